@@ -1,0 +1,73 @@
+/**
+ * Measures the built app on one tfjs backend in headless Chromium through the app's
+ * `window.__cnnStudio` hook: load time to the first drawn overview, redraw and extraction
+ * times over many generated images, heap after the run and tensors left over.
+ */
+import type { Browser, Page } from 'playwright-core';
+import '../../src/app/debugHookTypes';
+import { median, quantile, round1, type BenchResult } from './benchStats';
+
+export interface BenchOptions {
+  url: string;
+  /** `webgl`, `wasm`, `cpu`, or `auto` for the app's own choice. */
+  backend: string;
+  images: number;
+  loads: number;
+  log: (line: string) => void;
+}
+
+const WAIT = 180_000;
+
+async function openOnce(browser: Browser, url: string): Promise<{ page: Page; loadMs: number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page
+    .waitForFunction(() => performance.getEntriesByName('overview-drawn').length > 0, null, { timeout: WAIT })
+    .catch((e: unknown) => {
+      throw new Error(`the overview was never drawn at ${url}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}: ${String(e)}`);
+    });
+  // Both are milliseconds since the navigation started.
+  const loadMs = await page.evaluate(() => performance.getEntriesByName('overview-drawn')[0]!.startTime);
+  return { page, loadMs };
+}
+
+export async function benchBackend(browser: Browser, o: BenchOptions): Promise<BenchResult> {
+  const url = o.backend === 'auto' ? o.url : `${o.url}?backend=${o.backend}`;
+  const loads: number[] = [];
+  let page: Page | null = null;
+  for (let i = 0; i < o.loads; i++) {
+    if (page) await page.close();
+    const opened = await openOnce(browser, url);
+    page = opened.page;
+    loads.push(opened.loadMs);
+    o.log(`  load ${i + 1}/${o.loads}: ${round1(opened.loadMs)} ms`);
+  }
+  if (!page) throw new Error('--loads must be at least 1');
+  const backend = await page.evaluate(() => window.__cnnStudio!.backend());
+  const startTensors = await page.evaluate(() => window.__cnnStudio!.numTensors());
+  // A few warm-up images: the first executions compile kernels and allocate buffers.
+  for (let i = 0; i < 3; i++) await page.evaluate((seed) => window.__cnnStudio!.setTestImage(seed), 10_000 + i);
+  const redraws: number[] = [];
+  for (let i = 0; i < o.images; i++) redraws.push(await page.evaluate((seed) => window.__cnnStudio!.setTestImage(seed), i));
+  o.log(`  redraw: ${o.images} images`);
+  const extracts = await page.evaluate((n) => Array.from({ length: n }, () => window.__cnnStudio!.timeExtraction()), o.images);
+  const leakedTensors = (await page.evaluate(() => window.__cnnStudio!.numTensors())) - startTensors;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  await page.close();
+  return {
+    backend,
+    extractMs: round1(median(extracts)),
+    redrawMs: round1(median(redraws)),
+    loadToOverviewMs: Math.round(median(loads)),
+    heapMB: round1(heap.usedSize / 2 ** 20),
+    leakedTensors,
+    extractP90Ms: round1(quantile(extracts, 0.9)),
+    redrawP90Ms: round1(quantile(redraws, 0.9)),
+    images: o.images,
+    loads: o.loads,
+  };
+}

@@ -1,0 +1,85 @@
+/** Typed access to the app-wide state objects, provided once by App.svelte. */
+import { getContext, setContext } from 'svelte';
+import type { I18n } from './i18n.svelte';
+import type { ExplainerState } from './explainerState.svelte';
+import type { ArticleNav } from './articleNav.svelte';
+import type { TourState } from './tour.svelte';
+import type { LayoutState } from './layout.svelte';
+import type { EditorState } from './editorState.svelte';
+import type { TrainingState } from './trainingState.svelte';
+import type { ModelLibrary } from './modelLibrary.svelte';
+
+const I18N = Symbol('i18n');
+const EXPLAINER = Symbol('explainer');
+const ARTICLE_NAV = Symbol('articleNav');
+const TOUR = Symbol('tour');
+const LAYOUT = Symbol('layout');
+const EDITOR = Symbol('editor');
+const TRAINING = Symbol('training');
+const LIBRARY = Symbol('library');
+
+export function provideI18n(i18n: I18n): void {
+  setContext(I18N, i18n);
+}
+
+export function useI18n(): I18n {
+  return getContext<I18n>(I18N);
+}
+
+export function provideExplainer(state: ExplainerState): void {
+  setContext(EXPLAINER, state);
+}
+
+export function useExplainer(): ExplainerState {
+  return getContext<ExplainerState>(EXPLAINER);
+}
+
+export function provideArticleNav(nav: ArticleNav): void {
+  setContext(ARTICLE_NAV, nav);
+}
+
+/** Scrolls the article to the section about a layer: `useArticleNav().showLayer(layer.type)`. */
+export function useArticleNav(): ArticleNav {
+  return getContext<ArticleNav>(ARTICLE_NAV);
+}
+
+export function provideTour(tour: TourState): void {
+  setContext(TOUR, tour);
+}
+
+export function useTour(): TourState {
+  return getContext<TourState>(TOUR);
+}
+
+export function provideLayout(layout: LayoutState): void {
+  setContext(LAYOUT, layout);
+}
+
+/** The page layout: `useLayout().showSide()` brings the side panel (drawer on narrow screens) into view. */
+export function useLayout(): LayoutState {
+  return getContext<LayoutState>(LAYOUT);
+}
+
+export function provideEditor(editor: EditorState): void {
+  setContext(EDITOR, editor);
+}
+
+/** The architecture editor: `useEditor().spec` is the edited net, `replaceSpec(spec)` swaps it as one undo step. */
+export function useEditor(): EditorState {
+  return getContext<EditorState>(EDITOR);
+}
+
+export function provideTraining(training: TrainingState, library: ModelLibrary): void {
+  setContext(TRAINING, training);
+  setContext(LIBRARY, library);
+}
+
+/** The training panel's run: dataset, settings, worker, log. */
+export function useTraining(): TrainingState {
+  return getContext<TrainingState>(TRAINING);
+}
+
+/** Saved models: the browser's storage, downloads and uploads. */
+export function useLibrary(): ModelLibrary {
+  return getContext<ModelLibrary>(LIBRARY);
+}

@@ -1,0 +1,57 @@
+/**
+ * The page layout's state: the side panel (the architecture editor's place) is a resizable
+ * column beside the views on wide screens and a drawer below `DRAWER_BELOW` pixels.
+ */
+export const DRAWER_BELOW = 1024;
+export const SIDE_MIN = 280;
+export const SIDE_DEFAULT = 400;
+const STORAGE_KEY = 'cnn-studio.sideWidth';
+
+/** Keeps the side panel between its minimum and ~55% of the window, so the views never vanish. */
+export function clampSideWidth(width: number, viewport: number): number {
+  const max = Math.max(SIDE_MIN, Math.round(viewport * 0.55));
+  return Math.round(Math.min(Math.max(width, SIDE_MIN), max));
+}
+
+function savedWidth(): number {
+  try {
+    const n = Number(localStorage.getItem(STORAGE_KEY));
+    return Number.isFinite(n) && n > 0 ? n : SIDE_DEFAULT;
+  } catch {
+    return SIDE_DEFAULT;
+  }
+}
+
+export class LayoutState {
+  /** True below DRAWER_BELOW: the side panel is a drawer instead of a column. */
+  narrow = $state(false);
+  /** Whether the drawer is open (only meaningful when narrow). */
+  drawerOpen = $state(false);
+  sideWidth = $state(savedWidth());
+
+  /** Follows the window size; returns the clean-up. */
+  watch(): () => void {
+    const query = matchMedia(`(max-width: ${DRAWER_BELOW - 0.02}px)`);
+    const update = (): void => {
+      this.narrow = query.matches;
+      if (!this.narrow) this.drawerOpen = false;
+    };
+    update();
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }
+
+  /** Brings the side panel into view: opens the drawer on narrow screens. */
+  showSide(): void {
+    if (this.narrow) this.drawerOpen = true;
+  }
+
+  setSideWidth(width: number): void {
+    this.sideWidth = clampSideWidth(width, window.innerWidth);
+    try {
+      localStorage.setItem(STORAGE_KEY, String(this.sideWidth));
+    } catch {
+      // The width just won't survive a reload.
+    }
+  }
+}

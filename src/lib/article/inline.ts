@@ -1,0 +1,41 @@
+/**
+ * The article's inline markup, kept tiny so prose stays readable in both languages:
+ * **strong**, *emphasis*, `code`, $tex$ for inline formulas and [text](#section) for
+ * links to other sections. Parsed into tokens that the view renders; no HTML strings.
+ */
+
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'strong'; text: string }
+  | { kind: 'em'; text: string }
+  | { kind: 'code'; text: string }
+  | { kind: 'math'; tex: string }
+  | { kind: 'link'; text: string; section: string };
+
+const PATTERN = /\*\*(.+?)\*\*|\*(.+?)\*|`(.+?)`|\$(.+?)\$|\[(.+?)\]\(#([\w-]+)\)/gu;
+
+export function parseInline(source: string): Inline[] {
+  const out: Inline[] = [];
+  let last = 0;
+  for (const m of source.matchAll(PATTERN)) {
+    const at = m.index;
+    if (at > last) out.push({ kind: 'text', text: source.slice(last, at) });
+    const [, strong, em, code, math, linkText, section] = m;
+    if (strong !== undefined) out.push({ kind: 'strong', text: strong });
+    else if (em !== undefined) out.push({ kind: 'em', text: em });
+    else if (code !== undefined) out.push({ kind: 'code', text: code });
+    else if (math !== undefined) out.push({ kind: 'math', tex: math });
+    else if (linkText !== undefined && section !== undefined)
+      out.push({ kind: 'link', text: linkText, section });
+    last = at + m[0].length;
+  }
+  if (last < source.length) out.push({ kind: 'text', text: source.slice(last) });
+  return out;
+}
+
+/** The text a reader sees, markup removed (formulas kept as their source). */
+export function plainText(source: string): string {
+  return parseInline(source)
+    .map((t) => (t.kind === 'math' ? t.tex : t.text))
+    .join('');
+}

@@ -1,0 +1,61 @@
+/**
+ * Loading and saving models in the standard tfjs format (model.json + binary weights), from
+ * a URL, from files or from memory, and reading the architecture back into a spec.
+ */
+import { tf } from './tf';
+import type { NetworkSpec } from '../spec/types';
+import { kerasModelToSpec } from '../formats/kerasTopology';
+
+export type ModelArtifacts = tf.io.ModelArtifacts;
+
+export interface LoadedModel {
+  model: tf.LayersModel;
+  spec: NetworkSpec;
+}
+
+export class ModelLoadError extends Error {}
+
+function specOf(model: tf.LayersModel): NetworkSpec {
+  const topology = model.toJSON(null, false) as unknown;
+  return kerasModelToSpec(topology, model.name);
+}
+
+async function load(handler: tf.io.IOHandler | string, where: string): Promise<LoadedModel> {
+  let model: tf.LayersModel;
+  try {
+    model = await tf.loadLayersModel(handler);
+  } catch (e) {
+    throw new ModelLoadError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    return { model, spec: specOf(model) };
+  } catch (e) {
+    model.dispose();
+    throw new ModelLoadError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export function loadModelFromUrl(url: string): Promise<LoadedModel> {
+  return load(url, url);
+}
+
+export function loadModelFromArtifacts(artifacts: ModelArtifacts, where: string): Promise<LoadedModel> {
+  return load(tf.io.fromMemory(artifacts), where);
+}
+
+/** A model.json File plus its weight Files, as a file picker gives them. */
+export function loadModelFromFiles(json: File, weights: File[]): Promise<LoadedModel> {
+  return load(tf.io.browserFiles([json, ...weights]), json.name);
+}
+
+export async function saveModelToArtifacts(model: tf.LayersModel): Promise<ModelArtifacts> {
+  let saved: ModelArtifacts | null = null;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  if (!saved) throw new Error('tfjs did not hand over the model artifacts');
+  return saved;
+}

@@ -1,0 +1,102 @@
+/**
+ * Mini-batch training of a LayersModel on plain typed arrays, shared by the Node training
+ * command and the browser. Each call makes its tensors and disposes them before returning.
+ */
+import { tf } from './tf';
+
+export type OptimizerName = 'sgd' | 'momentum' | 'adam';
+
+export interface TrainerOptions {
+  optimizer: OptimizerName;
+  learningRate: number;
+}
+
+export interface BatchResult {
+  loss: number;
+  accuracy: number;
+}
+
+export interface SavedTensor {
+  name: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+function makeOptimizer({ optimizer, learningRate }: TrainerOptions): tf.Optimizer {
+  if (optimizer === 'sgd') return tf.train.sgd(learningRate);
+  if (optimizer === 'momentum') return tf.train.momentum(learningRate, 0.9);
+  return tf.train.adam(learningRate);
+}
+
+export class Trainer {
+  private readonly optimizer: tf.Optimizer;
+  private readonly classes: number;
+  private readonly inputShape: number[];
+
+  constructor(
+    readonly model: tf.LayersModel,
+    options: TrainerOptions,
+  ) {
+    this.optimizer = makeOptimizer(options);
+    model.compile({ optimizer: this.optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    const out = model.outputs[0]?.shape ?? [];
+    this.classes = out[out.length - 1] ?? 0;
+    this.inputShape = (model.inputs[0]?.shape ?? []).slice(1).map((d) => d ?? 0);
+  }
+
+  /** The optimizers read their learning rate at every step, so a schedule can change it. */
+  setLearningRate(lr: number): void {
+    (this.optimizer as unknown as { learningRate: number }).learningRate = lr;
+  }
+
+  async trainBatch(images: Float32Array, labels: ArrayLike<number>): Promise<BatchResult> {
+    const count = labels.length;
+    const x = tf.tensor(images, [count, ...this.inputShape]);
+    const y = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), this.classes).toFloat());
+    try {
+      const r = await this.model.trainOnBatch(x, y);
+      const [loss = NaN, accuracy = NaN] = Array.isArray(r) ? r : [r];
+      return { loss, accuracy };
+    } finally {
+      tf.dispose([x, y]);
+    }
+  }
+
+  async optimizerState(): Promise<SavedTensor[]> {
+    const named = await this.optimizer.getWeights();
+    return named.map(({ name, tensor }) => ({ name, shape: tensor.shape, data: tensor.dataSync() as Float32Array }));
+  }
+
+  async restoreOptimizerState(saved: SavedTensor[]): Promise<void> {
+    const named = saved.map(({ name, shape, data }) => ({ name, tensor: tf.tensor(data, shape) }));
+    await this.optimizer.setWeights(named);
+  }
+
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+}
+
+/** Class probabilities for `count` preprocessed images laid end to end, in batches. */
+export function predictProbabilities(model: tf.LayersModel, images: Float32Array, count: number, batch = 256): Float32Array {
+  const inputShape = (model.inputs[0]?.shape ?? []).slice(1).map((d) => d ?? 0);
+  const per = inputShape.reduce((a, b) => a * b, 1);
+  const parts: Float32Array[] = [];
+  for (let i = 0; i < count; i += batch) {
+    const n = Math.min(batch, count - i);
+    parts.push(
+      tf.tidy(() => {
+        const x = tf.tensor(images.subarray(i * per, (i + n) * per), [n, ...inputShape]);
+        return (model.predict(x) as tf.Tensor).dataSync() as Float32Array;
+      }),
+    );
+  }
+  const classes = parts[0] ? parts[0].length / Math.min(batch, count) : 0;
+  const out = new Float32Array(count * classes);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * The training worker: tfjs with the wasm backend off the main thread, so the page keeps
+ * drawing while a network trains. It builds the data source, runs one TrainingSession at a
+ * time and forwards what the session emits to the page.
+ */
+import { initBackend } from '../backend';
+import { imageSetSource } from '../../data/imageSet';
+import { LazyShapes } from '../../data/synthetic/lazy';
+import { DEFAULT_RENDER } from '../../data/synthetic/render';
+import type { DataSource, FromWorker, ToWorker } from '../../training/protocol';
+import { TrainingSession, type SessionData } from './session';
+
+const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
+let session: TrainingSession | null = null;
+let ready: Promise<string> | null = null;
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+function range(from: number, count: number): Int32Array {
+  return Int32Array.from({ length: count }, (_, i) => from + i);
+}
+
+function sessionData(source: DataSource): SessionData {
+  if (source.kind === 'shapes') {
+    // Training and validation images come from disjoint index ranges of one seeded stream.
+    const shapes = new LazyShapes(source.seed, source.trainCount + source.valCount, { ...DEFAULT_RENDER, size: source.size });
+    return { train: shapes, trainIndices: range(0, source.trainCount), validation: shapes, validationIndices: range(source.trainCount, source.valCount) };
+  }
+  const images = imageSetSource(source);
+  return { train: images, trainIndices: source.trainIndices, validation: images, validationIndices: source.valIndices };
+}
+
+async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  if (!ready) throw new Error('the worker was not initialised');
+  await ready;
+  post({ type: 'preparing', stage: 'data' });
+  session = new TrainingSession(
+    message.spec,
+    new Map(message.weights),
+    message.classes,
+    sessionData(message.data),
+    message.config,
+    post,
+  );
+  try {
+    await session.run();
+  } finally {
+    session = null;
+  }
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  const fail = (e: unknown): void => post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  switch (message.type) {
+    case 'init':
+      ready = initBackend({ order: ['wasm', 'cpu'], wasmPaths: message.wasmPaths });
+      ready.then((backend) => post({ type: 'ready', backend }), fail);
+      break;
+    case 'start':
+      if (session) fail(new Error('a training run is already going'));
+      else start(message).catch(fail);
+      break;
+    case 'pause':
+      session?.pause();
+      break;
+    case 'resume':
+      session?.resume();
+      break;
+    case 'stop':
+      session?.stop();
+      break;
+    case 'setSnapshotEvery':
+      session?.setSnapshotEvery(message.steps);
+      break;
+  }
+};

@@ -1,0 +1,148 @@
+/**
+ * Caffe prototxt → spec. Blobs are followed by name (in-place layers overwrite theirs),
+ * NCHW sizes become NHWC shapes, and each layer's output shape is checked against what
+ * Caffe itself would compute, so an import either matches Caffe or says why not.
+ */
+import type { LayerSpec, Localized, NetworkSpec, Shape } from '../../spec/types';
+import type { TextPos } from '../formatError';
+import { ShapeTracker, isShape } from '../shapeTracker';
+import type { Imported } from '../types';
+import { readCaffeNet, type CaffeLayer } from './caffeNet';
+import { CaffeFormatError, parsePrototxt } from './prototxt';
+import type { Converter, ImportContext } from './caffeLayers';
+import { CONVERTERS } from './caffeLayerTable';
+import { dataShape } from './caffeData';
+
+export { CaffeFormatError };
+
+/** Looks for the marks of a prototxt: `layer {` / `layers {` blocks or `input_dim:` lines. */
+export function detectPrototxt(text: string): boolean {
+  const head = text.slice(0, 20000);
+  if (/^\s*[{[]/.test(head)) return false;
+  return (
+    /(^|\n)\s*layers?\s*\{/.test(head) ||
+    /(^|\n)\s*input_dim\s*:/.test(head) ||
+    /(^|\n)\s*layers?\s*:?\s*\{/.test(head)
+  );
+}
+
+/** NCHW dims (batch first) as our NHWC shape without the batch axis. */
+export function nhwc(dims: number[]): Shape {
+  const [, c = 1, ...spatial] = dims;
+  return dims.length <= 2 ? dims.slice(1) : [...spatial, c];
+}
+
+class Builder {
+  readonly layers: LayerSpec[] = [];
+  readonly layerPos = new Map<string, TextPos>();
+  readonly notes: Localized[] = [];
+  readonly tracker = new ShapeTracker();
+  /** Blob name → id of the spec layer whose output it currently is. */
+  readonly blobs = new Map<string, string>();
+  /** Blobs with no spec layer behind them (labels): consumers just drop them. */
+  readonly ignored = new Set<string>();
+  private ids = new Set<string>();
+
+  uniqueId(wanted: string): string {
+    let id = wanted;
+    for (let k = 2; this.ids.has(id); k++) id = `${wanted}_${k}`;
+    return id;
+  }
+
+  add(layer: LayerSpec, pos: TextPos, caffeName: string): Shape {
+    const shape = this.tracker.add(layer);
+    if (!isShape(shape))
+      throw new CaffeFormatError(`layer "${caffeName}": ${shape.en}`, `层 “${caffeName}”：${shape.zh}`, pos);
+    this.ids.add(layer.id);
+    this.layers.push(layer);
+    this.layerPos.set(layer.id, pos);
+    return shape;
+  }
+}
+
+function contextFor(b: Builder, layer: CaffeLayer): ImportContext {
+  const fail = (en: string, zh: string): never => {
+    throw new CaffeFormatError(
+      `layer "${layer.name}" (${layer.type}): ${en}`,
+      `层 “${layer.name}”（${layer.type}）：${zh}`,
+      layer.pos,
+    );
+  };
+  const inputs = layer.bottoms
+    .filter((blob) => !b.ignored.has(blob))
+    .map(
+      (blob) =>
+        b.blobs.get(blob) ??
+        fail(
+          `bottom "${blob}" is not the top of any earlier layer or input`,
+          `bottom “${blob}” 不是之前任何层或输入的 top`,
+        ),
+    );
+  return {
+    layer,
+    inputs,
+    shapeOf: (id) => b.tracker.get(id) ?? [],
+    layerOf: (id) => b.layers.find((l) => l.id === id),
+    add: (spec) => {
+      const id = b.uniqueId(spec.id);
+      b.add({ ...spec, id }, layer.pos, layer.name);
+      return id;
+    },
+    note: (text) => b.notes.push(text),
+    fail,
+  };
+}
+
+function importLayer(b: Builder, layer: CaffeLayer): void {
+  const data = dataShape(layer);
+  if (data) {
+    const [dataTop, ...rest] = layer.tops;
+    if (!dataTop)
+      throw new CaffeFormatError(
+        `layer "${layer.name}" has no top`,
+        `层 “${layer.name}” 没有 top`,
+        layer.pos,
+      );
+    if (data.note) b.notes.push(data.note);
+    const id = b.uniqueId(layer.name);
+    b.add({ id, type: 'Input', params: { shape: data.shape }, inputs: [] }, layer.pos, layer.name);
+    b.blobs.set(dataTop, id);
+    for (const t of rest) b.ignored.add(t);
+    return;
+  }
+  const convert: Converter | undefined = CONVERTERS[layer.type];
+  if (!convert)
+    throw new CaffeFormatError(
+      `layer "${layer.name}": the Caffe layer type "${layer.type}" is not supported`,
+      `层 “${layer.name}”：不支持 Caffe 层类型 “${layer.type}”`,
+      layer.pos,
+    );
+  const ctx = contextFor(b, layer);
+  const out = convert(ctx);
+  if (out === 'split') {
+    for (const t of layer.tops) b.blobs.set(t, ctx.inputs[0] ?? '');
+    return;
+  }
+  if (out === null) return;
+  for (const t of layer.tops) b.blobs.set(t, out);
+}
+
+export function parsePrototxtNet(text: string): Imported {
+  const net = readCaffeNet(parsePrototxt(text));
+  const b = new Builder();
+  for (const input of net.inputs) {
+    const id = b.uniqueId(input.blob);
+    b.add({ id, type: 'Input', params: { shape: nhwc(input.dims) }, inputs: [] }, input.pos, input.blob);
+    b.blobs.set(input.blob, id);
+  }
+  for (const layer of net.layers) importLayer(b, layer);
+  if (net.trainOnly > 0)
+    b.notes.push({
+      en: `Left out ${net.trainOnly} layer(s) used only in the TRAIN phase.`,
+      zh: `省略了 ${net.trainOnly} 个只在 TRAIN 阶段使用的层。`,
+    });
+  if (b.layers.length === 0)
+    throw new CaffeFormatError('the file defines no layers', '文件中没有定义任何层', { line: 1, column: 1 });
+  const spec: NetworkSpec = { name: net.name, layers: b.layers };
+  return { spec, notes: b.notes, layerPos: b.layerPos };
+}

@@ -1,0 +1,109 @@
+/**
+ * Keras / TensorFlow.js model.json: a tfjs Layers model (`format: "layers-model"`, as
+ * `model.save` or tensorflowjs_converter write it, topology possibly under `model_config`),
+ * or a bare Keras topology (`model.to_json()`, Keras 2 or 3). Weights come from the shard
+ * files when they are given; errors carry the JSON path and its line and column.
+ */
+import type { NetworkSpec } from '../../spec/types';
+import { FormatError, type TextPos } from '../formatError';
+import { JsonSyntaxError, parseJsonText, type JsonText } from '../jsonText';
+import { prettyJson } from '../prettyJson';
+import { KerasTopologyError, readKerasModel, specToKerasModel } from '../kerasTopology';
+import type { Imported, NamedWeights } from '../types';
+import { readWeights, writeWeights, type Shard } from './weights';
+
+export { KerasTopologyError as KerasFormatError };
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+export function detectKerasJson(text: string): boolean {
+  const head = text.trimStart();
+  return (
+    head.startsWith('{') &&
+    /"class_name"\s*:/.test(head) &&
+    (/"modelTopology"\s*:/.test(head) || /"layers"\s*:/.test(head))
+  );
+}
+
+export interface KerasParseOptions {
+  /** The weight files by name (`group1-shard1of1.bin`); without them the weights are skipped. */
+  shards?: ReadonlyMap<string, Uint8Array>;
+}
+
+/** Re-raises an error found at a JSON path with the line and column of that path. */
+function located(e: unknown, json: JsonText): unknown {
+  if (e instanceof FormatError && e.place.path && !e.place.pos)
+    return new KerasTopologyError(e.text, { path: e.place.path, pos: json.posOf(e.place.path) });
+  return e;
+}
+
+export function parseKerasJson(text: string, options: KerasParseOptions = {}): Imported {
+  let json: JsonText;
+  try {
+    json = parseJsonText(text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw new KerasTopologyError(e.text, { pos: e.pos });
+    throw e;
+  }
+  try {
+    const { spec, layersPath, source } = readKerasModel(json.value);
+    checkInputs(spec, layersPath, source);
+    const notes: Imported['notes'] = [];
+    let weights: NamedWeights | undefined;
+    const top = json.value;
+    const manifest = isRecord(top) ? top.weightsManifest : undefined;
+    if (Array.isArray(manifest) && manifest.length > 0) {
+      const shards = options.shards;
+      if (shards) weights = readWeights(spec, manifest, '$.weightsManifest', (p) => shards.get(p));
+      else
+        notes.push({
+          en: 'The weight files were not given: the layers start from random weights.',
+          zh: '没有提供权重文件：各层从随机权重开始。',
+        });
+    }
+    const layerPos = new Map<string, TextPos>();
+    spec.layers.forEach((layer, i) => {
+      const pos = json.posOf(`${layersPath}[${source[i] ?? 0}]`);
+      if (pos) layerPos.set(layer.id, pos);
+    });
+    return { spec, weights, notes, layerPos };
+  } catch (e) {
+    throw located(e, json);
+  }
+}
+
+/** Keras needs sizes for every axis of the input; `null` (any size) cannot be explained. */
+function checkInputs(spec: NetworkSpec, layersPath: string, source: number[]): void {
+  spec.layers.forEach((l, i) => {
+    const shape = l.params.shape;
+    if (l.type === 'Input' && Array.isArray(shape) && shape.some((d) => d === 0))
+      throw new KerasTopologyError(
+        {
+          en: `input ${l.id} has an axis of unknown size (null); CNN Studio needs a fixed size for every axis`,
+          zh: `输入 ${l.id} 有大小未知（null）的维度；CNN Studio 需要每个维度都有固定大小`,
+        },
+        `${layersPath}[${source[i] ?? 0}]`,
+      );
+  });
+}
+
+export interface KerasExport {
+  json: string;
+  shards: Shard[];
+}
+
+/** model.json as tfjs' `model.save` writes it, with weight shards when weights are given. */
+export function serializeKerasJson(spec: NetworkSpec, weights?: NamedWeights): KerasExport {
+  const topology = specToKerasModel(spec);
+  const written = weights ? writeWeights(spec, weights) : { manifest: [], shards: [] };
+  const model = {
+    format: 'layers-model',
+    generatedBy: 'CNN Studio',
+    convertedBy: null,
+    modelTopology: topology,
+    weightsManifest: written.manifest,
+  };
+  return { json: `${prettyJson(model)}\n`, shards: written.shards };
+}

@@ -1,0 +1,15 @@
+/** What importing a model file gives: the spec, the weights when the file carries them, and notes. */
+import type { Localized, NetworkSpec } from '../spec/types';
+import type { TextPos } from './formatError';
+
+/** Weight values keyed as tfjs names them, `layer/kernel`, as the engine's build.ts does. */
+export type NamedWeights = Map<string, Float32Array>;
+
+export interface Imported {
+  spec: NetworkSpec;
+  weights?: NamedWeights;
+  /** Things the conversion changed or left out on purpose (a skipped Accuracy layer, …). */
+  notes: Localized[];
+  /** Where each layer is defined in the text, for pointing at a layer's problem. */
+  layerPos: Map<string, TextPos>;
+}

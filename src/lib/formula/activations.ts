@@ -1,0 +1,165 @@
+/**
+ * Element-wise activation functions as plain numbers, defined exactly as tfjs-layers
+ * defines them, plus a sampler for plotting their graphs. They act on every value of an
+ * NHWC [H, W, C] map on its own, so layout does not matter here. Softmax is not
+ * element-wise (it normalises along the channel axis) and lives in ./softmax.
+ */
+
+export const ACTIVATION_FUNCTIONS = [
+  'linear',
+  'relu',
+  'relu6',
+  'leaky_relu',
+  'elu',
+  'selu',
+  'sigmoid',
+  'hard_sigmoid',
+  'tanh',
+  'softplus',
+  'softsign',
+  'swish',
+  'hard_swish',
+] as const;
+
+export type ActivationFunctionName = (typeof ACTIVATION_FUNCTIONS)[number];
+
+export interface ActivationOptions {
+  /** Slope for x < 0 of leaky ReLU. Default 0.3, as Keras' and tfjs' LeakyReLU layer (tf.leakyRelu's op default is 0.2). */
+  alpha?: number;
+}
+
+export const LEAKY_RELU_DEFAULT_ALPHA = 0.3;
+
+// The SELU constants of Klambauer et al. (tfjs-core's selu_util), rounded to double precision.
+const SELU_SCALE = 1.0507009873554805;
+const SELU_ALPHA = 1.6732632423543772;
+
+/** Keras names are snake_case (`hard_sigmoid`), tfjs TypeScript names camelCase (`hardSigmoid`); accept both. */
+export function normalizeActivationName(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+export function isActivationFunctionName(name: string): name is ActivationFunctionName {
+  return (ACTIVATION_FUNCTIONS as readonly string[]).includes(name);
+}
+
+/** Sigmoid written so neither branch overflows: exp only ever sees a non-positive argument. */
+function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+/** log(1 + eˣ) without overflow for large x or loss of precision for very negative x. */
+function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+function relu6(x: number): number {
+  return Math.min(Math.max(x, 0), 6);
+}
+
+/** The function itself; `name` may be snake_case or camelCase. Throws for an unknown name. */
+export function activationFunction(name: string, options: ActivationOptions = {}): (x: number) => number {
+  const normalized = normalizeActivationName(name);
+  if (!isActivationFunctionName(normalized))
+    throw new RangeError(`unknown element-wise activation "${name}"`);
+  const alpha = options.alpha ?? LEAKY_RELU_DEFAULT_ALPHA;
+  switch (normalized) {
+    case 'linear':
+      return (x) => x;
+    case 'relu':
+      return (x) => Math.max(x, 0);
+    case 'relu6':
+      return relu6;
+    case 'leaky_relu':
+      return (x) => (x >= 0 ? x : alpha * x);
+    case 'elu':
+      return (x) => (x > 0 ? x : Math.expm1(x));
+    case 'selu':
+      return (x) => (x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * Math.expm1(x));
+    case 'sigmoid':
+      return sigmoid;
+    case 'hard_sigmoid':
+      // tfjs-layers: clip(0.2·x + 0.5, 0, 1) (Keras 3 changed it to x/6 + 0.5; tfjs did not).
+      return (x) => Math.min(Math.max(0.2 * x + 0.5, 0), 1);
+    case 'tanh':
+      return Math.tanh;
+    case 'softplus':
+      return softplus;
+    case 'softsign':
+      return (x) => x / (1 + Math.abs(x));
+    case 'swish':
+      return (x) => x * sigmoid(x);
+    case 'hard_swish':
+      return (x) => (x * relu6(x + 3)) / 6;
+  }
+}
+
+export function applyActivation(name: string, x: number, options: ActivationOptions = {}): number {
+  return activationFunction(name, options)(x);
+}
+
+/** The formula as math text for the view's caption; the same in every language. */
+export const ACTIVATION_FORMULAS: Record<ActivationFunctionName, string> = {
+  linear: 'f(x) = x',
+  relu: 'f(x) = max(0, x)',
+  relu6: 'f(x) = min(max(0, x), 6)',
+  leaky_relu: 'f(x) = x if x ≥ 0, αx otherwise',
+  elu: 'f(x) = x if x > 0, eˣ − 1 otherwise',
+  selu: 'f(x) = λx if x > 0, λα(eˣ − 1) otherwise (λ ≈ 1.0507, α ≈ 1.6733)',
+  sigmoid: 'f(x) = 1 / (1 + e⁻ˣ)',
+  hard_sigmoid: 'f(x) = clip(0.2x + 0.5, 0, 1)',
+  tanh: 'f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)',
+  softplus: 'f(x) = ln(1 + eˣ)',
+  softsign: 'f(x) = x / (1 + |x|)',
+  swish: 'f(x) = x · sigmoid(x)',
+  hard_swish: 'f(x) = x · relu6(x + 3) / 6',
+};
+
+/** Where the graph has a corner; the sampler puts a point exactly there so kinks stay sharp. */
+export function activationBreakpoints(name: string): number[] {
+  switch (normalizeActivationName(name)) {
+    case 'relu':
+    case 'leaky_relu':
+      return [0];
+    case 'relu6':
+      return [0, 6];
+    case 'hard_sigmoid':
+      return [-2.5, 2.5];
+    case 'hard_swish':
+      return [-3, 3];
+    default:
+      return [];
+  }
+}
+
+export interface ActivationSample {
+  x: number;
+  y: number;
+}
+
+export interface SampleRange {
+  from: number;
+  to: number;
+  /** Evenly spaced points, ends included (≥ 2); breakpoints inside the range are added. */
+  count: number;
+}
+
+/** Points (x, f(x)) over [from, to] for plotting, sorted by x. */
+export function sampleActivation(
+  name: string,
+  range: SampleRange,
+  options: ActivationOptions = {},
+): ActivationSample[] {
+  const { from, to, count } = range;
+  if (!Number.isFinite(from) || !Number.isFinite(to) || !(to > from))
+    throw new RangeError(`sample range ${from}…${to} is empty`);
+  if (!Number.isInteger(count) || count < 2) throw new RangeError(`need at least 2 samples, got ${count}`);
+  const f = activationFunction(name, options);
+  const xs = Array.from({ length: count }, (_, i) =>
+    i === count - 1 ? to : from + ((to - from) * i) / (count - 1),
+  );
+  for (const b of activationBreakpoints(name)) if (b > from && b < to && !xs.includes(b)) xs.push(b);
+  return xs.sort((a, b) => a - b).map((x) => ({ x, y: f(x) }));
+}

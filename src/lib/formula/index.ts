@@ -1,0 +1,14 @@
+/**
+ * The pure math behind the formula views (no DOM, no tfjs). Tensors are one example in
+ * NHWC order without the batch axis: activations [H, W, C], conv kernels [kh, kw, inC, outC],
+ * dense kernels [in, out], all row-major as tfjs stores them.
+ */
+export * from './layout';
+export * from './window';
+export * from './convolution';
+export * from './convolutionMaps';
+export * from './activations';
+export * from './pooling';
+export * from './dense';
+export * from './softmax';
+export * from './playground';

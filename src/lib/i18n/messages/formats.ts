@@ -1,0 +1,82 @@
+import { defineMessages } from '../define';
+
+export const formatsMessages = defineMessages({
+  'formats.pane': { en: 'Model as text', zh: '模型文本' },
+  'formats.format': { en: 'Format', zh: '格式' },
+  'formats.apply': { en: 'Apply', zh: '应用' },
+  'formats.applyHint': {
+    en: 'Use this text for the graph and the explainer ({shortcut})',
+    zh: '用这段文本更新网络图和解释器（{shortcut}）',
+  },
+  'formats.revert': { en: 'Revert', zh: '还原' },
+  'formats.revertHint': {
+    en: 'Throw away the edits and show the current model',
+    zh: '放弃修改，显示当前模型',
+  },
+  'formats.open': { en: 'Open file…', zh: '打开文件…' },
+  'formats.openHint': {
+    en: 'Open a Caffe .prototxt, a Keras / TensorFlow.js model.json (pick its .bin weight files with it) or CNN Studio JSON; you can also drop files on the text',
+    zh: '打开 Caffe .prototxt、Keras / TensorFlow.js model.json（连同它的 .bin 权重文件一起选择）或 CNN Studio JSON；也可以把文件拖到文本上',
+  },
+  'formats.download': { en: 'Download', zh: '下载' },
+  'formats.downloadHint': { en: 'Save this text as {file}', zh: '把这段文本保存为 {file}' },
+  'formats.downloadWeights': { en: 'With weights', zh: '含权重' },
+  'formats.downloadWeightsHint': {
+    en: 'Save model.json and its weight shards ({size}), as TensorFlow.js writes them',
+    zh: '按 TensorFlow.js 的方式保存 model.json 及其权重分片（{size}）',
+  },
+  'formats.copyLink': { en: 'Copy link', zh: '复制链接' },
+  'formats.copyLinkHint': {
+    en: 'A link that opens this architecture (without its weights)',
+    zh: '一个能打开此架构（不含权重）的链接',
+  },
+  'formats.linkCopied': {
+    en: 'Link copied. It opens this architecture; the weights stay here.',
+    zh: '链接已复制。它会打开此架构；权重不会随链接分享。',
+  },
+  'formats.linkManual': { en: 'Copy this link:', zh: '请复制此链接：' },
+  'formats.readOnly': {
+    en: 'PyTorch code is written from the model and cannot be read back; edit the model in another format.',
+    zh: 'PyTorch 代码由模型生成，不能读回；请在其他格式中编辑模型。',
+  },
+  'formats.edited': {
+    en: 'Edited: press {shortcut} or Apply to use it.',
+    zh: '已修改：按 {shortcut} 或“应用”使其生效。',
+  },
+  'formats.applied': { en: 'Applied: {count} layers.', zh: '已应用：{count} 层。' },
+  'formats.appliedWeights': {
+    en: 'Opened {file} with its own weights: {count} layers.',
+    zh: '已打开 {file} 并使用其自带的权重：{count} 层。',
+  },
+  'formats.opened': { en: 'Opened {file}: {count} layers.', zh: '已打开 {file}：{count} 层。' },
+  'formats.unchanged': { en: 'Nothing was changed.', zh: '没有做任何更改。' },
+  'formats.errorAt': { en: 'Line {line}, column {column}', zh: '第 {line} 行第 {column} 列' },
+  'formats.goToError': { en: 'Show the place in the text', zh: '在文本中显示出错位置' },
+  'formats.notRunnable': {
+    en: 'The graph shows it; the explainer keeps the last net it can run: {reason}',
+    zh: '网络图已更新；解释器保留上一个能运行的网络：{reason}',
+  },
+  'formats.cannotWrite': {
+    en: 'This model cannot be written as {format}: {reason}',
+    zh: '无法把此模型写成 {format}：{reason}',
+  },
+  'formats.outOfDate': {
+    en: 'The model changed since you started editing.',
+    zh: '你开始编辑之后模型已改变。',
+  },
+  'formats.showCurrent': { en: 'Show the current model', zh: '显示当前模型' },
+  'formats.drop': { en: 'Drop model files to open them', zh: '松开以打开模型文件' },
+  'formats.noModelFile': {
+    en: 'None of the files is a model: give a .prototxt, a model.json or CNN Studio .json file (weight .bin files go with a model.json).',
+    zh: '这些文件中没有模型：请提供 .prototxt、model.json 或 CNN Studio .json 文件（.bin 权重文件需与 model.json 一起提供）。',
+  },
+  'formats.fileTooLarge': {
+    en: '{file} is too large to be a model description ({size}).',
+    zh: '{file} 太大，不像是模型描述文件（{size}）。',
+  },
+  'formats.fileUnreadable': { en: '{file} cannot be read as text.', zh: '无法把 {file} 作为文本读取。' },
+  'formats.lines': { en: '{count} lines', zh: '{count} 行' },
+  'formats.shareFailed': { en: 'The shared link could not be opened.', zh: '无法打开分享的链接。' },
+  'formats.shareDefault': { en: 'The default model is shown instead.', zh: '改为显示默认模型。' },
+  'formats.dismiss': { en: 'Dismiss', zh: '关闭' },
+});

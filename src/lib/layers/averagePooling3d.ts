@@ -1,0 +1,7 @@
+/** AveragePooling3D: the mean of each box of a volume, per channel. */
+import { pooling } from './pooling';
+
+export const averagePooling3d = pooling('AveragePooling3D', 3, {
+  en: 'Slides a box through a volume and outputs the mean of each channel in it. It shrinks the volume along depth, height and width while smoothing it. It has no weights.',
+  zh: '在体数据中滑动一个立方体窗口，输出窗口内每个通道的平均值。它在深、高、宽三个方向上缩小并平滑体数据。它没有权重。',
+});

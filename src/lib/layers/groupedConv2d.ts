@@ -1,0 +1,80 @@
+/**
+ * GroupedConv2D: a Conv2D whose input and output channels are split into groups that only
+ * see each other (Caffe's `group`, PyTorch's `groups`). AlexNet needs it for its published
+ * parameter count; tfjs 4.22 has no such layer, so shapes and counts work, the engine refuses.
+ */
+import type { LayerDef } from './types';
+import { activationParam, bool, ints, num, paddingParam, str, useBiasParam } from './params';
+import { dilationParam, filtersParam, kernelSizeParam, stridesParam } from './windowParams';
+import { product, stridedDilationError, window2d } from './windowMath';
+
+export const groupedConv2d: LayerDef = {
+  type: 'GroupedConv2D',
+  category: 'Vision',
+  description: {
+    en: "A convolution whose channels are split into groups: the kernels of each group only look at that group's share of the input channels. AlexNet was split in two this way so that each half fitted on one of its two GPUs; ResNeXt later used many groups on purpose. Weights and multiply-adds shrink by the number of groups.",
+    zh: '把通道分成若干组的卷积：每组的卷积核只看该组分到的那部分输入通道。AlexNet 就这样分成两半，使每一半能放进它的两块 GPU 之一；后来 ResNeXt 有意使用了许多组。权重和乘加次数都按组数缩小。',
+  },
+  params: [
+    filtersParam,
+    kernelSizeParam(2),
+    stridesParam(2),
+    paddingParam,
+    dilationParam(2),
+    {
+      name: 'groups',
+      kind: 'int',
+      default: 2,
+      min: 1,
+      max: 4096,
+      label: { en: 'Groups', zh: '分组数' },
+      help: {
+        en: 'How many independent groups the channels are split into; both the input channels and the filters must divide by it.',
+        zh: '通道被分成的独立组数；输入通道数和卷积核数都必须能被它整除。',
+      },
+    },
+    activationParam,
+    useBiasParam,
+  ],
+  arity: { min: 1, max: 1 },
+  inferShape(p, [input = []]) {
+    const clash = stridedDilationError(ints(p, 'strides'), ints(p, 'dilation'));
+    if (clash) return { error: clash };
+    const r = window2d(
+      input,
+      ints(p, 'kernelSize'),
+      ints(p, 'strides'),
+      ints(p, 'dilation'),
+      str(p, 'padding'),
+      {
+        en: 'kernel',
+        zh: '卷积核',
+      },
+    );
+    if ('error' in r) return r;
+    const groups = num(p, 'groups');
+    const channels = input[2] ?? 0;
+    const filters = num(p, 'filters');
+    if (channels % groups !== 0 || filters % groups !== 0)
+      return {
+        error: {
+          en: `${channels} input channels and ${filters} filters must both divide into ${groups} groups`,
+          zh: `${channels} 个输入通道和 ${filters} 个卷积核都必须能平均分成 ${groups} 组`,
+        },
+      };
+    return { shape: [...r.size, filters] };
+  },
+  weights(p, [input = []]) {
+    const filters = num(p, 'filters');
+    const perGroup = Math.floor((input[2] ?? 0) / num(p, 'groups'));
+    const w = [{ name: 'kernel', shape: [...ints(p, 'kernelSize'), perGroup, filters] }];
+    return bool(p, 'useBias') ? [...w, { name: 'bias', shape: [filters] }] : w;
+  },
+  countMacs: (p, [input = []], out) =>
+    product(out) * product(ints(p, 'kernelSize')) * Math.floor((input[2] ?? 0) / num(p, 'groups')),
+  keras: null,
+  tfjsNote: {
+    en: 'tfjs 4.22 has no grouped convolution (Keras 3 writes it as Conv2D with groups); split the input, convolve each part with its own Conv2D and Concatenate them, or use one Conv2D.',
+    zh: 'tfjs 4.22 没有分组卷积（Keras 3 把它写成带 groups 的 Conv2D）；可以拆分输入、用各自的 Conv2D 卷积每一部分再用 Concatenate 拼接，或者改用一个 Conv2D。',
+  },
+};

@@ -1,0 +1,36 @@
+/** ReLU as a layer: max(0, x), optionally capped at maxValue (ReLU6 caps at 6). */
+import type { LayerDef } from './types';
+import { num } from './params';
+import { elementwise } from './fixedActivation';
+
+export const relu: LayerDef = {
+  type: 'ReLU',
+  ...elementwise,
+  description: {
+    en: 'The rectified linear unit keeps positive values and sets negative ones to zero, max(0, x). It is cheap, does not saturate for positive inputs and made training deep nets practical, starting with AlexNet. An optional cap limits large values, as ReLU6 does.',
+    zh: '修正线性单元保留正值、把负值置零，即 max(0, x)。它计算简单，对正输入不会饱和，从 AlexNet 开始让训练深层网络变得可行。可选的上限会限制过大的值，ReLU6 就是如此。',
+  },
+  params: [
+    {
+      name: 'maxValue',
+      kind: 'float',
+      default: 0,
+      min: 0,
+      max: 1e6,
+      label: { en: 'Max value', zh: '上限' },
+      help: {
+        en: 'Outputs above this are clipped to it; 0 means no cap. MobileNet uses 6.',
+        zh: '超过该值的输出被截断为该值；0 表示没有上限。MobileNet 使用 6。',
+      },
+    },
+  ],
+  formula: 'activation',
+  // The formula module draws plain ReLU and ReLU6; other caps have no graph there yet.
+  activationOf: (p) =>
+    num(p, 'maxValue') === 0 ? { name: 'relu' } : num(p, 'maxValue') === 6 ? { name: 'relu6' } : null,
+  keras: {
+    className: 'ReLU',
+    toConfig: (p) => (num(p, 'maxValue') > 0 ? { max_value: num(p, 'maxValue') } : {}),
+    fromConfig: (c) => ({ maxValue: typeof c.max_value === 'number' ? c.max_value : 0 }),
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * SeparableConv2D: a depthwise convolution (one kernel per channel) followed by a 1×1
+ * pointwise convolution that mixes channels, with one bias per output channel.
+ */
+import type { LayerDef } from './types';
+import {
+  activationParam,
+  bool,
+  boolFrom,
+  choiceFrom,
+  ints,
+  num,
+  numFrom,
+  paddingParam,
+  str,
+  tupleFrom,
+  useBiasParam,
+} from './params';
+import {
+  depthMultiplierParam,
+  dilationParam,
+  filtersParam,
+  kernelSizeParam,
+  stridesParam,
+} from './windowParams';
+import { product, stridedDilationError, window2d } from './windowMath';
+
+export const separableConv2d: LayerDef = {
+  type: 'SeparableConv2D',
+  category: 'Vision',
+  description: {
+    en: 'Splits a convolution in two steps: first each input channel is filtered on its own (depthwise), then a 1×1 convolution mixes the filtered channels into the outputs (pointwise). It sees the same window as a normal convolution with far fewer weights and multiplications, which is the idea behind Xception and MobileNet.',
+    zh: '把卷积拆成两步：先对每个输入通道单独滤波（逐通道），再用 1×1 卷积把滤波后的通道混合成输出（逐点）。它与普通卷积看到同样大小的窗口，但权重和乘法少得多，这正是 Xception 和 MobileNet 的思路。',
+  },
+  params: [
+    filtersParam,
+    kernelSizeParam(2),
+    stridesParam(2),
+    paddingParam,
+    dilationParam(2),
+    depthMultiplierParam,
+    activationParam,
+    useBiasParam,
+  ],
+  arity: { min: 1, max: 1 },
+  inferShape(p, [input = []]) {
+    const strides = ints(p, 'strides');
+    const dilation = ints(p, 'dilation');
+    const clash = stridedDilationError(strides, dilation);
+    if (clash) return { error: clash };
+    const r = window2d(input, ints(p, 'kernelSize'), strides, dilation, str(p, 'padding'), {
+      en: 'kernel',
+      zh: '卷积核',
+    });
+    if ('error' in r) return r;
+    return { shape: [...r.size, num(p, 'filters')] };
+  },
+  weights(p, [input = []]) {
+    const channels = input[2] ?? 0;
+    const multiplier = num(p, 'depthMultiplier');
+    const filters = num(p, 'filters');
+    const w = [
+      { name: 'depthwise_kernel', shape: [...ints(p, 'kernelSize'), channels, multiplier] },
+      { name: 'pointwise_kernel', shape: [1, 1, channels * multiplier, filters] },
+    ];
+    return bool(p, 'useBias') ? [...w, { name: 'bias', shape: [filters] }] : w;
+  },
+  countMacs(p, [input = []], out) {
+    const positions = (out[0] ?? 0) * (out[1] ?? 0);
+    const mid = (input[2] ?? 0) * num(p, 'depthMultiplier');
+    return positions * mid * (product(ints(p, 'kernelSize')) + num(p, 'filters'));
+  },
+  keras: {
+    className: 'SeparableConv2D',
+    toConfig: (p) => ({
+      filters: num(p, 'filters'),
+      kernel_size: ints(p, 'kernelSize'),
+      strides: ints(p, 'strides'),
+      padding: str(p, 'padding'),
+      dilation_rate: ints(p, 'dilation'),
+      depth_multiplier: num(p, 'depthMultiplier'),
+      data_format: 'channels_last',
+      activation: str(p, 'activation'),
+      use_bias: bool(p, 'useBias'),
+    }),
+    fromConfig: (c) => ({
+      filters: numFrom(c.filters, 1),
+      kernelSize: tupleFrom(c.kernel_size, 2, [3, 3]),
+      strides: tupleFrom(c.strides, 2, [1, 1]),
+      padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
+      dilation: tupleFrom(c.dilation_rate, 2, [1, 1]),
+      depthMultiplier: numFrom(c.depth_multiplier, 1),
+      activation: typeof c.activation === 'string' ? c.activation : 'linear',
+      useBias: boolFrom(c.use_bias, true),
+    }),
+  },
+};

@@ -1,0 +1,104 @@
+/**
+ * What one layer type is: everything the editor, the shape table, the formats and the
+ * engine need to know about it lives in one `LayerDef` in one module.
+ */
+import type { LayerParams, Localized, ParamValue, Shape } from '../spec/types';
+
+export type LayerCategory =
+  | 'Data'
+  | 'Vision'
+  | 'Recurrent'
+  | 'Utility'
+  | 'Activation'
+  | 'Normalization'
+  | 'Common'
+  | 'Noise'
+  | 'Loss'
+  | 'Wrapper';
+
+interface ParamBase {
+  name: string;
+  label: Localized;
+  help: Localized;
+}
+
+export type ParamDef =
+  | (ParamBase & { kind: 'int'; default: number; min: number; max: number })
+  | (ParamBase & { kind: 'float'; default: number; min: number; max: number })
+  | (ParamBase & { kind: 'enum'; default: string; options: readonly string[] })
+  | (ParamBase & { kind: 'bool'; default: boolean })
+  /** A fixed-length list of ints, e.g. a kernel size [h, w] or an input shape [h, w, c]. */
+  | (ParamBase & {
+      kind: 'ints';
+      default: number[];
+      min: number;
+      max: number;
+      /** Allowed lengths of the list. */
+      lengths: readonly number[];
+    });
+
+/** A shape problem, in both languages, without the layer id (the caller prefixes it). */
+export type ShapeResult = { shape: Shape } | { error: Localized };
+
+/** How a layer maps to a Keras / tfjs layer config (snake_case keys, as in model.json). */
+export interface KerasMapping {
+  className: string;
+  toConfig(params: LayerParams): Record<string, unknown>;
+  /** Reads params back from a Keras config; unknown keys are ignored. */
+  fromConfig(config: Record<string, unknown>): LayerParams;
+}
+
+/** A weight tensor the layer owns, named as tfjs names it (`kernel`, `bias`). */
+export interface WeightDef {
+  name: string;
+  shape: Shape;
+  /**
+   * False for statistics the layer updates itself instead of learning them by gradient
+   * (BatchNormalization's moving mean and variance). They still count as parameters, as
+   * in Keras' `count_params`; frameworks like PyTorch call them buffers and leave them out.
+   */
+  trainable?: boolean;
+}
+
+/** The formula view that explains one neuron of a layer (src/views/detail). */
+export type FormulaKind = 'convolution' | 'activation' | 'pooling' | 'flatten' | 'dense';
+
+/** An element-wise function as src/lib/formula/activations names it, with its options. */
+export interface ElementwiseFunction {
+  name: string;
+  alpha?: number;
+}
+
+export interface LayerDef {
+  type: string;
+  category: LayerCategory;
+  /** One paragraph explaining the layer. */
+  description: Localized;
+  params: readonly ParamDef[];
+  /** How many inputs the layer takes: exactly `min`..`max`. */
+  arity: { min: number; max: number };
+  inferShape(params: LayerParams, inputs: Shape[]): ShapeResult;
+  /** Weight tensors for these params and input shapes (empty for weightless layers). */
+  weights(params: LayerParams, inputs: Shape[]): WeightDef[];
+  /** Multiply-accumulate operations for one example. */
+  countMacs(params: LayerParams, inputs: Shape[], output: Shape): number;
+  /** `null` when tfjs has no such layer: shapes and counts still work, the engine refuses. */
+  keras: KerasMapping | null;
+  /** Set when `keras` is null: what tfjs lacks and what to build instead. */
+  tfjsNote?: Localized;
+  /**
+   * For layers whose parameters depend on another parameter's value (the wrappers, which
+   * store the wrapped layer's params flat under `layer.<name>`): every parameter definition
+   * for these values. Editors should list and default these instead of `params`, which
+   * then holds only the parameters every instance has.
+   */
+  paramsFor?(params: LayerParams): readonly ParamDef[];
+  /** Which formula view explains a neuron of this layer; absent: only its enlarged map. */
+  formula?: FormulaKind;
+  /** Pooling layers: which value of the window they keep. */
+  poolKind?: 'max' | 'average';
+  /** Element-wise activation layers: their function, or null when these params have none to draw. */
+  activationOf?(params: LayerParams): ElementwiseFunction | null;
+}
+
+export type { ParamValue };

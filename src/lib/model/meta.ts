@@ -1,0 +1,36 @@
+/** meta.json beside a pretrained model: what the classes are and how images were prepared. */
+import type { FitMode } from '../preprocess/preprocess';
+
+export interface ModelMeta {
+  name: string;
+  dataset: string;
+  classes: string[];
+  inputSize: [number, number, number];
+  preprocessing: { fit: FitMode; size: number };
+  testAccuracy: number | null;
+  testImages: number;
+}
+
+export class MetaError extends Error {}
+
+/** Validates parsed meta.json; the message names the field that is wrong. */
+export function parseModelMeta(json: unknown, where: string): ModelMeta {
+  if (typeof json !== 'object' || json === null) throw new MetaError(`${where}: expected a JSON object`);
+  const m = json as Record<string, unknown>;
+  const classes = m.classes;
+  if (!Array.isArray(classes) || classes.length < 2 || !classes.every((c) => typeof c === 'string'))
+    throw new MetaError(`${where}: "classes" must list at least two class names`);
+  const size = m.inputSize;
+  if (!Array.isArray(size) || size.length !== 3 || !size.every((d) => Number.isInteger(d) && d > 0))
+    throw new MetaError(`${where}: "inputSize" must be [height, width, channels]`);
+  const pre = (m.preprocessing ?? {}) as Record<string, unknown>;
+  return {
+    name: typeof m.name === 'string' ? m.name : 'model',
+    dataset: typeof m.dataset === 'string' ? m.dataset : '',
+    classes: classes as string[],
+    inputSize: size as [number, number, number],
+    preprocessing: { fit: pre.fit === 'letterbox' ? 'letterbox' : 'crop', size: Number(size[0]) },
+    testAccuracy: typeof m.testAccuracy === 'number' ? m.testAccuracy : null,
+    testImages: typeof m.testImages === 'number' ? m.testImages : 0,
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Joins the overview's columns with one image's activations into what the colour-range
+ * math needs: per-channel statistics, block, sign, and the input's fixed [0, 1] range.
+ */
+import type { TensorData } from '../explain/types';
+import { channelStats, type RangeLayer } from '../colour/ranges';
+import type { SchemeName } from '../colour/lut';
+import type { OverviewColumn } from './columns';
+
+/** Input channels are drawn as the light they carry: R, G, B, or grey for other counts. */
+export function inputScheme(channels: number, channel: number): SchemeName {
+  if (channels !== 3) return 'grey';
+  return channel === 0 ? 'red' : channel === 1 ? 'green' : 'blue';
+}
+
+export function rangeLayers(columns: readonly OverviewColumn[], activations: ReadonlyMap<string, TensorData>): RangeLayer[] {
+  const out: RangeLayer[] = [];
+  for (const c of columns) {
+    const t = activations.get(c.id);
+    if (!t || c.kind === 'output' || c.kind === 'hidden') continue;
+    const channels = c.kind === 'maps' ? (c.shape[c.shape.length - 1] ?? 1) : 1;
+    out.push({
+      id: c.id,
+      block: c.block,
+      signed: c.signed,
+      perNeuron: c.kind === 'maps',
+      stats: channelStats(t.data, channels),
+      fixed: c.isInput ? Array.from({ length: channels }, (_, i) => ({ lo: 0, hi: 1, scheme: inputScheme(channels, i) })) : undefined,
+    });
+  }
+  return out;
+}

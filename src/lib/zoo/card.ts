@@ -1,0 +1,25 @@
+/** What the model zoo says about each network besides its architecture. */
+import type { Localized, NetworkSpec } from '../spec/types';
+
+export interface ZooCard {
+  /** Stable key, e.g. `vgg16`. */
+  id: string;
+  name: string;
+  year: number;
+  paper: { title: string; authors: string };
+  /** The idea the network introduced, in two sentences. */
+  idea: Localized;
+  /** Whether the app ships trained weights for it. */
+  pretrained: boolean;
+  /**
+   * The parameter count a reference implementation publishes, when there is one, and
+   * whether it counts all weights (Keras) or only trainable ones (PyTorch leaves batch-norm
+   * running statistics out). The zoo's own counts always come from shape inference.
+   */
+  published?: { params: number; counts: 'all' | 'trainable'; source: string };
+}
+
+export interface ZooEntry {
+  card: ZooCard;
+  spec: () => NetworkSpec;
+}

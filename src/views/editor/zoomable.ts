@@ -1,0 +1,104 @@
+/**
+ * Pan and zoom for the graph pane: the one place d3-zoom touches the DOM. It only listens
+ * to the svg and reports a transform; Svelte draws everything with that transform.
+ * Presses that start on a node, port or connection are left to those (select, connect).
+ * The wheel scrolls (nets are tall); with Ctrl/⌘ or a pinch it zooms.
+ */
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3-zoom';
+
+export interface View {
+  x: number;
+  y: number;
+  k: number;
+}
+
+export interface ZoomHandle {
+  /**
+   * Fits a box of graph coordinates into the pane, never enlarging past 100%. `readable`
+   * stops shrinking at a legible size and shows the top (the input) of a tall net instead.
+   */
+  fit(width: number, height: number, mode?: 'all' | 'readable'): boolean;
+  zoomBy(factor: number): void;
+  /** Pans so that a box is inside the pane, if it is not already. */
+  reveal(box: { x: number; y: number; width: number; height: number }): void;
+}
+
+export interface ZoomParams {
+  onView: (view: View) => void;
+  onReady: (handle: ZoomHandle) => void;
+}
+
+const PAD = 24;
+/** The smallest scale at which node text is still legible. */
+const READABLE = 0.8;
+
+export function zoomable(svg: SVGSVGElement, params: ZoomParams) {
+  let current = params;
+  const sel = select<SVGSVGElement, unknown>(svg);
+  const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.05, 3])
+    .filter((event: Event) => {
+      if (event.type === 'dblclick') return false;
+      if (event.type === 'wheel') return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey;
+      const target = event.target as Element | null;
+      if (target?.closest('[data-node], [data-port], [data-edge]')) return false;
+      return !(event as MouseEvent).button;
+    })
+    .on('zoom', (event: { transform: View }) =>
+      current.onView({ x: event.transform.x, y: event.transform.y, k: event.transform.k }),
+    );
+  sel.call(behaviour);
+  const onwheel = (e: WheelEvent) => {
+    if (e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    const k = zoomTransform(svg).k;
+    sel.call(behaviour.translateBy, -e.deltaX / k, -e.deltaY / k);
+  };
+  svg.addEventListener('wheel', onwheel, { passive: false });
+
+  const size = () => ({ w: svg.clientWidth, h: svg.clientHeight });
+  const handle: ZoomHandle = {
+    fit(width, height, mode = 'all') {
+      const { w, h } = size();
+      if (w === 0 || h === 0 || width === 0) return false;
+      const byWidth = (w - 2 * PAD) / width;
+      const byHeight = (h - 2 * PAD) / height;
+      const k = Math.max(
+        0.05,
+        Math.min(1, byWidth, mode === 'readable' ? Math.max(byHeight, READABLE) : byHeight),
+      );
+      // Tall nets are fitted by width and start at their top, where the input is.
+      const tooTall = height * k > h - 2 * PAD;
+      const y = tooTall ? PAD : (h - height * k) / 2;
+      sel.call(behaviour.transform, zoomIdentity.translate((w - width * k) / 2, y).scale(k));
+      return true;
+    },
+    zoomBy(factor) {
+      sel.call(behaviour.scaleBy, factor);
+    },
+    reveal(box) {
+      const t = zoomTransform(svg);
+      const { w, h } = size();
+      const left = t.x + box.x * t.k;
+      const top = t.y + box.y * t.k;
+      const right = left + box.width * t.k;
+      const bottom = top + box.height * t.k;
+      if (left >= 0 && top >= 0 && right <= w && bottom <= h) return;
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      sel.call(behaviour.translateTo, cx, cy);
+    },
+  };
+  current.onReady(handle);
+
+  return {
+    update(next: ZoomParams) {
+      current = next;
+    },
+    destroy() {
+      sel.on('.zoom', null);
+      svg.removeEventListener('wheel', onwheel);
+    },
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Paints activation maps straight into the overview's canvases when the data changes,
+ * without re-rendering any component. Each column has one canvas at display resolution;
+ * every map is first painted at its native resolution (one LUT pass into one ImageData)
+ * and then drawn into its box, nearest-neighbour when enlarged so cells stay square.
+ * One canvas per column instead of one per map keeps the browser's layer count (and so
+ * the cost of every frame) small.
+ */
+import type { TensorData } from '../../lib/explain/types';
+import type { Domain } from '../../lib/colour/ranges';
+import { schemeLut } from '../../lib/colour/lut';
+import { paintValues } from '../../lib/colour/paint';
+
+export interface ColumnBox {
+  channel: number;
+  /** Position and size in CSS pixels, relative to the column canvas. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface ColumnTarget {
+  layerId: string;
+  canvas: HTMLCanvasElement;
+  /** Backing pixels per CSS pixel. */
+  scale: number;
+  /** A channel's H×W map, or a strip's rows × cols for a vector. */
+  grid: { rows: number; cols: number };
+  /** Maps show channel `box.channel` of HWC data; a strip shows the whole vector. */
+  strip: boolean;
+  boxes: readonly ColumnBox[];
+}
+
+/** One unit of a small vector: an element whose background is the unit's colour. */
+export interface CellTarget {
+  layerId: string;
+  channel: number;
+  el: HTMLElement;
+}
+
+export interface LabelTarget {
+  layerId: string;
+  channel: number;
+  kind: 'map' | 'strip' | 'unit';
+  el: HTMLElement;
+}
+
+export interface PaintFrame {
+  activations: ReadonlyMap<string, TensorData>;
+  domains: ReadonlyMap<string, readonly Domain[]>;
+  /** Text alternative for a neuron under this frame (layer, channel, range). */
+  label(target: LabelTarget): string;
+}
+
+interface Scratch {
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D;
+  image: ImageData;
+  pixels: Uint32Array;
+}
+
+/** Cells past the end of a strip's last row. */
+const EMPTY_PIXEL = new Uint32Array(new Uint8ClampedArray([246, 247, 250, 255]).buffer)[0] ?? 0;
+
+export class MapPainter {
+  private readonly columns = new Set<ColumnTarget>();
+  private readonly cells = new Set<CellTarget>();
+  private readonly labels = new Set<LabelTarget>();
+  private readonly scratches = new Map<string, Scratch>();
+  private frame: PaintFrame | null = null;
+  private labelsPending = false;
+
+  registerColumn(t: ColumnTarget): () => void {
+    this.columns.add(t);
+    if (this.frame) this.paintColumn(t, this.frame);
+    return () => this.columns.delete(t);
+  }
+
+  registerCell(t: CellTarget): () => void {
+    this.cells.add(t);
+    if (this.frame) this.paintCell(t, this.frame);
+    return () => this.cells.delete(t);
+  }
+
+  registerLabel(t: LabelTarget): () => void {
+    this.labels.add(t);
+    if (this.frame) t.el.setAttribute('aria-label', this.frame.label(t));
+    return () => this.labels.delete(t);
+  }
+
+  setFrame(frame: PaintFrame): void {
+    this.frame = frame;
+    for (const t of this.columns) this.paintColumn(t, frame);
+    for (const t of this.cells) this.paintCell(t, frame);
+    this.scheduleLabels();
+  }
+
+  /**
+   * Text alternatives follow the pixels a moment later, when the browser is idle: writing
+   * 100+ attributes invalidates style, which would otherwise sit in every redraw.
+   */
+  private scheduleLabels(): void {
+    if (this.labelsPending) return;
+    this.labelsPending = true;
+    const run = (): void => {
+      this.labelsPending = false;
+      const frame = this.frame;
+      if (frame) for (const t of this.labels) t.el.setAttribute('aria-label', frame.label(t));
+    };
+    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 500 });
+    else setTimeout(run, 50);
+  }
+
+  /** A reusable native-resolution canvas per grid size. */
+  private scratch(cols: number, rows: number): Scratch | null {
+    const key = `${cols}x${rows}`;
+    let s = this.scratches.get(key);
+    if (!s) {
+      const canvas = document.createElement('canvas');
+      canvas.width = cols;
+      canvas.height = rows;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return null;
+      const image = ctx.createImageData(cols, rows);
+      s = { canvas, ctx, image, pixels: new Uint32Array(image.data.buffer) };
+      this.scratches.set(key, s);
+    }
+    return s;
+  }
+
+  private paintColumn(t: ColumnTarget, frame: PaintFrame): void {
+    const tensor = frame.activations.get(t.layerId);
+    const domains = frame.domains.get(t.layerId);
+    const ctx = t.canvas.getContext('2d');
+    const s = this.scratch(t.grid.cols, t.grid.rows);
+    if (!tensor || !domains || !ctx || !s) return;
+    ctx.clearRect(0, 0, t.canvas.width, t.canvas.height);
+    const channels = t.strip ? 1 : (tensor.shape[tensor.shape.length - 1] ?? 1);
+    const count = Math.min(s.pixels.length, Math.floor(tensor.data.length / channels));
+    for (const b of t.boxes) {
+      const domain = domains[t.strip ? 0 : b.channel];
+      if (!domain) continue;
+      paintValues(tensor.data, t.strip ? 0 : b.channel, channels, count, domain, schemeLut(domain.scheme), s.pixels);
+      if (count < s.pixels.length) s.pixels.fill(EMPTY_PIXEL, count);
+      s.ctx.putImageData(s.image, 0, 0);
+      const w = Math.round(b.w * t.scale);
+      const h = Math.round(b.h * t.scale);
+      // Enlarged maps keep square cells; a map larger than its box is averaged down.
+      ctx.imageSmoothingEnabled = w < t.grid.cols || h < t.grid.rows;
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(s.canvas, Math.round(b.x * t.scale), Math.round(b.y * t.scale), w, h);
+    }
+  }
+
+  private paintCell(t: CellTarget, frame: PaintFrame): void {
+    const v = frame.activations.get(t.layerId)?.data[t.channel];
+    const domain = frame.domains.get(t.layerId)?.[0];
+    if (v === undefined || !domain) return;
+    const lut = schemeLut(domain.scheme);
+    const i = Math.min(255, Math.max(0, Math.round(((v - domain.lo) / (domain.hi - domain.lo)) * 255))) || 0;
+    t.el.style.backgroundColor = `rgb(${lut.rgb[i * 3]}, ${lut.rgb[i * 3 + 1]}, ${lut.rgb[i * 3 + 2]})`;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Picked or dropped files as one model: the description (a .prototxt, model.json or spec
+ * .json) read as text, and any .bin weight shards beside it keyed by file name.
+ */
+import type { Notice } from '../../app/notice';
+import { detectFormat } from '../../lib/formats';
+import { formatBytes } from '../../lib/i18n/format';
+
+export interface ModelFiles {
+  name: string;
+  text: string;
+  shards: Map<string, Uint8Array>;
+}
+
+/** Model descriptions are text; anything this large is some other file. */
+const MAX_TEXT_BYTES = 30 * 1024 * 1024;
+
+const isWeights = (f: File) => /\.bin$/i.test(f.name);
+
+export async function readModelFiles(files: readonly File[]): Promise<ModelFiles | Notice> {
+  const candidates = files.filter((f) => !isWeights(f));
+  for (const f of candidates)
+    if (f.size > MAX_TEXT_BYTES)
+      return { key: 'formats.fileTooLarge', vars: { file: f.name, size: formatBytes(f.size) } };
+  const texts: { file: File; text: string }[] = [];
+  for (const file of candidates) {
+    try {
+      texts.push({ file, text: await file.text() });
+    } catch {
+      return { key: 'formats.fileUnreadable', vars: { file: file.name } };
+    }
+  }
+  // Prefer the file that reads as a model; among several, the one named model.json.
+  const models = texts.filter((t) => detectFormat(t.text, t.file.name) !== null);
+  const chosen =
+    models.find((t) => t.file.name === 'model.json') ??
+    models[0] ??
+    (texts.length === 1 ? texts[0] : undefined);
+  if (!chosen) return { key: 'formats.noModelFile' };
+  const shards = new Map<string, Uint8Array>();
+  for (const f of files.filter(isWeights)) shards.set(f.name, new Uint8Array(await f.arrayBuffer()));
+  return { name: chosen.file.name, text: chosen.text, shards };
+}
+
+export function isModelFiles(x: ModelFiles | Notice): x is ModelFiles {
+  return 'text' in x;
+}

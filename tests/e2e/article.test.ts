@@ -1,0 +1,153 @@
+/** The article in Chromium: both languages, MathML formulas, graphs, and its links into the views and back. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { firstVisit, viewShot } from './shellShared';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('article', () => {
+  it('switches language together with the UI, keeping formulas, numbers and layer names', async () => {
+    const { context, page, errors } = await firstVisit(h, { returning: true });
+    const article = page.getByTestId('article');
+    const sections = article.locator('section[data-section]');
+    const count = await sections.count();
+    expect(count).toBeGreaterThanOrEqual(11);
+    const enTitles = await sections.locator('h2').allTextContents();
+    const formulas = async (): Promise<string[]> =>
+      article.locator('math').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-tex') ?? ''));
+    const enFormulas = await formulas();
+    expect(enFormulas.length).toBeGreaterThan(30);
+    // Real MathML, typeset by the browser: elements in the MathML namespace with layout boxes.
+    await expect
+      .poll(() =>
+        article
+          .locator('math mfrac')
+          .first()
+          .evaluate((e) => [e.namespaceURI, e.getBoundingClientRect().height > 10]),
+      )
+      .toEqual(['http://www.w3.org/1998/Math/MathML', true]);
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expect.poll(() => page.locator('#article h1').textContent()).toBe('卷积网络是怎样工作的');
+    const zhTitles = await sections.locator('h2').allTextContents();
+    expect(zhTitles).toHaveLength(enTitles.length);
+    for (let i = 0; i < zhTitles.length; i++) {
+      expect(zhTitles[i]).not.toBe(enTitles[i]);
+      expect(zhTitles[i]).toMatch(/\p{Script=Han}/u);
+    }
+    // The same formulas in the same places, only the prose around them changes.
+    expect((await formulas()).sort()).toEqual([...enFormulas].sort());
+    await expect.poll(() => page.locator('#learn-mobilenet').textContent()).toContain('深度可分离');
+    await expect
+      .poll(() => page.locator('#learn-convolution').getByTestId('show-me').last().textContent())
+      .toMatch(/在网络中查看 conv_\w+/);
+    await page.evaluate(() => document.getElementById('learn-convolution')?.scrollIntoView());
+    await viewShot(page, 'article-convolution-zh');
+    await page.evaluate(() => document.getElementById('learn-activations')?.scrollIntoView());
+    await viewShot(page, 'article-activations-zh');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws each activation graph from its function', async () => {
+    const { context, page } = await firstVisit(h, { returning: true });
+    const plots = page.locator('#learn-activations figure[data-activation]');
+    expect(await plots.count()).toBe(8);
+    const relu = plots.filter({ has: page.locator('svg[aria-label="Graph of ReLU"]') });
+    // ReLU is flat at zero on the left and rises with slope 1 on the right, in SVG coordinates too.
+    const shape = await relu.locator('path').evaluate((p: SVGPathElement) => {
+      const len = p.getTotalLength();
+      const at = (f: number): DOMPoint => p.getPointAtLength(len * f);
+      const [a, b, c, d] = [at(0), at(0.3), at(0.7), at(1)];
+      return { flatLeft: Math.abs(a.y - b.y) < 0.5, risesRight: c.y > d.y + 5 };
+    });
+    expect(shape).toEqual({ flatLeft: true, risesRight: true });
+    await context.close();
+  });
+
+  it('“show me” opens the first matching layer of the current network, and a button leads back', async () => {
+    const { context, page, errors } = await firstVisit(h, { returning: true });
+    const section = page.locator('#learn-pooling');
+    await section.scrollIntoViewIfNeeded();
+    const link = section.getByTestId('show-me');
+    await expect.poll(() => link.textContent()).toMatch(/Show me max_pool_1 in the network/);
+    const sectionTop = await section.evaluate((e) => e.getBoundingClientRect().top);
+    expect(sectionTop).toBeLessThan(800);
+    await link.click();
+    const detail = page.getByTestId('neuron-detail');
+    await detail.waitFor();
+    await expect.poll(() => detail.locator('h2').first().textContent()).toBe('max_pool_1');
+    await viewShot(page, 'article-show-me');
+    // Done looking: close the detail; while the reader stays with the network, the way back is offered.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => detail.count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const back = page.getByTestId('back-to-article');
+    await expect.poll(() => back.textContent()).toContain('Back to “Pooling”');
+    await viewShot(page, 'article-back');
+    await back.click();
+    await expect.poll(() => back.count()).toBe(0);
+    await page.waitForFunction(() => document.activeElement?.id === 'learn-pooling-title');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#learn-pooling');
+    // Sections about layers this network does not have offer no layer link.
+    await expect.poll(() => page.locator('#learn-recurrent').getByTestId('show-me').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a side-panel view from “show me” in the drawer on a tablet, tapping only', async () => {
+    const { context, page, errors } = await firstVisit(h, {
+      returning: true,
+      hasTouch: true,
+      viewport: { width: 768, height: 1024 },
+    });
+    expect(
+      await page.getByTestId('side-panel').count(),
+      'no side panel mounted: the editor mounts in <Workspace>',
+    ).toBe(1);
+    const link = page.locator('#learn-architectures').getByTestId('show-me').filter({ hasText: 'editor' });
+    await link.scrollIntoViewIfNeeded();
+    await link.tap();
+    await expect.poll(() => page.getByTestId('drawer-toggle').getAttribute('aria-expanded')).toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('#side-panel') !== null))
+      .toBe(true);
+    // A layer link works by tap as well.
+    await page.keyboard.press('Escape');
+    const conv = page.locator('#learn-convolution').getByTestId('show-me').filter({ hasText: 'conv_' });
+    await conv.scrollIntoViewIfNeeded();
+    await conv.tap();
+    await expect
+      .poll(() => page.getByTestId('neuron-detail').locator('h2').first().textContent())
+      .toBe('conv_1_1');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('contents links and cross-references move the reader to the section and focus its heading', async () => {
+    const { context, page } = await firstVisit(h, {
+      returning: true,
+      viewport: { width: 1920, height: 1080 },
+    });
+    const toc = page.getByRole('navigation', { name: 'Contents' });
+    await toc.getByRole('link', { name: 'How a network learns' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'learn-training-title');
+    // The contents follow the scroll position, which settles a moment after the jump.
+    await expect
+      .poll(() => toc.locator('a[aria-current]').textContent(), { timeout: 10_000 })
+      .toBe('How a network learns');
+    await page.locator('#learn-activations a[href="#learn-mobilenet"]').first().click();
+    await page.waitForFunction(() => document.activeElement?.id === 'learn-mobilenet-title');
+    await page.waitForFunction(
+      () => Math.abs(document.getElementById('learn-mobilenet')!.getBoundingClientRect().top) < 120,
+    );
+    await viewShot(page, 'article-mobilenet-1920');
+    await context.close();
+  });
+});

@@ -1,0 +1,86 @@
+/** The convolution formula view in real Chromium: real positions, the engine's numbers, hover and keys. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { openDetail, screenshotView, valueOf } from './formulaShared';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('convolution view', () => {
+  it('walks the window over the real positions with values equal to the engine output', async () => {
+    const { page, detail: d, errors } = await openDetail(h, 'conv_1_1:3');
+    await d.getByTestId('conv-view').waitFor();
+    const position = d.getByTestId('player-position');
+    await expect.poll(() => position.textContent()).toMatch(/output \(0, 0\).*step 1 of 3,844/);
+    // Reduced motion: nothing plays by itself.
+    await expect.poll(() => d.getByTestId('play').getAttribute('data-playing')).toBe('false');
+
+    await d.getByTestId('step-forward').click();
+    await expect.poll(() => position.textContent()).toMatch(/output \(0, 1\)/);
+    await d.getByTestId('step-back').click();
+    await d.getByTestId('step-back').click();
+    await expect.poll(() => position.textContent()).toMatch(/output \(61, 61\).*step 3,844/);
+
+    // Hovering an output cell jumps there and pauses: on the minimap, which stays put while playing.
+    await d.getByTestId('play').click();
+    await expect.poll(() => d.getByTestId('play').getAttribute('data-playing')).toBe('true');
+    const minimap = await d.getByTestId('conv-output-minimap').boundingBox();
+    if (!minimap) throw new Error('no output minimap');
+    await page.mouse.move(minimap.x + (60.5 / 62) * minimap.width, minimap.y + (59.5 / 62) * minimap.height);
+    await expect.poll(() => position.textContent()).toMatch(/output \(59, 60\)/);
+    await expect.poll(() => d.getByTestId('play').getAttribute('data-playing')).toBe('false');
+    const target = d.locator('[data-testid="conv-output-grid"] [data-row="59"][data-col="60"]');
+    await target.hover();
+    await expect.poll(() => position.textContent()).toMatch(/output \(59, 60\)/);
+
+    const value = await valueOf(d, 'conv-value');
+    const engine = await valueOf(d, 'conv-value', 'data-engine-value');
+    expect(Math.abs(value - engine)).toBeLessThan(1e-4);
+    expect(Number(await target.getAttribute('data-value'))).toBeCloseTo(value, 5);
+    // The channel sums add up to z, with the bias.
+    const pre = await valueOf(d, 'conv-pre');
+    const sum = await valueOf(d, 'conv-channel-sum');
+    expect(Number.isFinite(pre) && Number.isFinite(sum)).toBe(true);
+
+    // Hovering an input cell marks the outputs it feeds: a 3×3 valid kernel, inside → 9.
+    await d.locator('[data-testid="conv-input-grid"] [data-row="60"][data-col="61"]').hover();
+    await expect
+      .poll(() => d.getByTestId('hover-note').textContent())
+      .toMatch(/input \(60, 61\) feeds 9 outputs/);
+    await expect
+      .poll(() => d.locator('[data-testid="conv-output-grid"] .cell.mark').count())
+      .toBeGreaterThan(0);
+    await screenshotView(page, 'formula-conv');
+
+    // Keys: → steps, Space plays/pauses, Esc closes.
+    await page.mouse.move(5, 790);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => position.textContent()).toMatch(/output \(59, 61\)/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('neuron-detail').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('focuses another input channel from the elastic view, in a deeper layer', async () => {
+    const { page, detail: d, errors } = await openDetail(h, 'conv_2_1:0');
+    await d.getByTestId('conv-view').waitFor();
+    const channels = d.getByTestId('elastic-channel');
+    await expect.poll(() => channels.count()).toBe(10);
+    await channels.nth(4).click();
+    await expect
+      .poll(() => d.getByTestId('conv-input').locator('h3').textContent())
+      .toMatch(/Input channel 4 · 30×30/);
+    await expect.poll(() => channels.nth(4).getAttribute('aria-pressed')).toBe('true');
+    await d.locator('[data-testid="conv-output-grid"] [data-row="3"][data-col="2"]').hover();
+    const value = await valueOf(d, 'conv-value');
+    const engine = await valueOf(d, 'conv-value', 'data-engine-value');
+    expect(Math.abs(value - engine)).toBeLessThan(1e-4);
+    await screenshotView(page, 'formula-conv-deep');
+    expect(errors).toEqual([]);
+  });
+});

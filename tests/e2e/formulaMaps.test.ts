@@ -1,0 +1,103 @@
+/** The activation and pooling formula views in real Chromium, with the engine's numbers. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { openDetail, screenshotView, valueOf } from './formulaShared';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('activation view', () => {
+  it('follows a hovered pixel through ReLU, on the graph and in the formula', async () => {
+    const { page, detail: d, errors } = await openDetail(h, 'relu_1_1:0');
+    const view = d.getByTestId('activation-view');
+    await view.waitFor();
+    // A channel whose input has both signs shows ReLU doing something on both sides.
+    for (let c = 0; c < 10; c++) {
+      await d.getByTestId('detail-channel').selectOption(String(c));
+      if (
+        Number(await view.getAttribute('data-input-min')) < 0 &&
+        Number(await view.getAttribute('data-input-max')) > 0
+      )
+        break;
+    }
+    // It opens on the most negative input, which ReLU sets to 0.
+    expect(await valueOf(d, 'activation-x')).toBeLessThan(0);
+    expect(await valueOf(d, 'activation-value')).toBe(0);
+
+    const map = d.getByTestId('activation-input-map');
+    const box = await map.boundingBox();
+    if (!box) throw new Error('no input map on screen');
+    for (const [fx, fy] of [
+      [0.62, 0.56],
+      [0.2, 0.8],
+      [0.9, 0.1],
+    ] as const) {
+      await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+      const x = await valueOf(d, 'activation-x');
+      const y = await valueOf(d, 'activation-value');
+      expect(y).toBeCloseTo(Math.max(0, x), 6);
+      expect(Math.abs(y - (await valueOf(d, 'activation-value', 'data-engine-value')))).toBeLessThan(1e-5);
+      const point = d.getByTestId('activation-point');
+      expect(Number(await point.getAttribute('data-x'))).toBeCloseTo(x, 6);
+    }
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.27);
+    await screenshotView(page, 'formula-activation');
+
+    // Arrow keys move the cell too.
+    const at = d.getByTestId('activation-at');
+    const [, row, col] = /\((\d+), (\d+)\)/.exec((await at.textContent()) ?? '') ?? [];
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => at.textContent()).toContain(`(${Number(row) - 1}, ${Number(col) - 1})`);
+    await d.getByTestId('detail-close').click();
+    await expect.poll(() => page.getByTestId('neuron-detail').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('pooling view', () => {
+  it('slides a 2×2 window with stride 2 and keeps the engine’s maximum at each step', async () => {
+    const { page, detail: d, errors } = await openDetail(h, 'max_pool_1:5');
+    await d.getByTestId('pool-view').waitFor();
+    const position = d.getByTestId('player-position');
+    await expect.poll(() => position.textContent()).toMatch(/step 1 of 900/);
+    for (let i = 0; i < 3; i++) {
+      const cells = await page.getByTestId('pool-window-matrix').locator('mn').allTextContents();
+      const values = cells.map((t) => Number(t.replace('−', '-')));
+      const y = await valueOf(d, 'pool-value');
+      expect(values).toHaveLength(4);
+      expect(y).toBeCloseTo(Math.max(...values), 3);
+      expect(Math.abs(y - (await valueOf(d, 'pool-value', 'data-engine-value')))).toBeLessThan(1e-6);
+      await d.getByTestId('step-forward').click();
+    }
+    await expect.poll(() => position.textContent()).toMatch(/output \(0, 3\)/);
+    // Input cell (5, 7) is read only by output (2, 3): no overlap with stride 2.
+    await d.locator('[data-testid="pool-output-grid"] [data-row="2"][data-col="3"]').hover();
+    await d.locator('[data-testid="pool-input-grid"] [data-row="5"][data-col="7"]').hover();
+    await expect.poll(() => d.getByTestId('hover-note').textContent()).toMatch(/feeds 1 outputs/);
+    await screenshotView(page, 'formula-pooling');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('neuron-detail').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('layers without a formula view', () => {
+  it('show the overview’s enlarged map with a sentence saying so', async () => {
+    const { page, detail: d, errors } = await openDetail(h, 'input:1');
+    await expect.poll(() => d.getAttribute('data-kind')).toBe('none');
+    await expect
+      .poll(() => d.getByTestId('no-formula').textContent())
+      .toMatch(/Input layers have no formula view yet/);
+    await d.getByTestId('enlarged-map').waitFor();
+    await screenshotView(page, 'formula-none');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('neuron-detail').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The built site as a plain static site: served from a sub-folder of an ordinary static
+ * server, with every request that leaves 127.0.0.1 blocked and recorded. Nothing may need the network.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium';
+import { serveStatic, type StaticServer } from '../../scripts/lib/staticServer';
+import { makePng, stripes } from '../fixtures/images';
+import { viewShot, waitReady } from './shellShared';
+
+const root = mkdtempSync(join(tmpdir(), 'cnn-studio-host-'));
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The site lives at /some/folder/, as on a shared static host, not at the server's root.
+  mkdirSync(join(root, 'some'));
+  symlinkSync(resolve('dist'), join(root, 'some', 'folder'));
+  writeFileSync(join(root, 'index.html'), '<p>another site</p>');
+  server = await serveStatic(root);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+describe('offline static build', () => {
+  it('loads, classifies and shows the article with nothing but its own files', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
+    const outside: string[] = [];
+    const requested: string[] = [];
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (new URL(url).hostname !== '127.0.0.1') {
+        outside.push(url);
+        await route.abort('internetdisconnected');
+      } else {
+        requested.push(url);
+        await route.continue();
+      }
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    const site = `${server.url}some/folder/`;
+    await page.goto(site);
+    await waitReady(page);
+    const file = join(root, 'stripes.png');
+    writeFileSync(file, makePng(48, 48, stripes));
+    await page.getByTestId('image-file').setInputFiles(file);
+    await page.getByTestId('top-class').waitFor();
+    await page.locator('#learn-activations svg path').first().waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await viewShot(page, 'offline-subfolder');
+    expect(outside).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    // Everything came from the site's own folder: relative paths, no absolute /assets.
+    expect(requested.filter((u) => !u.startsWith(site))).toEqual([]);
+    expect(requested.some((u) => u.includes('/models/') && u.endsWith('.bin'))).toBe(true);
+    expect(requested.some((u) => u.endsWith('.wasm'))).toBe(true);
+    await context.close();
+  });
+
+  it('references no other host from its HTML and CSS, and bundles any font it uses', () => {
+    const built = files('dist').filter((f) => ['.html', '.css'].includes(extname(f)));
+    expect(built.length).toBeGreaterThanOrEqual(2);
+    for (const f of built) {
+      const text = readFileSync(f, 'utf8');
+      // Links and loads only: xmlns namespace names are identifiers, never fetched.
+      expect(
+        text.match(
+          /(?:src|href)=["']?(?:https?:)?\/\/[^"'\s>]+|url\(\s*["']?(?:https?:)?\/\/[^)]+\)|@import\s+["']?(?:https?:)?\/\//g,
+        ) ?? [],
+        f,
+      ).toEqual([]);
+      for (const m of text.matchAll(/@font-face\s*{[^}]*}/g))
+        expect(m[0], f).not.toMatch(/url\(\s*["']?(https?:)?\/\//);
+    }
+    const html = readFileSync('dist/index.html', 'utf8');
+    for (const m of html.matchAll(/(?:src|href)="([^"]+)"/g))
+      expect(m[1], 'index.html').toMatch(/^(\.\/|data:)/);
+  });
+});

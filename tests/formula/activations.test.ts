@@ -1,0 +1,91 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../../src/lib/engine/tf';
+import { initBackend } from '../../src/lib/engine/backend';
+import {
+  ACTIVATION_FORMULAS,
+  ACTIVATION_FUNCTIONS,
+  activationFunction,
+  isActivationFunctionName,
+  normalizeActivationName,
+  sampleActivation,
+} from '../../src/lib/formula/activations';
+import { expectClose, tensorCount } from './helpers';
+
+let baseline = 0;
+beforeAll(async () => {
+  await initBackend({ order: ['cpu'] });
+  baseline = tensorCount();
+});
+afterEach(() => expect(tensorCount()).toBe(baseline));
+
+const grid = [...Array.from({ length: 321 }, (_, i) => -8 + i * 0.05), -100, -30, -3, 2.5, 3, 6, 30, 100];
+
+/** tfjs' own definition of each function, as tfjs-layers applies it (tf.layers.activation) or as the tf op. */
+function reference(name: string, alpha: number): (x: tf.Tensor) => tf.Tensor {
+  switch (name) {
+    case 'leaky_relu':
+      return (x) => tf.leakyRelu(x, alpha);
+    case 'hard_swish':
+      return (x) => tf.div(tf.mul(x, tf.relu6(tf.add(x, 3))), 6);
+    case 'relu':
+      return (x) => tf.relu(x);
+    case 'elu':
+      return (x) => tf.elu(x);
+    case 'selu':
+      return (x) => tf.selu(x);
+    case 'sigmoid':
+      return (x) => tf.sigmoid(x);
+    case 'tanh':
+      return (x) => tf.tanh(x);
+    case 'softplus':
+      return (x) => tf.softplus(x);
+    default: {
+      const layerName = name === 'hard_sigmoid' ? 'hardSigmoid' : name;
+      return (x) => tf.layers.activation({ activation: layerName as 'linear' }).apply(x) as tf.Tensor;
+    }
+  }
+}
+
+describe('activation functions', () => {
+  it.each([...ACTIVATION_FUNCTIONS])('%s matches tfjs on a grid', (name) => {
+    for (const alpha of name === 'leaky_relu' ? [0.3, 0.1] : [0]) {
+      const expected = tf.tidy(() => reference(name, alpha)(tf.tensor1d(grid)).dataSync());
+      const f = activationFunction(name, { alpha });
+      grid.forEach((x, i) => expectClose(f(x), expected[i] ?? NaN, `${name}(${x})`, 1e-5));
+    }
+    expect(ACTIVATION_FORMULAS[name]).toMatch(/^f\(x\) = /);
+  });
+
+  it('also runs tfjs-layers Activation for the Keras names it shares with tf ops', () => {
+    for (const name of ['relu', 'elu', 'selu', 'sigmoid', 'tanh', 'softplus'] as const) {
+      const expected = tf.tidy(() =>
+        (tf.layers.activation({ activation: name }).apply(tf.tensor1d(grid)) as tf.Tensor).dataSync(),
+      );
+      const f = activationFunction(name);
+      grid.forEach((x, i) => expectClose(f(x), expected[i] ?? NaN, `${name}(${x})`, 1e-5));
+    }
+  });
+
+  it('uses the tfjs hard sigmoid clip(0.2x + 0.5, 0, 1) and leaky slope 0.3 by default', () => {
+    const hard = activationFunction('hard_sigmoid');
+    expect([hard(-3), hard(-2.5), hard(0), hard(1), hard(2.5), hard(4)]).toEqual([0, 0, 0.5, 0.7, 1, 1]);
+    expectClose(activationFunction('leakyRelu')(-2), -0.6, 'leaky default', 1e-12);
+    expect(activationFunction('relu6')(7)).toBe(6);
+    expect(normalizeActivationName('hardSigmoid')).toBe('hard_sigmoid');
+    expect(isActivationFunctionName('softmax')).toBe(false);
+    expect(() => activationFunction('softmax')).toThrow(RangeError);
+  });
+
+  it('samples a graph with exact ends and sharp kinks', () => {
+    const relu = sampleActivation('relu', { from: -1, to: 1, count: 4 });
+    [-1, -1 / 3, 0, 1 / 3, 1].forEach((x, i) => expectClose(relu[i]?.x ?? NaN, x, `x[${i}]`, 1e-12));
+    expect([relu[0]?.x, relu[2]?.x, relu[4]?.x]).toEqual([-1, 0, 1]);
+    relu.forEach((p) => expect(p.y).toBe(Math.max(0, p.x)));
+    const hard = sampleActivation('hard_swish', { from: -5, to: 5, count: 11 });
+    expect(hard.filter((p) => p.x === -3 || p.x === 3).map((p) => p.y)).toEqual([-0, 3]);
+    const tanh = sampleActivation('tanh', { from: -2, to: 2, count: 101 });
+    expect(tanh).toHaveLength(101);
+    expect(tanh.every((p, i) => i === 0 || p.x > (tanh[i - 1]?.x ?? Infinity))).toBe(true);
+    expect(() => sampleActivation('relu', { from: 1, to: 1, count: 10 })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * Shared fixtures for the formula tests: small nets built with seeded random weights and run
+ * once through the engine, so the pure formulas can be checked against tfjs' own numbers.
+ * Tensors are NHWC without the batch axis, as everywhere in the app.
+ */
+import { tf } from '../../src/lib/engine/tf';
+import { initBackend } from '../../src/lib/engine/backend';
+import { buildModel, setNamedWeights, type NamedWeights } from '../../src/lib/engine/build';
+import { Explainer } from '../../src/lib/engine/explain';
+import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
+import { createRng, randomInt, type Rng } from '../../src/lib/random';
+import type { Explanation, TensorData } from '../../src/lib/explain/types';
+import type { LayerParams, LayerSpec, NetworkSpec } from '../../src/lib/spec/types';
+
+function conv(id: string, input: string, params: LayerParams): LayerSpec {
+  return {
+    id,
+    type: 'Conv2D',
+    params: {
+      filters: 4,
+      kernelSize: [3, 3],
+      strides: [1, 1],
+      padding: 'valid',
+      dilation: [1, 1],
+      activation: 'linear',
+      useBias: true,
+      ...params,
+    },
+    inputs: [input],
+  };
+}
+
+function pool(
+  id: string,
+  type: 'MaxPooling2D' | 'AveragePooling2D',
+  input: string,
+  poolSize: number[],
+  strides: number[],
+  padding: string,
+): LayerSpec {
+  return { id, type, params: { poolSize, strides, padding }, inputs: [input] };
+}
+
+/** Same padding and stride 2, odd pad totals (extra zero bottom/right), a bias-free conv, same-padded pools. */
+export function strideNetSpec(): NetworkSpec {
+  return {
+    name: 'stride-net',
+    layers: [
+      { id: 'input', type: 'Input', params: { shape: [10, 11, 3] }, inputs: [] },
+      conv('conv_s2', 'input', { filters: 4, strides: [2, 2], padding: 'same', activation: 'relu' }),
+      conv('conv_tall', 'conv_s2', {
+        filters: 5,
+        kernelSize: [4, 2],
+        strides: [2, 1],
+        padding: 'same',
+        activation: 'sigmoid',
+        useBias: false,
+      }),
+      pool('max_same', 'MaxPooling2D', 'conv_tall', [3, 3], [2, 2], 'same'),
+      pool('avg_same', 'AveragePooling2D', 'max_same', [2, 3], [1, 2], 'same'),
+      { id: 'flatten', type: 'Flatten', params: {}, inputs: ['avg_same'] },
+      {
+        id: 'output',
+        type: 'Dense',
+        params: { units: 6, activation: 'softmax', useBias: true },
+        inputs: ['flatten'],
+      },
+    ],
+  };
+}
+
+/** Dilation 2 with same and valid padding, a conv with softmax over channels, valid pools. */
+export function dilationNetSpec(): NetworkSpec {
+  return {
+    name: 'dilation-net',
+    layers: [
+      { id: 'input', type: 'Input', params: { shape: [13, 12, 2] }, inputs: [] },
+      conv('conv_dil_same', 'input', { filters: 3, dilation: [2, 2], padding: 'same', activation: 'tanh' }),
+      conv('conv_dil_valid', 'conv_dil_same', {
+        filters: 4,
+        kernelSize: [2, 3],
+        dilation: [2, 1],
+        activation: 'softmax',
+      }),
+      pool('avg_valid', 'AveragePooling2D', 'conv_dil_valid', [2, 2], [2, 2], 'valid'),
+      pool('max_overlap', 'MaxPooling2D', 'avg_valid', [2, 2], [1, 1], 'valid'),
+      { id: 'flatten', type: 'Flatten', params: {}, inputs: ['max_overlap'] },
+      {
+        id: 'output',
+        type: 'Dense',
+        params: { units: 5, activation: 'softmax', useBias: true },
+        inputs: ['flatten'],
+      },
+    ],
+  };
+}
+
+export interface ExplainedNet {
+  spec: NetworkSpec;
+  model: tf.LayersModel;
+  explanation: Explanation;
+}
+
+let backendReady: Promise<unknown> | null = null;
+
+/** Builds the net with seeded uniform weights (He-scaled kernels, non-zero biases) and explains one random image. */
+export async function explainNet(spec: NetworkSpec, seed: number): Promise<ExplainedNet> {
+  backendReady ??= initBackend({ order: ['cpu'] });
+  await backendReady;
+  const rng = createRng(seed);
+  const model = await buildModel(spec);
+  const weights: NamedWeights = new Map();
+  for (const layer of model.layers)
+    for (const w of layer.weights) {
+      const shape = w.shape.map((d) => d ?? 1);
+      const size = shape.reduce((a, b) => a * b, 1);
+      const fanIn = shape.length > 1 ? size / (shape[shape.length - 1] ?? 1) : 1;
+      const scale = shape.length > 1 ? Math.sqrt(6 / fanIn) : 0.3;
+      weights.set(
+        `${layer.name}/${w.originalName.split('/').pop() ?? ''}`,
+        Float32Array.from({ length: size }, () => (rng() * 2 - 1) * scale),
+      );
+    }
+  setNamedWeights(model, weights);
+  const [, ...inputShape] = model.inputs[0]?.shape ?? [];
+  const size = inputShape.reduce((a: number, b) => a * (b ?? 1), 1);
+  const image = Float32Array.from({ length: size }, () => rng());
+  const explanation = new Explainer(model).explain(image);
+  return { spec, model, explanation };
+}
+
+export function tinyVgg(seed = 1): Promise<ExplainedNet> {
+  return explainNet(tinyVggSpec(), seed);
+}
+
+export function activationOf(net: ExplainedNet, id: string): TensorData {
+  const t = net.explanation.activations.get(id);
+  if (!t) throw new Error(`no activation for ${id}`);
+  return t;
+}
+
+export function layersOfType(net: ExplainedNet, type: string): LayerSpec[] {
+  return net.spec.layers.filter((l) => l.type === type);
+}
+
+export interface Position {
+  row: number;
+  col: number;
+  channel: number;
+}
+
+/** Every position when there are few, else the four corners plus `count` random ones. */
+export function samplePositions(shape: readonly number[], rng: Rng, count = 24): Position[] {
+  const [h = 1, w = 1, c = 1] = shape;
+  if (h * w * c <= count + 4) {
+    const all: Position[] = [];
+    for (let row = 0; row < h; row++)
+      for (let col = 0; col < w; col++)
+        for (let channel = 0; channel < c; channel++) all.push({ row, col, channel });
+    return all;
+  }
+  const corners: Position[] = [
+    { row: 0, col: 0, channel: 0 },
+    { row: 0, col: w - 1, channel: c - 1 },
+    { row: h - 1, col: 0, channel: 0 },
+    { row: h - 1, col: w - 1, channel: c - 1 },
+  ];
+  const random = Array.from({ length: count }, () => ({
+    row: randomInt(rng, 0, h - 1),
+    col: randomInt(rng, 0, w - 1),
+    channel: randomInt(rng, 0, c - 1),
+  }));
+  return [...corners, ...random];
+}
+
+/** |actual − expected| within 1e-4, relative for values above 1 (float32 sums of many terms). */
+export function expectClose(actual: number, expected: number, what: string, tolerance = 1e-4): void {
+  const error = Math.abs(actual - expected);
+  if (!(error <= tolerance * Math.max(1, Math.abs(expected))))
+    throw new Error(`${what}: got ${actual}, expected ${expected} (off by ${error})`);
+}
+
+export function disposeNets(nets: readonly ExplainedNet[]): void {
+  for (const net of nets) net.model.dispose();
+}
+
+export function tensorCount(): number {
+  return tf.memory().numTensors;
+}

@@ -1,0 +1,71 @@
+/** The shell's pure pieces: tour card placement, side panel width limits, weight download sizes, byte formats. */
+import { describe, expect, it } from 'vitest';
+import { placeCard } from '../../src/views/tour/placement';
+import { clampSideWidth, SIDE_MIN } from '../../src/app/layout.svelte';
+import { manifestBytes } from '../../src/app/fetchModel';
+import { formatBytes } from '../../src/lib/i18n/format';
+
+const viewport = { width: 1280, height: 800 };
+const card = { width: 360, height: 180 };
+
+describe('tour card placement', () => {
+  it('centres the welcome card', () => {
+    expect(placeCard(null, card, viewport)).toEqual({ left: 460, top: 310 });
+  });
+
+  it('goes below a target when it fits, above when not, and stays inside the window', () => {
+    expect(placeCard({ left: 100, top: 100, width: 200, height: 50 }, card, viewport)).toEqual({
+      left: 100,
+      top: 164,
+    });
+    expect(placeCard({ left: 100, top: 650, width: 200, height: 50 }, card, viewport)).toEqual({
+      left: 100,
+      top: 456,
+    });
+    expect(placeCard({ left: 1200, top: 100, width: 60, height: 30 }, card, viewport).left).toBe(
+      1280 - 360 - 12,
+    );
+  });
+
+  it('sits beside a target taller than the window, on the side with room', () => {
+    const right = placeCard({ left: 880, top: 56, width: 400, height: 900 }, card, viewport);
+    expect(right.left).toBe(880 - 14 - 360);
+    const left = placeCard({ left: 0, top: 56, width: 500, height: 900 }, card, viewport);
+    expect(left.left).toBe(514);
+  });
+});
+
+describe('side panel width', () => {
+  it('stays between its minimum and 55% of the window', () => {
+    expect(clampSideWidth(10, 1280)).toBe(SIDE_MIN);
+    expect(clampSideWidth(400, 1280)).toBe(400);
+    expect(clampSideWidth(5000, 1280)).toBe(704);
+    expect(clampSideWidth(400, 300)).toBe(SIDE_MIN);
+  });
+});
+
+describe('weights download size', () => {
+  it('adds up every weight in its stored type, quantized ones included', () => {
+    expect(
+      manifestBytes([
+        {
+          paths: ['a.bin'],
+          weights: [
+            { name: 'k', shape: [3, 3, 3, 10], dtype: 'float32' },
+            { name: 'b', shape: [10], dtype: 'float32' },
+          ],
+        },
+        {
+          paths: ['b.bin'],
+          weights: [{ name: 'q', shape: [100], dtype: 'float32', quantization: { dtype: 'uint8' } }],
+        },
+      ]),
+    ).toBe((270 + 10) * 4 + 100);
+  });
+
+  it('formats sizes in decimal units the same way in both languages', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(79_680)).toBe('79.7 kB');
+    expect(formatBytes(2_410_000)).toBe('2.41 MB');
+  });
+});

@@ -1,0 +1,120 @@
+/** The training loop the worker runs, driven directly in Node on the wasm backend. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../../src/lib/engine/tf';
+import { initBackend } from '../../src/lib/engine/backend';
+import { buildModel, getNamedWeights } from '../../src/lib/engine/build';
+import { TrainingSession, type SessionData } from '../../src/lib/engine/worker/session';
+import { LazyShapes } from '../../src/lib/data/synthetic';
+import { DEFAULT_CONFIG, type TrainingConfig } from '../../src/lib/training/config';
+import type { FromWorker } from '../../src/lib/training/protocol';
+import type { NetworkSpec } from '../../src/lib/spec/types';
+
+const SIZE = 16;
+
+/** A small conv net, so a few steps take a fraction of a second. */
+const spec: NetworkSpec = {
+  name: 'small',
+  layers: [
+    { id: 'input', type: 'Input', params: { shape: [SIZE, SIZE, 3] }, inputs: [] },
+    {
+      id: 'conv',
+      type: 'Conv2D',
+      params: { filters: 4, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', dilation: [1, 1], activation: 'relu', useBias: true },
+      inputs: ['input'],
+    },
+    { id: 'pool', type: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' }, inputs: ['conv'] },
+    { id: 'flatten', type: 'Flatten', params: {}, inputs: ['pool'] },
+    { id: 'output', type: 'Dense', params: { units: 10, activation: 'softmax', useBias: true }, inputs: ['flatten'] },
+  ],
+};
+
+function data(): SessionData {
+  const shapes = new LazyShapes(3, 120, { size: SIZE, maxNoise: 0.05, spread: 0.3 });
+  return {
+    train: shapes,
+    trainIndices: Int32Array.from({ length: 80 }, (_, i) => i),
+    validation: shapes,
+    validationIndices: Int32Array.from({ length: 40 }, (_, i) => 80 + i),
+  };
+}
+
+async function session(config: Partial<TrainingConfig>, onMessage: (m: FromWorker, s: TrainingSession) => void = () => {}): Promise<FromWorker[]> {
+  const model = await buildModel(spec);
+  const weights = getNamedWeights(model);
+  model.dispose();
+  const messages: FromWorker[] = [];
+  const s: TrainingSession = new TrainingSession(spec, weights, 10, data(), { ...DEFAULT_CONFIG, batchSize: 16, epochs: 2, ...config }, (m) => {
+    messages.push(m);
+    onMessage(m, s);
+  });
+  await s.run();
+  return messages;
+}
+
+beforeAll(async () => {
+  await initBackend({ order: ['wasm'] });
+});
+
+describe('training session', () => {
+  it('trains every step of every epoch, validates, sends weight snapshots and a final evaluation, and frees every tensor', async () => {
+    const before = tf.memory().numTensors;
+    const messages = await session({ snapshotEvery: 3, validateEvery: 4, flip: true, cropPad: 2 });
+    expect(tf.memory().numTensors).toBe(before);
+    const started = messages.find((m) => m.type === 'started');
+    expect(started).toMatchObject({ totalSteps: 10, stepsPerEpoch: 5, trainCount: 80, valCount: 40 });
+    const steps = messages.flatMap((m) => (m.type === 'step' ? [m.record] : []));
+    expect(steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(steps.map((s) => s.epoch)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
+    expect(steps.every((s) => Number.isFinite(s.loss) && s.seconds >= 0)).toBe(true);
+    // Every 4 steps, plus the end of each epoch (5, 10); never twice for one step.
+    expect(messages.flatMap((m) => (m.type === 'validation' ? [m.record.step] : []))).toEqual([4, 5, 8, 10]);
+    const snaps = messages.flatMap((m) => (m.type === 'weights' ? [m] : []));
+    expect(snaps.map((m) => m.step)).toEqual([3, 6, 9]);
+    const names = snaps[0]!.weights.map(([n]) => n).sort();
+    expect(names).toEqual(['conv/bias', 'conv/kernel', 'output/bias', 'output/kernel']);
+    const last = messages[messages.length - 1]!;
+    expect(last.type).toBe('finished');
+    if (last.type !== 'finished') return;
+    expect(last.reason).toBe('completed');
+    expect(last.evaluation.confusion.flat().reduce((a, b) => a + b, 0)).toBe(40);
+    expect(last.evaluation.perClass).toHaveLength(10);
+    // The weights moved away from where they started.
+    const k0 = snaps[0]!.weights.find(([n]) => n === 'conv/kernel')![1];
+    const k1 = last.weights.find(([n]) => n === 'conv/kernel')![1];
+    expect(k1).not.toEqual(k0);
+  });
+
+  it('pauses between steps, resumes, and stops early with a final evaluation', async () => {
+    let pausedAt = -1;
+    const messages = await session({ epochs: 50, validateEvery: 1000 }, (m, s) => {
+      if (m.type === 'step' && m.record.step === 3) {
+        s.pause();
+        pausedAt = 3;
+        setTimeout(() => s.resume(), 50);
+      }
+      if (m.type === 'step' && m.record.step === 6) s.stop();
+    });
+    expect(pausedAt).toBe(3);
+    const types = messages.map((m) => m.type);
+    const iPaused = types.indexOf('paused');
+    const iResumed = types.indexOf('resumed');
+    expect(iPaused).toBeGreaterThan(0);
+    expect(types.slice(iPaused, iResumed).filter((t) => t === 'step')).toEqual([]);
+    const steps = messages.filter((m) => m.type === 'step');
+    expect(steps).toHaveLength(6);
+    const last = messages[messages.length - 1]!;
+    expect(last).toMatchObject({ type: 'finished', reason: 'stopped' });
+  });
+
+  it('stops with a sentence about the learning rate when the loss turns into NaN', async () => {
+    const before = tf.memory().numTensors;
+    const messages = await session({ optimizer: 'sgd', learningRate: 1e2, epochs: 20, snapshotEvery: 1 });
+    expect(tf.memory().numTensors).toBe(before);
+    const last = messages[messages.length - 1]!;
+    expect(last.type).toBe('diverged');
+    if (last.type !== 'diverged') return;
+    expect(last.message.en).toMatch(/learning rate \(100\) is probably too high/);
+    // Only finite weights ever leave the worker.
+    for (const m of messages) if (m.type === 'weights') for (const [, w] of m.weights) expect(w.every(Number.isFinite)).toBe(true);
+  });
+});
