@@ -18,7 +18,10 @@ export interface BenchOptions {
 
 const WAIT = 180_000;
 
-async function openOnce(browser: Browser, url: string): Promise<{ page: Page; loadMs: number }> {
+/** The app's load stages (performance marks), in the order they happen. */
+export const LOAD_STAGES = ['app-start', 'engine-ready', 'model-fetched', 'model-ready', 'overview-drawn'] as const;
+
+async function openOnce(browser: Browser, url: string): Promise<{ page: Page; loadMs: number; stages: number[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -29,20 +32,22 @@ async function openOnce(browser: Browser, url: string): Promise<{ page: Page; lo
       throw new Error(`the overview was never drawn at ${url}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}: ${String(e)}`);
     });
   // Both are milliseconds since the navigation started.
-  const loadMs = await page.evaluate(() => performance.getEntriesByName('overview-drawn')[0]!.startTime);
-  return { page, loadMs };
+  const stages = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN), [...LOAD_STAGES]);
+  return { page, loadMs: stages[stages.length - 1]!, stages };
 }
 
 export async function benchBackend(browser: Browser, o: BenchOptions): Promise<BenchResult> {
   const url = o.backend === 'auto' ? o.url : `${o.url}?backend=${o.backend}`;
   const loads: number[] = [];
+  const stageTimes: number[][] = [];
   let page: Page | null = null;
   for (let i = 0; i < o.loads; i++) {
     if (page) await page.close();
     const opened = await openOnce(browser, url);
     page = opened.page;
     loads.push(opened.loadMs);
-    o.log(`  load ${i + 1}/${o.loads}: ${round1(opened.loadMs)} ms`);
+    stageTimes.push(opened.stages);
+    o.log(`  load ${i + 1}/${o.loads}: ${LOAD_STAGES.map((n, j) => `${n} ${Math.round(opened.stages[j]!)}`).join(' · ')} ms`);
   }
   if (!page) throw new Error('--loads must be at least 1');
   const backend = await page.evaluate(() => window.__cnnStudio!.backend());
@@ -63,6 +68,7 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
     extractMs: round1(median(extracts)),
     redrawMs: round1(median(redraws)),
     loadToOverviewMs: Math.round(median(loads)),
+    loadStagesMs: Object.fromEntries(LOAD_STAGES.map((n, j) => [n, Math.round(median(stageTimes.map((t) => t[j]!)))])),
     heapMB: round1(heap.usedSize / 2 ** 20),
     leakedTensors,
     extractP90Ms: round1(quantile(extracts, 0.9)),

@@ -21,6 +21,8 @@ export interface BenchResult {
   extractMs: number;
   redrawMs: number;
   loadToOverviewMs: number;
+  /** Median time of each load stage since navigation (performance marks of the app). */
+  loadStagesMs: Record<string, number>;
   heapMB: number;
   leakedTensors: number;
   /** 90th percentiles, to show the spread. */

@@ -71,7 +71,8 @@ export class ExplainerState {
   imageNotice = $state.raw<Notice | null>(null);
   /** The neuron whose detail view is open: a layer and one of its output channels. */
   selection = $state.raw<NeuronRef | null>(null);
-  private explainer: Explainer | null = null;
+  // State, so `inputSize` (read by the input and training views) follows an edited net.
+  private explainer = $state.raw<Explainer | null>(null);
   /**
    * Layers whose weights are not trained: re-initialised by an edit that changed their
    * shapes, or all of them in a zoo model opened with random weights.
@@ -102,6 +103,7 @@ export class ExplainerState {
     this.progress = { stage: 'engine', loaded: 0, total: 0 };
     try {
       this.backend = await startEngine();
+      performance.mark('engine-ready');
       this.progress = { stage: 'weights', loaded: 0, total: 0 };
       const metaUrl = `${baseUrl}meta.json`;
       const res = await fetch(metaUrl);
@@ -115,6 +117,7 @@ export class ExplainerState {
       const meta = parseModelMeta(metaJson, metaUrl);
       const modelUrl = `${baseUrl}model.json`;
       const artifacts = await fetchModelArtifacts(modelUrl, (p) => (this.progress = { stage: 'weights', ...p }));
+      performance.mark('model-fetched');
       this.progress = { ...this.progress, stage: 'model' };
       const { model, spec } = await loadModelFromArtifacts(artifacts, modelUrl);
       this.explainer = new Explainer(model);
@@ -125,6 +128,7 @@ export class ExplainerState {
       this.spec = spec;
       this.backend = currentBackend();
       this.status = 'ready';
+      performance.mark('model-ready');
     } catch (e) {
       this.loadError = e instanceof Error ? e.message : String(e);
       this.status = 'error';

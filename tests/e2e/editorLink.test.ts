@@ -45,6 +45,8 @@ describe('live link with the explainer', () => {
     // Every weight still fits: nothing is untrained, and the prediction changed with the padding.
     await expect.poll(() => page.getByTestId('link-untrained').count()).toBe(0);
     await expect.poll(() => page.locator('[data-untrained="true"]').count()).toBe(0);
+    expect(await page.getByTestId('prediction-untrained').count()).toBe(0);
+    expect(await page.getByTestId('untrained-layer').count()).toBe(0);
     // Any difference at all: a saturated class can keep its probability to 1e-6.
     await expect.poll(async () => (await probabilities(page)).some((p, i) => p !== before[i])).toBe(true);
     const same = await probabilities(page);
@@ -64,6 +66,24 @@ describe('live link with the explainer', () => {
       .toMatch(/2 layers re-initialised \(conv_1_1, conv_1_2\)/);
     await expect.poll(() => node(page, 'conv_1_1').getAttribute('data-untrained')).toBe('true');
     await expect.poll(() => node(page, 'conv_2_1').getAttribute('data-untrained')).toBe(null);
+    // The overview marks the prediction, the re-initialised columns and the stale accuracy.
+    await expect
+      .poll(() => page.getByTestId('prediction-untrained').textContent())
+      .toMatch(/partly untrained net/);
+    await expect
+      .poll(() => page.getByTestId('partly-untrained').getAttribute('title'))
+      .toMatch(/conv_1_1, conv_1_2/);
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="column-header"]:has([data-testid="untrained-layer"]) .name')
+          .allTextContents(),
+      )
+      .toEqual(['conv_1_1', 'conv_1_2']);
+    await expect
+      .poll(() => page.getByTestId('accuracy-stale').textContent())
+      .toMatch(/2 of its layers have been re-initialised/);
+    expect(await page.getByTestId('test-accuracy').count()).toBe(0);
     await shot(page, 'editor-untrained');
 
     // Undo both edits: the pretrained weights come back from the bank, so does the exact prediction.
@@ -73,6 +93,9 @@ describe('live link with the explainer', () => {
     await settled(page);
     expect(await shapeOf(page, 'conv_1_1')).toBe('62 × 62 × 10');
     await expect.poll(() => page.getByTestId('link-untrained').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('prediction-untrained').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('untrained-layer').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('test-accuracy').count()).toBe(1);
     await expect.poll(async () => near(await probabilities(page), before)).toBe(true);
     // Three rebuilds later the same net holds exactly as many tensors: old models were disposed.
     expect(await tensors()).toBe(tensorsBefore);

@@ -13,8 +13,26 @@ export const overviewMessages = defineMessages({
     en: 'This demo network has never been trained: its weights are random, so its maps and prediction mean nothing. It is here to show that the views work for any conv net.',
     zh: '这个演示网络从未训练过：它的权重是随机的，因此特征图和预测都没有意义。它用来展示这些视图适用于任何卷积网络。',
   },
-  'overview.unknownNet': { en: 'There is no demo network "{name}"; the known ones are {names}.', zh: '没有名为 “{name}” 的演示网络；可用的有 {names}。' },
-  'overview.noImage': { en: 'Give the network an image to see what every layer computes.', zh: '给网络一张图像，看看每一层计算出什么。' },
+  'overview.partlyUntrained': { en: 'partly untrained', zh: '部分未训练' },
+  'overview.partlyUntrainedHelp': {
+    en: 'An edit changed the weight shapes of {layers}: those layers were re-initialised with random weights, so the maps after them and the prediction come from a partly untrained net. Train it in the training panel, or undo the edit.',
+    zh: '一次编辑改变了 {layers} 的权重形状：这些层被重新初始化为随机权重，因此它们之后的特征图和预测来自部分未训练的网络。可以在训练面板中训练它，或撤销这次编辑。',
+  },
+  'overview.untrainedLayer': { en: 'untrained', zh: '未训练' },
+  'overview.predictionUntrained': { en: 'from a partly untrained net', zh: '来自部分未训练的网络' },
+  'overview.predictionRandom': { en: 'from random weights: means nothing', zh: '来自随机权重：没有意义' },
+  'overview.accuracyStale': {
+    en: 'The test accuracy of {accuracy} was measured for the pretrained net; {count} of its layers have been re-initialised since, so it no longer applies.',
+    zh: '测试准确率 {accuracy} 是在预训练网络上测得的；此后它有 {count} 个层被重新初始化，因此这一数字不再适用。',
+  },
+  'overview.unknownNet': {
+    en: 'There is no demo network "{name}"; the known ones are {names}.',
+    zh: '没有名为 “{name}” 的演示网络；可用的有 {names}。',
+  },
+  'overview.noImage': {
+    en: 'Give the network an image to see what every layer computes.',
+    zh: '给网络一张图像，看看每一层计算出什么。',
+  },
 
   'overview.range': { en: 'Colour range', zh: '颜色范围' },
   'overview.range.neuron': { en: 'Per map', zh: '每张图' },
@@ -33,16 +51,28 @@ export const overviewMessages = defineMessages({
   'overview.params': { en: '{n} params', zh: '{n} 个参数' },
   'overview.more': { en: '+{n} more', zh: '另外 {n} 个' },
   'overview.fewer': { en: 'Show fewer', zh: '收起' },
-  'overview.moreLabel': { en: 'Show all {total} channels of {layer}', zh: '显示 {layer} 的全部 {total} 个通道' },
+  'overview.moreLabel': {
+    en: 'Show all {total} channels of {layer}',
+    zh: '显示 {layer} 的全部 {total} 个通道',
+  },
   'overview.notDrawn': { en: 'not drawn', zh: '未绘制' },
   'overview.channelRGB0': { en: 'red', zh: '红' },
   'overview.channelRGB1': { en: 'green', zh: '绿' },
   'overview.channelRGB2': { en: 'blue', zh: '蓝' },
 
-  'overview.neuronButton': { en: '{layer}, channel {channel}: open its detail', zh: '{layer}，通道 {channel}：打开详情' },
-  'overview.mapLabel': { en: '{layer}, channel {channel}: values from {min} to {max}', zh: '{layer}，通道 {channel}：数值从 {min} 到 {max}' },
+  'overview.neuronButton': {
+    en: '{layer}, channel {channel}: open its detail',
+    zh: '{layer}，通道 {channel}：打开详情',
+  },
+  'overview.mapLabel': {
+    en: '{layer}, channel {channel}: values from {min} to {max}',
+    zh: '{layer}，通道 {channel}：数值从 {min} 到 {max}',
+  },
   'overview.unitLabel': { en: '{layer}, unit {channel}: {value}', zh: '{layer}，单元 {channel}：{value}' },
-  'overview.stripLabel': { en: '{layer}: {count} values from {min} to {max}', zh: '{layer}：{count} 个数值，从 {min} 到 {max}' },
+  'overview.stripLabel': {
+    en: '{layer}: {count} values from {min} to {max}',
+    zh: '{layer}：{count} 个数值，从 {min} 到 {max}',
+  },
 
   'overview.tip.channel': { en: 'Channel {channel}', zh: '通道 {channel}' },
   'overview.tip.unit': { en: 'Unit {channel}', zh: '单元 {channel}' },
@@ -50,8 +80,14 @@ export const overviewMessages = defineMessages({
   'overview.tip.range': { en: 'Min {min} · max {max}', zh: '最小 {min} · 最大 {max}' },
   'overview.tip.cell': { en: 'Row {row}, column {col}: {value}', zh: '第 {row} 行，第 {col} 列：{value}' },
   'overview.tip.index': { en: 'Value {index}: {value}', zh: '第 {index} 个值：{value}' },
-  'overview.tip.source': { en: 'from {layer} row {row}, column {col}, channel {channel}', zh: '来自 {layer} 第 {row} 行，第 {col} 列，通道 {channel}' },
-  'overview.tip.kernel': { en: 'Kernels {size}, one per input channel', zh: '卷积核 {size}，每个输入通道一个' },
+  'overview.tip.source': {
+    en: 'from {layer} row {row}, column {col}, channel {channel}',
+    zh: '来自 {layer} 第 {row} 行，第 {col} 列，通道 {channel}',
+  },
+  'overview.tip.kernel': {
+    en: 'Kernels {size}, one per input channel',
+    zh: '卷积核 {size}，每个输入通道一个',
+  },
   'overview.tip.open': { en: 'Click or Enter: open', zh: '点击或 Enter：打开' },
 
   'overview.prediction': { en: 'Prediction', zh: '预测' },
@@ -59,7 +95,10 @@ export const overviewMessages = defineMessages({
 
   'overview.summary': { en: 'Model summary', zh: '模型概要' },
   'overview.enlarged': { en: '{layer}, channel {channel}', zh: '{layer}，通道 {channel}' },
-  'overview.enlargedHelp': { en: '{rows} × {cols} values, min {min}, max {max}', zh: '{rows} × {cols} 个数值，最小 {min}，最大 {max}' },
+  'overview.enlargedHelp': {
+    en: '{rows} × {cols} values, min {min}, max {max}',
+    zh: '{rows} × {cols} 个数值，最小 {min}，最大 {max}',
+  },
 
   'input.title': { en: 'Image', zh: '图像' },
   'input.examples': { en: 'Examples', zh: '示例' },
@@ -68,7 +107,10 @@ export const overviewMessages = defineMessages({
     zh: '由本项目生成：每张图像都经过优化，使预训练模型对某一类别的概率最大。不含数据集图像。',
   },
   'input.exampleLabel': { en: 'generated to maximise {name}', zh: '为使 “{name}” 最大而生成' },
-  'input.examplesMissing': { en: 'No example images (run npm run examples).', zh: '没有示例图像（请运行 npm run examples）。' },
+  'input.examplesMissing': {
+    en: 'No example images (run npm run examples).',
+    zh: '没有示例图像（请运行 npm run examples）。',
+  },
   'input.upload': { en: 'Upload…', zh: '上传…' },
   'input.camera': { en: 'Camera', zh: '摄像头' },
   'input.draw': { en: 'Draw', zh: '绘制' },
@@ -88,9 +130,18 @@ export const overviewMessages = defineMessages({
   'input.camera.title': { en: 'Take a photo', zh: '拍照' },
   'input.camera.capture': { en: 'Capture', zh: '拍摄' },
   'input.camera.starting': { en: 'Starting the camera…', zh: '正在启动摄像头…' },
-  'input.camera.denied': { en: 'Camera access was denied. Allow it in the browser’s site settings, or use another way to give an image.', zh: '摄像头访问被拒绝。请在浏览器的网站设置中允许，或用其他方式提供图像。' },
-  'input.camera.unavailable': { en: 'No camera is available here ({reason}).', zh: '这里没有可用的摄像头（{reason}）。' },
-  'input.camera.insecure': { en: 'The camera only works on https or localhost pages.', zh: '摄像头只能在 https 或 localhost 页面上使用。' },
+  'input.camera.denied': {
+    en: 'Camera access was denied. Allow it in the browser’s site settings, or use another way to give an image.',
+    zh: '摄像头访问被拒绝。请在浏览器的网站设置中允许，或用其他方式提供图像。',
+  },
+  'input.camera.unavailable': {
+    en: 'No camera is available here ({reason}).',
+    zh: '这里没有可用的摄像头（{reason}）。',
+  },
+  'input.camera.insecure': {
+    en: 'The camera only works on https or localhost pages.',
+    zh: '摄像头只能在 https 或 localhost 页面上使用。',
+  },
 
   'input.paint.title': { en: 'Draw an image', zh: '绘制图像' },
   'input.paint.canvas': { en: 'Drawing canvas: drag to paint', zh: '绘图画布：拖动以绘画' },
@@ -111,6 +162,12 @@ export const overviewMessages = defineMessages({
   'input.paint.use': { en: 'Use this image', zh: '使用这张图像' },
 
   'input.noImageInClipboard': { en: 'The pasted content holds no image.', zh: '粘贴的内容中没有图像。' },
-  'input.noFileDropped': { en: 'What was dropped is not a file; drop an image file.', zh: '拖放的不是文件；请拖放一个图像文件。' },
-  'input.exampleFailed': { en: 'The example {file} could not be loaded ({reason}).', zh: '无法加载示例 {file}（{reason}）。' },
+  'input.noFileDropped': {
+    en: 'What was dropped is not a file; drop an image file.',
+    zh: '拖放的不是文件；请拖放一个图像文件。',
+  },
+  'input.exampleFailed': {
+    en: 'The example {file} could not be loaded ({reason}).',
+    zh: '无法加载示例 {file}（{reason}）。',
+  },
 });
