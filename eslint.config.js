@@ -4,7 +4,17 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'models/', 'test-results/', 'bench-results/', 'tmp_*', 'tests/e2e/zz-*'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'models/',
+      'test-results/',
+      'bench-results/',
+      'tmp_*',
+      'tests/e2e/zz-*',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],

@@ -18,7 +18,11 @@ const OPTIONS = {
   compare: { kind: 'bool', default: false, help: 'measure webgl, wasm and cpu one after another' },
   images: { kind: 'number', default: 60, help: 'images to time (medians over these; at least 50)' },
   loads: { kind: 'number', default: 5, help: 'page loads to time (median)' },
-  training: { kind: 'bool', default: true, help: 'also train TinyVGG on the built-in shapes (--no-training to skip)' },
+  training: {
+    kind: 'bool',
+    default: true,
+    help: 'also train TinyVGG on the built-in shapes (--no-training to skip)',
+  },
   build: { kind: 'bool', default: true, help: 'run vite build first (--no-build to reuse dist/)' },
   json: { kind: 'bool', default: false, help: 'print the results as one JSON object on the last line' },
   help: { kind: 'bool', default: false, help: 'show this help' },
@@ -32,7 +36,8 @@ async function main(): Promise<void> {
     process.stdout.write(`npm run bench -- [options]\n${usage(OPTIONS)}\n`);
     return;
   }
-  if (!BACKENDS.includes(args.backend)) throw new Error(`--backend must be one of ${BACKENDS.join(', ')}, not "${args.backend}"`);
+  if (!BACKENDS.includes(args.backend))
+    throw new Error(`--backend must be one of ${BACKENDS.join(', ')}, not "${args.backend}"`);
   if (args.images < 1 || args.loads < 1) throw new Error('--images and --loads must be at least 1');
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   if (args.build) {
@@ -48,7 +53,15 @@ async function main(): Promise<void> {
       log(`${backend}:`);
       const browser = await launchChromium(backend === 'webgl' ? SWIFTSHADER_FLAGS : []);
       try {
-        results.push(await benchBackend(browser, { url: server.url, backend, images: args.images, loads: args.loads, log }));
+        results.push(
+          await benchBackend(browser, {
+            url: server.url,
+            backend,
+            images: args.images,
+            loads: args.loads,
+            log,
+          }),
+        );
       } finally {
         await browser.close();
       }
@@ -71,7 +84,8 @@ async function main(): Promise<void> {
   const first = results[0]!;
   process.stdout.write(`\n${formatTable(results)}\n\n${targetLines(first).join('\n')}\n`);
   if (training) process.stdout.write(`${trainingLines(training).join('\n')}\n`);
-  if (args.json) process.stdout.write(`${JSON.stringify({ ...first, ...(training ?? {}), runs: results })}\n`);
+  if (args.json)
+    process.stdout.write(`${JSON.stringify({ ...first, ...(training ?? {}), runs: results })}\n`);
 }
 
 runMain(main);

@@ -14,8 +14,16 @@ import { parseModelMeta } from '../src/lib/model/meta';
 import { evaluatePredictions } from '../src/lib/data/metrics';
 
 const OPTIONS = {
-  model: { kind: 'string', default: 'models/tinyvgg-cifar10', help: 'folder with model.json, weights and meta.json' },
-  data: { kind: 'string', default: '../shared/datasets/cifar10', help: 'dataset root (its test/ split is used)' },
+  model: {
+    kind: 'string',
+    default: 'models/tinyvgg-cifar10',
+    help: 'folder with model.json, weights and meta.json',
+  },
+  data: {
+    kind: 'string',
+    default: '../shared/datasets/cifar10',
+    help: 'dataset root (its test/ split is used)',
+  },
   split: { kind: 'string', default: 'test', help: 'which split folder to evaluate on' },
   json: { kind: 'bool', default: false, help: 'print the result as JSON on the last line' },
   backend: { kind: 'string', default: 'wasm', help: 'tfjs backend: wasm or cpu' },
@@ -38,11 +46,21 @@ async function main(): Promise<void> {
   }
   const meta = parseModelMeta(metaJson, metaPath);
   await initBackend({ order: [args.backend as BackendName] });
-  const { model } = await loadModelFromArtifacts(readModelArtifacts(args.model), join(args.model, 'model.json'));
+  const { model } = await loadModelFromArtifacts(
+    readModelArtifacts(args.model),
+    join(args.model, 'model.json'),
+  );
   const data = loadSplit(join(args.data, args.split), undefined, meta.classes);
-  const x = preprocessMany(data, Array.from({ length: data.images.length }, (_, i) => i));
+  const x = preprocessMany(
+    data,
+    Array.from({ length: data.images.length }, (_, i) => i),
+  );
   const t = Date.now();
-  const result = evaluatePredictions(predictProbabilities(model, x, data.images.length), data.labels, meta.classes.length);
+  const result = evaluatePredictions(
+    predictProbabilities(model, x, data.images.length),
+    data.labels,
+    meta.classes.length,
+  );
   const seconds = (Date.now() - t) / 1000;
   const names = meta.classes.map((c) => c.slice(0, 5).padStart(6));
   const lines = [
@@ -50,10 +68,14 @@ async function main(): Promise<void> {
     '',
     'confusion matrix (rows: true class, columns: predicted):',
     `${''.padStart(12)}${names.join('')}`,
-    ...result.confusion.map((row, i) => `${(meta.classes[i] ?? '').padStart(12)}${row.map((n) => String(n).padStart(6)).join('')}   ${(result.perClass[i]! * 100).toFixed(1)}%`),
+    ...result.confusion.map(
+      (row, i) =>
+        `${(meta.classes[i] ?? '').padStart(12)}${row.map((n) => String(n).padStart(6)).join('')}   ${(result.perClass[i]! * 100).toFixed(1)}%`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  if (args.json) process.stdout.write(`${JSON.stringify({ accuracy: result.accuracy, confusion: result.confusion })}\n`);
+  if (args.json)
+    process.stdout.write(`${JSON.stringify({ accuracy: result.accuracy, confusion: result.confusion })}\n`);
   model.dispose();
 }
 

@@ -21,7 +21,11 @@ import { PREPROCESSING_DESCRIPTION } from '../src/lib/preprocess/preprocess';
 import { writeCheckpoint, readCheckpoint, type EpochLog } from './lib/checkpoint';
 
 const OPTIONS = {
-  data: { kind: 'string', default: '../shared/datasets/cifar10', help: 'dataset root with train/ and test/ ImageFolder splits' },
+  data: {
+    kind: 'string',
+    default: '../shared/datasets/cifar10',
+    help: 'dataset root with train/ and test/ ImageFolder splits',
+  },
   out: { kind: 'string', default: 'models/tinyvgg-cifar10', help: 'where the model, meta.json and logs go' },
   seed: { kind: 'number', default: 1, help: 'random seed (split, shuffling, augmentation, init)' },
   epochs: { kind: 'number', default: 20, help: 'maximum number of epochs' },
@@ -31,7 +35,11 @@ const OPTIONS = {
   flip: { kind: 'bool', default: true, help: 'random horizontal flips' },
   crop: { kind: 'number', default: 4, help: 'random-crop shift in pixels at 64×64 (0 = off)' },
   val: { kind: 'number', default: 5000, help: 'training images held out for validation' },
-  patience: { kind: 'number', default: 5, help: 'stop after this many epochs without a better val accuracy (0 = never)' },
+  patience: {
+    kind: 'number',
+    default: 5,
+    help: 'stop after this many epochs without a better val accuracy (0 = never)',
+  },
   resume: { kind: 'bool', default: false, help: 'continue from <out>/checkpoint' },
   limit: { kind: 'number', default: 0, help: 'images per class to read (0 = all; for quick trials)' },
   backend: { kind: 'string', default: 'wasm', help: 'tfjs backend: wasm or cpu' },
@@ -44,7 +52,8 @@ async function main(): Promise<void> {
     process.stdout.write(`npm run train -- [options]\n${usage(OPTIONS)}\n`);
     return;
   }
-  if (!['adam', 'momentum', 'sgd'].includes(args.optimizer)) throw new Error(`--optimizer must be adam, momentum or sgd, not "${args.optimizer}"`);
+  if (!['adam', 'momentum', 'sgd'].includes(args.optimizer))
+    throw new Error(`--optimizer must be adam, momentum or sgd, not "${args.optimizer}"`);
   const backend = await initBackend({ order: [args.backend as BackendName] });
   process.stderr.write(`backend: ${backend}\n`);
 
@@ -55,7 +64,10 @@ async function main(): Promise<void> {
 
   // A seeded hold-out split of the training images for validation.
   const rng = createRng(args.seed);
-  const all = shuffleInPlace(Array.from({ length: train.images.length }, (_, i) => i), rng);
+  const all = shuffleInPlace(
+    Array.from({ length: train.images.length }, (_, i) => i),
+    rng,
+  );
   const valCount = Math.min(args.val, Math.floor(all.length / 5));
   const valIdx = all.slice(0, valCount);
   const trainIdx = all.slice(valCount);
@@ -77,8 +89,11 @@ async function main(): Promise<void> {
     startEpoch = cp.state.epoch + 1;
     log = cp.state.log;
     trainer0.optimizerState = cp.optimizer;
-    if (cp.best) best = { valAccuracy: cp.state.bestValAccuracy, epoch: cp.state.bestEpoch, weights: cp.best };
-    process.stderr.write(`resuming after epoch ${startEpoch} (best val accuracy so far ${(best.valAccuracy * 100).toFixed(2)}%)\n`);
+    if (cp.best)
+      best = { valAccuracy: cp.state.bestValAccuracy, epoch: cp.state.bestEpoch, weights: cp.best };
+    process.stderr.write(
+      `resuming after epoch ${startEpoch} (best val accuracy so far ${(best.valAccuracy * 100).toFixed(2)}%)\n`,
+    );
   }
   const trainer = new Trainer(model, { optimizer: args.optimizer as OptimizerName, learningRate: args.lr });
   if (trainer0.optimizerState) await trainer.restoreOptimizerState(trainer0.optimizerState);
@@ -108,11 +123,15 @@ async function main(): Promise<void> {
         labels[i] = train.labels[idx]!;
       }
       const r = await trainer.trainBatch(batchX, labels);
-      if (!Number.isFinite(r.loss)) throw new Error(`loss became ${r.loss} in epoch ${epoch + 1}: the learning rate (${lr}) is probably too high`);
+      if (!Number.isFinite(r.loss))
+        throw new Error(
+          `loss became ${r.loss} in epoch ${epoch + 1}: the learning rate (${lr}) is probably too high`,
+        );
       lossSum += r.loss * args.batch;
       accSum += r.accuracy * args.batch;
       seen += args.batch;
-      if ((b / args.batch) % 10 === 0) bar.update(seen, `loss ${(lossSum / seen).toFixed(3)} acc ${((accSum / seen) * 100).toFixed(1)}%`);
+      if ((b / args.batch) % 10 === 0)
+        bar.update(seen, `loss ${(lossSum / seen).toFixed(3)} acc ${((accSum / seen) * 100).toFixed(1)}%`);
     }
     bar.update(order.length);
     bar.done();
@@ -150,9 +169,18 @@ async function main(): Promise<void> {
   }
 
   if (best.weights) setNamedWeights(model, best.weights);
-  const testX = preprocessMany(test, Array.from({ length: test.images.length }, (_, i) => i));
-  const testEval = evaluatePredictions(predictProbabilities(model, testX, test.images.length), test.labels, classes.length);
-  process.stderr.write(`test accuracy (best epoch ${best.epoch + 1}): ${(testEval.accuracy * 100).toFixed(2)}% on ${test.images.length} images\n`);
+  const testX = preprocessMany(
+    test,
+    Array.from({ length: test.images.length }, (_, i) => i),
+  );
+  const testEval = evaluatePredictions(
+    predictProbabilities(model, testX, test.images.length),
+    test.labels,
+    classes.length,
+  );
+  process.stderr.write(
+    `test accuracy (best epoch ${best.epoch + 1}): ${(testEval.accuracy * 100).toFixed(2)}% on ${test.images.length} images\n`,
+  );
   const meta = {
     name: 'TinyVGG',
     dataset: 'CIFAR-10',
@@ -184,7 +212,9 @@ async function main(): Promise<void> {
 
 function writeLogs(dir: string, log: EpochLog[]): void {
   const header = 'epoch,loss,accuracy,val_loss,val_accuracy,learning_rate,seconds';
-  const rows = log.map((e) => [e.epoch, e.loss, e.accuracy, e.valLoss, e.valAccuracy, e.learningRate, e.seconds].join(','));
+  const rows = log.map((e) =>
+    [e.epoch, e.loss, e.accuracy, e.valLoss, e.valAccuracy, e.learningRate, e.seconds].join(','),
+  );
   writeFileSync(join(dir, 'log.csv'), `${[header, ...rows].join('\n')}\n`);
   writeFileSync(join(dir, 'log.json'), `${JSON.stringify(log, null, 2)}\n`);
 }

@@ -16,9 +16,15 @@ const root = mkdtempSync(join(tmpdir(), 'cnn-studio-cli-'));
 const data = join(root, 'data');
 const out = join(root, 'model');
 
-async function tsx(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function tsx(
+  script: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(process.execPath, ['--import', 'tsx', script, ...args], { cwd: process.cwd(), timeout: 120_000 });
+    const r = await run(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: process.cwd(),
+      timeout: 120_000,
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -29,10 +35,20 @@ async function tsx(script: string, args: string[]): Promise<{ code: number; stdo
 /** Two easy classes: red images and blue images with noise. */
 function makeFolder(dir: string, perClass: number, seed: number): void {
   const rng = createRng(seed);
-  for (const [cls, base] of [['blue', [20, 40, 200]], ['red', [200, 30, 30]]] as const) {
+  for (const [cls, base] of [
+    ['blue', [20, 40, 200]],
+    ['red', [200, 30, 30]],
+  ] as const) {
     mkdirSync(join(dir, cls), { recursive: true });
     for (let i = 0; i < perClass; i++)
-      writeFileSync(join(dir, cls, `${i}.png`), makePng(12, 12, () => base.map((v) => Math.min(255, v + Math.floor(rng() * 50))) as [number, number, number]));
+      writeFileSync(
+        join(dir, cls, `${i}.png`),
+        makePng(
+          12,
+          12,
+          () => base.map((v) => Math.min(255, v + Math.floor(rng() * 50))) as [number, number, number],
+        ),
+      );
   }
 }
 
@@ -42,32 +58,43 @@ beforeAll(() => {
 });
 
 describe('npm run train / eval', () => {
-  it('trains, logs every epoch, resumes from the checkpoint and evaluates', { timeout: 180_000 }, async () => {
-    const common = ['--data', data, '--out', out, '--batch', '8', '--val', '16', '--patience', '0'];
-    const first = await tsx('scripts/train.ts', [...common, '--epochs', '1']);
-    expect(first.stderr).toMatch(/epoch 1: loss [\d.]+ acc [\d.]+% val loss [\d.]+ val acc [\d.]+%/);
-    expect(first.code).toBe(0);
-    const csv = readFileSync(join(out, 'log.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('epoch,loss,accuracy,val_loss,val_accuracy,learning_rate,seconds');
-    expect(csv).toHaveLength(2);
-    const resumed = await tsx('scripts/train.ts', [...common, '--epochs', '2', '--resume']);
-    expect(resumed.code).toBe(0);
-    expect(resumed.stderr).toMatch(/resuming after epoch 1/);
-    const log = JSON.parse(readFileSync(join(out, 'log.json'), 'utf8')) as { epoch: number }[];
-    expect(log.map((e) => e.epoch)).toEqual([1, 2]);
-    const meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8')) as { classes: string[]; testAccuracy: number; log: unknown[] };
-    expect(meta.classes).toEqual(['blue', 'red']);
-    expect(meta.log).toHaveLength(2);
-    expect(meta.testAccuracy).toBeGreaterThanOrEqual(0);
-    expect(existsSync(join(out, 'model.json')) && existsSync(join(out, 'weights.bin'))).toBe(true);
+  it(
+    'trains, logs every epoch, resumes from the checkpoint and evaluates',
+    { timeout: 180_000 },
+    async () => {
+      const common = ['--data', data, '--out', out, '--batch', '8', '--val', '16', '--patience', '0'];
+      const first = await tsx('scripts/train.ts', [...common, '--epochs', '1']);
+      expect(first.stderr).toMatch(/epoch 1: loss [\d.]+ acc [\d.]+% val loss [\d.]+ val acc [\d.]+%/);
+      expect(first.code).toBe(0);
+      const csv = readFileSync(join(out, 'log.csv'), 'utf8').trim().split('\n');
+      expect(csv[0]).toBe('epoch,loss,accuracy,val_loss,val_accuracy,learning_rate,seconds');
+      expect(csv).toHaveLength(2);
+      const resumed = await tsx('scripts/train.ts', [...common, '--epochs', '2', '--resume']);
+      expect(resumed.code).toBe(0);
+      expect(resumed.stderr).toMatch(/resuming after epoch 1/);
+      const log = JSON.parse(readFileSync(join(out, 'log.json'), 'utf8')) as { epoch: number }[];
+      expect(log.map((e) => e.epoch)).toEqual([1, 2]);
+      const meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8')) as {
+        classes: string[];
+        testAccuracy: number;
+        log: unknown[];
+      };
+      expect(meta.classes).toEqual(['blue', 'red']);
+      expect(meta.log).toHaveLength(2);
+      expect(meta.testAccuracy).toBeGreaterThanOrEqual(0);
+      expect(existsSync(join(out, 'model.json')) && existsSync(join(out, 'weights.bin'))).toBe(true);
 
-    const ev = await tsx('scripts/eval.ts', ['--model', out, '--data', data, '--json']);
-    expect(ev.code).toBe(0);
-    const last = JSON.parse(ev.stdout.trim().split('\n').pop()!) as { accuracy: number; confusion: number[][] };
-    expect(last.accuracy).toBeCloseTo(meta.testAccuracy, 6);
-    expect(last.confusion.flat().reduce((a, b) => a + b, 0)).toBe(20);
-    expect(ev.stdout).toMatch(/confusion matrix/);
-  });
+      const ev = await tsx('scripts/eval.ts', ['--model', out, '--data', data, '--json']);
+      expect(ev.code).toBe(0);
+      const last = JSON.parse(ev.stdout.trim().split('\n').pop()!) as {
+        accuracy: number;
+        confusion: number[][];
+      };
+      expect(last.accuracy).toBeCloseTo(meta.testAccuracy, 6);
+      expect(last.confusion.flat().reduce((a, b) => a + b, 0)).toBe(20);
+      expect(ev.stdout).toMatch(/confusion matrix/);
+    },
+  );
 
   it('gives one-line errors naming the folder for a bad dataset layout', { timeout: 180_000 }, async () => {
     const empty = join(root, 'empty-class');
@@ -75,14 +102,21 @@ describe('npm run train / eval', () => {
     mkdirSync(join(empty, 'train', 'zebra'));
     const r = await tsx('scripts/train.ts', ['--data', empty, '--out', join(root, 'x'), '--backend', 'cpu']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n').pop()).toBe(`error: ${join(empty, 'train', 'zebra')}: empty class (no .jpg or .png images)`);
+    expect(r.stderr.trim().split('\n').pop()).toBe(
+      `error: ${join(empty, 'train', 'zebra')}: empty class (no .jpg or .png images)`,
+    );
     const missing = await tsx('scripts/eval.ts', ['--model', join(root, 'nope')]);
     expect(missing.stderr.trim()).toBe(`error: ${join(root, 'nope', 'meta.json')}: file not found`);
     const flat = join(root, 'flat');
     mkdirSync(join(flat, 'train'), { recursive: true });
-    writeFileSync(join(flat, 'train', 'a.png'), makePng(2, 2, () => [0, 0, 0]));
+    writeFileSync(
+      join(flat, 'train', 'a.png'),
+      makePng(2, 2, () => [0, 0, 0]),
+    );
     const f = await tsx('scripts/train.ts', ['--data', flat, '--backend', 'cpu']);
-    expect(f.stderr.trim().split('\n').pop()).toBe(`error: ${join(flat, 'train')}: no class folders in it (expected <class>/<image> files)`);
+    expect(f.stderr.trim().split('\n').pop()).toBe(
+      `error: ${join(flat, 'train')}: no class folders in it (expected <class>/<image> files)`,
+    );
     const badOpt = await tsx('scripts/train.ts', ['--epochs', 'many']);
     expect(badOpt.stderr.trim()).toBe('error: --epochs must be a number, not "many"');
   });

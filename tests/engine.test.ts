@@ -92,7 +92,9 @@ describe('engine', () => {
     const weights = getNamedWeights(a);
     const b = await buildModel(spec, weights);
     const img = randomImage(16, 3);
-    expect(Array.from(new Explainer(b).explain(img).probabilities)).toEqual(Array.from(new Explainer(a).explain(img).probabilities));
+    expect(Array.from(new Explainer(b).explain(img).probabilities)).toEqual(
+      Array.from(new Explainer(a).explain(img).probabilities),
+    );
     const bad = new Map(weights);
     bad.set('conv_1_2/kernel', new Float32Array(5));
     expect(() => setNamedWeights(b, bad)).toThrow('conv_1_2/kernel: expected 900 values, got 5');
@@ -106,7 +108,9 @@ describe('engine', () => {
   });
 
   it('rejects corrupt model artifacts with the source named', async () => {
-    await expect(loadModelFromArtifacts({ modelTopology: { nonsense: true } }, 'broken/model.json')).rejects.toThrow(/^broken\/model\.json: /);
+    await expect(
+      loadModelFromArtifacts({ modelTopology: { nonsense: true } }, 'broken/model.json'),
+    ).rejects.toThrow(/^broken\/model\.json: /);
   });
 });
 

@@ -84,7 +84,8 @@ export function findHardCodedText(source: string): HardCodedText[] {
   let lastTag = '';
   const flush = (): void => {
     const t = text.replace(/&#?\w+;/g, ' ').trim();
-    if (LETTER.test(t) && !MATH_TOKENS.has(lastTag) && !UNITS.has(t)) found.push({ line: lineAt(s, textStart), text: t });
+    if (LETTER.test(t) && !MATH_TOKENS.has(lastTag) && !UNITS.has(t))
+      found.push({ line: lineAt(s, textStart), text: t });
     text = '';
   };
   for (let i = 0; i < s.length;) {

@@ -3,7 +3,12 @@ import { preprocessImage, type RawImage } from '../src/lib/preprocess/preprocess
 import { augmentImage } from '../src/lib/data/augment';
 import { createRng } from '../src/lib/random';
 
-function raw(width: number, height: number, f: (x: number, y: number) => [number, number, number], channels: 3 | 4 = 3): RawImage {
+function raw(
+  width: number,
+  height: number,
+  f: (x: number, y: number) => [number, number, number],
+  channels: 3 | 4 = 3,
+): RawImage {
   const data = new Uint8Array(width * height * channels);
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
@@ -13,12 +18,20 @@ function raw(width: number, height: number, f: (x: number, y: number) => [number
   return { width, height, data, channels };
 }
 
-const pixel = (out: Float32Array, size: number, x: number, y: number) => Array.from(out.subarray((y * size + x) * 3, (y * size + x) * 3 + 3));
+const pixel = (out: Float32Array, size: number, x: number, y: number) =>
+  Array.from(out.subarray((y * size + x) * 3, (y * size + x) * 3 + 3));
 
 describe('preprocessImage', () => {
   it('keeps a constant image constant at any scale, in [0, 1]', () => {
-    for (const [w, h, size] of [[32, 32, 64], [500, 300, 64], [7, 3, 16]] as const) {
-      const out = preprocessImage(raw(w, h, () => [51, 102, 255]), { size, fit: 'crop' });
+    for (const [w, h, size] of [
+      [32, 32, 64],
+      [500, 300, 64],
+      [7, 3, 16],
+    ] as const) {
+      const out = preprocessImage(
+        raw(w, h, () => [51, 102, 255]),
+        { size, fit: 'crop' },
+      );
       expect(out.length).toBe(size * size * 3);
       for (let i = 0; i < size * size; i++) {
         expect(out[i * 3]).toBeCloseTo(0.2, 5);
@@ -29,14 +42,20 @@ describe('preprocessImage', () => {
   });
 
   it('upscales 2× by interpolating between pixel centres', () => {
-    const out = preprocessImage(raw(2, 1, (x) => (x === 0 ? [0, 0, 0] : [255, 255, 255])), { size: 4, fit: 'letterbox' });
+    const out = preprocessImage(
+      raw(2, 1, (x) => (x === 0 ? [0, 0, 0] : [255, 255, 255])),
+      { size: 4, fit: 'letterbox' },
+    );
     // A 2×1 image letterboxed into 4×4 fills a 4×2 band; across it: 0, 0.25, 0.75, 1.
     const row = [0, 1, 2, 3].map((x) => pixel(out, 4, x, 1)[0]!);
     expect(row.map((v) => +v.toFixed(3))).toEqual([0, 0.25, 0.75, 1]);
   });
 
   it('downscales by averaging every covered pixel (no aliasing of fine stripes)', () => {
-    const out = preprocessImage(raw(64, 64, (x) => (x % 2 === 0 ? [0, 0, 0] : [255, 255, 255])), { size: 8, fit: 'crop' });
+    const out = preprocessImage(
+      raw(64, 64, (x) => (x % 2 === 0 ? [0, 0, 0] : [255, 255, 255])),
+      { size: 8, fit: 'crop' },
+    );
     for (let i = 0; i < 64; i++) expect(out[i * 3]).toBeCloseTo(0.5, 5);
   });
 
@@ -52,9 +71,17 @@ describe('preprocessImage', () => {
   });
 
   it('ignores alpha in RGBA input and refuses short buffers', () => {
-    const rgba = preprocessImage(raw(4, 4, () => [10, 20, 30], 4), { size: 4, fit: 'crop' });
+    const rgba = preprocessImage(
+      raw(4, 4, () => [10, 20, 30], 4),
+      { size: 4, fit: 'crop' },
+    );
     expect(pixel(rgba, 4, 2, 2).map((v) => Math.round(v * 255))).toEqual([10, 20, 30]);
-    expect(() => preprocessImage({ width: 4, height: 4, channels: 3, data: new Uint8Array(5) }, { size: 4, fit: 'crop' })).toThrow(/shorter/);
+    expect(() =>
+      preprocessImage(
+        { width: 4, height: 4, channels: 3, data: new Uint8Array(5) },
+        { size: 4, fit: 'crop' },
+      ),
+    ).toThrow(/shorter/);
   });
 });
 

@@ -13,13 +13,23 @@ function gif(frames: number): Uint8Array {
 
 describe('sniffImage', () => {
   it('reads PNG size from its header', () => {
-    expect(sniffImage(new Uint8Array(makePng(37, 21, stripes)))).toEqual({ kind: 'image', format: 'png', width: 37, height: 21, animated: false });
+    expect(sniffImage(new Uint8Array(makePng(37, 21, stripes)))).toEqual({
+      kind: 'image',
+      format: 'png',
+      width: 37,
+      height: 21,
+      animated: false,
+    });
   });
 
   it('reads JPEG size from the first SOF segment after other segments', () => {
     const app0 = [0xff, 0xe0, 0, 4, 0, 0];
     const sof0 = [0xff, 0xc0, 0, 11, 8, 0x01, 0x2c, 0x02, 0x58, 3, 0, 0, 0, 0, 0];
-    expect(sniffImage(bytes(0xff, 0xd8, ...app0, ...sof0))).toMatchObject({ format: 'jpeg', width: 600, height: 300 });
+    expect(sniffImage(bytes(0xff, 0xd8, ...app0, ...sof0))).toMatchObject({
+      format: 'jpeg',
+      width: 600,
+      height: 300,
+    });
   });
 
   it('tells a still GIF from an animated one', () => {
@@ -38,7 +48,11 @@ describe('sniffImage', () => {
   it('recognises empty files, text, SVG and unknown binary', () => {
     expect(sniffImage(new Uint8Array())).toEqual({ kind: 'empty' });
     expect(sniffImage(new TextEncoder().encode('hello, this is text\n'))).toEqual({ kind: 'text' });
-    expect(sniffImage(new TextEncoder().encode('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'))).toEqual({ kind: 'svg' });
+    expect(
+      sniffImage(
+        new TextEncoder().encode('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'),
+      ),
+    ).toEqual({ kind: 'svg' });
     expect(sniffImage(bytes(0, 1, 2, 3, 200, 201))).toEqual({ kind: 'unknown' });
   });
 

@@ -6,7 +6,9 @@ import type { NetworkSpec } from '../src/lib/spec/types';
 function withLayer(spec: NetworkSpec, id: string, params: Record<string, unknown>): NetworkSpec {
   return {
     ...spec,
-    layers: spec.layers.map((l) => (l.id === id ? { ...l, params: { ...l.params, ...params } as typeof l.params } : l)),
+    layers: spec.layers.map((l) =>
+      l.id === id ? { ...l, params: { ...l.params, ...params } as typeof l.params } : l,
+    ),
   };
 }
 
@@ -33,7 +35,10 @@ describe('inferShapes', () => {
     const small = withLayer(spec, 'max_pool_1', { poolSize: [4, 4], strides: [4, 4] });
     const table = inferShapes(small);
     const bad = table.layers.get('conv_2_1');
-    expect(bad).toEqual({ status: 'error', error: expect.objectContaining({ en: 'conv_2_1: a 5×5 kernel does not fit a 3×3 input' }) });
+    expect(bad).toEqual({
+      status: 'error',
+      error: expect.objectContaining({ en: 'conv_2_1: a 5×5 kernel does not fit a 3×3 input' }),
+    });
     expect(table.layers.get('relu_2_1')).toEqual({ status: 'blocked', by: 'conv_2_1' });
     expect(table.layers.get('output')).toEqual({ status: 'blocked', by: 'conv_2_1' });
     expect(table.layers.get('conv_1_2')?.status).toBe('ok');
@@ -43,7 +48,9 @@ describe('inferShapes', () => {
   it('refuses out-of-range and mistyped parameters with a sentence', () => {
     const table = inferShapes(withLayer(tinyVggSpec(), 'conv_1_1', { filters: 0 }));
     const info = table.layers.get('conv_1_1');
-    expect(info?.status === 'error' && info.error.en).toBe('conv_1_1: Filters must be between 1 and 4096, not 0');
+    expect(info?.status === 'error' && info.error.en).toBe(
+      'conv_1_1: Filters must be between 1 and 4096, not 0',
+    );
     const t2 = inferShapes(withLayer(tinyVggSpec(), 'max_pool_1', { padding: 'full' }));
     const i2 = t2.layers.get('max_pool_1');
     expect(i2?.status === 'error' && i2.error.en).toMatch(/^max_pool_1: Padding must be one of valid, same/);

@@ -3,14 +3,27 @@ import { tf } from '../src/lib/engine/tf';
 import { initBackend } from '../src/lib/engine/backend';
 import { createRng } from '../src/lib/random';
 
-type Case = { h: number; w: number; ci: number; co: number; k: number; stride: number; pad: 'valid' | 'same' };
+type Case = {
+  h: number;
+  w: number;
+  ci: number;
+  co: number;
+  k: number;
+  stride: number;
+  pad: 'valid' | 'same';
+};
 
 /** Gradients of a conv's sum-of-squares loss w.r.t. its input and filter, as plain arrays. */
 function grads(c: Case, x: Float32Array, f: Float32Array): { dx: Float32Array; df: Float32Array } {
   return tf.tidy(() => {
     const xt = tf.tensor4d(x, [2, c.h, c.w, c.ci]);
     const ft = tf.tensor4d(f, [c.k, c.k, c.ci, c.co]);
-    const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad).square().sum());
+    const g = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf
+        .conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad)
+        .square()
+        .sum(),
+    );
     const [dx, df] = g([xt, ft]);
     return { dx: dx!.dataSync() as Float32Array, df: df!.dataSync() as Float32Array };
   });

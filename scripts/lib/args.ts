@@ -1,5 +1,8 @@
 /** A small typed command-line parser: `--name value`, `--flag`, `--no-flag`. */
-export type ArgSpec = Record<string, { kind: 'string' | 'number' | 'bool'; default: string | number | boolean; help: string }>;
+export type ArgSpec = Record<
+  string,
+  { kind: 'string' | 'number' | 'bool'; default: string | number | boolean; help: string }
+>;
 
 export type Parsed<S extends ArgSpec> = { [K in keyof S]: S[K]['default'] };
 
@@ -13,11 +16,17 @@ export function parseArgs<S extends ArgSpec>(spec: S, argv: string[]): Parsed<S>
     if (!arg.startsWith('--')) throw new ArgError(`unexpected argument "${arg}"`);
     let name = arg.slice(2);
     let inline: string | undefined;
-    if (name.includes('=')) [name, inline] = [name.slice(0, name.indexOf('=')), name.slice(name.indexOf('=') + 1)];
+    if (name.includes('='))
+      [name, inline] = [name.slice(0, name.indexOf('=')), name.slice(name.indexOf('=') + 1)];
     const negated = name.startsWith('no-') && spec[name.slice(3)]?.kind === 'bool';
     const key = negated ? name.slice(3) : name;
     const def = spec[key];
-    if (!def) throw new ArgError(`unknown option --${name} (known: ${Object.keys(spec).map((k) => `--${k}`).join(', ')})`);
+    if (!def)
+      throw new ArgError(
+        `unknown option --${name} (known: ${Object.keys(spec)
+          .map((k) => `--${k}`)
+          .join(', ')})`,
+      );
     if (def.kind === 'bool') {
       out[key] = !negated;
       continue;

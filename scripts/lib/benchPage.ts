@@ -19,9 +19,18 @@ export interface BenchOptions {
 const WAIT = 180_000;
 
 /** The app's load stages (performance marks), in the order they happen. */
-export const LOAD_STAGES = ['app-start', 'engine-ready', 'model-fetched', 'model-ready', 'overview-drawn'] as const;
+export const LOAD_STAGES = [
+  'app-start',
+  'engine-ready',
+  'model-fetched',
+  'model-ready',
+  'overview-drawn',
+] as const;
 
-async function openOnce(browser: Browser, url: string): Promise<{ page: Page; loadMs: number; stages: number[] }> {
+async function openOnce(
+  browser: Browser,
+  url: string,
+): Promise<{ page: Page; loadMs: number; stages: number[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -29,10 +38,15 @@ async function openOnce(browser: Browser, url: string): Promise<{ page: Page; lo
   await page
     .waitForFunction(() => performance.getEntriesByName('overview-drawn').length > 0, null, { timeout: WAIT })
     .catch((e: unknown) => {
-      throw new Error(`the overview was never drawn at ${url}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}: ${String(e)}`);
+      throw new Error(
+        `the overview was never drawn at ${url}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}: ${String(e)}`,
+      );
     });
   // Both are milliseconds since the navigation started.
-  const stages = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN), [...LOAD_STAGES]);
+  const stages = await page.evaluate(
+    (names) => names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN),
+    [...LOAD_STAGES],
+  );
   return { page, loadMs: stages[stages.length - 1]!, stages };
 }
 
@@ -47,17 +61,24 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
     page = opened.page;
     loads.push(opened.loadMs);
     stageTimes.push(opened.stages);
-    o.log(`  load ${i + 1}/${o.loads}: ${LOAD_STAGES.map((n, j) => `${n} ${Math.round(opened.stages[j]!)}`).join(' · ')} ms`);
+    o.log(
+      `  load ${i + 1}/${o.loads}: ${LOAD_STAGES.map((n, j) => `${n} ${Math.round(opened.stages[j]!)}`).join(' · ')} ms`,
+    );
   }
   if (!page) throw new Error('--loads must be at least 1');
   const backend = await page.evaluate(() => window.__cnnStudio!.backend());
   const startTensors = await page.evaluate(() => window.__cnnStudio!.numTensors());
   // A few warm-up images: the first executions compile kernels and allocate buffers.
-  for (let i = 0; i < 3; i++) await page.evaluate((seed) => window.__cnnStudio!.setTestImage(seed), 10_000 + i);
+  for (let i = 0; i < 3; i++)
+    await page.evaluate((seed) => window.__cnnStudio!.setTestImage(seed), 10_000 + i);
   const redraws: number[] = [];
-  for (let i = 0; i < o.images; i++) redraws.push(await page.evaluate((seed) => window.__cnnStudio!.setTestImage(seed), i));
+  for (let i = 0; i < o.images; i++)
+    redraws.push(await page.evaluate((seed) => window.__cnnStudio!.setTestImage(seed), i));
   o.log(`  redraw: ${o.images} images`);
-  const extracts = await page.evaluate((n) => Array.from({ length: n }, () => window.__cnnStudio!.timeExtraction()), o.images);
+  const extracts = await page.evaluate(
+    (n) => Array.from({ length: n }, () => window.__cnnStudio!.timeExtraction()),
+    o.images,
+  );
   const leakedTensors = (await page.evaluate(() => window.__cnnStudio!.numTensors())) - startTensors;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -68,7 +89,9 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
     extractMs: round1(median(extracts)),
     redrawMs: round1(median(redraws)),
     loadToOverviewMs: Math.round(median(loads)),
-    loadStagesMs: Object.fromEntries(LOAD_STAGES.map((n, j) => [n, Math.round(median(stageTimes.map((t) => t[j]!)))])),
+    loadStagesMs: Object.fromEntries(
+      LOAD_STAGES.map((n, j) => [n, Math.round(median(stageTimes.map((t) => t[j]!)))]),
+    ),
     heapMB: round1(heap.usedSize / 2 ** 20),
     leakedTensors,
     extractP90Ms: round1(quantile(extracts, 0.9)),

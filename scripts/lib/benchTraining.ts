@@ -52,7 +52,15 @@ export async function benchTraining(page: Page, options: TrainingBenchOptions = 
   await page.evaluate('globalThis.__name = (f) => f');
   // Everything is recorded in the page: a rAF loop for frame gaps, observers for the figures.
   await page.evaluate((goal) => {
-    const probe: PageProbe = { t0: 0, hit: null, best: 0, steps: [], maxGap: 0, maxGapStarting: 0, running: true };
+    const probe: PageProbe = {
+      t0: 0,
+      hit: null,
+      best: 0,
+      steps: [],
+      maxGap: 0,
+      maxGapStarting: 0,
+      running: true,
+    };
     window.__trainingBench = probe;
     let last = 0;
     const frame = (t: number): void => {
@@ -71,7 +79,13 @@ export async function benchTraining(page: Page, options: TrainingBenchOptions = 
       const lastStep = probe.steps[probe.steps.length - 1];
       if (step > 0 && (!lastStep || lastStep.step !== step)) probe.steps.push({ t: performance.now(), step });
     };
-    new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-value'] });
+    new MutationObserver(read).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['data-value'],
+    });
     const button = document.querySelector<HTMLButtonElement>('[data-testid=train-demo]');
     button?.addEventListener('click', () => (probe.t0 = performance.now()), { capture: true, once: true });
   }, target);
@@ -85,9 +99,16 @@ export async function benchTraining(page: Page, options: TrainingBenchOptions = 
     const elapsed = (Date.now() - started) / 1000;
     if (elapsed - lastLog >= 10) {
       lastLog = elapsed;
-      log(`  training: ${elapsed.toFixed(0)} s, step ${p.steps[p.steps.length - 1]?.step ?? 0}, best validation accuracy ${(p.best * 100).toFixed(1)}%`);
+      log(
+        `  training: ${elapsed.toFixed(0)} s, step ${p.steps[p.steps.length - 1]?.step ?? 0}, best validation accuracy ${(p.best * 100).toFixed(1)}%`,
+      );
     }
-    const done = p.hit !== null || elapsed > limitSeconds || status === 'finished' || status === 'diverged' || status === 'error';
+    const done =
+      p.hit !== null ||
+      elapsed > limitSeconds ||
+      status === 'finished' ||
+      status === 'diverged' ||
+      status === 'error';
     if (!done) continue;
     await page.evaluate(() => {
       window.__trainingBench!.running = false;
@@ -100,7 +121,10 @@ export async function benchTraining(page: Page, options: TrainingBenchOptions = 
     const within = p.steps.filter((s) => s.t <= end);
     const lastWithin = within[within.length - 1];
     const batch = Number(await page.getByTestId('cfg-batch').inputValue());
-    const imagesPerSec = first && lastWithin && lastWithin.t > first.t ? ((lastWithin.step - first.step) * batch) / ((lastWithin.t - first.t) / 1000) : 0;
+    const imagesPerSec =
+      first && lastWithin && lastWithin.t > first.t
+        ? ((lastWithin.step - first.step) * batch) / ((lastWithin.t - first.t) / 1000)
+        : 0;
     return {
       trainTo95s: p.hit === null ? null : Math.round((p.hit - p.t0) / 100) / 10,
       trainImagesPerSec: Math.round(imagesPerSec),

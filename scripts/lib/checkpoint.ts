@@ -60,17 +60,33 @@ function readTensors(dir: string, base: string): SavedTensor[] {
 
 export async function writeCheckpoint(
   dir: string,
-  cp: { artifacts: ModelArtifacts; optimizer: SavedTensor[]; best: Map<string, Float32Array> | null; state: CheckpointState },
+  cp: {
+    artifacts: ModelArtifacts;
+    optimizer: SavedTensor[];
+    best: Map<string, Float32Array> | null;
+    state: CheckpointState;
+  },
 ): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeModelArtifacts(dir, cp.artifacts);
   writeTensors(dir, 'optimizer', cp.optimizer);
-  if (cp.best) writeTensors(dir, 'best', [...cp.best].map(([name, data]) => ({ name, shape: [data.length], data })));
+  if (cp.best)
+    writeTensors(
+      dir,
+      'best',
+      [...cp.best].map(([name, data]) => ({ name, shape: [data.length], data })),
+    );
   writeFileSync(join(dir, 'state.json'), JSON.stringify(cp.state, null, 1));
 }
 
-export function readCheckpoint(dir: string): { optimizer: SavedTensor[]; best: Map<string, Float32Array> | null; state: CheckpointState } {
+export function readCheckpoint(dir: string): {
+  optimizer: SavedTensor[];
+  best: Map<string, Float32Array> | null;
+  state: CheckpointState;
+} {
   const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as CheckpointState;
-  const best = existsSync(join(dir, 'best.json')) ? new Map(readTensors(dir, 'best').map((t) => [t.name, t.data])) : null;
+  const best = existsSync(join(dir, 'best.json'))
+    ? new Map(readTensors(dir, 'best').map((t) => [t.name, t.data]))
+    : null;
   return { optimizer: readTensors(dir, 'optimizer'), best, state };
 }

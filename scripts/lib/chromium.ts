@@ -42,5 +42,9 @@ export const BASE_FLAGS = [
 export const SWIFTSHADER_FLAGS = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 export function launchChromium(extraFlags: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), headless: true, args: [...BASE_FLAGS, ...extraFlags] });
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [...BASE_FLAGS, ...extraFlags],
+  });
 }

@@ -7,7 +7,9 @@ export const INPUT_SIZE = 64;
 export function loadSplit(root: string, limitPerClass?: number, classes?: string[]): ImageFolderData {
   const t = Date.now();
   const data = readImageFolder(root, { limitPerClass, classes });
-  process.stderr.write(`read ${data.images.length} images in ${data.classes.length} classes from ${root} (${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
+  process.stderr.write(
+    `read ${data.images.length} images in ${data.classes.length} classes from ${root} (${((Date.now() - t) / 1000).toFixed(1)} s)\n`,
+  );
   if (data.skipped.length > 0) {
     process.stderr.write(`skipped ${data.skipped.length} unreadable file(s):\n`);
     for (const s of data.skipped.slice(0, 20)) process.stderr.write(`  ${s.file}: ${s.reason}\n`);

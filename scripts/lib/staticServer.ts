@@ -25,7 +25,8 @@ export interface StaticServer {
 
 export function serveStatic(dir: string, port = 0): Promise<StaticServer> {
   const root = resolve(dir);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html not found: run "npm run build" first`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`${root}/index.html not found: run "npm run build" first`);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     let file = normalize(join(root, path));
@@ -45,7 +46,10 @@ export function serveStatic(dir: string, port = 0): Promise<StaticServer> {
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
-      ok({ url: `http://127.0.0.1:${actual}/`, close: () => new Promise((done) => server.close(() => done())) });
+      ok({
+        url: `http://127.0.0.1:${actual}/`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }

@@ -20,7 +20,10 @@ export function modelsPlugin(): Plugin {
       server.middlewares.use('/models', (req, res, next) => {
         const path = normalize(join(ROOT, decodeURIComponent((req.url ?? '').split('?')[0] ?? '')));
         if (!path.startsWith(ROOT) || !existsSync(path) || !statSync(path).isFile()) return next();
-        res.setHeader('Content-Type', path.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+        res.setHeader(
+          'Content-Type',
+          path.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+        );
         createReadStream(path).pipe(res);
       });
     },

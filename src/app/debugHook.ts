@@ -34,7 +34,12 @@ export function notePainted(): void {
 export function testImage(seed: number, width = 96, height = 80): RawImage {
   const rng = createRng(seed);
   const [r0, g0, b0, r1, g1, b1] = Array.from({ length: 6 }, () => rng() * 255);
-  const discs = Array.from({ length: 3 }, () => ({ x: rng() * width, y: rng() * height, r: 6 + rng() * 20, c: [rng() * 255, rng() * 255, rng() * 255] }));
+  const discs = Array.from({ length: 3 }, () => ({
+    x: rng() * width,
+    y: rng() * height,
+    r: 6 + rng() * 20,
+    c: [rng() * 255, rng() * 255, rng() * 255],
+  }));
   const data = new Uint8ClampedArray(width * height * 4);
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {

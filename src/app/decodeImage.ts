@@ -11,14 +11,24 @@ import { NoticeError } from './notice';
 const DECODE_MAX_SIDE = 512;
 
 export async function decodeImageFile(file: File | Blob, name: string): Promise<RawImage> {
-  const head = new Uint8Array(await file.slice(0, file.type === 'image/gif' || name.toLowerCase().endsWith('.gif') ? 8_000_000 : 65_536).arrayBuffer());
+  const head = new Uint8Array(
+    await file
+      .slice(0, file.type === 'image/gif' || name.toLowerCase().endsWith('.gif') ? 8_000_000 : 65_536)
+      .arrayBuffer(),
+  );
   const sniff = sniffImage(head);
   if (sniff.kind === 'empty') throw new NoticeError({ key: 'image.empty', vars: { file: name } });
-  if (sniff.kind === 'svg') throw new NoticeError({ key: 'image.unsupported', vars: { file: name, format: 'SVG' } });
-  if (sniff.kind === 'text') throw new NoticeError({ key: 'image.notImage', vars: { file: name, kind: 'text' } });
-  if (sniff.kind === 'unknown') throw new NoticeError({ key: 'image.notImage', vars: { file: name, kind: 'unrecognised data' } });
+  if (sniff.kind === 'svg')
+    throw new NoticeError({ key: 'image.unsupported', vars: { file: name, format: 'SVG' } });
+  if (sniff.kind === 'text')
+    throw new NoticeError({ key: 'image.notImage', vars: { file: name, kind: 'text' } });
+  if (sniff.kind === 'unknown')
+    throw new NoticeError({ key: 'image.notImage', vars: { file: name, kind: 'unrecognised data' } });
   if (sniff.animated)
-    throw new NoticeError({ key: 'image.unsupported', vars: { file: name, format: `animated ${sniff.format.toUpperCase()}` } });
+    throw new NoticeError({
+      key: 'image.unsupported',
+      vars: { file: name, format: `animated ${sniff.format.toUpperCase()}` },
+    });
   if (sniff.width * sniff.height > MAX_IMAGE_PIXELS || sniff.width === 0 || sniff.height === 0)
     throw new NoticeError({
       key: 'image.tooLarge',
@@ -36,7 +46,10 @@ export async function decodeImageFile(file: File | Blob, name: string): Promise<
           })
         : await createImageBitmap(file);
   } catch (e) {
-    throw new NoticeError({ key: 'image.undecodable', vars: { file: name, reason: e instanceof Error ? e.message : String(e) } });
+    throw new NoticeError({
+      key: 'image.undecodable',
+      vars: { file: name, reason: e instanceof Error ? e.message : String(e) },
+    });
   }
   try {
     return bitmapToRaw(bitmap);
@@ -45,7 +58,11 @@ export async function decodeImageFile(file: File | Blob, name: string): Promise<
   }
 }
 
-export function bitmapToRaw(source: ImageBitmap | HTMLCanvasElement | HTMLImageElement | HTMLVideoElement, width?: number, height?: number): RawImage {
+export function bitmapToRaw(
+  source: ImageBitmap | HTMLCanvasElement | HTMLImageElement | HTMLVideoElement,
+  width?: number,
+  height?: number,
+): RawImage {
   const w = width ?? source.width;
   const h = height ?? source.height;
   const canvas = new OffscreenCanvas(w, h);

@@ -5,18 +5,32 @@
  */
 import type { Localized, NetworkSpec, ParamValue } from '../lib/spec/types';
 import { inferShapes } from '../lib/spec/inferShapes';
-import { addLayer, connect, deleteLayer, disconnect, insertBetween, renameLayer, type EditResult } from '../lib/editor/edits';
+import {
+  addLayer,
+  connect,
+  deleteLayer,
+  disconnect,
+  insertBetween,
+  renameLayer,
+  type EditResult,
+} from '../lib/editor/edits';
 import { setParam } from '../lib/editor/setParam';
-import { canRedo, canUndo, createHistory, pushHistory, redo, undo, type History } from '../lib/editor/history';
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  pushHistory,
+  redo,
+  undo,
+  type History,
+} from '../lib/editor/history';
 import { netCosts } from '../lib/editor/costs';
 import { checkRunnable } from '../lib/editor/runnable';
 import { findLayer } from '../lib/editor/graph';
 import type { ExplainerState } from './explainerState.svelte';
 
 export type Selection =
-  | { kind: 'node'; id: string }
-  | { kind: 'edge'; from: string; to: string; slot: number }
-  | null;
+  { kind: 'node'; id: string } | { kind: 'edge'; from: string; to: string; slot: number } | null;
 
 export type EditorTab = 'palette' | 'layer' | 'costs' | 'compare';
 
@@ -81,7 +95,9 @@ export class EditorState {
   addHere(type: string): boolean {
     const s = this.selection;
     if (s?.kind === 'edge') return this.apply(insertBetween(this.spec, s.from, s.to, type, s.slot));
-    return this.apply(addLayer(this.spec, type, s?.kind === 'node' && findLayer(this.spec, s.id) ? s.id : null));
+    return this.apply(
+      addLayer(this.spec, type, s?.kind === 'node' && findLayer(this.spec, s.id) ? s.id : null),
+    );
   }
 
   addAfter(type: string, after: string | null): boolean {

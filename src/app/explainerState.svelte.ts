@@ -13,7 +13,14 @@ import { preprocessImage, type FitMode, type RawImage } from '../lib/preprocess/
 import { decodeImageFile } from './decodeImage';
 import { NoticeError, type Notice } from './notice';
 import { startEngine } from './startEngine';
-import { buildModel, getNamedWeights, setNamedWeights, transferWeights, weightEntries, type TransferSource } from '../lib/engine/build';
+import {
+  buildModel,
+  getNamedWeights,
+  setNamedWeights,
+  transferWeights,
+  weightEntries,
+  type TransferSource,
+} from '../lib/engine/build';
 import { checkRunnable } from '../lib/editor/runnable';
 import type { Localized } from '../lib/spec/types';
 import { fetchModelArtifacts } from './fetchModel';
@@ -116,12 +123,18 @@ export class ExplainerState {
       }
       const meta = parseModelMeta(metaJson, metaUrl);
       const modelUrl = `${baseUrl}model.json`;
-      const artifacts = await fetchModelArtifacts(modelUrl, (p) => (this.progress = { stage: 'weights', ...p }));
+      const artifacts = await fetchModelArtifacts(
+        modelUrl,
+        (p) => (this.progress = { stage: 'weights', ...p }),
+      );
       performance.mark('model-fetched');
       this.progress = { ...this.progress, stage: 'model' };
       const { model, spec } = await loadModelFromArtifacts(artifacts, modelUrl);
       this.explainer = new Explainer(model);
-      this.bank = { values: getNamedWeights(model), shapes: new Map(weightEntries(model).map((w) => [w.name, w.shape])) };
+      this.bank = {
+        values: getNamedWeights(model),
+        shapes: new Map(weightEntries(model).map((w) => [w.name, w.shape])),
+      };
       this.untrainedLayers = new Set();
       this.randomWeights = false;
       this.meta = meta;
@@ -145,7 +158,10 @@ export class ExplainerState {
       this.imageNotice =
         e instanceof NoticeError
           ? e.notice
-          : { key: 'image.undecodable', vars: { file: name, reason: e instanceof Error ? e.message : String(e) } };
+          : {
+              key: 'image.undecodable',
+              vars: { file: name, reason: e instanceof Error ? e.message : String(e) },
+            };
       return false;
     }
   }
@@ -205,7 +221,10 @@ export class ExplainerState {
       if (image) {
         this.rebuilding = { stage: 'running', name: spec.name };
         await nextFrame();
-        const input = preprocessImage(image.raw, { size: next.inputShape[0] ?? this.inputSize, fit: this.fit });
+        const input = preprocessImage(image.raw, {
+          size: next.inputShape[0] ?? this.inputSize,
+          fit: this.fit,
+        });
         explanation = next.explain(input);
         image = { ...image, input };
       }
@@ -249,7 +268,8 @@ export class ExplainerState {
     const explainer = this.explainer;
     if (!explainer) return;
     const current = getNamedWeights(explainer.model);
-    for (const [name, values] of named) if (current.get(name)?.length === values.length) current.set(name, values);
+    for (const [name, values] of named)
+      if (current.get(name)?.length === values.length) current.set(name, values);
     setNamedWeights(explainer.model, current);
     explainer.invalidateWeights();
     const layers = new Set(weightEntries(explainer.model).map((w) => w.layer));

@@ -1,5 +1,13 @@
 /** The current language as reactive state; components translate through `i18n.t`. */
-import { detectLocale, isLocale, localize, translate, type Locale, type MessageKey, type MessageVars } from '../lib/i18n';
+import {
+  detectLocale,
+  isLocale,
+  localize,
+  translate,
+  type Locale,
+  type MessageKey,
+  type MessageVars,
+} from '../lib/i18n';
 import type { Localized } from '../lib/spec/types';
 
 const STORAGE_KEY = 'cnn-studio.locale';

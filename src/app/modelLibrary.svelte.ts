@@ -60,7 +60,13 @@ export class ModelLibrary {
     try {
       this.saved = await listModels();
     } catch (e) {
-      this.message = { kind: 'error', text: { en: `The browser's storage cannot be read: ${errorText(e)}`, zh: `无法读取浏览器存储：${errorText(e)}` } };
+      this.message = {
+        kind: 'error',
+        text: {
+          en: `The browser's storage cannot be read: ${errorText(e)}`,
+          zh: `无法读取浏览器存储：${errorText(e)}`,
+        },
+      };
     }
   }
 
@@ -86,7 +92,10 @@ export class ModelLibrary {
         },
       );
       await this.refresh();
-      return { kind: 'ok', text: { en: `Saved “${label}” in this browser.`, zh: `已在本浏览器中保存“${label}”。` } };
+      return {
+        kind: 'ok',
+        text: { en: `Saved “${label}” in this browser.`, zh: `已在本浏览器中保存“${label}”。` },
+      };
     });
   }
 
@@ -94,7 +103,13 @@ export class ModelLibrary {
     return this.run(async () => {
       const stored = await readModel(summary.id);
       if (!(await switchNetwork(this.explainer, this.editor(), stored.spec)))
-        return { kind: 'error', text: { en: `“${summary.name}” could not be opened in the explainer.`, zh: `无法在解释器中打开“${summary.name}”。` } };
+        return {
+          kind: 'error',
+          text: {
+            en: `“${summary.name}” could not be opened in the explainer.`,
+            zh: `无法在解释器中打开“${summary.name}”。`,
+          },
+        };
       this.explainer.setWeights(stored.weights, { trained: true });
       this.explainer.setClasses(summary.classes, summary.dataset);
       this.training.restoreLog(stored.log, stored.evaluation, summary.classes);
@@ -117,7 +132,10 @@ export class ModelLibrary {
     const model = await buildModel(spec, this.explainer.getWeights());
     try {
       const artifacts = await saveModelToArtifacts(model);
-      const json = modelJson(artifacts, { classes: this.explainer.classes, dataset: this.explainer.meta?.dataset ?? '' });
+      const json = modelJson(artifacts, {
+        classes: this.explainer.classes,
+        dataset: this.explainer.meta?.dataset ?? '',
+      });
       return {
         json: new Blob([JSON.stringify(json)], { type: 'application/json' }),
         weights: new Blob([weightBytes(artifacts)], { type: 'application/octet-stream' }),
@@ -157,11 +175,18 @@ export class ModelLibrary {
       if (!(await switchNetwork(this.explainer, this.editor(), loaded.spec)))
         return {
           kind: 'error',
-          text: { en: `${json.name}: the network could not be run in the explainer.`, zh: `${json.name}：无法在解释器中运行该网络。` },
+          text: {
+            en: `${json.name}: the network could not be run in the explainer.`,
+            zh: `${json.name}：无法在解释器中运行该网络。`,
+          },
         };
       this.explainer.setWeights(named, { trained: true });
-      const outputs = this.explainer.spec && this.explainer.shapes ? (outputUnits(this.explainer.spec, this.explainer.shapes) ?? 0) : 0;
-      const classes = meta?.classes.length === outputs ? meta.classes : Array.from({ length: outputs }, (_, i) => `#${i}`);
+      const outputs =
+        this.explainer.spec && this.explainer.shapes
+          ? (outputUnits(this.explainer.spec, this.explainer.shapes) ?? 0)
+          : 0;
+      const classes =
+        meta?.classes.length === outputs ? meta.classes : Array.from({ length: outputs }, (_, i) => `#${i}`);
       this.explainer.setClasses(classes, meta?.dataset ?? json.name);
       this.training.restoreLog({ steps: [], validation: [] }, null, classes);
       return { kind: 'ok', text: { en: `Opened ${json.name}.`, zh: `已打开 ${json.name}。` } };

@@ -49,13 +49,15 @@ function done(tx: IDBTransaction): Promise<void> {
 let opening: Promise<IDBDatabase> | null = null;
 
 function open(): Promise<IDBDatabase> {
-  if (typeof indexedDB === 'undefined') return Promise.reject(new Error('this browser has no IndexedDB (private mode?)'));
+  if (typeof indexedDB === 'undefined')
+    return Promise.reject(new Error('this browser has no IndexedDB (private mode?)'));
   opening ??= new Promise<IDBDatabase>((resolve, reject) => {
     const r = indexedDB.open(DB_NAME, DB_VERSION);
     r.onupgradeneeded = () => {
       // Summaries apart from the weights, so listing never reads megabytes.
       if (!r.result.objectStoreNames.contains(MODELS)) r.result.createObjectStore(MODELS, { keyPath: 'id' });
-      if (!r.result.objectStoreNames.contains(SUMMARIES)) r.result.createObjectStore(SUMMARIES, { keyPath: 'id' });
+      if (!r.result.objectStoreNames.contains(SUMMARIES))
+        r.result.createObjectStore(SUMMARIES, { keyPath: 'id' });
     };
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error ?? new Error('IndexedDB could not be opened'));
@@ -67,7 +69,10 @@ function open(): Promise<IDBDatabase> {
   return opening;
 }
 
-export async function saveModel(summary: Omit<ModelSummary, 'id' | 'savedAt'>, model: Omit<StoredModel, 'id'>): Promise<ModelSummary> {
+export async function saveModel(
+  summary: Omit<ModelSummary, 'id' | 'savedAt'>,
+  model: Omit<StoredModel, 'id'>,
+): Promise<ModelSummary> {
   const db = await open();
   const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const full: ModelSummary = { ...summary, id, savedAt: Date.now() };
@@ -80,13 +85,17 @@ export async function saveModel(summary: Omit<ModelSummary, 'id' | 'savedAt'>, m
 
 export async function listModels(): Promise<ModelSummary[]> {
   const db = await open();
-  const all = await request(db.transaction(SUMMARIES).objectStore(SUMMARIES).getAll() as IDBRequest<ModelSummary[]>);
+  const all = await request(
+    db.transaction(SUMMARIES).objectStore(SUMMARIES).getAll() as IDBRequest<ModelSummary[]>,
+  );
   return all.sort((a, b) => b.savedAt - a.savedAt);
 }
 
 export async function readModel(id: string): Promise<StoredModel> {
   const db = await open();
-  const found = await request(db.transaction(MODELS).objectStore(MODELS).get(id) as IDBRequest<StoredModel | undefined>);
+  const found = await request(
+    db.transaction(MODELS).objectStore(MODELS).get(id) as IDBRequest<StoredModel | undefined>,
+  );
   if (!found) throw new Error(`no saved model with id ${id}`);
   return found;
 }

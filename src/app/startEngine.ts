@@ -14,7 +14,8 @@ const KNOWN: BackendName[] = ['webgl', 'wasm', 'cpu'];
 export function backendOrder(search: string, hardwareWebgl: boolean): BackendName[] {
   const forced = new URLSearchParams(search).get('backend');
   const auto: BackendName[] = hardwareWebgl ? ['webgl', 'wasm', 'cpu'] : ['wasm', 'webgl', 'cpu'];
-  if (forced && (KNOWN as string[]).includes(forced)) return [forced as BackendName, ...auto.filter((b) => b !== forced)];
+  if (forced && (KNOWN as string[]).includes(forced))
+    return [forced as BackendName, ...auto.filter((b) => b !== forced)];
   return auto;
 }
 

@@ -33,12 +33,19 @@ export const DEMO_CONFIG: TrainingConfig = {
 /** A circle from outside the training images (the demo's seed draws them from index 0 up). */
 const DEMO_IMAGE_INDEX = 1_000_003;
 
-export async function trainTinyVggOnShapes(training: TrainingState, explainer: ExplainerState, editor: EditorState | undefined): Promise<boolean> {
+export async function trainTinyVggOnShapes(
+  training: TrainingState,
+  explainer: ExplainerState,
+  editor: EditorState | undefined,
+): Promise<boolean> {
   if (training.active) return false;
   const spec = tinyVggSpec(SHAPE_CLASSES.length, 64);
   training.problem = null;
   if (!(await switchNetwork(explainer, editor, spec))) {
-    training.problem = { text: { en: 'TinyVGG could not be loaded into the explainer.', zh: '无法把 TinyVGG 载入解释器。' }, fix: null };
+    training.problem = {
+      text: { en: 'TinyVGG could not be loaded into the explainer.', zh: '无法把 TinyVGG 载入解释器。' },
+      fix: null,
+    };
     return false;
   }
   training.dataChoice = 'shapes';
@@ -46,6 +53,9 @@ export async function trainTinyVggOnShapes(training: TrainingState, explainer: E
   training.resetWeights();
   const index = DEMO_IMAGE_INDEX - (DEMO_IMAGE_INDEX % SHAPE_CLASSES.length) + 3;
   const { pixels, label } = shapeImageAt(DEMO_CONFIG.seed, index);
-  explainer.setRawImage({ width: 64, height: 64, data: pixels, channels: 3 }, `${SHAPE_CLASSES[label]!.name.en}.png`);
+  explainer.setRawImage(
+    { width: 64, height: 64, data: pixels, channels: 3 },
+    `${SHAPE_CLASSES[label]!.name.en}.png`,
+  );
   return training.start();
 }

@@ -17,7 +17,8 @@ export function trainingSource(
   seed: number,
   size: number,
 ): { source: DataSource } | { problem: Localized } {
-  if (choice === 'shapes') return { source: { kind: 'shapes', seed, trainCount: SHAPES_TRAIN, valCount: SHAPES_VAL, size } };
+  if (choice === 'shapes')
+    return { source: { kind: 'shapes', seed, trainCount: SHAPES_TRAIN, valCount: SHAPES_VAL, size } };
   if (!data)
     return {
       problem: {
@@ -26,7 +27,12 @@ export function trainingSource(
       },
     };
   if (!data.usable)
-    return { problem: { en: 'The chosen images cannot be trained on yet: see the notes under the dataset.', zh: '所选图像暂时无法用于训练：请查看数据集下方的说明。' } };
+    return {
+      problem: {
+        en: 'The chosen images cannot be trained on yet: see the notes under the dataset.',
+        zh: '所选图像暂时无法用于训练：请查看数据集下方的说明。',
+      },
+    };
   if (data.size !== size)
     return {
       problem: {

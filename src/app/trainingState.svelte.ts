@@ -5,7 +5,12 @@
  * the kernels and any open formula view show the network as it learns.
  */
 import type { Localized, NetworkSpec } from '../lib/spec/types';
-import { DEFAULT_CONFIG, validateConfig, type ConfigIssue, type TrainingConfig } from '../lib/training/config';
+import {
+  DEFAULT_CONFIG,
+  validateConfig,
+  type ConfigIssue,
+  type TrainingConfig,
+} from '../lib/training/config';
 import { emptyLog, type StepRecord, type TrainingLog, type ValidationRecord } from '../lib/training/log';
 import type { FinalEvaluation, FromWorker } from '../lib/training/protocol';
 import { estimateRemaining } from '../lib/training/eta';
@@ -22,7 +27,8 @@ import type { UserDataset } from './userDataset';
 import { TrainingWorkerClient } from './trainingWorkerClient';
 import { SHAPES_TRAIN, SHAPES_VAL, trainingSource } from './trainingSource';
 
-export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'finished' | 'stopped' | 'diverged' | 'error' | 'loaded';
+export type RunStatus =
+  'idle' | 'preparing' | 'running' | 'paused' | 'finished' | 'stopped' | 'diverged' | 'error' | 'loaded';
 export type DataChoice = 'shapes' | 'user';
 
 export { SHAPES_TRAIN, SHAPES_VAL };
@@ -86,7 +92,10 @@ export class TrainingState {
     const last = s[s.length - 1];
     const first = s[Math.max(0, s.length - 30)];
     if (!last || !first || last.seconds <= first.seconds) return null;
-    return ((last.step - first.step) * Math.min(this.config.batchSize, this.trainCount || Infinity)) / (last.seconds - first.seconds);
+    return (
+      ((last.step - first.step) * Math.min(this.config.batchSize, this.trainCount || Infinity)) /
+      (last.seconds - first.seconds)
+    );
   }
 
   /** The dataset's class names in the current language. */
@@ -99,9 +108,13 @@ export class TrainingState {
   relabel(): void {
     if (this.explainer.meta?.dataset !== SHAPES_NAME) return;
     const names = SHAPE_CLASSES.map((c) => this.i18n.l(c.name));
-    if (this.explainer.meta.classes.length === names.length && this.explainer.meta.classes.some((n, i) => n !== names[i]))
+    if (
+      this.explainer.meta.classes.length === names.length &&
+      this.explainer.meta.classes.some((n, i) => n !== names[i])
+    )
       this.explainer.setClasses(names, SHAPES_NAME);
-    if (this.runClasses.length === names.length && this.logData?.startsWith('shapes:')) this.runClasses = names;
+    if (this.runClasses.length === names.length && this.logData?.startsWith('shapes:'))
+      this.runClasses = names;
   }
 
   datasetName(): string {
@@ -109,7 +122,9 @@ export class TrainingState {
   }
 
   private dataKey(): string {
-    return this.dataChoice === 'shapes' ? `shapes:${this.config.seed}` : `user:${this.userData?.name ?? ''}:${this.userData?.count ?? 0}`;
+    return this.dataChoice === 'shapes'
+      ? `shapes:${this.config.seed}`
+      : `user:${this.userData?.name ?? ''}:${this.userData?.count ?? 0}`;
   }
 
   /** Whether Start continues the curves: same network, same data, after a finished or stopped run. */
@@ -201,7 +216,8 @@ export class TrainingState {
 
   setSnapshotEvery(steps: number): void {
     this.config.snapshotEvery = steps;
-    if (this.active && Number.isInteger(steps) && steps >= 1) this.client?.send({ type: 'setSnapshotEvery', steps });
+    if (this.active && Number.isInteger(steps) && steps >= 1)
+      this.client?.send({ type: 'setSnapshotEvery', steps });
   }
 
   /** Copies the first convolution's kernels as they are now (before the buffers are sent away). */
@@ -266,7 +282,10 @@ export class TrainingState {
     if (this.explainer.spec !== this.runSpec) {
       this.stop();
       this.problem = {
-        text: { en: 'Training stopped because the network was changed while it ran.', zh: '训练已停止，因为网络在训练过程中被修改了。' },
+        text: {
+          en: 'Training stopped because the network was changed while it ran.',
+          zh: '训练已停止，因为网络在训练过程中被修改了。',
+        },
         fix: null,
       };
       return;
@@ -276,8 +295,16 @@ export class TrainingState {
     this.weightsVersion++;
   }
 
-  private shifted(r: { step: number; epoch: number; seconds: number }): { step: number; epoch: number; seconds: number } {
-    return { step: r.step + this.offset.step, epoch: r.epoch + this.offset.epoch, seconds: r.seconds + this.offset.seconds };
+  private shifted(r: { step: number; epoch: number; seconds: number }): {
+    step: number;
+    epoch: number;
+    seconds: number;
+  } {
+    return {
+      step: r.step + this.offset.step,
+      epoch: r.epoch + this.offset.epoch,
+      seconds: r.seconds + this.offset.seconds,
+    };
   }
 
   private receive(m: FromWorker): void {

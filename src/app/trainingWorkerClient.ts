@@ -17,7 +17,10 @@ export class TrainingWorkerClient {
   private readonly worker: Worker;
 
   constructor(onMessage: (message: FromWorker) => void, onCrash: (reason: string) => void) {
-    this.worker = new Worker(new URL('../lib/engine/worker/trainingWorker.ts', import.meta.url), { type: 'module', name: 'training' });
+    this.worker = new Worker(new URL('../lib/engine/worker/trainingWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'training',
+    });
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
     this.worker.onerror = (e) => onCrash(e.message || 'the training worker failed to start');
     this.send({

@@ -83,9 +83,13 @@ export function folderEntries(files: readonly File[]): NamedBlob[] {
 
 /** The decoder's reason without the file name it starts with (the list already names the file). */
 function reasonFor(e: unknown, path: string): Localized | string {
-  const strip = (text: string): string => (text.startsWith(`${path}:`) || text.startsWith(`${path}：`) ? text.slice(path.length + 1).trim() : text);
+  const strip = (text: string): string =>
+    text.startsWith(`${path}:`) || text.startsWith(`${path}：`) ? text.slice(path.length + 1).trim() : text;
   if (e instanceof NoticeError)
-    return { en: strip(translate('en', e.notice.key, e.notice.vars)), zh: strip(translate('zh-CN', e.notice.key, e.notice.vars)) };
+    return {
+      en: strip(translate('en', e.notice.key, e.notice.vars)),
+      zh: strip(translate('zh-CN', e.notice.key, e.notice.vars)),
+    };
   return strip(e instanceof Error ? e.message : String(e));
 }
 
@@ -104,7 +108,16 @@ export function assemble(
   options: BuildOptions,
   extraIssues: DatasetIssue[] = [],
 ): UserDataset {
-  const issues = [...validateDataset({ classes: classes.map((c) => ({ name: c.name, count: c.images.length })), failed, sizes, inputSize: options.size, fit: options.fit }), ...extraIssues];
+  const issues = [
+    ...validateDataset({
+      classes: classes.map((c) => ({ name: c.name, count: c.images.length })),
+      failed,
+      sizes,
+      inputSize: options.size,
+      fit: options.fit,
+    }),
+    ...extraIssues,
+  ];
   const kept = classes.filter((c) => c.images.length > 0);
   const per = options.size * options.size * 3;
   const count = kept.reduce((s, c) => s + c.images.length, 0);
@@ -132,12 +145,19 @@ export function assemble(
   };
 }
 
-export async function buildFromFiles(entries: NamedBlob[], options: BuildOptions, onProgress: (done: number, total: number) => void): Promise<UserDataset> {
+export async function buildFromFiles(
+  entries: NamedBlob[],
+  options: BuildOptions,
+  onProgress: (done: number, total: number) => void,
+): Promise<UserDataset> {
   const listing = listImageFolder(entries.map((e) => e.path));
   const byPath = new Map(entries.map((e) => [e.path, e.blob]));
   const failed: FailedFile[] = listing.ignored.map((i) => ({ path: i.path, reason: i.reason }));
   const sizes = new Map<string, number>();
-  const total = Math.min(MAX_IMAGES, listing.classes.reduce((s, c) => s + c.files.length, 0));
+  const total = Math.min(
+    MAX_IMAGES,
+    listing.classes.reduce((s, c) => s + c.files.length, 0),
+  );
   const extra: DatasetIssue[] = [];
   let done = 0;
   const classes: { name: string; images: Uint8Array[] }[] = [];
@@ -161,7 +181,10 @@ export async function buildFromFiles(entries: NamedBlob[], options: BuildOptions
   if (listing.classes.reduce((s, c) => s + c.files.length, 0) > MAX_IMAGES)
     extra.push({
       level: 'warning',
-      message: { en: `Only the first ${MAX_IMAGES} images are used, to keep memory in bounds.`, zh: `为控制内存，只使用前 ${MAX_IMAGES} 张图像。` },
+      message: {
+        en: `Only the first ${MAX_IMAGES} images are used, to keep memory in bounds.`,
+        zh: `为控制内存，只使用前 ${MAX_IMAGES} 张图像。`,
+      },
     });
   return assemble(classes, failed, sizes, options, extra);
 }

@@ -38,12 +38,19 @@ export function listClasses(root: string): string[] {
   const classes = readdirSync(root)
     .filter((n) => !n.startsWith('.') && statSync(join(root, n)).isDirectory())
     .sort();
-  if (classes.length === 0) throw new DatasetError(`${root}: no class folders in it (expected <class>/<image> files)`);
-  if (classes.length === 1) throw new DatasetError(`${root}: only one class folder ("${classes[0]}"); a classifier needs at least two`);
+  if (classes.length === 0)
+    throw new DatasetError(`${root}: no class folders in it (expected <class>/<image> files)`);
+  if (classes.length === 1)
+    throw new DatasetError(
+      `${root}: only one class folder ("${classes[0]}"); a classifier needs at least two`,
+    );
   return classes;
 }
 
-export function readImageFolder(root: string, options: { classes?: string[]; limitPerClass?: number } = {}): ImageFolderData {
+export function readImageFolder(
+  root: string,
+  options: { classes?: string[]; limitPerClass?: number } = {},
+): ImageFolderData {
   const classes = options.classes ?? listClasses(root);
   const images: RawImage[] = [];
   const labels: number[] = [];

@@ -33,13 +33,19 @@ export function readModelArtifacts(dir: string): ModelArtifacts {
     const bytes = Buffer.concat(
       group.paths.map((p) => {
         const path = join(dir, p);
-        if (!existsSync(path)) throw new ModelFileError(`${path}: weight file not found (listed in ${jsonPath})`);
+        if (!existsSync(path))
+          throw new ModelFileError(`${path}: weight file not found (listed in ${jsonPath})`);
         return readFileSync(path);
       }),
     );
-    const expected = group.weights.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1) * (BYTES[w.dtype] ?? 4), 0);
+    const expected = group.weights.reduce(
+      (s, w) => s + w.shape.reduce((a, b) => a * b, 1) * (BYTES[w.dtype] ?? 4),
+      0,
+    );
     if (bytes.length !== expected)
-      throw new ModelFileError(`${group.paths.map((p) => join(dir, p)).join(', ')}: expected ${expected} bytes of weights, found ${bytes.length}`);
+      throw new ModelFileError(
+        `${group.paths.map((p) => join(dir, p)).join(', ')}: expected ${expected} bytes of weights, found ${bytes.length}`,
+      );
     buffers.push(bytes);
     weightSpecs.push(...(group.weights as NonNullable<ModelArtifacts['weightSpecs']>));
   }
@@ -52,10 +58,15 @@ export function readModelArtifacts(dir: string): ModelArtifacts {
   };
 }
 
-export function writeModelArtifacts(dir: string, artifacts: ModelArtifacts, weightsFile = 'weights.bin'): void {
+export function writeModelArtifacts(
+  dir: string,
+  artifacts: ModelArtifacts,
+  weightsFile = 'weights.bin',
+): void {
   mkdirSync(dir, { recursive: true });
   const data = artifacts.weightData;
-  const bytes = data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.concat((data ?? []).map((b) => Buffer.from(b)));
+  const bytes =
+    data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.concat((data ?? []).map((b) => Buffer.from(b)));
   writeFileSync(join(dir, weightsFile), bytes);
   const json = {
     format: 'layers-model',

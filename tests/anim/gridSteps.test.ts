@@ -41,7 +41,10 @@ describe('followWindow', () => {
   });
 
   it('drops the margin when the window nearly fills the viewport', () => {
-    expect(followWindow(10, 5, 5, { min: 0, end: 30 }, { start: 8, size: 5 })).toEqual({ start: 10, size: 5 });
+    expect(followWindow(10, 5, 5, { min: 0, end: 30 }, { start: 8, size: 5 })).toEqual({
+      start: 10,
+      size: 5,
+    });
   });
 
   it('lists the covered indices', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generateShapes, LazyShapes, renderShape, SHAPE_CLASSES, shapeImageAt } from '../../src/lib/data/synthetic';
+import {
+  generateShapes,
+  LazyShapes,
+  renderShape,
+  SHAPE_CLASSES,
+  shapeImageAt,
+} from '../../src/lib/data/synthetic';
 import { gatherFloats, imageSetSource } from '../../src/lib/data/imageSet';
 import { boxSdf, diskSdf, triangleSdf } from '../../src/lib/data/synthetic/sdf';
 
@@ -40,7 +46,10 @@ describe('built-in shapes dataset', () => {
 
   it('draws images that use the range, are not flat, and differ from each other', () => {
     const set = generateShapes({ seed: 3, perClass: 2 });
-    const x = gatherFloats(set, Array.from({ length: set.count }, (_, i) => i));
+    const x = gatherFloats(
+      set,
+      Array.from({ length: set.count }, (_, i) => i),
+    );
     let min = Infinity;
     let max = -Infinity;
     for (const v of x) {
@@ -57,7 +66,9 @@ describe('built-in shapes dataset', () => {
       // Figure and background differ, so every image has real contrast, not just noise.
       expect(sd).toBeGreaterThan(0.08);
     }
-    expect(Buffer.from(set.pixels.subarray(0, per)).equals(Buffer.from(set.pixels.subarray(10 * per, 11 * per)))).toBe(false);
+    expect(
+      Buffer.from(set.pixels.subarray(0, per)).equals(Buffer.from(set.pixels.subarray(10 * per, 11 * per))),
+    ).toBe(false);
   });
 
   it('draws stripes along the class direction: rows of horizontal stripes are flat, columns are not', () => {

@@ -17,7 +17,9 @@ describe('image folder listing', () => {
       { name: 'cats', files: ['mydata/cats/a.PNG'] },
       { name: 'dogs', files: ['mydata/dogs/2.jpg', 'mydata/dogs/10.jpg'] },
     ]);
-    expect(l.ignored).toEqual([{ path: 'mydata/notes.txt', reason: { en: 'not inside a class folder', zh: '不在任何类别文件夹中' } }]);
+    expect(l.ignored).toEqual([
+      { path: 'mydata/notes.txt', reason: { en: 'not inside a class folder', zh: '不在任何类别文件夹中' } },
+    ]);
   });
 
   it('lists files of the wrong type with their extension, and reads Windows separators', () => {
@@ -30,7 +32,9 @@ describe('image folder listing', () => {
   });
 
   it('takes a single folder of images as one class, not as a wrapper', () => {
-    expect(listImageFolder(['cats/1.png', 'cats/2.png']).classes).toEqual([{ name: 'cats', files: ['cats/1.png', 'cats/2.png'] }]);
+    expect(listImageFolder(['cats/1.png', 'cats/2.png']).classes).toEqual([
+      { name: 'cats', files: ['cats/1.png', 'cats/2.png'] },
+    ]);
   });
 });
 
@@ -65,7 +69,10 @@ describe('dataset validation messages', () => {
   });
 
   it('refuses a dataset without images and one with a single class, naming it', () => {
-    expect(validateDataset(facts({ classes: [] }))[0]).toMatchObject({ level: 'error', message: { en: expect.stringMatching(/No usable images/) } });
+    expect(validateDataset(facts({ classes: [] }))[0]).toMatchObject({
+      level: 'error',
+      message: { en: expect.stringMatching(/No usable images/) },
+    });
     const single = validateDataset(facts({ classes: [{ name: 'cats', count: 3 }] }));
     expect(single[0]!.level).toBe('error');
     expect(single[0]!.message.en).toMatch(/Only one class \("cats"\)/);
@@ -79,7 +86,10 @@ describe('dataset validation messages', () => {
           { name: 'dogs', count: 1 },
           { name: 'birds', count: 0 },
         ],
-        failed: Array.from({ length: 7 }, (_, i) => ({ path: `cats/${i}.png`, reason: 'not an image file (its content is text)' })),
+        failed: Array.from({ length: 7 }, (_, i) => ({
+          path: `cats/${i}.png`,
+          reason: 'not an image file (its content is text)',
+        })),
       }),
     );
     const en = issues.map((i) => i.message.en);
@@ -93,7 +103,14 @@ describe('dataset validation messages', () => {
   });
 
   it('says that images of other sizes are resized by the explainer preprocessing', () => {
-    const issues = validateDataset(facts({ sizes: new Map([['640×480', 6], ['32×32', 3]]) }));
+    const issues = validateDataset(
+      facts({
+        sizes: new Map([
+          ['640×480', 6],
+          ['32×32', 3],
+        ]),
+      }),
+    );
     expect(issues).toHaveLength(1);
     expect(issues[0]!.level).toBe('info');
     expect(issues[0]!.message.en).toMatch(/2 sizes \(640×480, 32×32\).*centre-cropped.*64×64/);

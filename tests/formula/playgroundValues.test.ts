@@ -1,7 +1,14 @@
 /** The playground's example numbers: a hand-checked convolution with explicit zero padding. */
 import { describe, expect, it } from 'vitest';
 import { playground } from '../../src/lib/formula/playground';
-import { exampleInput, exampleKernel, exampleOutput, paddedValue, positionsCovering, windowProducts } from '../../src/lib/formula/playgroundValues';
+import {
+  exampleInput,
+  exampleKernel,
+  exampleOutput,
+  paddedValue,
+  positionsCovering,
+  windowProducts,
+} from '../../src/lib/formula/playgroundValues';
 
 describe('playground example values', () => {
   it('fills the input with 0…9 and the kernel with a −1/0/1 edge detector', () => {

@@ -4,7 +4,9 @@ import { makeLut, packRgba, parseColour, schemeLut, SCHEMES } from '../../src/li
 import { channelStats, computeDomains, lutIndex, type RangeLayer } from '../../src/lib/colour/ranges';
 import { paintValues } from '../../src/lib/colour/paint';
 
-const rgbAt = (name: Parameters<typeof schemeLut>[0], i: number): number[] => [...schemeLut(name).rgb.subarray(i * 3, i * 3 + 3)];
+const rgbAt = (name: Parameters<typeof schemeLut>[0], i: number): number[] => [
+  ...schemeLut(name).rgb.subarray(i * 3, i * 3 + 3),
+];
 
 describe('colour look-up tables', () => {
   it('parses the colour strings d3 produces', () => {
@@ -51,8 +53,21 @@ describe('channel statistics', () => {
   });
 });
 
-function layer(id: string, block: number, min: number[], max: number[], signed = false, perNeuron = true): RangeLayer {
-  return { id, block, signed, perNeuron, stats: { min: Float32Array.from(min), max: Float32Array.from(max) } };
+function layer(
+  id: string,
+  block: number,
+  min: number[],
+  max: number[],
+  signed = false,
+  perNeuron = true,
+): RangeLayer {
+  return {
+    id,
+    block,
+    signed,
+    perNeuron,
+    stats: { min: Float32Array.from(min), max: Float32Array.from(max) },
+  };
 }
 
 describe('colour ranges', () => {

@@ -14,7 +14,11 @@ describe('overview columns', () => {
     const cols = columnsOf(tinyVggSpec());
     expect(cols.map((c) => c.kind)).toEqual([...Array(11).fill('maps'), 'strip', 'output']);
     expect(cols[0]).toMatchObject({ id: 'input', isInput: true, neurons: 3, grid: { rows: 64, cols: 64 } });
-    expect(cols.find((c) => c.id === 'conv_1_1')).toMatchObject({ neurons: 10, grid: { rows: 62, cols: 62 }, paramCount: 280 });
+    expect(cols.find((c) => c.id === 'conv_1_1')).toMatchObject({
+      neurons: 10,
+      grid: { rows: 62, cols: 62 },
+      paramCount: 280,
+    });
     // The flatten strip keeps one column per channel of the 13×13×10 maps it came from.
     expect(cols.find((c) => c.id === 'flatten')?.grid).toEqual({ rows: 169, cols: 10 });
     expect(cols.at(-1)).toMatchObject({ id: 'output', neurons: 10 });
@@ -22,12 +26,27 @@ describe('overview columns', () => {
 
   it('starts a new block after every pooling layer, the input being block 0', () => {
     const blocks = Object.fromEntries(columnsOf(tinyVggSpec()).map((c) => [c.id, c.block]));
-    expect(blocks).toMatchObject({ input: 0, conv_1_1: 1, max_pool_1: 1, conv_2_1: 2, max_pool_2: 2, flatten: 3, output: 3 });
+    expect(blocks).toMatchObject({
+      input: 0,
+      conv_1_1: 1,
+      max_pool_1: 1,
+      conv_2_1: 2,
+      max_pool_2: 2,
+      flatten: 3,
+      output: 3,
+    });
   });
 
   it('knows which layers can be negative without looking at their types', () => {
     const signed = Object.fromEntries(columnsOf(tinyVggSpec()).map((c) => [c.id, c.signed]));
-    expect(signed).toMatchObject({ input: false, conv_1_1: true, relu_1_1: false, max_pool_1: false, flatten: false, output: false });
+    expect(signed).toMatchObject({
+      input: false,
+      conv_1_1: true,
+      relu_1_1: false,
+      max_pool_1: false,
+      flatten: false,
+      output: false,
+    });
     const strided = Object.fromEntries(columnsOf(findDemoNet('strided')!.spec).map((c) => [c.id, c.signed]));
     // ELU can be negative, and the pooling and flatten after it inherit that.
     expect(strided).toMatchObject({ elu: true, max_pool: true, flatten: true });
@@ -38,14 +57,20 @@ describe('overview columns', () => {
   it('draws every demo net: valid shapes, blocks that only grow, wide layers and hidden units', () => {
     for (const net of DEMO_NETS) {
       const table = inferShapes(net.spec);
-      expect([...table.layers.values()].every((i) => i.status === 'ok'), net.name).toBe(true);
+      expect(
+        [...table.layers.values()].every((i) => i.status === 'ok'),
+        net.name,
+      ).toBe(true);
       const cols = buildColumns(net.spec, table);
       expect(cols).toHaveLength(net.spec.layers.length);
       const blocks = cols.map((c) => c.block);
       expect(blocks).toEqual([...blocks].sort((a, b) => a - b));
     }
     const wide = columnsOf(findDemoNet('wide128')!.spec);
-    expect(wide.find((c) => c.id === 'conv_wide')).toMatchObject({ neurons: 64, grid: { rows: 64, cols: 64 } });
+    expect(wide.find((c) => c.id === 'conv_wide')).toMatchObject({
+      neurons: 64,
+      grid: { rows: 64, cols: 64 },
+    });
     expect(wide.find((c) => c.id === 'dense_hidden')).toMatchObject({ kind: 'units', neurons: 32 });
   });
 

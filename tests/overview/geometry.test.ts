@@ -44,7 +44,9 @@ describe('overview layout', () => {
     expect(col.hidden).toBe(0);
     expect(open.legendY).toBeGreaterThan(col.neurons.at(-1)!.y + col.neurons.at(-1)!.h);
     // Expanding one column leaves the others where they were.
-    expect(neuronBox(open, 'relu_2', 0)).toEqual(neuronBox(layoutOverview(wide, DEFAULT_LAYOUT), 'relu_2', 0));
+    expect(neuronBox(open, 'relu_2', 0)).toEqual(
+      neuronBox(layoutOverview(wide, DEFAULT_LAYOUT), 'relu_2', 0),
+    );
   });
 
   it('groups consecutive columns of a block into one band', () => {
@@ -66,10 +68,29 @@ describe('connections', () => {
 
   it('handles concatenation, element-wise merges and depthwise multipliers from shapes', () => {
     const base = byId(tiny, 'relu_1_1');
-    const concat = { ...base, inputs: ['a', 'b'], inputShapes: [[8, 8, 3], [8, 8, 5]], shape: [8, 8, 8] };
+    const concat = {
+      ...base,
+      inputs: ['a', 'b'],
+      inputShapes: [
+        [8, 8, 3],
+        [8, 8, 5],
+      ],
+      shape: [8, 8, 8],
+    };
     expect(inputLinks(concat, 4)).toEqual([{ from: 'b', channels: [1] }]);
-    const add = { ...base, inputs: ['a', 'b'], inputShapes: [[8, 8, 4], [8, 8, 4]], shape: [8, 8, 4] };
-    expect(inputLinks(add, 2)).toEqual([{ from: 'a', channels: [2] }, { from: 'b', channels: [2] }]);
+    const add = {
+      ...base,
+      inputs: ['a', 'b'],
+      inputShapes: [
+        [8, 8, 4],
+        [8, 8, 4],
+      ],
+      shape: [8, 8, 4],
+    };
+    expect(inputLinks(add, 2)).toEqual([
+      { from: 'a', channels: [2] },
+      { from: 'b', channels: [2] },
+    ]);
     const depthwise = { ...base, inputShapes: [[8, 8, 3]], shape: [8, 8, 6], weightShapes: [[3, 3, 3, 2]] };
     expect(inputLinks(depthwise, 5)).toEqual([{ from: 'conv_1_1', channels: [2] }]);
   });
@@ -82,12 +103,23 @@ describe('kernels', () => {
     const data = new Float32Array(2 * 3 * 4 * 5);
     for (let r = 0; r < 2; r++)
       for (let c = 0; c < 3; c++)
-        for (let i = 0; i < 4; i++) for (let o = 0; o < 5; o++) data[((r * 3 + c) * 4 + i) * 5 + o] = 1000 * r + 100 * c + 10 * i + o;
-    const k = kernelSlices([{ name: 'kernel', value: { data, shape } }, { name: 'bias', value: { data: new Float32Array(5), shape: [5] } }], 4, 5, 3);
+        for (let i = 0; i < 4; i++)
+          for (let o = 0; o < 5; o++) data[((r * 3 + c) * 4 + i) * 5 + o] = 1000 * r + 100 * c + 10 * i + o;
+    const k = kernelSlices(
+      [
+        { name: 'kernel', value: { data, shape } },
+        { name: 'bias', value: { data: new Float32Array(5), shape: [5] } },
+      ],
+      4,
+      5,
+      3,
+    );
     expect(k).toMatchObject({ rows: 2, cols: 3 });
     expect([...k!.slices.get(2)!]).toEqual([23, 123, 223, 1023, 1123, 1223]);
     expect(k!.magnitude).toBe(1233);
-    expect(kernelSlices([{ name: 'bias', value: { data: new Float32Array(5), shape: [5] } }], 4, 5, 0)).toBeNull();
+    expect(
+      kernelSlices([{ name: 'bias', value: { data: new Float32Array(5), shape: [5] } }], 4, 5, 0),
+    ).toBeNull();
   });
 });
 
@@ -96,12 +128,33 @@ describe('keyboard movement', () => {
   it('starts at the first neuron and moves within and across columns', () => {
     const start = moveFocus(l, null, 'down');
     expect(start).toEqual({ layerId: 'input', channel: 0 });
-    expect(moveFocus(l, { layerId: 'conv_1_1', channel: 4 }, 'down')).toEqual({ layerId: 'conv_1_1', channel: 5 });
-    expect(moveFocus(l, { layerId: 'conv_1_1', channel: 0 }, 'up')).toEqual({ layerId: 'conv_1_1', channel: 0 });
-    expect(moveFocus(l, { layerId: 'conv_1_1', channel: 4 }, 'right')).toEqual({ layerId: 'relu_1_1', channel: 4 });
-    expect(moveFocus(l, { layerId: 'conv_1_1', channel: 9 }, 'left')).toEqual({ layerId: 'input', channel: 2 });
-    expect(moveFocus(l, { layerId: 'output', channel: 9 }, 'right')).toEqual({ layerId: 'output', channel: 9 });
-    expect(moveFocus(l, { layerId: 'max_pool_2', channel: 7 }, 'right')).toEqual({ layerId: 'flatten', channel: 0 });
-    expect(moveFocus(l, { layerId: 'conv_1_1', channel: 4 }, 'last')).toEqual({ layerId: 'conv_1_1', channel: 9 });
+    expect(moveFocus(l, { layerId: 'conv_1_1', channel: 4 }, 'down')).toEqual({
+      layerId: 'conv_1_1',
+      channel: 5,
+    });
+    expect(moveFocus(l, { layerId: 'conv_1_1', channel: 0 }, 'up')).toEqual({
+      layerId: 'conv_1_1',
+      channel: 0,
+    });
+    expect(moveFocus(l, { layerId: 'conv_1_1', channel: 4 }, 'right')).toEqual({
+      layerId: 'relu_1_1',
+      channel: 4,
+    });
+    expect(moveFocus(l, { layerId: 'conv_1_1', channel: 9 }, 'left')).toEqual({
+      layerId: 'input',
+      channel: 2,
+    });
+    expect(moveFocus(l, { layerId: 'output', channel: 9 }, 'right')).toEqual({
+      layerId: 'output',
+      channel: 9,
+    });
+    expect(moveFocus(l, { layerId: 'max_pool_2', channel: 7 }, 'right')).toEqual({
+      layerId: 'flatten',
+      channel: 0,
+    });
+    expect(moveFocus(l, { layerId: 'conv_1_1', channel: 4 }, 'last')).toEqual({
+      layerId: 'conv_1_1',
+      channel: 9,
+    });
   });
 });

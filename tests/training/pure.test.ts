@@ -16,18 +16,24 @@ describe('divergence', () => {
     expect(d.check({ loss: 2.3, step: 1, learningRate: 5, classes: 10 })).toBeNull();
     const r = d.check({ loss: NaN, step: 2, learningRate: 5, classes: 10 });
     expect(r?.kind).toBe('nan');
-    expect(r?.message.en).toMatch(/step 2: the loss became NaN.*learning rate \(5\) is probably too high\. Try 0\.5/);
+    expect(r?.message.en).toMatch(
+      /step 2: the loss became NaN.*learning rate \(5\) is probably too high\. Try 0\.5/,
+    );
     expect(r?.message.zh).toMatch(/第 2 步.*NaN/);
-    expect(new DivergenceDetector().check({ loss: Infinity, step: 1, learningRate: 1, classes: 2 })?.message.en).toMatch(/infinite/);
+    expect(
+      new DivergenceDetector().check({ loss: Infinity, step: 1, learningRate: 1, classes: 2 })?.message.en,
+    ).toMatch(/infinite/);
   });
 
   it('calls a loss stuck far above chance level exploding, but not a single spike', () => {
     const d = new DivergenceDetector();
     const high = 3 * Math.log(10) + 1;
-    for (let i = 1; i < EXPLODING_PATIENCE; i++) expect(d.check({ loss: high, step: i, learningRate: 0.3, classes: 10 })).toBeNull();
+    for (let i = 1; i < EXPLODING_PATIENCE; i++)
+      expect(d.check({ loss: high, step: i, learningRate: 0.3, classes: 10 })).toBeNull();
     expect(d.check({ loss: 1, step: 50, learningRate: 0.3, classes: 10 })).toBeNull();
     let r = null;
-    for (let i = 0; i < EXPLODING_PATIENCE; i++) r = d.check({ loss: high, step: 100 + i, learningRate: 0.3, classes: 10 });
+    for (let i = 0; i < EXPLODING_PATIENCE; i++)
+      r = d.check({ loss: high, step: 100 + i, learningRate: 0.3, classes: 10 });
     expect(r?.kind).toBe('exploding');
     expect(r?.message.en).toMatch(/diverging.*\(0\.3\).*Try 0\.03/);
   });
@@ -48,13 +54,22 @@ describe('CSV export', () => {
       ],
       validation: [{ step: 2, epoch: 1, seconds: 0.3, loss: 2.1, accuracy: 0.2 }],
     };
-    expect(logToCsv(log)).toBe(`${CSV_HEADER}\n1,1,0.123457,0.001,2.3,0.1,,\n2,1,0.25,0.001,NaN,0.125,2.1,0.2\n`);
+    expect(logToCsv(log)).toBe(
+      `${CSV_HEADER}\n1,1,0.123457,0.001,2.3,0.1,,\n2,1,0.25,0.001,NaN,0.125,2.1,0.2\n`,
+    );
     expect(CSV_HEADER.split(',')).toHaveLength(8);
   });
 });
 
 describe('learning-rate schedules', () => {
-  const base: Schedule = { kind: 'constant', base: 0.1, warmupSteps: 0, gamma: 0.1, everySteps: 10, floor: 0.05 };
+  const base: Schedule = {
+    kind: 'constant',
+    base: 0.1,
+    warmupSteps: 0,
+    gamma: 0.1,
+    everySteps: 10,
+    floor: 0.05,
+  };
   it('keeps a constant rate, steps down by gamma, and decays a cosine to the floor', () => {
     expect(learningRateAt(base, 57, 100)).toBe(0.1);
     const step = { ...base, kind: 'step' as const };
@@ -80,7 +95,10 @@ describe('curves', () => {
     const s = smooth([0, 10], 0.5);
     expect(s[0]).toBe(0);
     expect(s[1]).toBeCloseTo((0.5 * 0 * 0.5 + 0.5 * 10) / 0.75);
-    const t = thin(Array.from({ length: 1001 }, (_, i) => i), 100);
+    const t = thin(
+      Array.from({ length: 1001 }, (_, i) => i),
+      100,
+    );
     expect(t.length).toBeLessThanOrEqual(101);
     expect(t[t.length - 1]).toBe(1000);
   });

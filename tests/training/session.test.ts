@@ -19,12 +19,30 @@ const spec: NetworkSpec = {
     {
       id: 'conv',
       type: 'Conv2D',
-      params: { filters: 4, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', dilation: [1, 1], activation: 'relu', useBias: true },
+      params: {
+        filters: 4,
+        kernelSize: [3, 3],
+        strides: [1, 1],
+        padding: 'valid',
+        dilation: [1, 1],
+        activation: 'relu',
+        useBias: true,
+      },
       inputs: ['input'],
     },
-    { id: 'pool', type: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' }, inputs: ['conv'] },
+    {
+      id: 'pool',
+      type: 'MaxPooling2D',
+      params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
+      inputs: ['conv'],
+    },
     { id: 'flatten', type: 'Flatten', params: {}, inputs: ['pool'] },
-    { id: 'output', type: 'Dense', params: { units: 10, activation: 'softmax', useBias: true }, inputs: ['flatten'] },
+    {
+      id: 'output',
+      type: 'Dense',
+      params: { units: 10, activation: 'softmax', useBias: true },
+      inputs: ['flatten'],
+    },
   ],
 };
 
@@ -38,15 +56,25 @@ function data(): SessionData {
   };
 }
 
-async function session(config: Partial<TrainingConfig>, onMessage: (m: FromWorker, s: TrainingSession) => void = () => {}): Promise<FromWorker[]> {
+async function session(
+  config: Partial<TrainingConfig>,
+  onMessage: (m: FromWorker, s: TrainingSession) => void = () => {},
+): Promise<FromWorker[]> {
   const model = await buildModel(spec);
   const weights = getNamedWeights(model);
   model.dispose();
   const messages: FromWorker[] = [];
-  const s: TrainingSession = new TrainingSession(spec, weights, 10, data(), { ...DEFAULT_CONFIG, batchSize: 16, epochs: 2, ...config }, (m) => {
-    messages.push(m);
-    onMessage(m, s);
-  });
+  const s: TrainingSession = new TrainingSession(
+    spec,
+    weights,
+    10,
+    data(),
+    { ...DEFAULT_CONFIG, batchSize: 16, epochs: 2, ...config },
+    (m) => {
+      messages.push(m);
+      onMessage(m, s);
+    },
+  );
   await s.run();
   return messages;
 }
@@ -115,6 +143,7 @@ describe('training session', () => {
     if (last.type !== 'diverged') return;
     expect(last.message.en).toMatch(/learning rate \(100\) is probably too high/);
     // Only finite weights ever leave the worker.
-    for (const m of messages) if (m.type === 'weights') for (const [, w] of m.weights) expect(w.every(Number.isFinite)).toBe(true);
+    for (const m of messages)
+      if (m.type === 'weights') for (const [, w] of m.weights) expect(w.every(Number.isFinite)).toBe(true);
   });
 });

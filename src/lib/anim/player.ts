@@ -46,7 +46,13 @@ export class Player {
   constructor(count: number, options: PlayerOptions = {}) {
     this.loop = options.loop ?? true;
     this.maxFrameMs = options.maxFrameMs ?? 250;
-    this.s = { index: 0, count: Math.max(0, Math.floor(count)), playing: false, stepsPerSecond: clampSpeed(options.stepsPerSecond ?? 2), progress: 0 };
+    this.s = {
+      index: 0,
+      count: Math.max(0, Math.floor(count)),
+      playing: false,
+      stepsPerSecond: clampSpeed(options.stepsPerSecond ?? 2),
+      progress: 0,
+    };
   }
 
   get state(): Readonly<PlayerState> {

@@ -36,7 +36,9 @@ export function parseColour(css: string): [number, number, number] {
 }
 
 export function packRgba(r: number, g: number, b: number, a = 255): number {
-  return LITTLE_ENDIAN ? ((a << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
+  return LITTLE_ENDIAN
+    ? ((a << 24) | (b << 16) | (g << 8) | r) >>> 0
+    : ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
 }
 
 export function makeLut(interpolate: Interpolator): Lut {

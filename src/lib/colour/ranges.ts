@@ -81,7 +81,8 @@ function domainOf(signed: boolean, m: number): Domain {
  */
 export function computeDomains(layers: readonly RangeLayer[], mode: RangeMode): Map<string, Domain[]> {
   const groupMagnitude = new Map<string, number>();
-  const groupOf = (l: RangeLayer): string => (mode === 'network' ? 'all' : mode === 'block' ? `b${l.block}` : `l${l.id}`);
+  const groupOf = (l: RangeLayer): string =>
+    mode === 'network' ? 'all' : mode === 'block' ? `b${l.block}` : `l${l.id}`;
   for (const l of layers) {
     if (l.fixed) continue;
     const key = groupOf(l);
@@ -104,7 +105,10 @@ export function computeDomains(layers: readonly RangeLayer[], mode: RangeMode): 
       const key = mode === 'neuron' ? `l${l.id}` : groupOf(l);
       const m = mode === 'neuron' ? magnitude(l.stats) : (groupMagnitude.get(key) ?? 0);
       const d = domainOf(signed, m);
-      out.set(l.id, Array.from({ length: channels }, () => d));
+      out.set(
+        l.id,
+        Array.from({ length: channels }, () => d),
+      );
     }
   }
   return out;

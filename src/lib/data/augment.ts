@@ -11,7 +11,13 @@ export interface AugmentOptions {
   cropPad: number;
 }
 
-export function augmentImage(src: Float32Array, size: number, opts: AugmentOptions, rng: Rng, out = new Float32Array(src.length)): Float32Array {
+export function augmentImage(
+  src: Float32Array,
+  size: number,
+  opts: AugmentOptions,
+  rng: Rng,
+  out = new Float32Array(src.length),
+): Float32Array {
   const dx = opts.cropPad > 0 ? randomInt(rng, -opts.cropPad, opts.cropPad) : 0;
   const dy = opts.cropPad > 0 ? randomInt(rng, -opts.cropPad, opts.cropPad) : 0;
   const flip = opts.flip && rng() < 0.5;

@@ -16,7 +16,11 @@ export interface ImageSet {
 }
 
 /** Writes images `indices` of the set as floats in [0, 1] into `out` (HWC, end to end). */
-export function gatherFloats(set: ImageSet, indices: ArrayLike<number>, out = new Float32Array(indices.length * set.size * set.size * 3)): Float32Array {
+export function gatherFloats(
+  set: ImageSet,
+  indices: ArrayLike<number>,
+  out = new Float32Array(indices.length * set.size * set.size * 3),
+): Float32Array {
   const per = set.size * set.size * 3;
   for (let i = 0; i < indices.length; i++) {
     const src = indices[i]! * per;

@@ -12,7 +12,11 @@ export interface Evaluation {
   perClass: number[];
 }
 
-export function evaluatePredictions(probabilities: Float32Array, labels: ArrayLike<number>, classes: number): Evaluation {
+export function evaluatePredictions(
+  probabilities: Float32Array,
+  labels: ArrayLike<number>,
+  classes: number,
+): Evaluation {
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   let correct = 0;
   for (let i = 0; i < labels.length; i++) {
@@ -29,8 +33,13 @@ export function evaluatePredictions(probabilities: Float32Array, labels: ArrayLi
 }
 
 /** Mean cross-entropy of the true classes, as training reports it. */
-export function crossEntropy(probabilities: Float32Array, labels: ArrayLike<number>, classes: number): number {
+export function crossEntropy(
+  probabilities: Float32Array,
+  labels: ArrayLike<number>,
+  classes: number,
+): number {
   let sum = 0;
-  for (let i = 0; i < labels.length; i++) sum -= Math.log(Math.max(probabilities[i * classes + labels[i]!]!, 1e-7));
+  for (let i = 0; i < labels.length; i++)
+    sum -= Math.log(Math.max(probabilities[i * classes + labels[i]!]!, 1e-7));
   return labels.length > 0 ? sum / labels.length : 0;
 }

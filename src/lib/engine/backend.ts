@@ -44,7 +44,9 @@ export function tensorCount(): number {
 /** Whether WebGL is backed by a real GPU rather than a software renderer like SwiftShader. */
 export function hasHardwareWebgl(): boolean {
   if (typeof document === 'undefined') return false;
-  const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+  const gl =
+    document.createElement('canvas').getContext('webgl2') ??
+    document.createElement('canvas').getContext('webgl');
   if (!gl) return false;
   const ext = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';

@@ -17,7 +17,9 @@ export async function buildModel(spec: NetworkSpec, weights?: NamedWeights): Pro
     if (info?.status === 'error') throw new SpecError(info.error.en);
   }
   const topology = specToKerasModel(spec);
-  const model = await tf.models.modelFromJSON({ modelTopology: topology as unknown as tf.io.ModelJSON['modelTopology'] });
+  const model = await tf.models.modelFromJSON({
+    modelTopology: topology as unknown as tf.io.ModelJSON['modelTopology'],
+  });
   if (weights) setNamedWeights(model, weights);
   return model;
 }
@@ -44,7 +46,8 @@ export function setNamedWeights(model: tf.LayersModel, weights: NamedWeights): v
 export function getNamedWeights(model: tf.LayersModel): NamedWeights {
   const out: NamedWeights = new Map();
   for (const layer of model.layers)
-    for (const w of layer.weights) out.set(weightName(layer.name, w.originalName), w.read().dataSync() as Float32Array);
+    for (const w of layer.weights)
+      out.set(weightName(layer.name, w.originalName), w.read().dataSync() as Float32Array);
   return out;
 }
 
@@ -65,19 +68,26 @@ export function weightName(layerName: string, originalName: string): string {
   const parts = full.split('/');
   // Inner layers get tfjs's global counter in their name (`forward_lstm_LSTM2`), which
   // differs from one build to the next; drop it so names are stable across builds.
-  return parts.map((p, i) => (i > 0 && i < parts.length - 1 ? p.replace(/_[A-Z][A-Za-z]*\d+$/, '') : p)).join('/');
+  return parts
+    .map((p, i) => (i > 0 && i < parts.length - 1 ? p.replace(/_[A-Z][A-Za-z]*\d+$/, '') : p))
+    .join('/');
 }
 
 /** Every weight of a model with its full name and shape, without reading values. */
 export function weightEntries(model: tf.LayersModel): WeightEntry[] {
   return model.layers.flatMap((layer) =>
-    layer.weights.map((w) => ({ layer: layer.name, name: weightName(layer.name, w.originalName), shape: w.shape.map((d) => d ?? 0) })),
+    layer.weights.map((w) => ({
+      layer: layer.name,
+      name: weightName(layer.name, w.originalName),
+      shape: w.shape.map((d) => d ?? 0),
+    })),
   );
 }
 
 function variables(model: tf.LayersModel): Map<string, tf.Tensor> {
   const out = new Map<string, tf.Tensor>();
-  for (const layer of model.layers) for (const w of layer.weights) out.set(weightName(layer.name, w.originalName), w.read());
+  for (const layer of model.layers)
+    for (const w of layer.weights) out.set(weightName(layer.name, w.originalName), w.read());
   return out;
 }
 
@@ -91,7 +101,9 @@ export function transferWeights(target: tf.LayersModel, sources: readonly Transf
   const plan = planWeights(
     weightEntries(target),
     sources.map((s) => ({
-      shapes: s.model ? new Map(weightEntries(s.model).map((e) => [e.name, e.shape])) : (s.bank?.shapes ?? new Map()),
+      shapes: s.model
+        ? new Map(weightEntries(s.model).map((e) => [e.name, e.shape]))
+        : (s.bank?.shapes ?? new Map()),
       untrained: s.untrained,
     })),
   );

@@ -36,8 +36,19 @@ function roll(x: tf.Tensor4D, dy: number, dx: number): tf.Tensor4D {
   const [, h = 0, w = 0] = x.shape;
   const sy = ((dy % h) + h) % h;
   const sx = ((dx % w) + w) % w;
-  const rows = sy === 0 ? x : tf.concat([x.slice([0, h - sy, 0, 0], [-1, sy, -1, -1]), x.slice([0, 0, 0, 0], [-1, h - sy, -1, -1])], 1);
-  return sx === 0 ? rows : tf.concat([rows.slice([0, 0, w - sx, 0], [-1, -1, sx, -1]), rows.slice([0, 0, 0, 0], [-1, -1, w - sx, -1])], 2);
+  const rows =
+    sy === 0
+      ? x
+      : tf.concat(
+          [x.slice([0, h - sy, 0, 0], [-1, sy, -1, -1]), x.slice([0, 0, 0, 0], [-1, h - sy, -1, -1])],
+          1,
+        );
+  return sx === 0
+    ? rows
+    : tf.concat(
+        [rows.slice([0, 0, w - sx, 0], [-1, -1, sx, -1]), rows.slice([0, 0, 0, 0], [-1, -1, w - sx, -1])],
+        2,
+      );
 }
 
 /** Mean squared distance of each pixel's channels from its grey level. */
@@ -46,16 +57,34 @@ function saturation(x: tf.Tensor4D): tf.Scalar {
 }
 
 function totalVariation(x: tf.Tensor4D): tf.Scalar {
-  const dy = tf.sub(x.slice([0, 1, 0, 0], [-1, -1, -1, -1]), x.slice([0, 0, 0, 0], [-1, x.shape[1] - 1, -1, -1]));
-  const dx = tf.sub(x.slice([0, 0, 1, 0], [-1, -1, -1, -1]), x.slice([0, 0, 0, 0], [-1, -1, x.shape[2] - 1, -1]));
+  const dy = tf.sub(
+    x.slice([0, 1, 0, 0], [-1, -1, -1, -1]),
+    x.slice([0, 0, 0, 0], [-1, x.shape[1] - 1, -1, -1]),
+  );
+  const dx = tf.sub(
+    x.slice([0, 0, 1, 0], [-1, -1, -1, -1]),
+    x.slice([0, 0, 0, 0], [-1, -1, x.shape[2] - 1, -1]),
+  );
   return tf.add(tf.mean(tf.square(dy)), tf.mean(tf.square(dx)));
 }
 
-export function visualiseClass(model: tf.LayersModel, options: ClassVisualisationOptions): ClassVisualisation {
+export function visualiseClass(
+  model: tf.LayersModel,
+  options: ClassVisualisationOptions,
+): ClassVisualisation {
   const shape = model.inputs[0]?.shape ?? [];
   const size = shape[1] ?? 64;
   const channels = shape[3] ?? 3;
-  const { classIndex, steps = 70, scales = [8, 16, 32], stepSize = 0.02, tvWeight = 3, saturationWeight = 0.7, jitter = 4, seed = 1 } = options;
+  const {
+    classIndex,
+    steps = 70,
+    scales = [8, 16, 32],
+    stepSize = 0.02,
+    tvWeight = 3,
+    saturationWeight = 0.7,
+    jitter = 4,
+    seed = 1,
+  } = options;
   const rng = createRng(seed * 7919 + classIndex);
   const first = scales[0] ?? 8;
   const noise = Float32Array.from({ length: first * first * channels }, () => 0.5 + (rng() - 0.5) * 0.2);
@@ -65,7 +94,10 @@ export function visualiseClass(model: tf.LayersModel, options: ClassVisualisatio
     const image = tf.image.resizeBilinear(p, [size, size], true);
     const probs = model.apply(roll(image, dy, dx)) as tf.Tensor2D;
     const logP = tf.log(tf.add(probs.slice([0, classIndex], [1, 1]).reshape([]), 1e-8));
-    const penalty = tf.add(tf.mul(tvWeight, totalVariation(image)), tf.mul(saturationWeight, saturation(image)));
+    const penalty = tf.add(
+      tf.mul(tvWeight, totalVariation(image)),
+      tf.mul(saturationWeight, saturation(image)),
+    );
     return tf.sub(logP, penalty) as tf.Scalar;
   };
 

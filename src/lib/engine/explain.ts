@@ -35,7 +35,10 @@ export class Explainer {
     activations.set(inputName, { data: image, shape });
     try {
       outputs.forEach((t, i) => {
-        activations.set(this.ids[i] ?? `out_${i}`, { data: t.dataSync() as Float32Array, shape: t.shape.slice(1) });
+        activations.set(this.ids[i] ?? `out_${i}`, {
+          data: t.dataSync() as Float32Array,
+          shape: t.shape.slice(1),
+        });
       });
     } finally {
       tf.dispose(outputs);

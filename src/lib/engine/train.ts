@@ -64,7 +64,11 @@ export class Trainer {
 
   async optimizerState(): Promise<SavedTensor[]> {
     const named = await this.optimizer.getWeights();
-    return named.map(({ name, tensor }) => ({ name, shape: tensor.shape, data: tensor.dataSync() as Float32Array }));
+    return named.map(({ name, tensor }) => ({
+      name,
+      shape: tensor.shape,
+      data: tensor.dataSync() as Float32Array,
+    }));
   }
 
   async restoreOptimizerState(saved: SavedTensor[]): Promise<void> {
@@ -78,7 +82,12 @@ export class Trainer {
 }
 
 /** Class probabilities for `count` preprocessed images laid end to end, in batches. */
-export function predictProbabilities(model: tf.LayersModel, images: Float32Array, count: number, batch = 256): Float32Array {
+export function predictProbabilities(
+  model: tf.LayersModel,
+  images: Float32Array,
+  count: number,
+  batch = 256,
+): Float32Array {
   const inputShape = (model.inputs[0]?.shape ?? []).slice(1).map((d) => d ?? 0);
   const per = inputShape.reduce((a, b) => a * b, 1);
   const parts: Float32Array[] = [];

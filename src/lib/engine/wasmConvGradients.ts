@@ -108,7 +108,8 @@ function conv2DBackpropInputVia(fallback: KernelFunc): KernelFunc {
     const padL = kw - 1 - info.padInfo.left;
     const padB = H - oh - padT + kh - 1;
     const padR = W - ow - padL + kw - 1;
-    if (info.strideHeight !== 1 || info.strideWidth !== 1 || Math.min(padT, padL, padB, padR) < 0) return fallback(args);
+    if (info.strideHeight !== 1 || info.strideWidth !== 1 || Math.min(padT, padL, padB, padR) < 0)
+      return fallback(args);
     const made: TensorInfo[] = [];
     const run = (f: KernelFunc, a: Parameters<KernelFunc>[0]): TensorInfo => {
       const out = f(a) as TensorInfo;
@@ -117,7 +118,11 @@ function conv2DBackpropInputVia(fallback: KernelFunc): KernelFunc {
     };
     try {
       const flipped = run(kernel('Reverse'), { inputs: { x: filter }, backend, attrs: { dims: [0, 1] } });
-      const swapped = run(kernel('Transpose'), { inputs: { x: flipped }, backend, attrs: { perm: [0, 1, 3, 2] } });
+      const swapped = run(kernel('Transpose'), {
+        inputs: { x: flipped },
+        backend,
+        attrs: { perm: [0, 1, 3, 2] },
+      });
       return kernel('Conv2D')({
         inputs: { x: dy, filter: swapped },
         backend,
@@ -146,7 +151,11 @@ export function registerWasmConvGradients(): void {
   if (registered) return;
   registered = true;
   if (!tf.getKernel('Conv2DBackpropFilter', 'wasm'))
-    tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: conv2DBackpropFilter });
+    tf.registerKernel({
+      kernelName: 'Conv2DBackpropFilter',
+      backendName: 'wasm',
+      kernelFunc: conv2DBackpropFilter,
+    });
   const own = tf.getKernel('Conv2DBackpropInput', 'wasm');
   if (own) {
     tf.unregisterKernel('Conv2DBackpropInput', 'wasm');

@@ -22,7 +22,12 @@ export function exampleKernel(size: number): number[] {
 }
 
 /** The value at padded cell (row, col): an input value inside, 0 in the padding. */
-export function paddedValue(settings: PlaygroundSettings, input: readonly number[], row: number, col: number): number {
+export function paddedValue(
+  settings: PlaygroundSettings,
+  input: readonly number[],
+  row: number,
+  col: number,
+): number {
   const r = row - settings.padding;
   const c = col - settings.padding;
   if (r < 0 || c < 0 || r >= settings.inputSize || c >= settings.inputSize) return 0;
@@ -45,7 +50,9 @@ export function windowProducts(
   left: number,
 ): WindowProducts {
   const k = settings.kernelSize;
-  const window = Array.from({ length: k * k }, (_, i) => paddedValue(settings, input, top + Math.floor(i / k), left + (i % k)));
+  const window = Array.from({ length: k * k }, (_, i) =>
+    paddedValue(settings, input, top + Math.floor(i / k), left + (i % k)),
+  );
   const products = window.map((v, i) => v * (kernel[i] ?? 0));
   return { window, products, sum: products.reduce((a, b) => a + b, 0) };
 }
@@ -61,7 +68,12 @@ export function exampleOutput(
 }
 
 /** Indices of the positions (in `positions`) whose window covers padded cell (row, col). */
-export function positionsCovering(kernelSize: number, positions: readonly { top: number; left: number }[], row: number, col: number): number[] {
+export function positionsCovering(
+  kernelSize: number,
+  positions: readonly { top: number; left: number }[],
+  row: number,
+  col: number,
+): number[] {
   const out: number[] = [];
   positions.forEach((p, i) => {
     if (row >= p.top && row < p.top + kernelSize && col >= p.left && col < p.left + kernelSize) out.push(i);

@@ -7,9 +7,19 @@ import type { OverviewColumn } from './columns';
 
 export type CellValue =
   | { kind: 'cell'; row: number; col: number; value: number }
-  | { kind: 'index'; index: number; value: number; source?: { layer: string; row: number; col: number; channel: number } };
+  | {
+      kind: 'index';
+      index: number;
+      value: number;
+      source?: { layer: string; row: number; col: number; channel: number };
+    };
 
-export function cellValue(column: OverviewColumn, tensor: TensorData, channel: number, cell: { row: number; col: number }): CellValue | null {
+export function cellValue(
+  column: OverviewColumn,
+  tensor: TensorData,
+  channel: number,
+  cell: { row: number; col: number },
+): CellValue | null {
   if (column.kind === 'maps') {
     const channels = column.shape[column.shape.length - 1] ?? 1;
     const value = tensor.data[(cell.row * column.grid.cols + cell.col) * channels + channel];
@@ -20,12 +30,18 @@ export function cellValue(column: OverviewColumn, tensor: TensorData, channel: n
   const value = tensor.data[index];
   if (value === undefined) return null;
   const src = column.inputShapes[0];
-  if (!src || src.length !== 3 || src.reduce((a, b) => a * b, 1) !== tensor.data.length) return { kind: 'index', index, value };
+  if (!src || src.length !== 3 || src.reduce((a, b) => a * b, 1) !== tensor.data.length)
+    return { kind: 'index', index, value };
   const [, w = 1, c = 1] = src;
   return {
     kind: 'index',
     index,
     value,
-    source: { layer: column.inputs[0] ?? '', row: Math.floor(index / (w * c)), col: Math.floor(index / c) % w, channel: index % c },
+    source: {
+      layer: column.inputs[0] ?? '',
+      row: Math.floor(index / (w * c)),
+      col: Math.floor(index / c) % w,
+      channel: index % c,
+    },
   };
 }

@@ -49,13 +49,22 @@ const product = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
  */
 export function isDownsampling(paramCount: number, inputShapes: readonly Shape[], shape: Shape): boolean {
   const first = inputShapes[0];
-  return paramCount === 0 && inputShapes.length === 1 && first !== undefined && first.length >= 2 && product(shape) < product(first);
+  return (
+    paramCount === 0 &&
+    inputShapes.length === 1 &&
+    first !== undefined &&
+    first.length >= 2 &&
+    product(shape) < product(first)
+  );
 }
 
 /** Rows × cols for a long vector: one column per source channel when it came from maps. */
 export function stripGrid(length: number, inputShape: Shape | undefined): { rows: number; cols: number } {
   const channels = inputShape && inputShape.length >= 2 ? (inputShape[inputShape.length - 1] ?? 1) : 0;
-  const cols = channels > 0 && channels <= 64 && length % channels === 0 ? channels : Math.max(1, Math.ceil(Math.sqrt(length / 16)));
+  const cols =
+    channels > 0 && channels <= 64 && length % channels === 0
+      ? channels
+      : Math.max(1, Math.ceil(Math.sqrt(length / 16)));
   return { rows: Math.ceil(length / cols), cols };
 }
 
@@ -81,7 +90,13 @@ export function buildColumns(spec: NetworkSpec, table: ShapeTable): OverviewColu
     const weightShapes = def ? def.weights(layer.params, info.inputShapes).map((w) => w.shape) : [];
     const activation = typeof layer.params.activation === 'string' ? layer.params.activation : undefined;
     const isInput = layer.inputs.length === 0;
-    const s = isInput ? false : isSigned({ activation, weights: info.params, inputsSigned: layer.inputs.map((src) => signed.get(src) ?? true) });
+    const s = isInput
+      ? false
+      : isSigned({
+          activation,
+          weights: info.params,
+          inputsSigned: layer.inputs.map((src) => signed.get(src) ?? true),
+        });
     signed.set(id, s);
     const kind = kindOf(shape, i === ok.length - 1 && !isInput);
     const length = product(shape);
@@ -93,7 +108,8 @@ export function buildColumns(spec: NetworkSpec, table: ShapeTable): OverviewColu
         : kind === 'strip'
           ? stripGrid(length, info.inputShapes[0])
           : { rows: 1, cols: 1 };
-    const neurons = kind === 'maps' ? (shape[shape.length - 1] ?? 1) : kind === 'strip' || kind === 'hidden' ? 1 : length;
+    const neurons =
+      kind === 'maps' ? (shape[shape.length - 1] ?? 1) : kind === 'strip' || kind === 'hidden' ? 1 : length;
     columns.push({
       id,
       type: layer.type,

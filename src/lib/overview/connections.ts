@@ -31,7 +31,8 @@ export function inputLinks(column: OverviewColumn, channel: number): Link[] {
     if (mixesChannels(column.weightShapes, inC, out)) return all();
     if (inC === out) return [{ from: column.inputs[0]!, channels: [channel] }];
     // Depthwise with a multiplier: each input channel feeds `out / in` outputs in a row.
-    if (inC > 0 && out % inC === 0) return [{ from: column.inputs[0]!, channels: [Math.floor(channel / (out / inC))] }];
+    if (inC > 0 && out % inC === 0)
+      return [{ from: column.inputs[0]!, channels: [Math.floor(channel / (out / inC))] }];
     return all();
   }
   if (ins.every((c) => c === out)) return column.inputs.map((from) => ({ from, channels: [channel] }));

@@ -76,7 +76,12 @@ export function edgesFor(layout: OverviewLayout, active: ActiveRef): EdgeSet {
     for (const n of src.neurons) {
       if (wanted && !wanted.has(n.channel)) continue;
       shown++;
-      out.edges.push({ from: { x: n.x + n.w, y: n.y + n.h / 2 }, to, layerId: link.from, channel: n.channel });
+      out.edges.push({
+        from: { x: n.x + n.w, y: n.y + n.h / 2 },
+        to,
+        layerId: link.from,
+        channel: n.channel,
+      });
       out.linked.add(neuronKey(link.from, n.channel));
     }
     out.offscreen += (wanted ? wanted.size : src.column.neurons) - shown;

@@ -92,7 +92,8 @@ export interface OverviewLayout {
 }
 
 function columnWidth(c: OverviewColumn, o: LayoutOptions): number {
-  if (c.kind === 'maps') return c.grid.cols >= c.grid.rows ? o.box : Math.max(4, Math.round((o.box * c.grid.cols) / c.grid.rows));
+  if (c.kind === 'maps')
+    return c.grid.cols >= c.grid.rows ? o.box : Math.max(4, Math.round((o.box * c.grid.cols) / c.grid.rows));
   if (c.kind === 'units') return o.unitSize;
   if (c.kind === 'strip') return o.stripWidth;
   if (c.kind === 'output') return o.outputWidth;
@@ -102,7 +103,8 @@ function columnWidth(c: OverviewColumn, o: LayoutOptions): number {
 /** Neuron height and row pitch of a column. */
 function rowSize(c: OverviewColumn, o: LayoutOptions): { h: number; pitch: number } {
   if (c.kind === 'maps') {
-    const h = c.grid.rows >= c.grid.cols ? o.box : Math.max(4, Math.round((o.box * c.grid.rows) / c.grid.cols));
+    const h =
+      c.grid.rows >= c.grid.cols ? o.box : Math.max(4, Math.round((o.box * c.grid.rows) / c.grid.cols));
     return { h, pitch: h + o.rowGap };
   }
   if (c.kind === 'units') return { h: o.unitSize, pitch: o.unitSize + 3 };
@@ -144,13 +146,24 @@ export function layoutOverview(columns: readonly OverviewColumn[], o: LayoutOpti
       neurons.push({ channel: 0, x: cx, y: neuronsTop, w: width, h: baseHeight });
     } else {
       const top = neuronsTop + Math.max(0, (baseHeight - s.stackH) / 2);
-      for (let i = 0; i < s.shown; i++) neurons.push({ channel: i, x: cx, y: top + i * s.pitch, w: width, h: s.h });
+      for (let i = 0; i < s.shown; i++)
+        neurons.push({ channel: i, x: cx, y: top + i * s.pitch, w: width, h: s.h });
     }
     const lastBox = neurons[neurons.length - 1];
     const stackBottom = lastBox ? lastBox.y + lastBox.h : neuronsTop;
     const moreY = s.hasMore ? stackBottom + 6 : null;
     bottom = Math.max(bottom, moreY === null ? stackBottom : moreY + o.moreHeight);
-    return { column: s.c, x: cx, width, slotX, slotWidth, neurons, hidden: s.hidden, expanded: s.expanded, moreY };
+    return {
+      column: s.c,
+      x: cx,
+      width,
+      slotX,
+      slotWidth,
+      neurons,
+      hidden: s.hidden,
+      expanded: s.expanded,
+      moreY,
+    };
   });
   const legendY = bottom + 10;
   const blocks: BlockBand[] = [];

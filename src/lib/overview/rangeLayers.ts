@@ -13,7 +13,10 @@ export function inputScheme(channels: number, channel: number): SchemeName {
   return channel === 0 ? 'red' : channel === 1 ? 'green' : 'blue';
 }
 
-export function rangeLayers(columns: readonly OverviewColumn[], activations: ReadonlyMap<string, TensorData>): RangeLayer[] {
+export function rangeLayers(
+  columns: readonly OverviewColumn[],
+  activations: ReadonlyMap<string, TensorData>,
+): RangeLayer[] {
   const out: RangeLayer[] = [];
   for (const c of columns) {
     const t = activations.get(c.id);
@@ -25,7 +28,9 @@ export function rangeLayers(columns: readonly OverviewColumn[], activations: Rea
       signed: c.signed,
       perNeuron: c.kind === 'maps',
       stats: channelStats(t.data, channels),
-      fixed: c.isInput ? Array.from({ length: channels }, (_, i) => ({ lo: 0, hi: 1, scheme: inputScheme(channels, i) })) : undefined,
+      fixed: c.isInput
+        ? Array.from({ length: channels }, (_, i) => ({ lo: 0, hi: 1, scheme: inputScheme(channels, i) }))
+        : undefined,
     });
   }
   return out;

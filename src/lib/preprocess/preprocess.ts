@@ -37,12 +37,18 @@ function layout(img: RawImage, size: number, fit: FitMode): { src: Region; dst: 
   const { width: W, height: H } = img;
   if (fit === 'crop') {
     const side = Math.min(W, H);
-    return { src: { x0: (W - side) / 2, y0: (H - side) / 2, w: side, h: side }, dst: { x0: 0, y0: 0, w: size, h: size } };
+    return {
+      src: { x0: (W - side) / 2, y0: (H - side) / 2, w: side, h: side },
+      dst: { x0: 0, y0: 0, w: size, h: size },
+    };
   }
   const scale = size / Math.max(W, H);
   const w = Math.max(1, Math.round(W * scale));
   const h = Math.max(1, Math.round(H * scale));
-  return { src: { x0: 0, y0: 0, w: W, h: H }, dst: { x0: Math.floor((size - w) / 2), y0: Math.floor((size - h) / 2), w, h } };
+  return {
+    src: { x0: 0, y0: 0, w: W, h: H },
+    dst: { x0: Math.floor((size - w) / 2), y0: Math.floor((size - h) / 2), w, h },
+  };
 }
 
 function meanColour(img: RawImage): [number, number, number] {

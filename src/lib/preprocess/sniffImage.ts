@@ -5,7 +5,13 @@
  */
 
 export type SniffResult =
-  | { kind: 'image'; format: 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp'; width: number; height: number; animated: boolean }
+  | {
+      kind: 'image';
+      format: 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp';
+      width: number;
+      height: number;
+      animated: boolean;
+    }
   | { kind: 'svg' }
   | { kind: 'empty' }
   | { kind: 'text' }
@@ -13,8 +19,10 @@ export type SniffResult =
 
 const u16be = (b: Uint8Array, i: number) => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
 const u16le = (b: Uint8Array, i: number) => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
-const u32be = (b: Uint8Array, i: number) => (((b[i] ?? 0) << 24) | ((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0)) >>> 0;
-const i32le = (b: Uint8Array, i: number) => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16) | ((b[i + 3] ?? 0) << 24);
+const u32be = (b: Uint8Array, i: number) =>
+  (((b[i] ?? 0) << 24) | ((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0)) >>> 0;
+const i32le = (b: Uint8Array, i: number) =>
+  (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16) | ((b[i + 3] ?? 0) << 24);
 const ascii = (b: Uint8Array, i: number, n: number) => String.fromCharCode(...b.subarray(i, i + n));
 
 function jpegSize(b: Uint8Array): { width: number; height: number } | null {
@@ -74,23 +82,59 @@ export function sniffImage(bytes: Uint8Array): SniffResult {
   const b = bytes;
   if (b.length === 0) return { kind: 'empty' };
   if (b.length >= 24 && u32be(b, 0) === 0x89504e47 && ascii(b, 12, 4) === 'IHDR')
-    return { kind: 'image', format: 'png', width: u32be(b, 16), height: u32be(b, 20), animated: b.includes(0x61) && ascii(b, 0, Math.min(b.length, 4096)).includes('acTL') };
+    return {
+      kind: 'image',
+      format: 'png',
+      width: u32be(b, 16),
+      height: u32be(b, 20),
+      animated: b.includes(0x61) && ascii(b, 0, Math.min(b.length, 4096)).includes('acTL'),
+    };
   if (b[0] === 0xff && b[1] === 0xd8) {
     const size = jpegSize(b);
     return size ? { kind: 'image', format: 'jpeg', ...size, animated: false } : { kind: 'unknown' };
   }
   if (b.length >= 13 && ascii(b, 0, 4) === 'GIF8')
-    return { kind: 'image', format: 'gif', width: u16le(b, 6), height: u16le(b, 8), animated: gifFrames(b) > 1 };
+    return {
+      kind: 'image',
+      format: 'gif',
+      width: u16le(b, 6),
+      height: u16le(b, 8),
+      animated: gifFrames(b) > 1,
+    };
   if (b.length >= 30 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') {
     const chunk = ascii(b, 12, 4);
     if (chunk === 'VP8X')
-      return { kind: 'image', format: 'webp', width: 1 + (u16le(b, 24) | ((b[26] ?? 0) << 16)), height: 1 + (u16le(b, 27) | ((b[29] ?? 0) << 16)), animated: ((b[20] ?? 0) & 2) !== 0 };
+      return {
+        kind: 'image',
+        format: 'webp',
+        width: 1 + (u16le(b, 24) | ((b[26] ?? 0) << 16)),
+        height: 1 + (u16le(b, 27) | ((b[29] ?? 0) << 16)),
+        animated: ((b[20] ?? 0) & 2) !== 0,
+      };
     if (chunk === 'VP8L')
-      return { kind: 'image', format: 'webp', width: 1 + (u16le(b, 21) & 0x3fff), height: 1 + ((u32le(b, 21) >>> 14) & 0x3fff), animated: false };
-    return { kind: 'image', format: 'webp', width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff, animated: false };
+      return {
+        kind: 'image',
+        format: 'webp',
+        width: 1 + (u16le(b, 21) & 0x3fff),
+        height: 1 + ((u32le(b, 21) >>> 14) & 0x3fff),
+        animated: false,
+      };
+    return {
+      kind: 'image',
+      format: 'webp',
+      width: u16le(b, 26) & 0x3fff,
+      height: u16le(b, 28) & 0x3fff,
+      animated: false,
+    };
   }
   if (b.length >= 26 && b[0] === 0x42 && b[1] === 0x4d)
-    return { kind: 'image', format: 'bmp', width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)), animated: false };
+    return {
+      kind: 'image',
+      format: 'bmp',
+      width: Math.abs(i32le(b, 18)),
+      height: Math.abs(i32le(b, 22)),
+      animated: false,
+    };
   if (looksLikeText(b)) {
     const head = new TextDecoder().decode(b.subarray(0, 1024)).toLowerCase();
     return head.includes('<svg') ? { kind: 'svg' } : { kind: 'text' };

@@ -32,7 +32,14 @@ function withId(id: string, e: Localized): Localized {
 
 function inferLayer(layer: LayerSpec, infos: Map<string, LayerInfo>): LayerInfo {
   const def = getLayerDef(layer.type);
-  if (!def) return { status: 'error', error: withId(layer.id, { en: `unknown layer type "${layer.type}"`, zh: `未知的层类型 “${layer.type}”` }) };
+  if (!def)
+    return {
+      status: 'error',
+      error: withId(layer.id, {
+        en: `unknown layer type "${layer.type}"`,
+        zh: `未知的层类型 “${layer.type}”`,
+      }),
+    };
   for (const p of def.params) {
     const problem = checkParam(p, layer.params[p.name]);
     if (problem) return { status: 'error', error: withId(layer.id, problem) };
@@ -40,12 +47,22 @@ function inferLayer(layer: LayerSpec, infos: Map<string, LayerInfo>): LayerInfo 
   const n = layer.inputs.length;
   if (n < def.arity.min || n > def.arity.max) {
     const want = def.arity.min === def.arity.max ? `${def.arity.min}` : `${def.arity.min}–${def.arity.max}`;
-    return { status: 'error', error: withId(layer.id, { en: `takes ${want} input(s), has ${n}`, zh: `需要 ${want} 个输入，实际有 ${n} 个` }) };
+    return {
+      status: 'error',
+      error: withId(layer.id, {
+        en: `takes ${want} input(s), has ${n}`,
+        zh: `需要 ${want} 个输入，实际有 ${n} 个`,
+      }),
+    };
   }
   const inputShapes: Shape[] = [];
   for (const src of layer.inputs) {
     const info = infos.get(src);
-    if (!info) return { status: 'error', error: withId(layer.id, { en: `input "${src}" does not exist`, zh: `输入 “${src}” 不存在` }) };
+    if (!info)
+      return {
+        status: 'error',
+        error: withId(layer.id, { en: `input "${src}" does not exist`, zh: `输入 “${src}” 不存在` }),
+      };
     if (info.status === 'error') return { status: 'blocked', by: src };
     if (info.status === 'blocked') return { status: 'blocked', by: info.by };
     inputShapes.push(info.shape);
@@ -55,7 +72,10 @@ function inferLayer(layer: LayerSpec, infos: Map<string, LayerInfo>): LayerInfo 
   if (r.shape.some((d) => !Number.isInteger(d) || d < 1))
     return {
       status: 'error',
-      error: withId(layer.id, { en: `the output shape ${r.shape.join('×')} has an empty axis`, zh: `输出形状 ${r.shape.join('×')} 有一个维度为空` }),
+      error: withId(layer.id, {
+        en: `the output shape ${r.shape.join('×')} has an empty axis`,
+        zh: `输出形状 ${r.shape.join('×')} 有一个维度为空`,
+      }),
     };
   const params = def.weights(layer.params, inputShapes).reduce((s, w) => s + product(w.shape), 0);
   const macs = def.countMacs(layer.params, inputShapes, r.shape);
@@ -86,14 +106,23 @@ export function inferShapes(spec: NetworkSpec): ShapeTable {
   const seen = new Set<string>();
   for (const layer of order) {
     if (seen.has(layer.id)) {
-      layers.set(layer.id, { status: 'error', error: withId(layer.id, { en: 'this name is used by another layer', zh: '该名称已被另一层使用' }) });
+      layers.set(layer.id, {
+        status: 'error',
+        error: withId(layer.id, { en: 'this name is used by another layer', zh: '该名称已被另一层使用' }),
+      });
       continue;
     }
     seen.add(layer.id);
     layers.set(layer.id, inferLayer(layer, layers));
   }
   for (const layer of cyclic)
-    layers.set(layer.id, { status: 'error', error: withId(layer.id, { en: 'is part of a cycle: a layer cannot feed itself', zh: '处于循环中：层不能把输出送回自身' }) });
+    layers.set(layer.id, {
+      status: 'error',
+      error: withId(layer.id, {
+        en: 'is part of a cycle: a layer cannot feed itself',
+        zh: '处于循环中：层不能把输出送回自身',
+      }),
+    });
   return { order: [...order, ...cyclic].map((l) => l.id), layers };
 }
 

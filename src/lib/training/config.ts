@@ -63,14 +63,38 @@ interface Range {
 }
 
 const RANGES: readonly Range[] = [
-  { field: 'learningRate', label: { en: 'Learning rate', zh: '学习率' }, min: 1e-7, max: 1000, integer: false },
+  {
+    field: 'learningRate',
+    label: { en: 'Learning rate', zh: '学习率' },
+    min: 1e-7,
+    max: 1000,
+    integer: false,
+  },
   { field: 'batchSize', label: { en: 'Batch size', zh: '批大小' }, min: 1, max: 512, integer: true },
   { field: 'epochs', label: { en: 'Epochs', zh: '轮数' }, min: 1, max: 1000, integer: true },
   { field: 'cropPad', label: { en: 'Crop shift', zh: '裁剪平移' }, min: 0, max: 16, integer: true },
   { field: 'seed', label: { en: 'Seed', zh: '随机种子' }, min: 0, max: 2 ** 31 - 1, integer: true },
-  { field: 'validationShare', label: { en: 'Validation share', zh: '验证集比例' }, min: 0.05, max: 0.5, integer: false },
-  { field: 'snapshotEvery', label: { en: 'Update the explainer every', zh: '解释器更新间隔' }, min: 1, max: 10000, integer: true },
-  { field: 'validateEvery', label: { en: 'Validate every', zh: '验证间隔' }, min: 1, max: 100000, integer: true },
+  {
+    field: 'validationShare',
+    label: { en: 'Validation share', zh: '验证集比例' },
+    min: 0.05,
+    max: 0.5,
+    integer: false,
+  },
+  {
+    field: 'snapshotEvery',
+    label: { en: 'Update the explainer every', zh: '解释器更新间隔' },
+    min: 1,
+    max: 10000,
+    integer: true,
+  },
+  {
+    field: 'validateEvery',
+    label: { en: 'Validate every', zh: '验证间隔' },
+    min: 1,
+    max: 100000,
+    integer: true,
+  },
 ];
 
 export function validateConfig(config: TrainingConfig): ConfigIssue[] {

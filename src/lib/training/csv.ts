@@ -17,7 +17,16 @@ export function logToCsv(log: TrainingLog): string {
   const val = new Map(log.validation.map((v) => [v.step, v]));
   const rows = log.steps.map((s) => {
     const v = val.get(s.step);
-    return [s.step, s.epoch, num(s.seconds), num(s.learningRate), num(s.loss), num(s.accuracy), v ? num(v.loss) : '', v ? num(v.accuracy) : ''].join(',');
+    return [
+      s.step,
+      s.epoch,
+      num(s.seconds),
+      num(s.learningRate),
+      num(s.loss),
+      num(s.accuracy),
+      v ? num(v.loss) : '',
+      v ? num(v.accuracy) : '',
+    ].join(',');
   });
   return `${[CSV_HEADER, ...rows].join('\n')}\n`;
 }

@@ -51,7 +51,13 @@ export function thin<T>(points: readonly T[], max: number): T[] {
   return out;
 }
 
-export function curveSeries(log: TrainingLog, metric: CurveMetric, axis: CurveAxis, smoothing = 0.9, maxPoints = 600): CurveSeries {
+export function curveSeries(
+  log: TrainingLog,
+  metric: CurveMetric,
+  axis: CurveAxis,
+  smoothing = 0.9,
+  maxPoints = 600,
+): CurveSeries {
   const xs = log.steps.map((s) => (axis === 'step' ? s.step : s.seconds));
   const ys = log.steps.map((s) => s[metric]);
   const sm = smooth(ys, smoothing);
@@ -65,7 +71,9 @@ export function curveSeries(log: TrainingLog, metric: CurveMetric, axis: CurveAx
       xs.map((x, i) => ({ x, y: sm[i]! })),
       maxPoints,
     ).filter(finite),
-    validation: log.validation.map((v) => ({ x: axis === 'step' ? v.step : v.seconds, y: v[metric] })).filter(finite),
+    validation: log.validation
+      .map((v) => ({ x: axis === 'step' ? v.step : v.seconds, y: v[metric] }))
+      .filter(finite),
     learningRate: thin(
       log.steps.map((s) => ({ x: axis === 'step' ? s.step : s.seconds, y: s.learningRate })),
       maxPoints,

@@ -8,7 +8,11 @@ export interface ProgressPoint {
   seconds: number;
 }
 
-export function estimateRemaining(points: readonly ProgressPoint[], totalSteps: number, window = 15): number | null {
+export function estimateRemaining(
+  points: readonly ProgressPoint[],
+  totalSteps: number,
+  window = 15,
+): number | null {
   const last = points[points.length - 1];
   if (!last || points.length < 3) return null;
   let first = points[0]!;

@@ -26,7 +26,12 @@ function normal(rng: Rng): number {
 }
 
 /** What a weight of this name gets: drawn values, zeros, or `null` to keep it as built. */
-export function initialValues(weightName: string, shape: readonly number[], scheme: InitScheme, rng: Rng): Float32Array | null {
+export function initialValues(
+  weightName: string,
+  shape: readonly number[],
+  scheme: InitScheme,
+  rng: Rng,
+): Float32Array | null {
   const size = shape.reduce((a, b) => a * b, 1);
   if (weightName === 'bias') return new Float32Array(size);
   if (!/kernel$/.test(weightName)) return null;
@@ -52,7 +57,11 @@ export interface WeightInfo {
  * Fresh values for every weight listed, in order, from one seed. Weights the scheme leaves
  * alone are missing from the result.
  */
-export function initialiseWeights(weights: readonly WeightInfo[], scheme: InitScheme, seed: number): Map<string, Float32Array> {
+export function initialiseWeights(
+  weights: readonly WeightInfo[],
+  scheme: InitScheme,
+  seed: number,
+): Map<string, Float32Array> {
   const rng = createRng(seed);
   const out = new Map<string, Float32Array>();
   for (const w of weights) {

@@ -14,7 +14,9 @@ export interface KernelImage {
 }
 
 /** The first weight listed with a 4-D kernel layout, `layer/kernel`: the first convolution's kernels. */
-export function firstKernel<T extends { name: string; shape: readonly number[] }>(weights: Iterable<T>): T | null {
+export function firstKernel<T extends { name: string; shape: readonly number[] }>(
+  weights: Iterable<T>,
+): T | null {
   for (const w of weights) if (w.name.endsWith('/kernel') && w.shape.length === 4) return w;
   return null;
 }
@@ -42,7 +44,7 @@ export function kernelImages(data: Float32Array, shape: readonly number[], max =
     const img = new Float32Array(kh * kw * 3);
     for (let y = 0; y < kh; y++)
       for (let x = 0; x < kw; x++) {
-        const base = ((y * kw + x) * cin) * cout + o;
+        const base = (y * kw + x) * cin * cout + o;
         const p = (y * kw + x) * 3;
         if (cin === 3) {
           for (let c = 0; c < 3; c++) img[p + c] = 0.5 + data[base + c * cout]! / (2 * scale);

@@ -23,7 +23,11 @@ export interface StudioMetadata {
 
 export const WEIGHTS_FILE = 'weights.bin';
 
-export function modelJson(artifacts: ArtifactsLike, metadata: StudioMetadata, weightsFile = WEIGHTS_FILE): Record<string, unknown> {
+export function modelJson(
+  artifacts: ArtifactsLike,
+  metadata: StudioMetadata,
+  weightsFile = WEIGHTS_FILE,
+): Record<string, unknown> {
   return {
     format: 'layers-model',
     generatedBy: 'CNN Studio',

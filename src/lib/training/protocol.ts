@@ -23,7 +23,14 @@ export type WeightList = [string, Float32Array][];
 
 export type ToWorker =
   | { type: 'init'; wasmPaths: Record<string, string> }
-  | { type: 'start'; spec: NetworkSpec; weights: WeightList; classes: number; data: DataSource; config: TrainingConfig }
+  | {
+      type: 'start';
+      spec: NetworkSpec;
+      weights: WeightList;
+      classes: number;
+      data: DataSource;
+      config: TrainingConfig;
+    }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }

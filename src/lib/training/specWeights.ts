@@ -14,7 +14,8 @@ export function specWeights(spec: NetworkSpec): WeightInfo[] {
     const info = table.layers.get(layer.id);
     const def = getLayerDef(layer.type);
     if (!def || info?.status !== 'ok') continue;
-    for (const w of def.weights(layer.params, info.inputShapes)) out.push({ name: `${layer.id}/${w.name}`, shape: w.shape });
+    for (const w of def.weights(layer.params, info.inputShapes))
+      out.push({ name: `${layer.id}/${w.name}`, shape: w.shape });
   }
   return out;
 }

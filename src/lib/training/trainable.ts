@@ -35,14 +35,27 @@ export function checkTrainable(spec: NetworkSpec, table: ShapeTable, classes: nu
   const layer = spec.layers.find((l) => l.id === id);
   const info = id ? table.layers.get(id) : undefined;
   if (!layer || info?.status !== 'ok')
-    return { ok: false, reason: { en: 'The network has no single output layer to train.', zh: '网络没有唯一的输出层可供训练。' }, fixed: null };
+    return {
+      ok: false,
+      reason: {
+        en: 'The network has no single output layer to train.',
+        zh: '网络没有唯一的输出层可供训练。',
+      },
+      fixed: null,
+    };
   const shape = info.shape;
-  const softmax = layer.params.activation === 'softmax' || getLayerDef(layer.type)?.keras?.className === 'Softmax';
+  const softmax =
+    layer.params.activation === 'softmax' || getLayerDef(layer.type)?.keras?.className === 'Softmax';
   const units = shape.length === 1 ? shape[0]! : null;
   if (units === classes && softmax) return { ok: true };
   const canFix = typeof layer.params.units === 'number' && typeof layer.params.activation === 'string';
   const fixed: NetworkSpec | null = canFix
-    ? { ...spec, layers: spec.layers.map((l) => (l.id === layer.id ? { ...l, params: { ...l.params, units: classes, activation: 'softmax' } } : l)) }
+    ? {
+        ...spec,
+        layers: spec.layers.map((l) =>
+          l.id === layer.id ? { ...l, params: { ...l.params, units: classes, activation: 'softmax' } } : l,
+        ),
+      }
     : null;
   const fixEn = canFix ? ` Change it to ${classes} units with softmax (its weights start afresh).` : '';
   const fixZh = canFix ? ` 可以把它改成 ${classes} 个单元并使用 softmax（其权重将重新初始化）。` : '';

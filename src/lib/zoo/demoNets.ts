@@ -53,10 +53,20 @@ function head(input: string, classes: number, hidden = 0): LayerSpec[] {
   const layers: LayerSpec[] = [{ id: 'flatten', type: 'Flatten', params: {}, inputs: [input] }];
   let last = 'flatten';
   if (hidden > 0) {
-    layers.push({ id: 'dense_hidden', type: 'Dense', params: { units: hidden, activation: 'relu', useBias: true }, inputs: [last] });
+    layers.push({
+      id: 'dense_hidden',
+      type: 'Dense',
+      params: { units: hidden, activation: 'relu', useBias: true },
+      inputs: [last],
+    });
     last = 'dense_hidden';
   }
-  layers.push({ id: 'output', type: 'Dense', params: { units: classes, activation: 'softmax', useBias: true }, inputs: [last] });
+  layers.push({
+    id: 'output',
+    type: 'Dense',
+    params: { units: classes, activation: 'softmax', useBias: true },
+    inputs: [last],
+  });
   return layers;
 }
 
@@ -118,9 +128,24 @@ function strided(): NetworkSpec {
 }
 
 export const DEMO_NETS: readonly DemoNet[] = [
-  { name: 'deep8', title: { en: 'Deep8: eight conv layers', zh: 'Deep8：八个卷积层' }, spec: deep8(), classes: CLASSES },
-  { name: 'wide128', title: { en: 'Wide128: 128×128 input, 64 channels', zh: 'Wide128：128×128 输入，64 个通道' }, spec: wide128(), classes: CLASSES },
-  { name: 'strided', title: { en: 'Strided: stride 2 and dilation', zh: 'Strided：步幅 2 与空洞卷积' }, spec: strided(), classes: CLASSES },
+  {
+    name: 'deep8',
+    title: { en: 'Deep8: eight conv layers', zh: 'Deep8：八个卷积层' },
+    spec: deep8(),
+    classes: CLASSES,
+  },
+  {
+    name: 'wide128',
+    title: { en: 'Wide128: 128×128 input, 64 channels', zh: 'Wide128：128×128 输入，64 个通道' },
+    spec: wide128(),
+    classes: CLASSES,
+  },
+  {
+    name: 'strided',
+    title: { en: 'Strided: stride 2 and dilation', zh: 'Strided：步幅 2 与空洞卷积' },
+    spec: strided(),
+    classes: CLASSES,
+  },
 ];
 
 export function findDemoNet(name: string): DemoNet | undefined {

@@ -43,7 +43,8 @@ export function valueScale(...arrays: readonly ArrayLike<number>[]): ValueScale 
  * light in [0, 1] per channel, as the overview draws it; any other map shares one scale.
  */
 export function inputScales(data: Float32Array, channels: number, isNetworkInput: boolean): ValueScale[] {
-  if (isNetworkInput) return Array.from({ length: channels }, (_, c) => fixedScale(inputScheme(channels, c), 0, 1));
+  if (isNetworkInput)
+    return Array.from({ length: channels }, (_, c) => fixedScale(inputScheme(channels, c), 0, 1));
   const shared = valueScale(data);
   return Array.from({ length: channels }, () => shared);
 }

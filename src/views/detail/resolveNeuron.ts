@@ -21,7 +21,8 @@ export interface NeuronContext {
   channel: number;
 }
 
-export type Resolved = { ok: true; neuron: NeuronContext } | { ok: false; reason: 'unknown-layer' | 'no-image' };
+export type Resolved =
+  { ok: true; neuron: NeuronContext } | { ok: false; reason: 'unknown-layer' | 'no-image' };
 
 export function formulaKindOf(spec: NetworkSpec, layerId: string): FormulaKind | null {
   const layer = spec.layers.find((l) => l.id === layerId);
@@ -57,7 +58,11 @@ export function resolveNeuron(
  * The [H, W, C] map a dense layer's input vector was flattened from, when the layer right
  * before it is a flatten of a 3-D map: then its weights can be shown as maps of that shape.
  */
-export function flattenedMapOf(spec: NetworkSpec, explanation: Explanation, denseId: string): { layerId: string; map: TensorData } | null {
+export function flattenedMapOf(
+  spec: NetworkSpec,
+  explanation: Explanation,
+  denseId: string,
+): { layerId: string; map: TensorData } | null {
   const dense = spec.layers.find((l) => l.id === denseId);
   const flatId = dense?.inputs[0];
   if (flatId === undefined || formulaKindOf(spec, flatId) !== 'flatten') return null;

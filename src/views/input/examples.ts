@@ -19,11 +19,14 @@ async function loadExampleIndex(): Promise<ExampleImage[]> {
     const res = await fetch(`${BASE}index.json`);
     if (!res.ok) return [];
     const json = (await res.json()) as unknown;
-    const list = typeof json === 'object' && json !== null ? (json as { examples?: unknown }).examples : undefined;
+    const list =
+      typeof json === 'object' && json !== null ? (json as { examples?: unknown }).examples : undefined;
     if (!Array.isArray(list)) return [];
     return list.flatMap((e: unknown) => {
       const x = e as { class?: unknown; file?: unknown };
-      return typeof x.class === 'string' && typeof x.file === 'string' && /^[\w.-]+$/.test(x.file) ? [{ className: x.class, url: `${BASE}${x.file}` }] : [];
+      return typeof x.class === 'string' && typeof x.file === 'string' && /^[\w.-]+$/.test(x.file)
+        ? [{ className: x.class, url: `${BASE}${x.file}` }]
+        : [];
     });
   } catch {
     return [];

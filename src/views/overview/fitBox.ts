@@ -8,7 +8,12 @@ import type { LayoutOptions } from '../../lib/overview/layout';
 const MIN_BOX = 34;
 const MAX_BOX = 84;
 
-export function fitBox(columns: readonly OverviewColumn[], top: number, viewportHeight: number, o: LayoutOptions): number {
+export function fitBox(
+  columns: readonly OverviewColumn[],
+  top: number,
+  viewportHeight: number,
+  o: LayoutOptions,
+): number {
   const maps = columns.filter((c) => c.kind === 'maps');
   const rows = Math.max(1, ...maps.map((c) => Math.min(c.neurons, o.maxVisible)));
   const folded = maps.some((c) => c.neurons > o.maxVisible) ? o.moreHeight + 6 : 0;

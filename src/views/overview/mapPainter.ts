@@ -141,7 +141,15 @@ export class MapPainter {
     for (const b of t.boxes) {
       const domain = domains[t.strip ? 0 : b.channel];
       if (!domain) continue;
-      paintValues(tensor.data, t.strip ? 0 : b.channel, channels, count, domain, schemeLut(domain.scheme), s.pixels);
+      paintValues(
+        tensor.data,
+        t.strip ? 0 : b.channel,
+        channels,
+        count,
+        domain,
+        schemeLut(domain.scheme),
+        s.pixels,
+      );
       if (count < s.pixels.length) s.pixels.fill(EMPTY_PIXEL, count);
       s.ctx.putImageData(s.image, 0, 0);
       const w = Math.round(b.w * t.scale);

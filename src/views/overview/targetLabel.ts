@@ -18,9 +18,18 @@ export function labelFor(
   const s = stats.get(t.layerId);
   if (!column || !s) return t.layerId;
   if (t.kind === 'unit')
-    return i18n.t('overview.unitLabel', { layer: t.layerId, channel: t.channel, value: shortNumber(activations.get(t.layerId)?.data[t.channel] ?? 0) });
+    return i18n.t('overview.unitLabel', {
+      layer: t.layerId,
+      channel: t.channel,
+      value: shortNumber(activations.get(t.layerId)?.data[t.channel] ?? 0),
+    });
   const i = t.kind === 'map' ? t.channel : 0;
   const range = { min: shortNumber(s.min[i] ?? 0), max: shortNumber(s.max[i] ?? 0) };
-  if (t.kind === 'strip') return i18n.t('overview.stripLabel', { layer: t.layerId, count: column.shape[0] ?? 0, ...range });
-  return i18n.t('overview.mapLabel', { layer: t.layerId, channel: channelName(i18n, column, t.channel), ...range });
+  if (t.kind === 'strip')
+    return i18n.t('overview.stripLabel', { layer: t.layerId, count: column.shape[0] ?? 0, ...range });
+  return i18n.t('overview.mapLabel', {
+    layer: t.layerId,
+    channel: channelName(i18n, column, t.channel),
+    ...range,
+  });
 }

@@ -13,7 +13,12 @@ export interface ShapesOptions {
   render?: RenderOptions;
 }
 
-export function shapeImageAt(seed: number, index: number, render: RenderOptions = DEFAULT_RENDER, out?: Uint8Array): { pixels: Uint8Array; label: number } {
+export function shapeImageAt(
+  seed: number,
+  index: number,
+  render: RenderOptions = DEFAULT_RENDER,
+  out?: Uint8Array,
+): { pixels: Uint8Array; label: number } {
   const label = index % SHAPE_CLASSES.length;
   return { pixels: renderShape(label, imageSeed(seed, index), render, out), label };
 }
@@ -23,6 +28,7 @@ export function generateShapes({ seed, perClass, render = DEFAULT_RENDER }: Shap
   const per = render.size * render.size * 3;
   const pixels = new Uint8Array(count * per);
   const labels = new Int32Array(count);
-  for (let i = 0; i < count; i++) labels[i] = shapeImageAt(seed, i, render, pixels.subarray(i * per, (i + 1) * per)).label;
+  for (let i = 0; i < count; i++)
+    labels[i] = shapeImageAt(seed, i, render, pixels.subarray(i * per, (i + 1) * per)).label;
   return { size: render.size, count, pixels, labels, classes: SHAPE_CLASSES.map((c) => c.name) };
 }

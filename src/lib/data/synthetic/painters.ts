@@ -34,7 +34,8 @@ function stripes(baseAngle: number, jitter: number): Painter {
   };
 }
 
-const diagonal: Painter = (rng, size, spread) => (rng() < 0.5 ? stripes(45, 10) : stripes(-45, 10))(rng, size, spread);
+const diagonal: Painter = (rng, size, spread) =>
+  (rng() < 0.5 ? stripes(45, 10) : stripes(-45, 10))(rng, size, spread);
 
 const circle: Painter = (rng, size, spread) => {
   const r = between(rng, 0.18, 0.3) * size;
@@ -95,7 +96,7 @@ const checkerboard: Painter = (rng, size) => {
     // Inside where exactly one of the two band sets is "on" (XOR); the distance to the
     // nearest cell edge is the smaller of the two band distances.
     const d = Math.min(Math.abs(a), Math.abs(b));
-    return (a < 0) !== (b < 0) ? -d : d;
+    return a < 0 !== b < 0 ? -d : d;
   };
 };
 

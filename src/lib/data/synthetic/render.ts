@@ -50,23 +50,34 @@ const GAUSS = (() => {
 
 /** Acklam's rational approximation of the normal quantile function (error < 1.2e-9). */
 function inverseNormal(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const q = Math.min(p, 1 - p);
   let x: number;
   if (q > 0.02425) {
     const u = p - 0.5;
     const r = u * u;
-    x = ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * u) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+    x =
+      ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * u) /
+      (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
     return x;
   }
   const t = Math.sqrt(-2 * Math.log(q));
-  x = (((((c[0]! * t + c[1]!) * t + c[2]!) * t + c[3]!) * t + c[4]!) * t + c[5]!) / ((((d[0]! * t + d[1]!) * t + d[2]!) * t + d[3]!) * t + 1);
+  x =
+    (((((c[0]! * t + c[1]!) * t + c[2]!) * t + c[3]!) * t + c[4]!) * t + c[5]!) /
+    ((((d[0]! * t + d[1]!) * t + d[2]!) * t + d[3]!) * t + 1);
   return p < 0.5 ? x : -x;
 }
-
 
 /** Mixes a seed and an index into an independent per-image seed (so images are random-access). */
 export function imageSeed(seed: number, index: number): number {
@@ -81,7 +92,12 @@ function toByte(v: number): number {
   return v <= 0 ? 0 : v >= 1 ? 255 : (v * 255 + 0.5) | 0;
 }
 
-export function renderShape(classIndex: number, seed: number, options: RenderOptions = DEFAULT_RENDER, out?: Uint8Array): Uint8Array {
+export function renderShape(
+  classIndex: number,
+  seed: number,
+  options: RenderOptions = DEFAULT_RENDER,
+  out?: Uint8Array,
+): Uint8Array {
   const painter = PAINTERS[classIndex];
   if (!painter) throw new RangeError(`no shape class ${classIndex}`);
   const { size, maxNoise, spread } = options;

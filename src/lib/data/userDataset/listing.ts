@@ -38,7 +38,11 @@ function stripCommonRoot(paths: string[][]): string[][] {
   let out = paths;
   // A shared first folder is a wrapper when something sits two levels below it (class/file);
   // `cats/1.png, cats/2.png` alone is one class, not a wrapper around loose files.
-  while (out.length > 0 && out.every((p) => p.length >= 2 && p[0] === out[0]![0]) && out.some((p) => p.length >= 3))
+  while (
+    out.length > 0 &&
+    out.every((p) => p.length >= 2 && p[0] === out[0]![0]) &&
+    out.some((p) => p.length >= 3)
+  )
     out = out.map((p) => p.slice(1));
   return out;
 }
@@ -47,7 +51,10 @@ export function listImageFolder(paths: readonly string[]): Listing {
   const ignored: IgnoredFile[] = [];
   const kept: { original: string; parts: string[] }[] = [];
   for (const original of paths) {
-    const parts = original.replace(/\\/g, '/').split('/').filter((p) => p.length > 0 && p !== '.');
+    const parts = original
+      .replace(/\\/g, '/')
+      .split('/')
+      .filter((p) => p.length > 0 && p !== '.');
     if (parts.length === 0 || isClutter(parts)) continue;
     kept.push({ original, parts });
   }
@@ -56,7 +63,10 @@ export function listImageFolder(paths: readonly string[]): Listing {
   stripped.forEach((parts, i) => {
     const original = kept[i]!.original;
     if (parts.length < 2) {
-      ignored.push({ path: original, reason: { en: 'not inside a class folder', zh: '不在任何类别文件夹中' } });
+      ignored.push({
+        path: original,
+        reason: { en: 'not inside a class folder', zh: '不在任何类别文件夹中' },
+      });
       return;
     }
     const ext = extension(parts[parts.length - 1]!);
@@ -74,6 +84,9 @@ export function listImageFolder(paths: readonly string[]): Listing {
   });
   const classes = [...byClass.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-    .map(([name, files]) => ({ name, files: files.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })) }));
+    .map(([name, files]) => ({
+      name,
+      files: files.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+    }));
   return { classes, ignored };
 }

@@ -42,7 +42,8 @@ function reasonText(r: Localized | string, lang: 'en' | 'zh'): string {
 export function describeFailures(failed: readonly FailedFile[]): Localized {
   const shown = failed.slice(0, LISTED_FAILURES);
   const more = failed.length - shown.length;
-  const list = (lang: 'en' | 'zh'): string => shown.map((f) => `${f.path} (${reasonText(f.reason, lang)})`).join(lang === 'en' ? '; ' : '；');
+  const list = (lang: 'en' | 'zh'): string =>
+    shown.map((f) => `${f.path} (${reasonText(f.reason, lang)})`).join(lang === 'en' ? '; ' : '；');
   return {
     en: `${failed.length} file${failed.length === 1 ? ' was' : 's were'} skipped: ${list('en')}${more > 0 ? `; and ${more} more` : ''}.`,
     zh: `跳过了 ${failed.length} 个文件：${list('zh')}${more > 0 ? `；另有 ${more} 个` : ''}。`,
@@ -87,7 +88,10 @@ export function validateDataset(facts: DatasetFacts): DatasetIssue[] {
       },
     });
   if (facts.failed.length > 0) issues.push({ level: 'warning', message: describeFailures(facts.failed) });
-  if (facts.sizes.size > 1 || (facts.sizes.size === 1 && !facts.sizes.has(`${facts.inputSize}×${facts.inputSize}`))) {
+  if (
+    facts.sizes.size > 1 ||
+    (facts.sizes.size === 1 && !facts.sizes.has(`${facts.inputSize}×${facts.inputSize}`))
+  ) {
     const examples = [...facts.sizes.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)

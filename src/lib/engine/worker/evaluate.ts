@@ -9,7 +9,12 @@ import type { FinalEvaluation } from '../../training/protocol';
 
 const CHUNK = 64;
 
-export function evaluateSource(model: tf.LayersModel, source: ImageSource, indices: ArrayLike<number>, classes: number): FinalEvaluation {
+export function evaluateSource(
+  model: tf.LayersModel,
+  source: ImageSource,
+  indices: ArrayLike<number>,
+  classes: number,
+): FinalEvaluation {
   const per = source.size * source.size * 3;
   const probabilities = new Float32Array(indices.length * classes);
   const labels = new Int32Array(indices.length);
@@ -28,5 +33,10 @@ export function evaluateSource(model: tf.LayersModel, source: ImageSource, indic
     probabilities.set(p, start * classes);
   }
   const ev = evaluatePredictions(probabilities, labels, classes);
-  return { accuracy: ev.accuracy, loss: crossEntropy(probabilities, labels, classes), confusion: ev.confusion, perClass: ev.perClass };
+  return {
+    accuracy: ev.accuracy,
+    loss: crossEntropy(probabilities, labels, classes),
+    confusion: ev.confusion,
+    perClass: ev.perClass,
+  };
 }

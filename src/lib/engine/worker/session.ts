@@ -123,7 +123,13 @@ export class TrainingSession {
     const labels = new Int32Array(batch);
     const augment = { flip: config.flip, cropPad: config.cropPad };
     const augmenting = config.flip || config.cropPad > 0;
-    this.emit({ type: 'started', totalSteps, stepsPerEpoch, trainCount: data.trainIndices.length, valCount: data.validationIndices.length });
+    this.emit({
+      type: 'started',
+      totalSteps,
+      stepsPerEpoch,
+      trainCount: data.trainIndices.length,
+      valCount: data.validationIndices.length,
+    });
 
     let active = 0;
     let since = performance.now();
@@ -136,7 +142,10 @@ export class TrainingSession {
     const validate = (epoch: number): void => {
       const evaluation = evaluateSource(model, data.validation, data.validationIndices, classes);
       last = { step, evaluation };
-      this.emit({ type: 'validation', record: { step, epoch, seconds: seconds(), loss: evaluation.loss, accuracy: evaluation.accuracy } });
+      this.emit({
+        type: 'validation',
+        record: { step, epoch, seconds: seconds(), loss: evaluation.loss, accuracy: evaluation.accuracy },
+      });
     };
 
     for (let epoch = 1; epoch <= config.epochs && !this.stopped; epoch++) {
@@ -162,7 +171,10 @@ export class TrainingSession {
         trainer.setLearningRate(learningRate);
         const r = await trainer.trainBatch(x, labels);
         step++;
-        this.emit({ type: 'step', record: { step, epoch, seconds: seconds(), learningRate, loss: r.loss, accuracy: r.accuracy } });
+        this.emit({
+          type: 'step',
+          record: { step, epoch, seconds: seconds(), learningRate, loss: r.loss, accuracy: r.accuracy },
+        });
         // The advice names the rate the user set, not where the schedule happens to be.
         const diverged = detector.check({ loss: r.loss, step, learningRate: config.learningRate, classes });
         if (diverged) {
@@ -178,9 +190,13 @@ export class TrainingSession {
     }
     // A stopped run is evaluated where it stopped, and that point joins the curves too.
     if (step > 0 && last?.step !== step) validate(lastEpoch);
-    const evaluation = last?.evaluation ?? evaluateSource(model, data.validation, data.validationIndices, classes);
+    const evaluation =
+      last?.evaluation ?? evaluateSource(model, data.validation, data.validationIndices, classes);
     const { list } = snapshotWeights(getNamedWeights(model));
-    this.emit({ type: 'finished', reason: this.stopped ? 'stopped' : 'completed', evaluation, weights: list }, transferables(list));
+    this.emit(
+      { type: 'finished', reason: this.stopped ? 'stopped' : 'completed', evaluation, weights: list },
+      transferables(list),
+    );
   }
 
   private sendWeights(model: tf.LayersModel, step: number): void {

@@ -25,11 +25,24 @@ function range(from: number, count: number): Int32Array {
 function sessionData(source: DataSource): SessionData {
   if (source.kind === 'shapes') {
     // Training and validation images come from disjoint index ranges of one seeded stream.
-    const shapes = new LazyShapes(source.seed, source.trainCount + source.valCount, { ...DEFAULT_RENDER, size: source.size });
-    return { train: shapes, trainIndices: range(0, source.trainCount), validation: shapes, validationIndices: range(source.trainCount, source.valCount) };
+    const shapes = new LazyShapes(source.seed, source.trainCount + source.valCount, {
+      ...DEFAULT_RENDER,
+      size: source.size,
+    });
+    return {
+      train: shapes,
+      trainIndices: range(0, source.trainCount),
+      validation: shapes,
+      validationIndices: range(source.trainCount, source.valCount),
+    };
   }
   const images = imageSetSource(source);
-  return { train: images, trainIndices: source.trainIndices, validation: images, validationIndices: source.valIndices };
+  return {
+    train: images,
+    trainIndices: source.trainIndices,
+    validation: images,
+    validationIndices: source.valIndices,
+  };
 }
 
 async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
@@ -53,7 +66,8 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  const fail = (e: unknown): void => post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  const fail = (e: unknown): void =>
+    post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   switch (message.type) {
     case 'init':
       ready = initBackend({ order: ['wasm', 'cpu'], wasmPaths: message.wasmPaths });

@@ -11,7 +11,10 @@ export const appMessages = defineMessages({
   'app.loadFailed': { en: 'The model could not be loaded: {reason}', zh: '无法加载模型：{reason}' },
   'app.backend': { en: 'Backend: {name}', zh: '计算后端：{name}' },
   'app.model': { en: 'Model', zh: '模型' },
-  'app.testAccuracy': { en: '{accuracy} accuracy on {count} CIFAR-10 test images', zh: '在 {count} 张 CIFAR-10 测试图像上准确率 {accuracy}' },
+  'app.testAccuracy': {
+    en: '{accuracy} accuracy on {count} CIFAR-10 test images',
+    zh: '在 {count} 张 CIFAR-10 测试图像上准确率 {accuracy}',
+  },
   'pipeline.layers': { en: 'Layers', zh: '网络层' },
   'pipeline.layer': { en: 'Layer', zh: '层' },
   'pipeline.type': { en: 'Type', zh: '类型' },
@@ -26,9 +29,21 @@ export const appMessages = defineMessages({
   'pipeline.modelInput': { en: 'What the model sees ({size}×{size})', zh: '模型看到的图像（{size}×{size}）' },
   'pipeline.topClass': { en: 'Top class: {name} ({p})', zh: '最可能的类别：{name}（{p}）' },
   'image.empty': { en: '{file}: the file is empty', zh: '{file}：文件是空的' },
-  'image.undecodable': { en: '{file}: cannot be read as an image ({reason})', zh: '{file}：无法作为图像读取（{reason}）' },
-  'image.unsupported': { en: '{file}: {format} images are not supported; use PNG, JPEG, WebP, BMP or GIF', zh: '{file}：不支持 {format} 图像；请使用 PNG、JPEG、WebP、BMP 或 GIF' },
-  'image.tooLarge': { en: '{file}: {width}×{height} is too large; the limit is {max} megapixels', zh: '{file}：{width}×{height} 太大；上限为 {max} 百万像素' },
-  'image.notImage': { en: '{file}: not an image file (its content is {kind})', zh: '{file}：不是图像文件（内容为 {kind}）' },
+  'image.undecodable': {
+    en: '{file}: cannot be read as an image ({reason})',
+    zh: '{file}：无法作为图像读取（{reason}）',
+  },
+  'image.unsupported': {
+    en: '{file}: {format} images are not supported; use PNG, JPEG, WebP, BMP or GIF',
+    zh: '{file}：不支持 {format} 图像；请使用 PNG、JPEG、WebP、BMP 或 GIF',
+  },
+  'image.tooLarge': {
+    en: '{file}: {width}×{height} is too large; the limit is {max} megapixels',
+    zh: '{file}：{width}×{height} 太大；上限为 {max} 百万像素',
+  },
+  'image.notImage': {
+    en: '{file}: not an image file (its content is {kind})',
+    zh: '{file}：不是图像文件（内容为 {kind}）',
+  },
   'image.kept': { en: 'The current image is kept.', zh: '当前图像保持不变。' },
 });

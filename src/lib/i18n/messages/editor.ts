@@ -5,7 +5,10 @@ export const editorMessages = defineMessages({
   'editor.title': { en: 'Architecture editor', zh: '架构编辑器' },
   'editor.toolbar': { en: 'Editor tools', zh: '编辑器工具' },
   'editor.new': { en: 'New', zh: '新建' },
-  'editor.newHelp': { en: 'Start from an empty canvas (undo brings the net back)', zh: '从空白画布开始（撤销可恢复网络）' },
+  'editor.newHelp': {
+    en: 'Start from an empty canvas (undo brings the net back)',
+    zh: '从空白画布开始（撤销可恢复网络）',
+  },
   'editor.untitled': { en: 'Untitled network', zh: '未命名网络' },
   'editor.undo': { en: 'Undo', zh: '撤销' },
   'editor.redo': { en: 'Redo', zh: '重做' },
@@ -35,11 +38,20 @@ export const editorMessages = defineMessages({
   'editor.palette.search': { en: 'Search layer types', zh: '搜索层类型' },
   'editor.palette.searchPlaceholder': { en: 'Search {count} layer types…', zh: '搜索 {count} 种层…' },
   'editor.palette.none': { en: 'No layer type matches “{query}”.', zh: '没有与 “{query}” 匹配的层类型。' },
-  'editor.palette.notTfjs': { en: 'Not in TensorFlow.js: shapes and counts only', zh: 'TensorFlow.js 中没有：仅计算形状和数量' },
-  'editor.palette.pick': { en: 'Pick a layer type, then drag it onto the graph or press Enter', zh: '选择一种层，然后拖到图上或按 Enter' },
+  'editor.palette.notTfjs': {
+    en: 'Not in TensorFlow.js: shapes and counts only',
+    zh: 'TensorFlow.js 中没有：仅计算形状和数量',
+  },
+  'editor.palette.pick': {
+    en: 'Pick a layer type, then drag it onto the graph or press Enter',
+    zh: '选择一种层，然后拖到图上或按 Enter',
+  },
   'editor.palette.add': { en: 'Add {type}', zh: '添加 {type}' },
   'editor.palette.addAfter': { en: 'Add {type} after {layer}', zh: '在 {layer} 之后添加 {type}' },
-  'editor.palette.insertOn': { en: 'Insert {type} between {from} and {to}', zh: '在 {from} 与 {to} 之间插入 {type}' },
+  'editor.palette.insertOn': {
+    en: 'Insert {type} between {from} and {to}',
+    zh: '在 {from} 与 {to} 之间插入 {type}',
+  },
 
   'editor.graph.label': {
     en: 'Network graph. Tab to a layer; arrows move along the connections, Delete removes, C then Enter on another layer connects.',

@@ -6,10 +6,19 @@ export const formulaMessages = defineMessages({
   'formula.closeHint': { en: 'Esc closes', zh: '按 Esc 关闭' },
   'formula.channel': { en: 'Channel', zh: '通道' },
   'formula.unit': { en: 'Unit', zh: '单元' },
-  'formula.noImage': { en: 'Choose an image first: the formula shows the numbers the model computed for it.', zh: '请先选择一张图像：公式展示的是模型为它计算出的数值。' },
+  'formula.noImage': {
+    en: 'Choose an image first: the formula shows the numbers the model computed for it.',
+    zh: '请先选择一张图像：公式展示的是模型为它计算出的数值。',
+  },
   'formula.unknownLayer': { en: 'The model has no layer “{layer}”.', zh: '模型中没有名为 “{layer}” 的层。' },
-  'formula.noView': { en: '{type} layers have no formula view yet; the map below shows this channel’s values.', zh: '{type} 层还没有公式视图；下图显示该通道的数值。' },
-  'formula.failed': { en: 'The formula for {layer} could not be computed: {reason}', zh: '无法计算 {layer} 的公式：{reason}' },
+  'formula.noView': {
+    en: '{type} layers have no formula view yet; the map below shows this channel’s values.',
+    zh: '{type} 层还没有公式视图；下图显示该通道的数值。',
+  },
+  'formula.failed': {
+    en: 'The formula for {layer} could not be computed: {reason}',
+    zh: '无法计算 {layer} 的公式：{reason}',
+  },
   'formula.legend': { en: 'Colour scale', zh: '颜色比例' },
 
   'formula.player.group': { en: 'Animation', zh: '动画' },
@@ -21,9 +30,18 @@ export const formulaMessages = defineMessages({
   'formula.player.stepsPerSecond': { en: '{n} steps/s', zh: '每秒 {n} 步' },
   'formula.player.step': { en: 'step {i} of {n}', zh: '第 {i} 步，共 {n} 步' },
   'formula.output': { en: 'output ({row}, {col})', zh: '输出 ({row}, {col})' },
-  'formula.feeds': { en: 'input ({row}, {col}) feeds {n} outputs, marked', zh: '输入 ({row}, {col}) 参与计算 {n} 个输出（已标出）' },
-  'formula.feedsNone': { en: 'input ({row}, {col}) feeds no output: the window never covers it', zh: '输入 ({row}, {col}) 不参与任何输出：窗口从未覆盖它' },
-  'formula.hoverHint': { en: 'Hover an output cell to jump there; hover an input cell to see which outputs it feeds.', zh: '悬停在输出单元格上可跳到该位置；悬停在输入单元格上可查看它参与哪些输出。' },
+  'formula.feeds': {
+    en: 'input ({row}, {col}) feeds {n} outputs, marked',
+    zh: '输入 ({row}, {col}) 参与计算 {n} 个输出（已标出）',
+  },
+  'formula.feedsNone': {
+    en: 'input ({row}, {col}) feeds no output: the window never covers it',
+    zh: '输入 ({row}, {col}) 不参与任何输出：窗口从未覆盖它',
+  },
+  'formula.hoverHint': {
+    en: 'Hover an output cell to jump there; hover an input cell to see which outputs it feeds.',
+    zh: '悬停在输出单元格上可跳到该位置；悬停在输入单元格上可查看它参与哪些输出。',
+  },
 
   'formula.conv.about': {
     en: 'Each input channel is convolved with its own slice of this filter’s kernel: at every position the window’s values are multiplied element-wise with the kernel and added up. The per-channel results are summed, the bias is added, and the layer’s activation gives the output value.',
@@ -37,11 +55,23 @@ export const formulaMessages = defineMessages({
   'formula.conv.outputMap': { en: 'Output channel {c}', zh: '输出通道 {c}' },
   'formula.conv.inputGrid': { en: 'Input channel {c} · {h}×{w}{pad}', zh: '输入通道 {c} · {h}×{w}{pad}' },
   'formula.conv.padded': { en: ', zero padding {p}', zh: '，零填充 {p}' },
-  'formula.conv.paddedSides': { en: ', zero padding {t} above, {b} below, {l} left, {r} right', zh: '，零填充：上 {t}、下 {b}、左 {l}、右 {r}' },
+  'formula.conv.paddedSides': {
+    en: ', zero padding {t} above, {b} below, {l} left, {r} right',
+    zh: '，零填充：上 {t}、下 {b}、左 {l}、右 {r}',
+  },
   'formula.conv.outputGrid': { en: 'Output channel {c} · {h}×{w}', zh: '输出通道 {c} · {h}×{w}' },
-  'formula.conv.geometry': { en: 'kernel {k}, stride {s}, dilation {d}, padding {p}', zh: '卷积核 {k}，步长 {s}，膨胀 {d}，填充 {p}' },
-  'formula.conv.channelTerm': { en: 'Channel {c}: window ⊙ kernel, summed', zh: '通道 {c}：窗口 ⊙ 卷积核，再求和' },
-  'formula.conv.neuronTerm': { en: 'Whole neuron: all channels, bias and activation', zh: '整个神经元：所有通道、偏置与激活' },
+  'formula.conv.geometry': {
+    en: 'kernel {k}, stride {s}, dilation {d}, padding {p}',
+    zh: '卷积核 {k}，步长 {s}，膨胀 {d}，填充 {p}',
+  },
+  'formula.conv.channelTerm': {
+    en: 'Channel {c}: window ⊙ kernel, summed',
+    zh: '通道 {c}：窗口 ⊙ 卷积核，再求和',
+  },
+  'formula.conv.neuronTerm': {
+    en: 'Whole neuron: all channels, bias and activation',
+    zh: '整个神经元：所有通道、偏置与激活',
+  },
   'formula.conv.focus': { en: 'Show channel {c} in the formula', zh: '在公式中显示通道 {c}' },
   'formula.conv.noBias': { en: 'no bias', zh: '无偏置' },
 
@@ -64,7 +94,10 @@ export const formulaMessages = defineMessages({
 
   'formula.activation.input': { en: 'Input channel {c}', zh: '输入通道 {c}' },
   'formula.activation.output': { en: 'Output channel {c}', zh: '输出通道 {c}' },
-  'formula.activation.graph': { en: 'Graph of the function; x = {x} gives y = {y}', zh: '函数图像；x = {x} 得到 y = {y}' },
+  'formula.activation.graph': {
+    en: 'Graph of the function; x = {x} gives y = {y}',
+    zh: '函数图像；x = {x} 得到 y = {y}',
+  },
   'formula.activation.at': { en: 'at cell ({row}, {col})', zh: '位于单元格 ({row}, {col})' },
   'formula.activation.hint': {
     en: 'Hover a pixel of either map (or use the arrow keys) to follow its value through the function. The grey bars under the curve count the channel’s input values.',
@@ -73,37 +106,67 @@ export const formulaMessages = defineMessages({
   'formula.pool.geometry': { en: 'window {k}, stride {s}, padding {p}', zh: '窗口 {k}，步长 {s}，填充 {p}' },
   'formula.pool.inputGrid': { en: 'Input channel {c} · {h}×{w}', zh: '输入通道 {c} · {h}×{w}' },
   'formula.pool.outputGrid': { en: 'Output channel {c} · {h}×{w}', zh: '输出通道 {c} · {h}×{w}' },
-  'formula.pool.maxTitle': { en: 'Max pooling keeps the largest value of the window', zh: '最大池化保留窗口中的最大值' },
-  'formula.pool.avgTitle': { en: 'Average pooling takes the mean of the window', zh: '平均池化取窗口的平均值' },
+  'formula.pool.maxTitle': {
+    en: 'Max pooling keeps the largest value of the window',
+    zh: '最大池化保留窗口中的最大值',
+  },
+  'formula.pool.avgTitle': {
+    en: 'Average pooling takes the mean of the window',
+    zh: '平均池化取窗口的平均值',
+  },
   'formula.pool.skipped': {
     en: '{n} window cells lie in the padding: pooling leaves them out (they are not zeros).',
     zh: '窗口中有 {n} 个单元格位于填充区域：池化会忽略它们（它们不是零）。',
   },
 
   'formula.flatten.maps': { en: 'The last maps · {h}×{w}×{c}', zh: '最后的特征图 · {h}×{w}×{c}' },
-  'formula.flatten.vector': { en: 'The flat vector · {n} values, drawn as {h} rows of {len}', zh: '展平后的向量 · {n} 个数值，画成 {h} 行、每行 {len} 个' },
+  'formula.flatten.vector': {
+    en: 'The flat vector · {n} values, drawn as {h} rows of {len}',
+    zh: '展平后的向量 · {n} 个数值，画成 {h} 行、每行 {len} 个',
+  },
   'formula.flatten.hint': {
     en: 'Hover a cell of any map or of the vector: the same value is marked in both. Channels vary fastest, then columns, then rows.',
     zh: '悬停在任一特征图或向量的单元格上：同一个数值会在两边同时标出。通道变化最快，其次是列，最后是行。',
   },
   'formula.dense.unitName': { en: 'unit {k}', zh: '单元 {k}' },
   'formula.dense.weightsTitle': { en: 'What {layer} looks for', zh: '{layer} 在寻找什么' },
-  'formula.dense.weightMaps': { en: 'Weights of “{name}”, in the shape of the maps', zh: '“{name}” 的权重，按特征图的形状排列' },
+  'formula.dense.weightMaps': {
+    en: 'Weights of “{name}”, in the shape of the maps',
+    zh: '“{name}” 的权重，按特征图的形状排列',
+  },
   'formula.dense.weightMap': { en: 'Weights over channel {c}', zh: '通道 {c} 上的权重' },
-  'formula.dense.contributions': { en: 'Value × weight: what this image adds to the score', zh: '数值 × 权重：这张图像为分数贡献了什么' },
+  'formula.dense.contributions': {
+    en: 'Value × weight: what this image adds to the score',
+    zh: '数值 × 权重：这张图像为分数贡献了什么',
+  },
   'formula.dense.contribution': { en: 'Contributions of channel {c}', zh: '通道 {c} 的贡献' },
   'formula.dense.largest': { en: 'Largest terms of the sum', zh: '求和中最大的几项' },
-  'formula.dense.at': { en: 'from cell ({row}, {col}) of channel {c}', zh: '来自通道 {c} 的单元格 ({row}, {col})' },
+  'formula.dense.at': {
+    en: 'from cell ({row}, {col}) of channel {c}',
+    zh: '来自通道 {c} 的单元格 ({row}, {col})',
+  },
   'formula.dense.pickUnit': { en: 'Class', zh: '类别' },
   'formula.dense.views': { en: 'Views of this layer', zh: '该层的视图' },
   'formula.dense.tabSoftmax': { en: 'Softmax', zh: 'Softmax', same: true },
   'formula.dense.tabWeights': { en: 'Weights', zh: '权重' },
   'formula.softmax.temperature': { en: 'Temperature', zh: '温度' },
   'formula.softmax.reset': { en: 'Back to T = 1', zh: '恢复 T = 1' },
-  'formula.softmax.atOne': { en: 'At T = 1 these are exactly the model’s probabilities.', zh: '当 T = 1 时，这些正是模型给出的概率。' },
-  'formula.softmax.sharper': { en: 'T < 1 divides the logits by less than 1: gaps grow and the top class takes more of the mass.', zh: 'T < 1 时 logits 除以小于 1 的数：差距变大，最高的类别分到更多概率。' },
-  'formula.softmax.flatter': { en: 'T > 1 shrinks the gaps between logits: the probabilities move towards uniform.', zh: 'T > 1 时 logits 之间的差距缩小：概率趋于均匀。' },
-  'formula.softmax.shift': { en: 'is subtracted from every exponent: it cancels in the ratio and keeps the exponentials from overflowing.', zh: '从每个指数中减去：它在比值中相互抵消，并防止指数溢出。' },
+  'formula.softmax.atOne': {
+    en: 'At T = 1 these are exactly the model’s probabilities.',
+    zh: '当 T = 1 时，这些正是模型给出的概率。',
+  },
+  'formula.softmax.sharper': {
+    en: 'T < 1 divides the logits by less than 1: gaps grow and the top class takes more of the mass.',
+    zh: 'T < 1 时 logits 除以小于 1 的数：差距变大，最高的类别分到更多概率。',
+  },
+  'formula.softmax.flatter': {
+    en: 'T > 1 shrinks the gaps between logits: the probabilities move towards uniform.',
+    zh: 'T > 1 时 logits 之间的差距缩小：概率趋于均匀。',
+  },
+  'formula.softmax.shift': {
+    en: 'is subtracted from every exponent: it cancels in the ratio and keeps the exponentials from overflowing.',
+    zh: '从每个指数中减去：它在比值中相互抵消，并防止指数溢出。',
+  },
   'formula.softmax.table': { en: 'Softmax, class by class', zh: '逐类别的 softmax' },
   'formula.softmax.class': { en: 'Class', zh: '类别' },
   'formula.softmax.logit': { en: 'Logit z', zh: 'Logit z', same: true },
@@ -119,10 +182,19 @@ export const formulaMessages = defineMessages({
   'playground.kernelSize': { en: 'Kernel size K', zh: '卷积核大小 K' },
   'playground.stride': { en: 'Stride S', zh: '步长 S' },
   'playground.showValues': { en: 'Fill the input with numbers', zh: '给输入填入数值' },
-  'playground.inputCaption': { en: 'Input {w}×{w}, padding {p} → {n}×{n}', zh: '输入 {w}×{w}，填充 {p} → {n}×{n}' },
+  'playground.inputCaption': {
+    en: 'Input {w}×{w}, padding {p} → {n}×{n}',
+    zh: '输入 {w}×{w}，填充 {p} → {n}×{n}',
+  },
   'playground.outputCaption': { en: 'Output {n}×{n}', zh: '输出 {n}×{n}' },
-  'playground.covered': { en: 'input ({row}, {col}) is covered by {n} kernel positions, marked in the output', zh: '输入 ({row}, {col}) 被 {n} 个卷积核位置覆盖，已在输出中标出' },
-  'playground.paddingCell': { en: 'a padding cell: a zero added around the input', zh: '填充单元格：在输入周围补上的零' },
+  'playground.covered': {
+    en: 'input ({row}, {col}) is covered by {n} kernel positions, marked in the output',
+    zh: '输入 ({row}, {col}) 被 {n} 个卷积核位置覆盖，已在输出中标出',
+  },
+  'playground.paddingCell': {
+    en: 'a padding cell: a zero added around the input',
+    zh: '填充单元格：在输入周围补上的零',
+  },
   'playground.legend': {
     en: 'Dashed grey cells are padding; red hatched cells are input the kernel never covers. Hover an output cell to jump there.',
     zh: '灰色虚线单元格是填充；红色斜线单元格是卷积核从未覆盖的输入。悬停在输出单元格上可跳到该位置。',

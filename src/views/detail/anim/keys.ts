@@ -6,7 +6,8 @@ export function playerKeys(player: PlayerHandle): (e: KeyboardEvent) => void {
   return (e) => {
     const target = e.target instanceof HTMLElement ? e.target : null;
     const tag = target?.tagName ?? '';
-    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || e.altKey || e.ctrlKey || e.metaKey)
+      return;
     if (e.key === ' ') {
       // A focused button already acts on Space (it may be this very play button).
       if (tag === 'BUTTON') return;
