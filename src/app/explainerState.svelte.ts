@@ -64,6 +64,19 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/** The model's meta.json (classes, preprocessing, accuracy); errors name the URL. */
+async function fetchModelMeta(url: string): Promise<ModelMeta> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    throw new Error(`${url}: not valid JSON`);
+  }
+  return parseModelMeta(json, url);
+}
+
 export class ExplainerState {
   status = $state<'loading' | 'ready' | 'error'>('loading');
   loadError = $state<string | null>(null);
@@ -105,28 +118,35 @@ export class ExplainerState {
     return this.explainer?.inputShape[0] ?? this.meta?.inputSize[0] ?? 64;
   }
 
-  async load(baseUrl = PRETRAINED_URL): Promise<void> {
+  /**
+   * Loads the pretrained model. `firstImage`, if given, is explained before the views appear,
+   * so the overview is drawn once, with activations, instead of empty and then again.
+   */
+  async load(
+    baseUrl = PRETRAINED_URL,
+    firstImage?: Promise<{ name: string; raw: RawImage } | null>,
+  ): Promise<void> {
     this.status = 'loading';
     this.progress = { stage: 'engine', loaded: 0, total: 0 };
     try {
-      this.backend = await startEngine();
-      performance.mark('engine-ready');
-      this.progress = { stage: 'weights', loaded: 0, total: 0 };
+      // The engine starts while the model downloads: neither needs the other.
+      const engine = startEngine().then((backend) => {
+        performance.mark('engine-ready');
+        return backend;
+      });
       const metaUrl = `${baseUrl}meta.json`;
-      const res = await fetch(metaUrl);
-      if (!res.ok) throw new Error(`${metaUrl}: HTTP ${res.status}`);
-      let metaJson: unknown;
-      try {
-        metaJson = await res.json();
-      } catch {
-        throw new Error(`${metaUrl}: not valid JSON`);
-      }
-      const meta = parseModelMeta(metaJson, metaUrl);
       const modelUrl = `${baseUrl}model.json`;
-      const artifacts = await fetchModelArtifacts(
-        modelUrl,
-        (p) => (this.progress = { stage: 'weights', ...p }),
+      const metaDownload = fetchModelMeta(metaUrl);
+      const download = fetchModelArtifacts(modelUrl, (p) => {
+        if (this.progress.stage !== 'model') this.progress = { stage: 'weights', ...p };
+      });
+      // Settle all three before throwing, so no rejection is left unhandled.
+      const failed = (await Promise.allSettled([engine, metaDownload, download])).find(
+        (r) => r.status === 'rejected',
       );
+      if (failed) throw failed.reason;
+      const [backend, meta, artifacts] = await Promise.all([engine, metaDownload, download]);
+      this.backend = backend;
       performance.mark('model-fetched');
       this.progress = { ...this.progress, stage: 'model' };
       const { model, spec } = await loadModelFromArtifacts(artifacts, modelUrl);
@@ -140,6 +160,8 @@ export class ExplainerState {
       this.meta = meta;
       this.spec = spec;
       this.backend = currentBackend();
+      const first = await firstImage?.catch(() => null);
+      if (first && !this.image) this.setRawImage(first.raw, first.name);
       this.status = 'ready';
       performance.mark('model-ready');
     } catch (e) {

@@ -28,6 +28,16 @@ export class LayoutState {
   /** Whether the drawer is open (only meaningful when narrow). */
   drawerOpen = $state(false);
   sideWidth = $state(savedWidth());
+  /**
+   * Panels other than the overview (editor, training, playground, article) mount from their
+   * own chunks once the first overview is on screen (or loading failed), so they do not
+   * delay it.
+   */
+  panelsReleased = $state(false);
+
+  releasePanels(): void {
+    this.panelsReleased = true;
+  }
 
   /** Follows the window size; returns the clean-up. */
   watch(): () => void {

@@ -15,12 +15,23 @@ export interface BackendOptions {
   wasmPaths?: Record<string, string>;
 }
 
+/**
+ * Registers a backend's kernels. In the browser build WebGL and CPU come from their own chunks
+ * (see tfjsBrowser.ts), fetched only when tried; with the full package they are already there.
+ */
+async function registerBackend(name: BackendName): Promise<void> {
+  if (tf.findBackendFactory(name)) return;
+  if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
+  if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
+}
+
 export async function initBackend(options: BackendOptions): Promise<BackendName> {
   if (options.wasmPaths) setWasmPaths(options.wasmPaths as unknown as string);
   registerWasmConvGradients();
   const failures: string[] = [];
   for (const name of options.order) {
     try {
+      await registerBackend(name);
       if (await tf.setBackend(name)) {
         await tf.ready();
         return name;

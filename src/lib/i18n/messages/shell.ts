@@ -2,6 +2,10 @@ import { defineMessages } from '../define';
 
 /** The page frame: navigation, loading, the side panel and its drawer, the footer. */
 export const shellMessages = defineMessages({
+  'shell.panelFailed': {
+    en: 'This part of the page could not be loaded ({reason}). Reload the page to try again.',
+    zh: '页面的这一部分无法加载（{reason}）。请重新加载页面再试。',
+  },
   'shell.skipToContent': { en: 'Skip to the explainer', zh: '跳到解释器' },
   'shell.skipToArticle': { en: 'Skip to the article', zh: '跳到文章' },
   'shell.nav': { en: 'Page sections', zh: '页面板块' },
