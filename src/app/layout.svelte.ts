@@ -34,9 +34,24 @@ export class LayoutState {
    * delay it.
    */
   panelsReleased = $state(false);
+  /** Deferred panels still loading their chunk. */
+  private panelsLoading = $state(0);
+  /** Every deferred panel is on the page (or failed to load): what the tour waits for. */
+  panelsSettled = $derived(this.panelsReleased && this.panelsLoading === 0);
 
   releasePanels(): void {
     this.panelsReleased = true;
+  }
+
+  /** A deferred panel registers while it loads; call the returned function once it is there. */
+  panelLoading(): () => void {
+    this.panelsLoading++;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.panelsLoading--;
+    };
   }
 
   /** Follows the window size; returns the clean-up. */
