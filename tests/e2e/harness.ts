@@ -40,7 +40,13 @@ export async function openApp(
   await page.goto(`${h.server.url}${query}`);
   await page.getByTestId('backend').waitFor({ timeout: 60_000 });
   await page.getByTestId('layer-table').waitFor({ timeout: 60_000 });
+  await waitForPanels(page);
   return { page, errors };
+}
+
+/** Waits until the panels that load after the first overview (editor, training, article…) are there. */
+export async function waitForPanels(page: Page): Promise<void> {
+  await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,6 +1,6 @@
 /** Helpers for the shell's browser tests: fresh first visits, languages, layout checks. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Harness } from './harness';
+import { waitForPanels, type Harness } from './harness';
 
 export interface Visit {
   context: BrowserContext;
@@ -43,6 +43,7 @@ export async function waitReady(page: Page): Promise<void> {
     undefined,
     { timeout: 120_000 },
   );
+  await waitForPanels(page);
 }
 
 /** How far the page scrolls sideways beyond the window (0 when it does not). */
