@@ -21,6 +21,7 @@ const WAIT = 180_000;
 /** The app's load stages (performance marks), in the order they happen. */
 export const LOAD_STAGES = [
   'app-start',
+  'app-mount',
   'engine-ready',
   'model-fetched',
   'model-ready',
