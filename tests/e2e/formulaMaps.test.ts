@@ -1,7 +1,10 @@
 /** The activation and pooling formula views in real Chromium, with the engine's numbers. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { openDetail, screenshotView, valueOf } from './formulaShared';
+import { openApp } from './harness';
+import { openDetail, openNeuron, screenshotView, valueOf } from './formulaShared';
+import { encodeShareHash } from '../../src/app/shareLink';
+import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 
 let h: Harness;
 beforeAll(async () => {
@@ -56,6 +59,46 @@ describe('activation view', () => {
     await expect.poll(() => at.textContent()).toContain(`(${Number(row) - 1}, ${Number(col) - 1})`);
     await d.getByTestId('detail-close').click();
     await expect.poll(() => page.getByTestId('neuron-detail').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('parameterised activations', () => {
+  it('draws ThresholdedReLU and a capped ReLU with their own threshold and cap, equal to the engine', async () => {
+    // TinyVGG with two of its activations swapped, opened from a share link (pretrained weights kept).
+    const spec = tinyVggSpec();
+    spec.layers = spec.layers.map((l) =>
+      l.id === 'relu_1_1'
+        ? { ...l, type: 'ThresholdedReLU', params: { theta: 0.2 } }
+        : l.id === 'relu_2_1'
+          ? { ...l, type: 'ReLU', params: { maxValue: 0.8 } }
+          : l,
+    );
+    const hash = encodeShareHash(spec);
+    const { page, errors } = await openApp(h, hash.startsWith('#') ? hash : `#${hash}`);
+    await expect.poll(() => page.locator('[data-layer="relu_1_1"][data-testid="neuron"]').count()).toBe(10);
+    for (const [layer, f, definition] of [
+      ['relu_1_1', (x: number) => (x > 0.2 ? x : 0), /x\s*>\s*0\.200/],
+      ['relu_2_1', (x: number) => Math.min(Math.max(x, 0), 0.8), /max\s*\(\s*0\s*,\s*x\s*\)\s*,\s*0\.800/],
+    ] as const) {
+      const d = await openNeuron(page, `${layer}:2`);
+      const view = d.getByTestId('activation-view');
+      await view.waitFor();
+      await expect
+        .poll(async () => ((await view.locator('math').first().textContent()) ?? '').replace(/\s+/g, ' '))
+        .toMatch(definition);
+      // Walk along a row: every value is the function of its input and equals the engine's output.
+      for (let i = 0; i < 12; i++) {
+        const x = await valueOf(d, 'activation-x');
+        const y = await valueOf(d, 'activation-value');
+        expect(y).toBeCloseTo(f(x), 6);
+        expect(Math.abs(y - (await valueOf(d, 'activation-value', 'data-engine-value')))).toBeLessThan(1e-5);
+        await page.keyboard.press('ArrowRight');
+      }
+      await screenshotView(page, `formula-activation-${layer}`);
+      await d.getByTestId('detail-close').click();
+      await expect.poll(() => page.getByTestId('neuron-detail').count()).toBe(0);
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -8,8 +8,11 @@ import {
   isActivationFunctionName,
   normalizeActivationName,
   sampleActivation,
+  type ActivationOptions,
 } from '../../src/lib/formula/activations';
 import { expectClose, tensorCount } from './helpers';
+import { LAYER_DEFS } from '../../src/lib/layers/registry';
+import { defaultLayerParams } from '../../src/lib/layers/params';
 
 let baseline = 0;
 beforeAll(async () => {
@@ -21,10 +24,15 @@ afterEach(() => expect(tensorCount()).toBe(baseline));
 const grid = [...Array.from({ length: 321 }, (_, i) => -8 + i * 0.05), -100, -30, -3, 2.5, 3, 6, 30, 100];
 
 /** tfjs' own definition of each function, as tfjs-layers applies it (tf.layers.activation) or as the tf op. */
-function reference(name: string, alpha: number): (x: tf.Tensor) => tf.Tensor {
+function reference(name: string, options: ActivationOptions): (x: tf.Tensor) => tf.Tensor {
   switch (name) {
     case 'leaky_relu':
-      return (x) => tf.leakyRelu(x, alpha);
+      return (x) => tf.leakyRelu(x, options.alpha);
+    // The layers, as tfjs-layers defines them (ReLU's max_value, ThresholdedReLU's theta).
+    case 'capped_relu':
+      return (x) => tf.layers.reLU({ maxValue: options.maxValue }).apply(x) as tf.Tensor;
+    case 'thresholded_relu':
+      return (x) => tf.layers.thresholdedReLU({ theta: options.theta }).apply(x) as tf.Tensor;
     case 'hard_swish':
       return (x) => tf.div(tf.mul(x, tf.relu6(tf.add(x, 3))), 6);
     case 'relu':
@@ -48,10 +56,18 @@ function reference(name: string, alpha: number): (x: tf.Tensor) => tf.Tensor {
 
 describe('activation functions', () => {
   it.each([...ACTIVATION_FUNCTIONS])('%s matches tfjs on a grid', (name) => {
-    for (const alpha of name === 'leaky_relu' ? [0.3, 0.1] : [0]) {
-      const expected = tf.tidy(() => reference(name, alpha)(tf.tensor1d(grid)).dataSync());
-      const f = activationFunction(name, { alpha });
-      grid.forEach((x, i) => expectClose(f(x), expected[i] ?? NaN, `${name}(${x})`, 1e-5));
+    // Parameterised functions at several settings, including a threshold that falls on a grid point.
+    const settings: Record<string, ActivationOptions[]> = {
+      leaky_relu: [{ alpha: 0.3 }, { alpha: 0.1 }],
+      capped_relu: [{ maxValue: 6 }, { maxValue: 2.5 }, { maxValue: 0.5 }],
+      thresholded_relu: [{ theta: 1 }, { theta: 2.5 }, { theta: 0 }],
+    };
+    for (const options of settings[name] ?? [{}]) {
+      const expected = tf.tidy(() => reference(name, options)(tf.tensor1d(grid)).dataSync());
+      const f = activationFunction(name, options);
+      grid.forEach((x, i) =>
+        expectClose(f(x), expected[i] ?? NaN, `${name}(${x}; ${JSON.stringify(options)})`, 1e-5),
+      );
     }
     expect(ACTIVATION_FORMULAS[name]).toMatch(/^f\(x\) = /);
   });
@@ -87,5 +103,40 @@ describe('activation functions', () => {
     expect(tanh).toHaveLength(101);
     expect(tanh.every((p, i) => i === 0 || p.x > (tanh[i - 1]?.x ?? Infinity))).toBe(true);
     expect(() => sampleActivation('relu', { from: 1, to: 1, count: 10 })).toThrow(RangeError);
+  });
+});
+
+describe('activation layers of the registry', () => {
+  // Every element-wise activation layer opens the activation formula view, so its function must
+  // be one the formula module can compute and draw (softmax and PReLU's per-position slopes are not).
+  const elementwise = LAYER_DEFS.filter(
+    (d) => d.category === 'Activation' && !['Softmax', 'PReLU'].includes(d.type),
+  );
+
+  it.each(elementwise.map((d) => d.type))('%s has a formula view with a drawable function', (type) => {
+    const def = LAYER_DEFS.find((d) => d.type === type)!;
+    expect(def.formula).toBe('activation');
+    const fn = def.activationOf?.(defaultLayerParams(def));
+    expect(fn, `${type}.activationOf`).toBeTruthy();
+    expect(isActivationFunctionName(normalizeActivationName(fn!.name))).toBe(true);
+  });
+
+  it('maps ReLU caps and the ThresholdedReLU threshold to the functions tfjs applies', () => {
+    const relu = LAYER_DEFS.find((d) => d.type === 'ReLU')!;
+    expect(relu.activationOf?.({ ...defaultLayerParams(relu), maxValue: 0 })).toEqual({ name: 'relu' });
+    expect(relu.activationOf?.({ ...defaultLayerParams(relu), maxValue: 6 })).toEqual({ name: 'relu6' });
+    expect(relu.activationOf?.({ ...defaultLayerParams(relu), maxValue: 2 })).toEqual({
+      name: 'capped_relu',
+      maxValue: 2,
+    });
+    const thresholded = LAYER_DEFS.find((d) => d.type === 'ThresholdedReLU')!;
+    const fn = thresholded.activationOf?.({ theta: 0.7 });
+    expect(fn).toEqual({ name: 'thresholded_relu', theta: 0.7 });
+    const f = activationFunction(fn!.name, fn!);
+    expect([f(0.7), f(0.71), f(-3)]).toEqual([0, 0.71, 0]);
+    // The graph keeps the jump at θ sharp.
+    expect(
+      sampleActivation('thresholded_relu', { from: -1, to: 3, count: 3 }, { theta: 0.7 }).map((p) => p.x),
+    ).toContain(0.7);
   });
 });

@@ -19,6 +19,8 @@ export const ACTIVATION_FUNCTIONS = [
   'softsign',
   'swish',
   'hard_swish',
+  'capped_relu',
+  'thresholded_relu',
 ] as const;
 
 export type ActivationFunctionName = (typeof ACTIVATION_FUNCTIONS)[number];
@@ -26,6 +28,10 @@ export type ActivationFunctionName = (typeof ACTIVATION_FUNCTIONS)[number];
 export interface ActivationOptions {
   /** Slope for x < 0 of leaky ReLU. Default 0.3, as Keras' and tfjs' LeakyReLU layer (tf.leakyRelu's op default is 0.2). */
   alpha?: number;
+  /** The cap of a capped ReLU (Keras `ReLU(max_value=m)`); default 6. */
+  maxValue?: number;
+  /** The threshold of ThresholdedReLU; default 1, as Keras. */
+  theta?: number;
 }
 
 export const LEAKY_RELU_DEFAULT_ALPHA = 0.3;
@@ -65,6 +71,8 @@ export function activationFunction(name: string, options: ActivationOptions = {}
   if (!isActivationFunctionName(normalized))
     throw new RangeError(`unknown element-wise activation "${name}"`);
   const alpha = options.alpha ?? LEAKY_RELU_DEFAULT_ALPHA;
+  const cap = options.maxValue ?? 6;
+  const theta = options.theta ?? 1;
   switch (normalized) {
     case 'linear':
       return (x) => x;
@@ -93,6 +101,11 @@ export function activationFunction(name: string, options: ActivationOptions = {}
       return (x) => x * sigmoid(x);
     case 'hard_swish':
       return (x) => (x * relu6(x + 3)) / 6;
+    case 'capped_relu':
+      return (x) => Math.min(Math.max(x, 0), cap);
+    case 'thresholded_relu':
+      // tfjs-layers: x · cast(x > θ): a value exactly at θ becomes 0.
+      return (x) => (x > theta ? x : 0);
   }
 }
 
@@ -115,11 +128,17 @@ export const ACTIVATION_FORMULAS: Record<ActivationFunctionName, string> = {
   softsign: 'f(x) = x / (1 + |x|)',
   swish: 'f(x) = x · sigmoid(x)',
   hard_swish: 'f(x) = x · relu6(x + 3) / 6',
+  capped_relu: 'f(x) = min(max(0, x), m)',
+  thresholded_relu: 'f(x) = x if x > θ, 0 otherwise',
 };
 
 /** Where the graph has a corner; the sampler puts a point exactly there so kinks stay sharp. */
-export function activationBreakpoints(name: string): number[] {
+export function activationBreakpoints(name: string, options: ActivationOptions = {}): number[] {
   switch (normalizeActivationName(name)) {
+    case 'capped_relu':
+      return [0, options.maxValue ?? 6];
+    case 'thresholded_relu':
+      return [options.theta ?? 1];
     case 'relu':
     case 'leaky_relu':
       return [0];
@@ -160,6 +179,6 @@ export function sampleActivation(
   const xs = Array.from({ length: count }, (_, i) =>
     i === count - 1 ? to : from + ((to - from) * i) / (count - 1),
   );
-  for (const b of activationBreakpoints(name)) if (b > from && b < to && !xs.includes(b)) xs.push(b);
+  for (const b of activationBreakpoints(name, options)) if (b > from && b < to && !xs.includes(b)) xs.push(b);
   return xs.sort((a, b) => a - b).map((x) => ({ x, y: f(x) }));
 }

@@ -25,9 +25,14 @@ export const relu: LayerDef = {
     },
   ],
   formula: 'activation',
-  // The formula module draws plain ReLU and ReLU6; other caps have no graph there yet.
-  activationOf: (p) =>
-    num(p, 'maxValue') === 0 ? { name: 'relu' } : num(p, 'maxValue') === 6 ? { name: 'relu6' } : null,
+  activationOf: (p) => {
+    const cap = num(p, 'maxValue');
+    return cap === 0
+      ? { name: 'relu' }
+      : cap === 6
+        ? { name: 'relu6' }
+        : { name: 'capped_relu', maxValue: cap };
+  },
   keras: {
     className: 'ReLU',
     toConfig: (p) => (num(p, 'maxValue') > 0 ? { max_value: num(p, 'maxValue') } : {}),

@@ -21,6 +21,8 @@ export const thresholdedRelu: LayerDef = {
       help: { en: 'Values at or below this become zero.', zh: '小于或等于该值的数变为零。' },
     },
   ],
+  formula: 'activation',
+  activationOf: (p) => ({ name: 'thresholded_relu', theta: num(p, 'theta') }),
   keras: {
     className: 'ThresholdedReLU',
     toConfig: (p) => ({ theta: num(p, 'theta') }),

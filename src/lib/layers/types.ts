@@ -67,6 +67,8 @@ export type FormulaKind = 'convolution' | 'activation' | 'pooling' | 'flatten' |
 export interface ElementwiseFunction {
   name: string;
   alpha?: number;
+  maxValue?: number;
+  theta?: number;
 }
 
 export interface LayerDef {
