@@ -103,6 +103,41 @@ describe('parameterised activations', () => {
   });
 });
 
+describe('softmax layer', () => {
+  it('opens the softmax view over the logits of a separate Softmax layer, with the class names and the engine’s probabilities', async () => {
+    // TinyVGG's classifier split in two: a linear Dense (same name, so its trained weights stay) and a Softmax layer.
+    const spec = tinyVggSpec();
+    spec.layers = [
+      ...spec.layers.map((l) =>
+        l.id === 'output' ? { ...l, params: { ...l.params, activation: 'linear' } } : l,
+      ),
+      { id: 'probs', type: 'Softmax', params: { axis: -1 }, inputs: ['output'] },
+    ];
+    const hash = encodeShareHash(spec);
+    const { page, errors } = await openApp(h, hash.startsWith('#') ? hash : `#${hash}`);
+    await expect
+      .poll(() => page.locator('[data-testid="probabilities"] [data-layer="probs"]').count())
+      .toBe(10);
+    const d = await openNeuron(page, 'probs:3');
+    const rows = d.getByTestId('softmax-row');
+    await expect.poll(() => rows.count()).toBe(10);
+    expect(await d.getByTestId('softmax-formula').getAttribute('data-class')).toBe('3');
+    // Class names come from the model, as the last layer's output.
+    await expect.poll(() => d.getByTestId('softmax-rows').textContent()).toContain('cat');
+    for (let k = 0; k < 10; k++) {
+      const row = rows.nth(k);
+      const p = Number(await row.getAttribute('data-probability'));
+      const engine = Number(await row.getAttribute('data-engine-probability'));
+      expect(Math.abs(p - engine)).toBeLessThan(1e-5);
+    }
+    expect(Number(await d.getByTestId('softmax-sum').getAttribute('data-value'))).toBeGreaterThan(0);
+    // The trained weights were kept: the prediction is not marked as coming from an untrained net.
+    expect(await page.getByTestId('prediction-untrained').count()).toBe(0);
+    await screenshotView(page, 'formula-softmax-layer');
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('pooling view', () => {
   it('slides a 2×2 window with stride 2 and keeps the engine’s maximum at each step', async () => {
     const { page, detail: d, errors } = await openDetail(h, 'max_pool_1:5');

@@ -61,7 +61,7 @@ export interface WeightDef {
 }
 
 /** The formula view that explains one neuron of a layer (src/views/detail). */
-export type FormulaKind = 'convolution' | 'activation' | 'pooling' | 'flatten' | 'dense';
+export type FormulaKind = 'convolution' | 'activation' | 'pooling' | 'flatten' | 'dense' | 'softmax';
 
 /** An element-wise function as src/lib/formula/activations names it, with its options. */
 export interface ElementwiseFunction {
