@@ -20,7 +20,6 @@ export interface BackendOptions {
  * (see tfjsBrowser.ts), fetched only when tried; with the full package they are already there.
  */
 async function registerBackend(name: BackendName): Promise<void> {
-  if (tf.findBackendFactory(name)) return;
   if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
   if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
 }
@@ -31,7 +30,9 @@ export async function initBackend(options: BackendOptions): Promise<BackendName>
   const failures: string[] = [];
   for (const name of options.order) {
     try {
-      await registerBackend(name);
+      // Only awaited when a module must be fetched: a registered backend (wasm) starts
+      // synchronously, so its .wasm download begins before the rest of the page is evaluated.
+      if (!tf.findBackendFactory(name)) await registerBackend(name);
       if (await tf.setBackend(name)) {
         await tf.ready();
         return name;
