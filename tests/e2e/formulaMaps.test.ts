@@ -64,15 +64,17 @@ describe('activation view', () => {
 });
 
 describe('parameterised activations', () => {
-  it('draws ThresholdedReLU and a capped ReLU with their own threshold and cap, equal to the engine', async () => {
+  it('draws ThresholdedReLU, a capped ReLU and PReLU with their own threshold, cap and slope, equal to the engine', async () => {
     // TinyVGG with two of its activations swapped, opened from a share link (pretrained weights kept).
     const spec = tinyVggSpec();
     spec.layers = spec.layers.map((l) =>
       l.id === 'relu_1_1'
         ? { ...l, type: 'ThresholdedReLU', params: { theta: 0.2 } }
-        : l.id === 'relu_2_1'
-          ? { ...l, type: 'ReLU', params: { maxValue: 0.8 } }
-          : l,
+        : l.id === 'relu_2_2'
+          ? { ...l, type: 'PReLU', params: { sharedAxes: [1, 2] } }
+          : l.id === 'relu_2_1'
+            ? { ...l, type: 'ReLU', params: { maxValue: 0.8 } }
+            : l,
     );
     const hash = encodeShareHash(spec);
     const { page, errors } = await openApp(h, hash.startsWith('#') ? hash : `#${hash}`);
@@ -80,6 +82,8 @@ describe('parameterised activations', () => {
     for (const [layer, f, definition] of [
       ['relu_1_1', (x: number) => (x > 0.2 ? x : 0), /x\s*>\s*0\.200/],
       ['relu_2_1', (x: number) => Math.min(Math.max(x, 0), 0.8), /max\s*\(\s*0\s*,\s*x\s*\)\s*,\s*0\.800/],
+      // A new PReLU starts with zero slopes (the Keras default), so it acts as ReLU until trained.
+      ['relu_2_2', (x: number) => Math.max(x, 0), /0\.000\s*x/],
     ] as const) {
       const d = await openNeuron(page, `${layer}:2`);
       const view = d.getByTestId('activation-view');
@@ -95,6 +99,8 @@ describe('parameterised activations', () => {
         expect(Math.abs(y - (await valueOf(d, 'activation-value', 'data-engine-value')))).toBeLessThan(1e-5);
         await page.keyboard.press('ArrowRight');
       }
+      // Only PReLU explains that its slope is learned per position.
+      expect(await d.getByTestId('prelu-note').count()).toBe(layer === 'relu_2_2' ? 1 : 0);
       await screenshotView(page, `formula-activation-${layer}`);
       await d.getByTestId('detail-close').click();
       await expect.poll(() => page.getByTestId('neuron-detail').count()).toBe(0);

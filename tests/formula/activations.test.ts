@@ -8,6 +8,8 @@ import {
   isActivationFunctionName,
   normalizeActivationName,
   sampleActivation,
+  applyActivation,
+  preluSlopePlane,
   type ActivationOptions,
 } from '../../src/lib/formula/activations';
 import { expectClose, tensorCount } from './helpers';
@@ -31,6 +33,8 @@ function reference(name: string, options: ActivationOptions): (x: tf.Tensor) => 
     // The layers, as tfjs-layers defines them (ReLU's max_value, ThresholdedReLU's theta).
     case 'capped_relu':
       return (x) => tf.layers.reLU({ maxValue: options.maxValue }).apply(x) as tf.Tensor;
+    case 'prelu':
+      return (x) => tf.prelu(x, tf.scalar(options.alpha ?? 0));
     case 'thresholded_relu':
       return (x) => tf.layers.thresholdedReLU({ theta: options.theta }).apply(x) as tf.Tensor;
     case 'hard_swish':
@@ -61,6 +65,7 @@ describe('activation functions', () => {
       leaky_relu: [{ alpha: 0.3 }, { alpha: 0.1 }],
       capped_relu: [{ maxValue: 6 }, { maxValue: 2.5 }, { maxValue: 0.5 }],
       thresholded_relu: [{ theta: 1 }, { theta: 2.5 }, { theta: 0 }],
+      prelu: [{ alpha: 0.25 }, { alpha: -0.5 }, { alpha: 0 }],
     };
     for (const options of settings[name] ?? [{}]) {
       const expected = tf.tidy(() => reference(name, options)(tf.tensor1d(grid)).dataSync());
@@ -108,10 +113,8 @@ describe('activation functions', () => {
 
 describe('activation layers of the registry', () => {
   // Every element-wise activation layer opens the activation formula view, so its function must
-  // be one the formula module can compute and draw (softmax and PReLU's per-position slopes are not).
-  const elementwise = LAYER_DEFS.filter(
-    (d) => d.category === 'Activation' && !['Softmax', 'PReLU'].includes(d.type),
-  );
+  // be one the formula module can compute and draw (softmax has its own view).
+  const elementwise = LAYER_DEFS.filter((d) => d.category === 'Activation' && d.type !== 'Softmax');
 
   it.each(elementwise.map((d) => d.type))('%s has a formula view with a drawable function', (type) => {
     const def = LAYER_DEFS.find((d) => d.type === type)!;
@@ -138,5 +141,44 @@ describe('activation layers of the registry', () => {
     expect(
       sampleActivation('thresholded_relu', { from: -1, to: 3, count: 3 }, { theta: 0.7 }).map((p) => p.x),
     ).toContain(0.7);
+  });
+});
+
+describe('PReLU slopes', () => {
+  it.each([
+    ['a slope per value', [5, 4, 3]],
+    ['one slope per channel (shared axes 1, 2)', [1, 1, 3]],
+    ['one slope per position (shared axis 3)', [5, 4, 1]],
+  ])('gives every cell its own function, as tfjs-layers PReLU computes it: %s', (_, alphaShape) => {
+    const [h, w, c] = [5, 4, 3];
+    const rand = (n: number, seed: number) =>
+      Float32Array.from({ length: n }, (_, i) => Math.sin(seed * 12.9898 + i * 78.233) * 2);
+    const input = rand(h * w * c, 1);
+    const alpha = rand(
+      alphaShape.reduce((a, b) => a * b, 1),
+      2,
+    ).map((v) => v * 0.3);
+    const layer = tf.layers.prelu({
+      sharedAxes: alphaShape.flatMap((n, i) => (n === 1 ? [i + 1] : [])),
+      inputShape: [h, w, c],
+    });
+    const expected = tf.tidy(() => {
+      layer.apply(tf.zeros([1, h, w, c])); // builds the layer, so its slopes can be set
+      layer.setWeights([tf.tensor(alpha, alphaShape)]);
+      return (layer.apply(tf.tensor(input, [1, h, w, c])) as tf.Tensor).dataSync();
+    });
+    layer.dispose();
+    for (let ch = 0; ch < c; ch++) {
+      const slopes = preluSlopePlane({ data: alpha, shape: alphaShape }, h, w, ch);
+      for (let i = 0; i < h * w; i++) {
+        const x = input[i * c + ch]!;
+        expectClose(
+          applyActivation('prelu', x, { alpha: slopes[i]! }),
+          expected[i * c + ch] ?? NaN,
+          `cell ${i} channel ${ch}`,
+          1e-5,
+        );
+      }
+    }
   });
 });

@@ -21,6 +21,7 @@ export const ACTIVATION_FUNCTIONS = [
   'hard_swish',
   'capped_relu',
   'thresholded_relu',
+  'prelu',
 ] as const;
 
 export type ActivationFunctionName = (typeof ACTIVATION_FUNCTIONS)[number];
@@ -82,6 +83,9 @@ export function activationFunction(name: string, options: ActivationOptions = {}
       return relu6;
     case 'leaky_relu':
       return (x) => (x >= 0 ? x : alpha * x);
+    case 'prelu':
+      // One position's function: its learned slope comes in as `alpha` (see preluSlopePlane).
+      return (x) => (x >= 0 ? x : (options.alpha ?? 0) * x);
     case 'elu':
       return (x) => (x > 0 ? x : Math.expm1(x));
     case 'selu':
@@ -130,6 +134,7 @@ export const ACTIVATION_FORMULAS: Record<ActivationFunctionName, string> = {
   hard_swish: 'f(x) = x · relu6(x + 3) / 6',
   capped_relu: 'f(x) = min(max(0, x), m)',
   thresholded_relu: 'f(x) = x if x > θ, 0 otherwise',
+  prelu: 'f(x) = x if x ≥ 0, α·x otherwise (α learned for each position)',
 };
 
 /** Where the graph has a corner; the sampler puts a point exactly there so kinks stay sharp. */
@@ -141,6 +146,7 @@ export function activationBreakpoints(name: string, options: ActivationOptions =
       return [options.theta ?? 1];
     case 'relu':
     case 'leaky_relu':
+    case 'prelu':
       return [0];
     case 'relu6':
       return [0, 6];
@@ -181,4 +187,24 @@ export function sampleActivation(
   );
   for (const b of activationBreakpoints(name, options)) if (b > from && b < to && !xs.includes(b)) xs.push(b);
   return xs.sort((a, b) => a - b).map((x) => ({ x, y: f(x) }));
+}
+
+/**
+ * PReLU's learned slopes for every cell of one channel. The α tensor has the input's
+ * [H, W, C] shape with 1 along each shared axis (shared_axes [1, 2] gives [1, 1, C]).
+ */
+export function preluSlopePlane(
+  alpha: { data: Float32Array; shape: readonly number[] },
+  height: number,
+  width: number,
+  channel: number,
+): Float32Array {
+  const [ah = 1, aw = 1, ac = 1] = alpha.shape;
+  const plane = new Float32Array(height * width);
+  for (let r = 0; r < height; r++)
+    for (let c = 0; c < width; c++) {
+      const i = ((ah > 1 ? r : 0) * aw + (aw > 1 ? c : 0)) * ac + (ac > 1 ? channel : 0);
+      plane[r * width + c] = alpha.data[i] ?? 0;
+    }
+  return plane;
 }

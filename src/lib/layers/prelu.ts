@@ -41,6 +41,9 @@ export const prelu: LayerDef = {
     const shared = ints(p, 'sharedAxes');
     return [{ name: 'alpha', shape: input.map((n, i) => (shared.includes(i + 1) ? 1 : n)) }];
   },
+  formula: 'activation',
+  // The slope differs by position: the view reads it from the layer's `alpha` weight.
+  activationOf: () => ({ name: 'prelu' }),
   keras: {
     className: 'PReLU',
     toConfig: (p) => {

@@ -98,6 +98,10 @@ export const formulaMessages = defineMessages({
     en: 'Graph of the function; x = {x} gives y = {y}',
     zh: '函数图像；x = {x} 得到 y = {y}',
   },
+  'formula.activation.preluNote': {
+    en: 'PReLU learns its negative slope α: every position (or every channel, when axes are shared) has its own. The graph and formula use the slope of the chosen cell.',
+    zh: 'PReLU 学习它的负斜率 α：每个位置（共享维度时则每个通道）都有自己的斜率。图和公式使用所选单元格的斜率。',
+  },
   'formula.activation.at': { en: 'at cell ({row}, {col})', zh: '位于单元格 ({row}, {col})' },
   'formula.activation.hint': {
     en: 'Hover a pixel of either map (or use the arrow keys) to follow its value through the function. The grey bars under the curve count the channel’s input values.',
