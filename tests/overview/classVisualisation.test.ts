@@ -4,41 +4,9 @@ import { initBackend, tensorCount } from '../../src/lib/engine/backend';
 import { buildModel } from '../../src/lib/engine/build';
 import { Explainer } from '../../src/lib/engine/explain';
 import { visualiseClass } from '../../src/lib/engine/classVisualisation';
-import type { NetworkSpec } from '../../src/lib/spec/types';
+import { smallConvNet } from '../fixtures/smallConvNet';
 
-const spec: NetworkSpec = {
-  name: 'small',
-  layers: [
-    { id: 'input', type: 'Input', params: { shape: [16, 16, 3] }, inputs: [] },
-    {
-      id: 'conv',
-      type: 'Conv2D',
-      params: {
-        filters: 4,
-        kernelSize: [3, 3],
-        strides: [1, 1],
-        padding: 'valid',
-        dilation: [1, 1],
-        activation: 'relu',
-        useBias: true,
-      },
-      inputs: ['input'],
-    },
-    {
-      id: 'pool',
-      type: 'MaxPooling2D',
-      params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
-      inputs: ['conv'],
-    },
-    { id: 'flatten', type: 'Flatten', params: {}, inputs: ['pool'] },
-    {
-      id: 'out',
-      type: 'Dense',
-      params: { units: 3, activation: 'softmax', useBias: true },
-      inputs: ['flatten'],
-    },
-  ],
-};
+const spec = smallConvNet(16, 3);
 
 beforeAll(async () => {
   await initBackend({ order: ['cpu'] });

@@ -7,44 +7,12 @@ import { TrainingSession, type SessionData } from '../../src/lib/engine/worker/s
 import { LazyShapes } from '../../src/lib/data/synthetic';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../../src/lib/training/config';
 import type { FromWorker } from '../../src/lib/training/protocol';
-import type { NetworkSpec } from '../../src/lib/spec/types';
+import { smallConvNet } from '../fixtures/smallConvNet';
 
 const SIZE = 16;
 
 /** A small conv net, so a few steps take a fraction of a second. */
-const spec: NetworkSpec = {
-  name: 'small',
-  layers: [
-    { id: 'input', type: 'Input', params: { shape: [SIZE, SIZE, 3] }, inputs: [] },
-    {
-      id: 'conv',
-      type: 'Conv2D',
-      params: {
-        filters: 4,
-        kernelSize: [3, 3],
-        strides: [1, 1],
-        padding: 'valid',
-        dilation: [1, 1],
-        activation: 'relu',
-        useBias: true,
-      },
-      inputs: ['input'],
-    },
-    {
-      id: 'pool',
-      type: 'MaxPooling2D',
-      params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
-      inputs: ['conv'],
-    },
-    { id: 'flatten', type: 'Flatten', params: {}, inputs: ['pool'] },
-    {
-      id: 'output',
-      type: 'Dense',
-      params: { units: 10, activation: 'softmax', useBias: true },
-      inputs: ['flatten'],
-    },
-  ],
-};
+const spec = smallConvNet(SIZE, 10, 'output');
 
 function data(): SessionData {
   const shapes = new LazyShapes(3, 120, { size: SIZE, maxNoise: 0.05, spread: 0.3 });
