@@ -32,18 +32,19 @@ describe('engine', () => {
     const model = await buildModel(spec);
     const explainer = new Explainer(model);
     const image = randomImage(32, 1);
-    const predictSpy = { calls: 0 };
+    // One execution of the multi-output probe model per explain, not one per layer.
+    const executeSpy = { calls: 0 };
     const probe = (explainer as unknown as { probe: tf.LayersModel }).probe;
-    const original = probe.predict.bind(probe);
-    probe.predict = (x, args) => {
-      predictSpy.calls++;
-      return original(x, args);
+    const original = probe.execute.bind(probe);
+    probe.execute = (x, outputs) => {
+      executeSpy.calls++;
+      return original(x, outputs);
     };
     explainer.explain(image); // warm-up: tfjs caches some tensors on first use
     const before = tf.memory().numTensors;
     const e = explainer.explain(image);
     expect(tf.memory().numTensors).toBe(before);
-    expect(predictSpy.calls).toBe(2);
+    expect(executeSpy.calls).toBe(2);
     const table = inferShapes(spec);
     for (const layer of spec.layers) {
       const a = e.activations.get(layer.id);

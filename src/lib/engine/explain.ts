@@ -9,6 +9,7 @@ import { weightName } from './build';
 export class Explainer {
   private readonly probe: tf.LayersModel;
   private readonly ids: string[];
+  private readonly outputNames: string[];
   private weightCache: Map<string, LayerWeights[]> | null = null;
 
   constructor(readonly model: tf.LayersModel) {
@@ -16,6 +17,7 @@ export class Explainer {
     const inner = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
     this.ids = inner.map((l) => l.name);
     this.probe = tf.model({ inputs: model.inputs, outputs: inner.map((l) => l.output as tf.SymbolicTensor) });
+    this.outputNames = this.probe.outputs.map((o) => o.name);
   }
 
   get inputShape(): number[] {
@@ -27,7 +29,8 @@ export class Explainer {
     const shape = this.inputShape;
     const outputs = tf.tidy(() => {
       const x = tf.tensor(image, [1, ...shape]);
-      const y = this.probe.predict(x);
+      // `execute`, not `predict`: predict's batching loop slices the input into batches first.
+      const y = this.probe.execute(x, this.outputNames);
       return Array.isArray(y) ? y : [y];
     });
     const activations = new Map<string, TensorData>();
