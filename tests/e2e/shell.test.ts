@@ -53,6 +53,29 @@ describe('loading', () => {
     await waitReady(page);
     await context.close();
   });
+
+  it('says so when a panel’s code cannot be downloaded, and the rest of the page still works', async () => {
+    const context = await h.browser.newContext();
+    await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The editor's chunk is fetched after the first overview is drawn; the network drops it.
+    await page.route('**/EditorPanel-*.js', (route) => route.abort('internetdisconnected'));
+    await page.goto(h.server.url);
+    await waitReady(page);
+    const side = page.getByTestId('side-panel');
+    await expect
+      .poll(() => side.getByRole('alert').textContent())
+      .toMatch(/could not be loaded .*Reload the page/);
+    // The explainer and the other panels are there and working.
+    await expect.poll(() => page.getByTestId('probabilities').locator('li').count()).toBe(10);
+    await expect.poll(() => page.getByTestId('train-demo').count()).toBe(1);
+    await expect.poll(() => page.locator('#article h1').count()).toBe(1);
+    await viewShot(page, 'shell-panel-failed');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('language', () => {
