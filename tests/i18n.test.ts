@@ -7,6 +7,7 @@ import type { Message } from '../src/lib/i18n/define';
 import { checkTranslation, describeMismatch } from '../src/lib/i18n/consistency';
 import { LAYER_DEFS } from '../src/lib/layers/registry';
 import { findHardCodedText } from './i18nMarkup';
+import { localizeClassName } from '../src/lib/i18n/classNames';
 
 const MESSAGES_DIR = 'src/lib/i18n/messages';
 const LAYER_NAMES = LAYER_DEFS.map((d) => d.type);
@@ -116,5 +117,17 @@ describe('views', () => {
       findHardCodedText(readFileSync(file, 'utf8')).map((f) => `${file}:${f.line}: ${f.text}`),
     );
     expect(problems).toEqual([]);
+  });
+});
+
+describe('class names', () => {
+  it('shows the pretrained model’s CIFAR-10 labels in Chinese and leaves unknown labels as they are', () => {
+    const meta = JSON.parse(readFileSync('models/tinyvgg-cifar10/meta.json', 'utf8')) as {
+      classes: string[];
+    };
+    const zh = meta.classes.map((c) => localizeClassName(c, 'zh-CN'));
+    expect(zh).toEqual(['飞机', '汽车', '鸟', '猫', '鹿', '狗', '青蛙', '马', '船', '卡车']);
+    expect(meta.classes.map((c) => localizeClassName(c, 'en'))).toEqual(meta.classes);
+    expect(localizeClassName('thumbs up', 'zh-CN')).toBe('thumbs up');
   });
 });

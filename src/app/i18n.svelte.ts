@@ -9,6 +9,7 @@ import {
   type MessageVars,
 } from '../lib/i18n';
 import type { Localized } from '../lib/spec/types';
+import { localizeClassName } from '../lib/i18n/classNames';
 
 const STORAGE_KEY = 'cnn-studio.locale';
 
@@ -29,6 +30,8 @@ export class I18n {
 
   /** Text that pure code carries in both languages (registry help, shape errors). */
   l = (text: Localized): string => localize(this.locale, text);
+  /** A model's class label as shown to the reader (well-known labels are translated). */
+  className = (name: string): string => localizeClassName(name, this.locale);
 
   setLocale(locale: Locale): void {
     this.locale = locale;

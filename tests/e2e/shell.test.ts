@@ -85,11 +85,15 @@ describe('language', () => {
     await expect
       .poll(() => page.getByRole('navigation', { name: '页面板块' }).textContent())
       .toContain('学习');
+    // The pretrained model's class labels are shown in Chinese too (the first example is the airplane).
+    await expect.poll(() => page.getByTestId('top-class').textContent()).toContain('飞机');
+    await expect.poll(() => page.getByTestId('probabilities').textContent()).toContain('卡车');
     await page.getByTestId('language').selectOption('en');
     await expect
       .poll(() => page.getByRole('navigation', { name: 'Page sections' }).textContent())
       .toContain('Learn');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => page.getByTestId('top-class').textContent()).toContain('airplane');
     await page.reload();
     await waitReady(page);
     await expect.poll(() => page.getByTestId('language').inputValue()).toBe('en');
