@@ -95,6 +95,15 @@ describe('TinyVGG overview', () => {
     expect(errors).toEqual([]);
   });
 
+  it('paints the maps once on load: the other panels arriving do not repaint them', async () => {
+    const { page, errors } = await openOverview();
+    // openApp has waited for every deferred panel; give any late repaint time to happen.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.__cnnStudio!.paints())).toBe(1);
+    expect(await page.evaluate(() => performance.getEntriesByName('overview-drawn').length)).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it('shows a conv neuron’s input edges, its kernels and a tooltip with the value under the pointer', async () => {
     const { page } = await openOverview();
     await neuron(page, 'conv_1_2', 3).hover({ position: { x: 3, y: 3 } });
