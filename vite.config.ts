@@ -12,7 +12,8 @@ export default defineConfig({
   resolve: {
     alias: { '@tensorflow/tfjs': fileURLToPath(new URL('./src/lib/engine/tfjsBrowser.ts', import.meta.url)) },
   },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  // The bundles carry no licence comments; the bundled packages' licences ship beside them.
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000, license: { fileName: 'third-party-licenses.md' } },
   // Workers are bundled apart from the page; without this their bundles keep every licence
   // comment of tfjs (~40 % of a worker's script), which the page's own chunks do not.
   worker: { format: 'es', rolldownOptions: { output: { comments: false } } },

@@ -141,5 +141,15 @@ describe('offline static build', () => {
     const html = readFileSync('dist/index.html', 'utf8');
     for (const m of html.matchAll(/(?:src|href)="([^"]+)"/g))
       expect(m[1], 'index.html').toMatch(/^(\.\/|data:)/);
+    // The bundles carry no licence comments, so the bundled packages' licences ship beside them.
+    const licences = readFileSync('dist/third-party-licenses.md', 'utf8');
+    for (const pkg of [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-layers',
+      '@tensorflow/tfjs-backend-wasm',
+      'svelte',
+      'd3-scale',
+    ])
+      expect(licences, pkg).toContain(`## ${pkg} - `);
   });
 });
