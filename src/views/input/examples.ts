@@ -44,23 +44,39 @@ export const exampleFileName = (example: ExampleImage): string => `${example.cla
 let index: Promise<ExampleImage[]> | null = null;
 let first: Promise<{ name: string; raw: RawImage } | null> | null = null;
 
+/** The example list, read once; an empty or failed read is tried again by the next call. */
 export function exampleIndex(): Promise<ExampleImage[]> {
-  index ??= loadExampleIndex();
+  if (!index) {
+    const reading = loadExampleIndex();
+    index = reading;
+    void reading.then((list) => {
+      if (list.length === 0 && index === reading) index = null;
+    });
+  }
   return index;
 }
 
-/** The first example, fetched and decoded once; null when there is none or it is broken. */
+/**
+ * The first example, fetched and decoded once; null when there is none or it is broken. A
+ * failure (a dropped connection, say) is not kept: the next call tries again.
+ */
 export function firstExample(): Promise<{ name: string; raw: RawImage } | null> {
-  first ??= exampleIndex().then(async (list) => {
-    const ex = list[0];
-    if (!ex) return null;
-    try {
-      const name = exampleFileName(ex);
-      return { name, raw: await decodeImageFile(await fetchExample(ex), name) };
-    } catch {
-      return null;
-    }
-  });
+  if (!first) {
+    const decoding = exampleIndex().then(async (list) => {
+      const ex = list[0];
+      if (!ex) return null;
+      try {
+        const name = exampleFileName(ex);
+        return { name, raw: await decodeImageFile(await fetchExample(ex), name) };
+      } catch {
+        return null;
+      }
+    });
+    first = decoding;
+    void decoding.then((image) => {
+      if (!image && first === decoding) first = null;
+    });
+  }
   return first;
 }
 
