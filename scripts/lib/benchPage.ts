@@ -58,7 +58,7 @@ async function openOnce(
       `the overview was never drawn at ${url}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}: ${String(e)}`,
     );
   });
-  // Milliseconds since the navigation started; NaN for a stage this load did not have.
+  // Milliseconds since the navigation started.
   const stages = await page.evaluate(
     (names) => names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN),
     [...LOAD_STAGES],
@@ -78,7 +78,7 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
     loads.push(opened.loadMs);
     stageTimes.push(opened.stages);
     o.log(
-      `  load ${i + 1}/${o.loads}: ${LOAD_STAGES.flatMap((n, j) => (Number.isNaN(opened.stages[j]) ? [] : [`${n} ${Math.round(opened.stages[j]!)}`])).join(' · ')} ms`,
+      `  load ${i + 1}/${o.loads}: ${LOAD_STAGES.map((n, j) => `${n} ${Math.round(opened.stages[j]!)}`).join(' · ')} ms`,
     );
   }
   if (!page) throw new Error('--loads must be at least 1');
@@ -106,10 +106,7 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
     redrawMs: round1(median(redraws)),
     loadToOverviewMs: Math.round(median(loads)),
     loadStagesMs: Object.fromEntries(
-      LOAD_STAGES.flatMap((n, j) => {
-        const times = stageTimes.map((t) => t[j]!).filter((t) => !Number.isNaN(t));
-        return times.length ? [[n, Math.round(median(times))]] : [];
-      }),
+      LOAD_STAGES.map((n, j) => [n, Math.round(median(stageTimes.map((t) => t[j]!)))]),
     ),
     heapMB: round1(heap.usedSize / 2 ** 20),
     leakedTensors,

@@ -41,28 +41,31 @@ export async function fetchExample(example: ExampleImage): Promise<Blob> {
 
 export const exampleFileName = (example: ExampleImage): string => `${example.className}.png`;
 
-let index: Promise<ExampleImage[]> | null = null;
-let first: Promise<{ name: string; raw: RawImage } | null> | null = null;
-
-/** The example list, read once; an empty or failed read is tried again by the next call. */
-export function exampleIndex(): Promise<ExampleImage[]> {
-  if (!index) {
-    const reading = loadExampleIndex();
-    index = reading;
-    void reading.then((list) => {
-      if (list.length === 0 && index === reading) index = null;
-    });
-  }
-  return index;
+/**
+ * `make`, called once and its promise kept for later calls, unless it settles to a value
+ * `keep` refuses (a failed download, say): then the next call starts again.
+ */
+function keptWhen<T>(make: () => Promise<T>, keep: (value: T) => boolean): () => Promise<T> {
+  let kept: Promise<T> | null = null;
+  return () => {
+    if (!kept) {
+      const made = make();
+      kept = made;
+      void made.then((value) => {
+        if (!keep(value) && kept === made) kept = null;
+      });
+    }
+    return kept;
+  };
 }
 
-/**
- * The first example, fetched and decoded once; null when there is none or it is broken. A
- * failure (a dropped connection, say) is not kept: the next call tries again.
- */
-export function firstExample(): Promise<{ name: string; raw: RawImage } | null> {
-  if (!first) {
-    const decoding = exampleIndex().then(async (list) => {
+/** The example list; an empty or failed read is tried again by the next call. */
+export const exampleIndex = keptWhen(loadExampleIndex, (list) => list.length > 0);
+
+/** The first example, fetched and decoded; null when there is none or it is broken (tried again next time). */
+export const firstExample = keptWhen(
+  () =>
+    exampleIndex().then(async (list): Promise<{ name: string; raw: RawImage } | null> => {
       const ex = list[0];
       if (!ex) return null;
       try {
@@ -71,14 +74,9 @@ export function firstExample(): Promise<{ name: string; raw: RawImage } | null> 
       } catch {
         return null;
       }
-    });
-    first = decoding;
-    void decoding.then((image) => {
-      if (!image && first === decoding) first = null;
-    });
-  }
-  return first;
-}
+    }),
+  (image) => image !== null,
+);
 
 // Started as soon as the app's code runs, so the first image is ready by the time the
 // model is: the first overview then appears without waiting for two more round trips.
