@@ -3,7 +3,14 @@ import { tf } from '../../src/lib/engine/tf';
 import { createRng, randomInt } from '../../src/lib/random';
 import { convAt, convParams, convPlan, convWeights } from '../../src/lib/formula/convolution';
 import { channelContributionMaps, convolveLayer } from '../../src/lib/formula/convolutionMaps';
-import { outputPositions, outputsFedBy, planWindow, windowTaps } from '../../src/lib/formula/window';
+import {
+  insideInput,
+  outputCellsFedBy,
+  outputPositions,
+  outputsFedBy,
+  planWindow,
+  windowTaps,
+} from '../../src/lib/formula/window';
 import { applyActivation } from '../../src/lib/formula/activations';
 import { readHwc } from '../../src/lib/formula/layout';
 import { windowOutputSize } from '../../src/lib/layers/windowMath';
@@ -158,7 +165,21 @@ describe('cursor positions and the inverse map', () => {
             })),
         );
         expect(outputsFedBy(plan, row, col)).toEqual(brute);
+        expect(outputCellsFedBy(plan, { row, col })).toEqual(
+          brute.map((b) => ({ row: b.outRow, col: b.outCol })),
+        );
       }
+      // Hovering nothing, or the padding around the input, feeds no output.
+      expect(outputCellsFedBy(plan, null)).toEqual([]);
+      for (const pad of [
+        { row: -1, col: 0 },
+        { row: 0, col: w },
+        { row: h, col: 0 },
+      ]) {
+        expect(insideInput(plan, pad)).toBe(false);
+        expect(outputCellsFedBy(plan, pad)).toEqual([]);
+      }
+      expect(insideInput(plan, { row: h - 1, col: w - 1 })).toBe(true);
     },
   );
 });

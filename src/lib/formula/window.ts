@@ -169,3 +169,23 @@ export function outputsFedBy(plan: WindowPlan, row: number, col: number): FedOut
     columns.map((c) => ({ outRow: r.out, outCol: c.out, kernelRow: r.tap, kernelCol: c.tap })),
   );
 }
+
+/** Whether a hovered cell is a cell of the input (hovering can also land in the padding). */
+export function insideInput(plan: WindowPlan, cell: { row: number; col: number } | null): boolean {
+  return (
+    cell !== null &&
+    cell.row >= 0 &&
+    cell.row < plan.inputHeight &&
+    cell.col >= 0 &&
+    cell.col < plan.inputWidth
+  );
+}
+
+/** The output cells that read a hovered input cell; none when nothing, or only padding, is hovered. */
+export function outputCellsFedBy(
+  plan: WindowPlan,
+  cell: { row: number; col: number } | null,
+): { row: number; col: number }[] {
+  if (!cell || !insideInput(plan, cell)) return [];
+  return outputsFedBy(plan, cell.row, cell.col).map((f) => ({ row: f.outRow, col: f.outCol }));
+}
