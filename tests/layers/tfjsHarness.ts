@@ -1,10 +1,13 @@
 /**
  * Checks one layer type against what tfjs builds: a spec of Input(s) → layer goes through
  * our shape inference and through tfjs, and the two must agree on the output shape, the
- * parameter counts and on whether the configuration is valid at all.
+ * parameter counts and on whether the configuration is valid at all; a layer with a
+ * plain-TypeScript forward (src/lib/forward) must also compute the values tfjs computes.
  */
 import { tf } from '../../src/lib/engine/tf';
 import { buildModel } from '../../src/lib/engine/build';
+import { Explainer } from '../../src/lib/engine/explain';
+import { forwardPass, layersWithoutForward } from '../../src/lib/forward/forwardPass';
 import { specToKerasModel } from '../../src/lib/formats/kerasTopology';
 import { inferShapes } from '../../src/lib/spec/inferShapes';
 import { getLayerDef } from '../../src/lib/layers/registry';
@@ -51,6 +54,28 @@ function runOnce(model: tf.LayersModel, inputs: Shape[]): number[] {
   });
 }
 
+/** Runs tfjs and our forward on the same random input (−2…2, so negatives and zeros occur). */
+function forwardProblems(spec: NetworkSpec, model: tf.LayersModel, c: LayerCase, label: string): string[] {
+  const [shape, ...others] = c.inputs;
+  if (!shape || others.length > 0 || layersWithoutForward(spec).length > 0) return [];
+  const rng = createRng(product(shape) + 17);
+  const image = Float32Array.from({ length: product(shape) }, () => Math.round((rng() * 4 - 2) * 8) / 8);
+  const expected = tf.tidy(
+    () => (model.predict(tf.tensor(image, [1, ...shape])) as tf.Tensor).dataSync() as Float32Array,
+  );
+  let ours: Float32Array;
+  try {
+    ours = forwardPass(spec, new Explainer(model).weights(), image).probabilities;
+  } catch (e) {
+    return [`${label}: forward failed: ${e instanceof Error ? e.message : String(e)}`];
+  }
+  if (ours.length !== expected.length)
+    return [`${label}: forward gave ${ours.length} values, tfjs ${expected.length}`];
+  const scale = Math.max(1, ...expected.map(Math.abs));
+  const worst = expected.reduce((m, v, i) => Math.max(m, Math.abs(v - (ours[i] ?? NaN))), 0);
+  return worst <= 1e-5 * scale ? [] : [`${label}: forward differs from tfjs by ${worst}`];
+}
+
 export async function checkCase(type: string, c: LayerCase): Promise<CaseResult> {
   const spec = probeSpec(type, c);
   const info = inferShapes(spec).layers.get('probe');
@@ -75,6 +100,7 @@ export async function checkCase(type: string, c: LayerCase): Promise<CaseResult>
       const ran = runOnce(model, c.inputs);
       if (JSON.stringify(ran) !== JSON.stringify([1, ...info.shape]))
         problems.push(`${label}: runtime shape ${JSON.stringify(ran)} ours ${JSON.stringify(info.shape)}`);
+      problems.push(...forwardProblems(spec, model, c, label));
     } catch (e) {
       problems.push(
         `${label}: tfjs refused a config we accept: ${e instanceof Error ? e.message : String(e)}`,

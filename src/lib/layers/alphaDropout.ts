@@ -1,5 +1,6 @@
 /** AlphaDropout: dropout that keeps SELU activations at mean 0 and variance 1. */
 import type { LayerDef } from './types';
+import { passThrough } from '../forward/layerForward';
 import { num, numFrom, rateParam } from './params';
 
 export const alphaDropout: LayerDef = {
@@ -15,6 +16,7 @@ export const alphaDropout: LayerDef = {
   arity: { min: 1, max: 1 },
   inferShape: (_p, [input = []]) => ({ shape: [...input] }),
   weights: () => [],
+  forward: passThrough,
   countMacs: () => 0,
   keras: {
     className: 'AlphaDropout',

@@ -1,6 +1,7 @@
 /** AveragePooling2D: the mean of each window, per channel. */
 import type { LayerDef } from './types';
 import { pooling } from './pooling';
+import { pool2dForward } from '../forward/layerForward';
 
 export const averagePooling2d: LayerDef = {
   ...pooling('AveragePooling2D', 2, {
@@ -9,4 +10,5 @@ export const averagePooling2d: LayerDef = {
   }),
   formula: 'pooling',
   poolKind: 'average',
+  forward: pool2dForward('average'),
 };

@@ -1,6 +1,8 @@
 /** Dense: every output is a weighted sum of every input along the last axis, plus a bias. */
 import type { LayerDef } from './types';
 import { activationParam, bool, num, str, useBiasParam } from './params';
+import { activate, dense as denseForward } from '../forward/kernels';
+import { findWeight } from '../formula/layout';
 
 export const dense: LayerDef = {
   type: 'Dense',
@@ -23,6 +25,11 @@ export const dense: LayerDef = {
     useBiasParam,
   ],
   formula: 'dense',
+  forward(p, [x], weights) {
+    const kernel = findWeight(weights, 'kernel');
+    if (!x || !kernel) throw new RangeError('Dense needs an input and a kernel');
+    return activate(denseForward(x, kernel, findWeight(weights, 'bias')), str(p, 'activation'));
+  },
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     if (input.length === 0)

@@ -1,5 +1,6 @@
 /** Dropout: zeroes a random fraction of values while training; passes data through otherwise. */
 import type { LayerDef } from './types';
+import { passThrough } from '../forward/layerForward';
 import { num } from './params';
 
 export const dropout: LayerDef = {
@@ -23,6 +24,7 @@ export const dropout: LayerDef = {
   arity: { min: 1, max: 1 },
   inferShape: (_p, [input = []]) => ({ shape: [...input] }),
   weights: () => [],
+  forward: passThrough,
   countMacs: () => 0,
   keras: {
     className: 'Dropout',

@@ -11,6 +11,8 @@ export const flatten: LayerDef = {
   },
   params: [],
   formula: 'flatten',
+  // Row-major NHWC data is already laid out in flattening order.
+  forward: (_p, [x]) => ({ data: x?.data ?? new Float32Array(), shape: [x?.data.length ?? 0] }),
   arity: { min: 1, max: 1 },
   inferShape: (_p, [input = []]) => ({ shape: [product(input)] }),
   weights: () => [],

@@ -1,5 +1,6 @@
 /** GaussianDropout: multiplies by normal noise of mean 1 while training. */
 import type { LayerDef } from './types';
+import { passThrough } from '../forward/layerForward';
 import { num, numFrom, rateParam } from './params';
 
 export const gaussianDropout: LayerDef = {
@@ -18,6 +19,7 @@ export const gaussianDropout: LayerDef = {
   arity: { min: 1, max: 1 },
   inferShape: (_p, [input = []]) => ({ shape: [...input] }),
   weights: () => [],
+  forward: passThrough,
   countMacs: () => 0,
   keras: {
     className: 'GaussianDropout',

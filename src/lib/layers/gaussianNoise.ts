@@ -1,5 +1,6 @@
 /** GaussianNoise: adds zero-mean normal noise while training, nothing afterwards. */
 import type { LayerDef } from './types';
+import { passThrough } from '../forward/layerForward';
 import { num, numFrom } from './params';
 
 export const gaussianNoise: LayerDef = {
@@ -23,6 +24,7 @@ export const gaussianNoise: LayerDef = {
   arity: { min: 1, max: 1 },
   inferShape: (_p, [input = []]) => ({ shape: [...input] }),
   weights: () => [],
+  forward: passThrough,
   countMacs: () => 0,
   keras: {
     className: 'GaussianNoise',

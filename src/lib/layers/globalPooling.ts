@@ -5,6 +5,7 @@
 import type { LayerDef } from './types';
 import type { Localized } from '../spec/types';
 import { rankError } from './windowMath';
+import { globalPoolForward } from '../forward/layerForward';
 
 const AXES: Record<number, Localized> = {
   1: { en: 'steps × channels', zh: '步数 × 通道' },
@@ -31,6 +32,7 @@ export function globalPooling(
     },
     weights: () => [],
     countMacs: () => 0,
+    forward: globalPoolForward(type.startsWith('GlobalMax') ? 'max' : 'average'),
     keras: tfjsNote
       ? null
       : { className: type, toConfig: () => ({ data_format: 'channels_last' }), fromConfig: () => ({}) },

@@ -1,6 +1,7 @@
 /** MaxPooling2D: keeps the largest value of each window, per channel. */
 import type { LayerDef } from './types';
 import { pooling } from './pooling';
+import { pool2dForward } from '../forward/layerForward';
 
 export const maxPooling2d: LayerDef = {
   ...pooling('MaxPooling2D', 2, {
@@ -9,4 +10,5 @@ export const maxPooling2d: LayerDef = {
   }),
   formula: 'pooling',
   poolKind: 'max',
+  forward: pool2dForward('max'),
 };

@@ -5,11 +5,14 @@
 import type { LayerDef } from './types';
 import { axisError, axisParam, dataAxis, num, numFrom } from './params';
 import { elementwise } from './fixedActivation';
+import { softmaxLastAxis } from '../forward/kernels';
 
 export const softmax: LayerDef = {
   type: 'Softmax',
   ...elementwise,
   formula: 'softmax',
+  // inferShape only lets the last axis through.
+  forward: (_p, [x]) => softmaxLastAxis(x ?? { data: new Float32Array(), shape: [0] }),
   description: {
     en: 'Turns a row of scores into probabilities: every value is exponentiated and divided by the sum of the exponentials along one axis, so the outputs are positive and add up to 1, and the largest score gets the largest share. It is the usual last step of a classifier.',
     zh: '把一行分数变成概率：沿一个维度对每个值取指数，再除以指数之和，使输出为正且总和为 1，最大的分数得到最大的份额。它通常是分类器的最后一步。',

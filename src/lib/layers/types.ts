@@ -3,6 +3,7 @@
  * engine need to know about it lives in one `LayerDef` in one module.
  */
 import type { LayerParams, Localized, ParamValue, Shape } from '../spec/types';
+import type { LayerWeights, TensorData } from '../explain/types';
 
 export type LayerCategory =
   | 'Data'
@@ -101,6 +102,13 @@ export interface LayerDef {
   poolKind?: 'max' | 'average';
   /** Element-wise activation layers: their function, or null when these params have none to draw. */
   activationOf?(params: LayerParams): ElementwiseFunction | null;
+  /**
+   * The layer's output for one example in plain TypeScript (src/lib/forward), as tfjs computes
+   * it when the net is used (not trained). Lets the page draw the first image before tfjs has
+   * loaded. Weightless element-wise layers need none (their `activationOf` is used); a net
+   * with any other layer lacking it waits for the engine.
+   */
+  forward?(params: LayerParams, inputs: readonly TensorData[], weights: readonly LayerWeights[]): TensorData;
 }
 
 export type { ParamValue };
