@@ -26,7 +26,10 @@ export default defineConfig({
           groups: [
             {
               name: (id: string) =>
-                /node_modules[\\/]@tensorflow[\\/](tfjs-core|tfjs-layers|tfjs-backend-wasm)[\\/]/.test(id)
+                // Not the .wasm URLs: the training panel's worker client imports those, and
+                // they would pull the whole chunk into the page's first script.
+                /node_modules[\\/]@tensorflow[\\/](tfjs-core|tfjs-layers|tfjs-backend-wasm)[\\/]/.test(id) &&
+                !id.includes('.wasm')
                   ? 'tfjs'
                   : null,
             },

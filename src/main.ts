@@ -1,4 +1,4 @@
-// First: starts the engine and downloads while the rest of the code is evaluated.
+// First: starts the first example's download while the rest of the code is evaluated.
 import './app/earlyStart';
 import { mount } from 'svelte';
 import App from './App.svelte';

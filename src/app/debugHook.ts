@@ -5,7 +5,6 @@
  * been painted, which the bench reads as the load time.
  */
 import { flushSync } from 'svelte';
-import { tensorCount } from '../lib/engine/backend';
 import { createRng } from '../lib/random';
 import type { RawImage } from '../lib/preprocess/preprocess';
 import type { ExplainerState } from './explainerState.svelte';
@@ -53,7 +52,7 @@ export function testImage(seed: number, width = 96, height = 80): RawImage {
 
 export function installDebugHook(explainer: ExplainerState): void {
   window.__cnnStudio = {
-    numTensors: tensorCount,
+    numTensors: () => explainer.tensorCount(),
     backend: () => explainer.backend,
     paints: () => paintCount,
     async setTestImage(seed, width, height) {

@@ -1,10 +1,8 @@
 /**
- * Imported first by main.ts, so this runs right after TensorFlow.js is evaluated and before
- * the rest of the app: the engine starts and the first example downloads meanwhile.
+ * Imported first by main.ts, so the first example's download and decode start before the
+ * rest of the app is evaluated (the model files are preloaded by index.html).
  */
-import { startEngineEarly } from './startEngine';
 import { firstExample } from '../views/input/examples';
 
 performance.mark('app-start');
-startEngineEarly();
 void firstExample();

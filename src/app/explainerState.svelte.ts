@@ -1,10 +1,16 @@
 /**
  * The explainer's state: the loaded model and its spec, the current image, and the
  * activations the engine extracted for it. A rejected image leaves all of it untouched.
+ *
+ * The pretrained net is first explained without TensorFlow.js (a `FirstLook`: the registry's
+ * plain-TypeScript forward pass over the downloaded weights), so the first overview does not
+ * wait for tfjs to download, evaluate and start. `connectEngine` (called once the overview is
+ * drawn, or by the first thing that needs a tfjs model) then builds the model and takes over.
  */
-import { Explainer } from '../lib/engine/explain';
-import { loadModelFromArtifacts } from '../lib/engine/io';
-import { currentBackend } from '../lib/engine/backend';
+import type { Explainer } from '../lib/engine/explain';
+import type { ModelArtifacts } from '../lib/engine/io';
+import { FirstLook } from '../lib/forward/firstLook';
+import { loadEngine, type EngineModule } from './loadEngine';
 import type { Explanation } from '../lib/explain/types';
 import { inferShapes, type ShapeTable } from '../lib/spec/inferShapes';
 import type { NetworkSpec } from '../lib/spec/types';
@@ -12,15 +18,7 @@ import { parseModelMeta, type ModelMeta } from '../lib/model/meta';
 import { preprocessImage, type FitMode, type RawImage } from '../lib/preprocess/preprocess';
 import { decodeImageFile } from './decodeImage';
 import { NoticeError, type Notice } from './notice';
-import { startEngine } from './startEngine';
-import {
-  buildModel,
-  getNamedWeights,
-  setNamedWeights,
-  transferWeights,
-  weightEntries,
-  type TransferSource,
-} from '../lib/engine/build';
+import type { TransferSource } from '../lib/engine/build';
 import { checkRunnable } from '../lib/editor/runnable';
 import type { Localized } from '../lib/spec/types';
 import { fetchModelArtifacts } from './fetchModel';
@@ -37,7 +35,7 @@ export interface CurrentImage {
 
 /** Where loading is, for the progress indicator: bytes count during the weights download. */
 export interface LoadProgress {
-  stage: 'engine' | 'weights' | 'model';
+  stage: 'weights' | 'model';
   loaded: number;
   total: number;
 }
@@ -80,7 +78,7 @@ async function fetchModelMeta(url: string): Promise<ModelMeta> {
 export class ExplainerState {
   status = $state<'loading' | 'ready' | 'error'>('loading');
   loadError = $state<string | null>(null);
-  progress = $state.raw<LoadProgress>({ stage: 'engine', loaded: 0, total: 0 });
+  progress = $state.raw<LoadProgress>({ stage: 'weights', loaded: 0, total: 0 });
   backend = $state('');
   spec = $state.raw<NetworkSpec | null>(null);
   meta = $state.raw<ModelMeta | null>(null);
@@ -92,7 +90,15 @@ export class ExplainerState {
   /** The neuron whose detail view is open: a layer and one of its output channels. */
   selection = $state.raw<NeuronRef | null>(null);
   // State, so `inputSize` (read by the input and training views) follows an edited net.
-  private explainer = $state.raw<Explainer | null>(null);
+  private explainer = $state.raw<Explainer | FirstLook | null>(null);
+  /** True once TensorFlow.js runs the net (until then a FirstLook explains images). */
+  engineReady = $state(false);
+  /** Why the engine did not start, while a first look keeps the overview working. */
+  engineError = $state<string | null>(null);
+  private engine: EngineModule | null = null;
+  private connecting: Promise<EngineModule> | null = null;
+  /** The pretrained model's files, kept until the engine has built the model from them. */
+  private pending: { artifacts: ModelArtifacts; url: string } | null = null;
   /**
    * Layers whose weights are not trained: re-initialised by an edit that changed their
    * shapes, or all of them in a zoo model opened with random weights.
@@ -114,6 +120,11 @@ export class ExplainerState {
     return n === named.length ? named : Array.from({ length: n }, (_, i) => `#${i}`);
   }
 
+  /** The tfjs explainer, once the engine has taken over. */
+  private get engineExplainer(): Explainer | null {
+    return this.explainer instanceof FirstLook ? null : this.explainer;
+  }
+
   get inputSize(): number {
     return this.explainer?.inputShape[0] ?? this.meta?.inputSize[0] ?? 64;
   }
@@ -127,47 +138,94 @@ export class ExplainerState {
     firstImage?: Promise<{ name: string; raw: RawImage } | null>,
   ): Promise<void> {
     this.status = 'loading';
-    this.progress = { stage: 'engine', loaded: 0, total: 0 };
+    this.progress = { stage: 'weights', loaded: 0, total: 0 };
     try {
-      // The engine starts while the model downloads: neither needs the other.
-      const engine = startEngine().then((backend) => {
-        performance.mark('engine-ready');
-        return backend;
-      });
       const metaUrl = `${baseUrl}meta.json`;
       const modelUrl = `${baseUrl}model.json`;
       const metaDownload = fetchModelMeta(metaUrl);
       const download = fetchModelArtifacts(modelUrl, (p) => {
-        if (this.progress.stage !== 'model') this.progress = { stage: 'weights', ...p };
+        if (this.progress.stage === 'weights') this.progress = { stage: 'weights', ...p };
       });
-      // Settle all three before throwing, so no rejection is left unhandled.
-      const failed = (await Promise.allSettled([engine, metaDownload, download])).find(
+      // Settle both before throwing, so no rejection is left unhandled.
+      const failed = (await Promise.allSettled([metaDownload, download])).find(
         (r) => r.status === 'rejected',
       );
       if (failed) throw failed.reason;
-      const [backend, meta, artifacts] = await Promise.all([engine, metaDownload, download]);
-      this.backend = backend;
+      const [meta, artifacts] = await Promise.all([metaDownload, download]);
       performance.mark('model-fetched');
-      this.progress = { ...this.progress, stage: 'model' };
-      const { model, spec } = await loadModelFromArtifacts(artifacts, modelUrl);
-      this.explainer = new Explainer(model);
-      this.bank = {
-        values: getNamedWeights(model),
-        shapes: new Map(weightEntries(model).map((w) => [w.name, w.shape])),
-      };
       this.untrainedLayers = new Set();
       this.randomWeights = false;
+      this.pending = { artifacts, url: modelUrl };
+      this.progress = { ...this.progress, stage: 'model' };
+      const firstLook = FirstLook.fromModelFiles(artifacts);
+      if (firstLook) {
+        this.explainer = firstLook;
+        this.spec = firstLook.spec;
+      } else {
+        // A net the plain forward pass cannot run waits for the engine, as it always did.
+        await this.connectEngine();
+      }
       this.meta = meta;
-      this.spec = spec;
-      this.backend = currentBackend();
+      performance.mark('zz-firstlook');
       const first = await firstImage?.catch(() => null);
+      performance.mark('zz-image');
       if (first && !this.image) this.setRawImage(first.raw, first.name);
       this.status = 'ready';
       performance.mark('model-ready');
     } catch (e) {
-      this.loadError = e instanceof Error ? e.message : String(e);
-      this.status = 'error';
+      this.fail(e);
     }
+  }
+
+  private fail(e: unknown): void {
+    this.loadError = e instanceof Error ? e.message : String(e);
+    this.status = 'error';
+  }
+
+  /**
+   * Starts TensorFlow.js and builds the loaded model in it; from then on the engine explains
+   * every image. Called once the first overview is drawn, and by everything that needs a
+   * tfjs model (editing, training, saving); later calls share the first one's promise.
+   */
+  connectEngine(): Promise<EngineModule> {
+    this.engineError = null;
+    this.connecting ??= this.startEngineAndModel().catch((e: unknown) => {
+      this.connecting = null; // a Retry tries again
+      // With a first look the overview keeps working: say what failed beside it.
+      if (this.explainer instanceof FirstLook && this.status === 'ready')
+        this.engineError = e instanceof Error ? e.message : String(e);
+      else this.fail(e);
+      throw e;
+    });
+    return this.connecting;
+  }
+
+  private async startEngineAndModel(): Promise<EngineModule> {
+    const engine = await loadEngine();
+    this.backend = await engine.startEngine();
+    performance.mark('engine-ready');
+    const pending = this.pending;
+    if (pending) {
+      const { model, spec } = await engine.loadModelFromArtifacts(pending.artifacts, pending.url);
+      this.bank = {
+        values: engine.getNamedWeights(model),
+        shapes: new Map(engine.weightEntries(model).map((w) => [w.name, w.shape])),
+      };
+      // The first look explained the current image with these same weights, so the
+      // explanation stands; only later images go through the engine.
+      this.explainer = new engine.Explainer(model);
+      this.spec ??= spec;
+      this.pending = null;
+    }
+    this.engine = engine;
+    this.backend = engine.currentBackend();
+    this.engineReady = true;
+    return engine;
+  }
+
+  /** Tensors tfjs holds; 0 before the engine has started. */
+  tensorCount(): number {
+    return this.engine?.tensorCount() ?? 0;
   }
 
   /** Decodes and explains a user's file; on any problem keeps the current image. */
@@ -207,7 +265,8 @@ export class ExplainerState {
 
   /** Runs only the engine's extraction on the current input, changing nothing (for the bench). */
   extractOnly(): Explanation | null {
-    return this.explainer && this.image ? this.explainer.explain(this.image.input) : null;
+    const engine = this.engineExplainer;
+    return engine && this.image ? engine.explain(this.image.input) : null;
   }
 
   /**
@@ -221,14 +280,15 @@ export class ExplainerState {
     const check = checkRunnable(spec, inferShapes(spec));
     if (!check.ok) return check;
     this.rebuilding = { stage: 'building', name: spec.name };
-    await nextFrame();
-    let built: Awaited<ReturnType<typeof buildModel>> | null = null;
+    let built: Awaited<ReturnType<EngineModule['buildModel']>> | null = null;
     try {
+      const { buildModel, Explainer, transferWeights, weightEntries } = await this.connectEngine();
+      await nextFrame();
       built = await buildModel(spec);
       const model = built;
       this.rebuilding = { stage: 'weights', name: spec.name };
       await nextFrame();
-      const previous = this.explainer;
+      const previous = this.engineExplainer;
       const sources: TransferSource[] =
         options.weights === 'random'
           ? []
@@ -262,7 +322,7 @@ export class ExplainerState {
       if (this.selection && !spec.layers.some((l) => l.id === this.selection?.layerId)) this.selection = null;
       return { ok: true, reinitialised: plan.reinitialised };
     } catch (e) {
-      if (built && built !== this.explainer?.model) built.dispose();
+      if (built && built !== this.engineExplainer?.model) built.dispose();
       const msg = e instanceof Error ? e.message : String(e);
       return { ok: false, reason: { en: msg, zh: msg }, tooLarge: false };
     } finally {
@@ -277,7 +337,9 @@ export class ExplainerState {
 
   /** Copies of the current model's weights, keyed `layer/weight` (for training and saving). */
   getWeights(): Map<string, Float32Array> {
-    return this.explainer ? getNamedWeights(this.explainer.model) : new Map();
+    const engine = this.engineExplainer;
+    if (engine && this.engine) return this.engine.getNamedWeights(engine.model);
+    return this.explainer instanceof FirstLook ? this.explainer.namedWeights() : new Map();
   }
 
   /**
@@ -287,8 +349,14 @@ export class ExplainerState {
    * marks every layer with weights as untrained (fresh random weights).
    */
   setWeights(named: ReadonlyMap<string, Float32Array>, options: { trained: boolean }): void {
-    const explainer = this.explainer;
-    if (!explainer) return;
+    const explainer = this.engineExplainer;
+    const engine = this.engine;
+    if (!explainer || !engine) {
+      // Before the engine has the model (only the first moments after loading).
+      if (this.explainer) void this.connectEngine().then(() => this.setWeights(named, options));
+      return;
+    }
+    const { getNamedWeights, setNamedWeights, weightEntries } = engine;
     const current = getNamedWeights(explainer.model);
     for (const [name, values] of named)
       if (current.get(name)?.length === values.length) current.set(name, values);

@@ -4,8 +4,6 @@
  * tfjs Layers model someone uploads. Loading puts the net into the explainer; a failure says
  * which file and why and leaves the current net as it was.
  */
-import { buildModel, getNamedWeights } from '../lib/engine/build';
-import { loadModelFromFiles, saveModelToArtifacts } from '../lib/engine/io';
 import { inferShapes, totals } from '../lib/spec/inferShapes';
 import type { Localized } from '../lib/spec/types';
 import { modelJson, readStudioMetadata, weightBytes, WEIGHTS_FILE } from '../lib/training/modelFiles';
@@ -129,6 +127,7 @@ export class ModelLibrary {
   async files(): Promise<{ json: Blob; weights: Blob } | null> {
     const spec = this.explainer.spec;
     if (!spec) return null;
+    const { buildModel, saveModelToArtifacts } = await this.explainer.connectEngine();
     const model = await buildModel(spec, this.explainer.getWeights());
     try {
       const artifacts = await saveModelToArtifacts(model);
@@ -168,6 +167,7 @@ export class ModelLibrary {
             zh: `所选文件（${files.map((f) => f.name).join('、')}）中没有 model.json：请同时选择 model.json 和它的权重文件。`,
           },
         };
+      const { loadModelFromFiles, getNamedWeights } = await this.explainer.connectEngine();
       const loaded = await loadModelFromFiles(json, weights);
       const named = getNamedWeights(loaded.model);
       const meta = readStudioMetadata(loaded.model.getUserDefinedMetadata());

@@ -19,25 +19,7 @@ export function backendOrder(search: string, hardwareWebgl: boolean): BackendNam
   return auto;
 }
 
-/** A start begun by `startEngineEarly`, handed to the next `startEngine` call. */
-let early: Promise<BackendName> | null = null;
-
-/**
- * Starts the engine as soon as tfjs itself is evaluated (main.ts imports this first), so the
- * WebAssembly compile runs while the rest of the app's code is evaluated and mounted.
- */
-export function startEngineEarly(): void {
-  early ??= startEngine();
-  // A failure is reported by the load that takes this promise over.
-  early.catch(() => undefined);
-}
-
 export function startEngine(): Promise<BackendName> {
-  if (early) {
-    const started = early;
-    early = null;
-    return started;
-  }
   return initBackend({
     order: backendOrder(location.search, hasHardwareWebgl()),
     wasmPaths: {

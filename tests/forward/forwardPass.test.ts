@@ -17,6 +17,7 @@ import {
 } from '../../src/lib/forward/forwardPass';
 import { kerasModelToSpec } from '../../src/lib/formats/kerasTopology';
 import { createRng } from '../../src/lib/random';
+import { FirstLook } from '../../src/lib/forward/firstLook';
 import type { NetworkSpec } from '../../src/lib/spec/types';
 import { smallConvNet } from '../fixtures/smallConvNet';
 
@@ -67,6 +68,38 @@ describe('forward pass of the pretrained TinyVGG', () => {
         id,
       ).toEqual(want.map((w) => [w.name, w.value.shape, [...w.value.data]]));
     model.dispose();
+  });
+});
+
+describe('first look', () => {
+  it('reads the same spec and weights from the model files as the engine does', async () => {
+    const { json, weightData, weightSpecs } = pretrained();
+    const files = {
+      modelTopology: json.modelTopology as never,
+      weightSpecs: weightSpecs as never,
+      weightData,
+    };
+    const look = FirstLook.fromModelFiles(files);
+    const { model, spec } = await loadModelFromArtifacts(files, DIR);
+    expect(look?.spec).toEqual(spec);
+    expect(look?.inputShape).toEqual([64, 64, 3]);
+    const engineWeights = new Explainer(model).weights();
+    const named = look?.namedWeights();
+    for (const [layer, list] of engineWeights)
+      for (const w of list) expect([...(named?.get(`${layer}/${w.name}`) ?? [])]).toEqual([...w.value.data]);
+    model.dispose();
+  });
+
+  it('is not offered for files it cannot run: quantized weights, a layer without a forward, no topology', () => {
+    const { json, weightData, weightSpecs } = pretrained();
+    const quantized = weightSpecs.map((w) => ({ ...w, quantization: { dtype: 'uint8' } }));
+    expect(
+      FirstLook.fromModelFiles({ modelTopology: json.modelTopology, weightSpecs: quantized, weightData }),
+    ).toBeNull();
+    const withNorm = structuredClone(json.modelTopology) as { config: { layers: { class_name: string }[] } };
+    withNorm.config.layers[2]!.class_name = 'BatchNormalization';
+    expect(FirstLook.fromModelFiles({ modelTopology: withNorm, weightSpecs, weightData })).toBeNull();
+    expect(FirstLook.fromModelFiles({ weightSpecs, weightData })).toBeNull();
   });
 });
 

@@ -33,21 +33,25 @@ export function conv2d(
   const oc = outC ?? 0;
   const [sh, sw] = geometry.strides;
   const [dh, dw] = geometry.dilation;
+  const [rows, cols] = plan.kernel;
   const x = input.data;
   const k = kernel.data;
   const out = new Float32Array(plan.outputHeight * plan.outputWidth * oc);
   const acc = new Float64Array(oc);
+  // Output channels innermost: each input value is read once per tap and zeros (common
+  // after ReLU) are skipped. This runs once, cold, on page load, so fewer bytecodes per
+  // multiply matter more than the best order for optimised code.
   for (let oy = 0; oy < plan.outputHeight; oy++)
     for (let ox = 0; ox < plan.outputWidth; ox++) {
-      for (let o = 0; o < oc; o++) acc[o] = bias?.data[o] ?? 0;
-      for (let ky = 0; ky < plan.kernel[0]; ky++) {
+      for (let o = 0; o < oc; o++) acc[o] = bias ? (bias.data[o] as number) : 0;
+      for (let ky = 0; ky < rows; ky++) {
         const iy = oy * sh - plan.padTop + ky * dh;
         if (iy < 0 || iy >= height) continue;
-        for (let kx = 0; kx < plan.kernel[1]; kx++) {
+        for (let kx = 0; kx < cols; kx++) {
           const ix = ox * sw - plan.padLeft + kx * dw;
           if (ix < 0 || ix >= width) continue;
           const inBase = (iy * width + ix) * inC;
-          const kBase = (ky * plan.kernel[1] + kx) * inC * oc;
+          const kBase = (ky * cols + kx) * inC * oc;
           for (let c = 0; c < inC; c++) {
             const v = x[inBase + c] as number;
             if (v === 0) continue;

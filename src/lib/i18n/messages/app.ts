@@ -9,6 +9,10 @@ export const appMessages = defineMessages({
   'app.language': { en: 'Language', zh: '语言' },
   'app.loadingModel': { en: 'Loading the model…', zh: '正在加载模型…' },
   'app.loadFailed': { en: 'The model could not be loaded: {reason}', zh: '无法加载模型：{reason}' },
+  'app.engineFailed': {
+    en: 'TensorFlow.js could not start: {reason}. Images are still explained; editing, training and saving the network need it.',
+    zh: 'TensorFlow.js 无法启动：{reason}。图像仍会被解释；编辑、训练和保存网络需要它。',
+  },
   'app.backend': { en: 'Backend: {name}', zh: '计算后端：{name}' },
   'app.model': { en: 'Model', zh: '模型' },
   'app.testAccuracy': {

@@ -15,7 +15,6 @@ export const shellMessages = defineMessages({
   'shell.tourHelp': { en: 'Take the guided tour again', zh: '重新开始导览' },
   'shell.loadingTitle': { en: 'Preparing the network', zh: '正在准备网络' },
   'shell.loadingProgress': { en: 'Loading progress', zh: '加载进度' },
-  'shell.stage.engine': { en: 'Start the compute engine', zh: '启动计算引擎' },
   'shell.stage.weights': { en: 'Download the trained weights', zh: '下载训练好的权重' },
   'shell.stage.model': { en: 'Build the model', zh: '构建模型' },
   'shell.stageDone': { en: 'done', zh: '已完成' },

@@ -1,0 +1,56 @@
+/**
+ * A net that can answer the explainer's questions without TensorFlow.js: its spec and its
+ * weights from the model files, explained by the plain-TypeScript forward pass. The page
+ * uses one from the moment the model files are in until the engine has started.
+ */
+import type { Explanation, LayerWeights } from '../explain/types';
+import type { NetworkSpec } from '../spec/types';
+import { kerasModelToSpec } from '../formats/kerasTopology';
+import { forwardPass, layersWithoutForward, weightsFromManifest } from './forwardPass';
+
+export interface ModelFiles {
+  modelTopology?: unknown;
+  weightSpecs?: { name: string; shape: number[]; dtype: string; quantization?: unknown }[];
+  weightData?: ArrayBuffer | ArrayBuffer[];
+}
+
+export class FirstLook {
+  constructor(
+    readonly spec: NetworkSpec,
+    private readonly weights: ReadonlyMap<string, LayerWeights[]>,
+  ) {}
+
+  /**
+   * The net in model files (tfjs layers format), or null when this module cannot run it
+   * (a layer without a forward, quantized or non-float weights, a topology it cannot read).
+   */
+  static fromModelFiles(files: ModelFiles): FirstLook | null {
+    try {
+      const data = files.weightData;
+      if (data === undefined || Array.isArray(data)) return null;
+      const spec = kerasModelToSpec(files.modelTopology);
+      if (layersWithoutForward(spec).length > 0) return null;
+      return new FirstLook(spec, weightsFromManifest(files.weightSpecs ?? [], data));
+    } catch {
+      return null;
+    }
+  }
+
+  /** [H, W, C] of the input layer. */
+  get inputShape(): number[] {
+    const shape = this.spec.layers.find((l) => l.type === 'Input')?.params.shape;
+    return Array.isArray(shape) ? [...shape] : [];
+  }
+
+  explain(image: Float32Array): Explanation {
+    return forwardPass(this.spec, this.weights, image);
+  }
+
+  /** Copies of the weights keyed `layer/weight`, as the engine's `getNamedWeights` gives them. */
+  namedWeights(): Map<string, Float32Array> {
+    const out = new Map<string, Float32Array>();
+    for (const [layer, list] of this.weights)
+      for (const w of list) out.set(`${layer}/${w.name}`, w.value.data.slice());
+    return out;
+  }
+}

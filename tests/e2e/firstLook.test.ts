@@ -1,0 +1,87 @@
+/**
+ * The first overview is drawn without TensorFlow.js: the registry's plain-TypeScript forward
+ * pass explains the first image, and the engine joins afterwards. These tests hold the engine's
+ * scripts back (or drop them) to see the page in between.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+import '../../src/app/debugHookTypes';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const ENGINE_SCRIPTS = ['**/assets/engineModule-*.js', '**/assets/tfjs-*.js'];
+
+async function newVisit(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors, close: () => context.close() };
+}
+
+const paints = (page: Page) => page.evaluate(() => window.__cnnStudio?.paints() ?? 0);
+const probabilities = (page: Page) => page.getByTestId('probabilities').textContent();
+
+describe('first look', () => {
+  it('draws the first overview before TensorFlow.js has arrived, explains new images, then hands over to the engine with the same results', async () => {
+    const { page, errors, close } = await newVisit();
+    let release: () => void = () => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    const asked: string[] = [];
+    for (const pattern of ENGINE_SCRIPTS)
+      await page.route(pattern, async (route) => {
+        asked.push(route.request().url());
+        await held;
+        await route.continue();
+      });
+    await page.goto(h.server.url);
+    await expect.poll(() => paints(page)).toBe(1);
+    const firstTop = await page.getByTestId('top-class').textContent();
+    expect(firstTop).toMatch(/\d/);
+    // Drawn with no engine: no backend named, no tensors, the page not ready yet.
+    expect(await page.getByTestId('backend').count()).toBe(0);
+    expect(await page.evaluate(() => window.__cnnStudio?.numTensors())).toBe(0);
+    expect(await page.locator('html').getAttribute('data-panels')).toBe('loading');
+    // A new image is explained by the forward pass meanwhile.
+    await page.evaluate(() => window.__cnnStudio?.setTestImage(5));
+    const beforeEngine = await probabilities(page);
+    expect(await paints(page)).toBe(2);
+    expect(asked.length).toBeGreaterThan(0);
+    release();
+    await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('backend').textContent()).toMatch(/wasm/);
+    // The same image through the engine: the same probabilities, to the digit shown.
+    await page.evaluate(() => window.__cnnStudio?.setTestImage(5));
+    expect(await probabilities(page)).toBe(beforeEngine);
+    expect(await page.evaluate(() => window.__cnnStudio?.numTensors())).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('keeps the overview working and says why when TensorFlow.js cannot be downloaded; Try again starts it', async () => {
+    const { page, close } = await newVisit();
+    let drop = true;
+    for (const pattern of ENGINE_SCRIPTS)
+      await page.route(pattern, (route) => (drop ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(h.server.url);
+    const notice = page.getByTestId('engine-error');
+    await expect.poll(() => notice.textContent()).toMatch(/TensorFlow\.js could not start: .+/);
+    expect(await paints(page)).toBe(1);
+    await page.evaluate(() => window.__cnnStudio?.setTestImage(9));
+    expect(await paints(page)).toBe(2);
+    await expect.poll(() => page.getByTestId('top-class').textContent()).toMatch(/\d/);
+    drop = false;
+    await notice.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => page.getByTestId('backend').textContent()).toMatch(/wasm/);
+    expect(await notice.count()).toBe(0);
+    await close();
+  });
+});
