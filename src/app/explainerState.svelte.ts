@@ -166,9 +166,7 @@ export class ExplainerState {
         await this.connectEngine();
       }
       this.meta = meta;
-      performance.mark('zz-firstlook');
       const first = await firstImage?.catch(() => null);
-      performance.mark('zz-image');
       if (first && !this.image) this.setRawImage(first.raw, first.name);
       this.status = 'ready';
       performance.mark('model-ready');
