@@ -1,11 +1,24 @@
-// First: starts the first example's download while the rest of the code is evaluated.
+// First: marks the start and starts the first example's download.
 import './app/earlyStart';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { ExplainerState } from './app/explainerState.svelte';
+import { explainerContext } from './app/context';
+import { firstExample } from './views/input/examples';
 import './app.css';
 
-// Load stages in the performance timeline, for `npm run bench` (see ExplainerState.load).
-performance.mark('app-mount');
-const target = document.getElementById('app');
-if (!target) throw new Error('index.html has no #app element');
-export default mount(App, { target });
+const explainer = new ExplainerState();
+const loading = explainer.load(undefined, firstExample());
+
+// The page is mounted once the first image is explained, so it is built, laid out and drawn
+// once instead of as a loading screen first; a slow download gets the loading screen (with
+// its progress) after a moment.
+const SHOW_LOADING_AFTER_MS = 300;
+void Promise.race([loading, new Promise((r) => setTimeout(r, SHOW_LOADING_AFTER_MS))]).then(() => {
+  // Load stages in the performance timeline, for `npm run bench` (see ExplainerState.load).
+  performance.mark('app-mount');
+  const target = document.getElementById('app');
+  if (!target) throw new Error('index.html has no #app element');
+  document.getElementById('boot')?.remove();
+  mount(App, { target, context: explainerContext(explainer) });
+});

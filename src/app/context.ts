@@ -26,8 +26,12 @@ export function useI18n(): I18n {
   return getContext<I18n>(I18N);
 }
 
-export function provideExplainer(state: ExplainerState): void {
-  setContext(EXPLAINER, state);
+/**
+ * The explainer for `mount(App, { context })`: main.ts makes it, and starts loading, before
+ * the page is mounted (see there).
+ */
+export function explainerContext(state: ExplainerState): Map<symbol, unknown> {
+  return new Map([[EXPLAINER, state]]);
 }
 
 export function useExplainer(): ExplainerState {

@@ -8,6 +8,7 @@
 import type { TensorData } from '../explain/types';
 import { planWindow, type WindowGeometry } from '../formula/window';
 import { activationFunction, type ActivationOptions } from '../formula/activations';
+import { conv2dWasm } from './wasmConv';
 
 function hwc(input: TensorData, what: string): [number, number, number] {
   const [h, w, c] = input.shape;
@@ -18,18 +19,26 @@ function hwc(input: TensorData, what: string): [number, number, number] {
   return [h, w, c];
 }
 
-/** Conv2D without its activation: Σ x·K + b over every window. */
+/**
+ * Conv2D without its activation: Σ x·K + b over every window, in WebAssembly where it runs
+ * (./wasmConv), else in JavaScript.
+ */
 export function conv2d(
   input: TensorData,
   kernel: TensorData,
   bias: TensorData | undefined,
   geometry: WindowGeometry,
+  options: { wasm?: boolean } = {},
 ): TensorData {
   const [height, width, inC] = hwc(input, 'Conv2D');
   const [kh, kw, kc, outC] = kernel.shape;
   if (kernel.shape.length !== 4 || kh !== geometry.kernel[0] || kw !== geometry.kernel[1] || kc !== inC)
     throw new RangeError(`Conv2D kernel [${kernel.shape.join(', ')}] does not fit ${inC} input channels`);
+  if (bias && bias.data.length !== outC)
+    throw new RangeError(`Conv2D bias has ${bias.data.length} values for ${outC} filters`);
   const plan = planWindow(height, width, geometry);
+  const fast = options.wasm === false ? null : conv2dWasm(input, kernel, bias, plan);
+  if (fast) return fast;
   const oc = outC ?? 0;
   const [sh, sw] = geometry.strides;
   const [dh, dw] = geometry.dilation;
