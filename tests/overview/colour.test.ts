@@ -1,5 +1,6 @@
 /** The colour look-up tables, ranges and the single-pass painter behind every map. */
 import { describe, expect, it } from 'vitest';
+import { interpolateRdBu } from 'd3-scale-chromatic';
 import { makeLut, packRgba, parseColour, schemeLut, SCHEMES } from '../../src/lib/colour/lut';
 import { channelStats, computeDomains, lutIndex, type RangeLayer } from '../../src/lib/colour/ranges';
 import { paintValues } from '../../src/lib/colour/paint';
@@ -29,6 +30,16 @@ describe('colour look-up tables', () => {
     const start = rgbAt('sequential', 0);
     const centre = SCHEMES.diverging(0.5);
     expect(start).toEqual(parseColour(centre));
+  });
+
+  it('computes d3’s RdBu ramp in numbers, byte for byte, for both halves, and says the same in CSS', () => {
+    for (let i = 0; i < 256; i++) {
+      expect(rgbAt('diverging', i), `diverging ${i}`).toEqual(parseColour(interpolateRdBu(1 - i / 255)));
+      expect(rgbAt('sequential', i), `sequential ${i}`).toEqual(parseColour(interpolateRdBu(0.5 - i / 510)));
+    }
+    expect(parseColour(SCHEMES.diverging(0.2))).toEqual(parseColour(interpolateRdBu(0.8)));
+    expect(rgbAt('red', 255)).toEqual([235, 40, 40]);
+    expect(rgbAt('grey', 0)).toEqual([20, 20, 24]);
   });
 
   it('packs pixels in ImageData byte order', () => {

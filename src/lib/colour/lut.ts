@@ -3,7 +3,8 @@
  * painting a map is one array read and one 32-bit write per pixel instead of a colour
  * interpolation and string parse per pixel.
  */
-import { interpolateRdBu } from 'd3-scale-chromatic';
+import { interpolateBasis } from 'd3-interpolate';
+import { schemeRdBu } from 'd3-scale-chromatic';
 
 export const LUT_SIZE = 256;
 
@@ -41,19 +42,49 @@ export function packRgba(r: number, g: number, b: number, a = 255): number {
     : ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
 }
 
-export function makeLut(interpolate: Interpolator): Lut {
+/** A colour scheme as r, g, b bytes for t in [0, 1]. */
+type RgbAt = (t: number) => [number, number, number];
+
+function lutFromRgb(rgbAt: RgbAt, css: Interpolator): Lut {
   const packed = new Uint32Array(LUT_SIZE);
   const rgb = new Uint8Array(LUT_SIZE * 3);
   for (let i = 0; i < LUT_SIZE; i++) {
-    const [r, g, b] = parseColour(interpolate(i / (LUT_SIZE - 1)));
-    rgb.set([r, g, b], i * 3);
+    const [r, g, b] = rgbAt(i / (LUT_SIZE - 1));
+    rgb[i * 3] = r;
+    rgb[i * 3 + 1] = g;
+    rgb[i * 3 + 2] = b;
     packed[i] = packRgba(r, g, b);
   }
-  return { packed, rgb, css: interpolate };
+  return { packed, rgb, css };
 }
 
-function mix(from: [number, number, number], to: [number, number, number]): Interpolator {
-  return (t) => `rgb(${from.map((f, i) => Math.round(f + ((to[i] ?? 0) - f) * t)).join(', ')})`;
+export function makeLut(interpolate: Interpolator): Lut {
+  return lutFromRgb((t) => parseColour(interpolate(t)), interpolate);
+}
+
+const byte = (v: number): number => Math.max(0, Math.min(255, Math.round(v) || 0));
+const cssOf =
+  (rgbAt: RgbAt): Interpolator =>
+  (t) =>
+    `rgb(${rgbAt(t).join(', ')})`;
+
+/**
+ * d3's RdBu ramp (interpolateRdBu: a B-spline through its 11 colours, per channel) computed
+ * in numbers: the same bytes, without a string built and parsed for each of 256 entries.
+ */
+const rdBu: RgbAt = (() => {
+  const colours = (schemeRdBu[11] ?? []).map(parseColour);
+  const [r, g, b] = [0, 1, 2].map((ch) => interpolateBasis(colours.map((c) => c[ch] ?? 0)));
+  return (t) => [byte(r?.(t) ?? 0), byte(g?.(t) ?? 0), byte(b?.(t) ?? 0)];
+})();
+
+function mix(from: [number, number, number], to: [number, number, number]): RgbAt {
+  return (t) =>
+    [0, 1, 2].map((i) => byte((from[i] ?? 0) + ((to[i] ?? 0) - (from[i] ?? 0)) * t)) as [
+      number,
+      number,
+      number,
+    ];
 }
 
 /**
@@ -62,21 +93,26 @@ function mix(from: [number, number, number], to: [number, number, number]): Inte
  * looks like its conv map with the blue parts cleared, and the same value has the same
  * colour in both. Input channels are drawn as the light they carry (black to full red, ...).
  */
-export const SCHEMES: Record<SchemeName, Interpolator> = {
-  diverging: (t) => interpolateRdBu(1 - t),
-  sequential: (t) => interpolateRdBu(0.5 - t / 2),
+const SCHEME_RGB: Record<SchemeName, RgbAt> = {
+  diverging: (t) => rdBu(1 - t),
+  sequential: (t) => rdBu(0.5 - t / 2),
   red: mix([20, 20, 24], [235, 40, 40]),
   green: mix([20, 20, 24], [40, 200, 70]),
   blue: mix([20, 20, 24], [50, 110, 240]),
   grey: mix([20, 20, 24], [250, 250, 250]),
 };
 
+/** The same schemes as CSS colours, for legends. */
+export const SCHEMES = Object.fromEntries(
+  Object.entries(SCHEME_RGB).map(([name, rgbAt]) => [name, cssOf(rgbAt)]),
+) as Record<SchemeName, Interpolator>;
+
 const cache = new Map<SchemeName, Lut>();
 
 export function schemeLut(name: SchemeName): Lut {
   let lut = cache.get(name);
   if (!lut) {
-    lut = makeLut(SCHEMES[name]);
+    lut = lutFromRgb(SCHEME_RGB[name], SCHEMES[name]);
     cache.set(name, lut);
   }
   return lut;
