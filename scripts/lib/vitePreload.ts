@@ -1,7 +1,7 @@
 /**
  * Adds `<link rel="preload">` tags for what the first overview needs (the pretrained model's
- * files, the example list and first example, and the WebAssembly binary), so they download
- * while the scripts are parsed. The tags are added after Vite has processed the page's own
+ * files, the example list and first example) and, at low priority, for the engine's
+ * WebAssembly binary, so they download while the scripts are parsed. The tags are added after Vite has processed the page's own
  * links: a preload written into index.html by hand is taken for a module asset, copied under
  * a hashed name and never used by the app, which fetches the real paths.
  */
@@ -57,7 +57,15 @@ export function preloadTags(o: {
   return hrefs.map((href) => ({
     tag: 'link',
     // `crossorigin` so the app's own fetch() (a CORS-mode request) can use the preloaded response.
-    attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' },
+    // The engine's binary is needed only after the first overview (which is drawn without it):
+    // on a slow connection it must not hold up the model and the first example.
+    attrs: {
+      rel: 'preload',
+      href,
+      as: 'fetch',
+      crossorigin: 'anonymous',
+      ...(href.endsWith('.wasm') ? { fetchpriority: 'low' } : {}),
+    },
     injectTo: 'head',
   }));
 }

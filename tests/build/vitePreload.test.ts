@@ -66,6 +66,10 @@ describe('preload tags', () => {
     ]);
     for (const t of tags)
       expect(t.attrs).toMatchObject({ rel: 'preload', as: 'fetch', crossorigin: 'anonymous' });
+    // Only the engine's binary, needed after the first overview, waits behind the rest.
+    expect(tags.filter((t) => t.attrs?.fetchpriority === 'low').map((t) => t.attrs?.href)).toEqual([
+      './assets/w-1.wasm',
+    ]);
   });
 
   it('leaves out what is not there', () => {
