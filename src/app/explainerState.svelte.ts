@@ -200,7 +200,7 @@ export class ExplainerState {
 
   private async startEngineAndModel(): Promise<EngineModule> {
     const engine = await loadEngine();
-    this.backend = await engine.startEngine();
+    await engine.startEngine();
     performance.mark('engine-ready');
     const pending = this.pending;
     if (pending) {
