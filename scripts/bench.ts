@@ -17,7 +17,8 @@ const OPTIONS = {
   backend: { kind: 'string', default: 'auto', help: 'webgl, wasm, cpu, or auto (the app’s own choice)' },
   compare: { kind: 'bool', default: false, help: 'measure webgl, wasm and cpu one after another' },
   images: { kind: 'number', default: 60, help: 'images to time (medians over these; at least 50)' },
-  loads: { kind: 'number', default: 5, help: 'page loads to time (median)' },
+  // Enough loads for a steady median on a shared machine whose speed drifts from minute to minute.
+  loads: { kind: 'number', default: 11, help: 'page loads to time (median)' },
   training: {
     kind: 'bool',
     default: true,
