@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
+import { openNeuron, valueOf } from './formulaShared';
 import '../../src/app/debugHookTypes';
 
 let h: Harness;
@@ -62,6 +63,24 @@ describe('first look', () => {
     await page.evaluate(() => window.__cnnStudio?.setTestImage(5));
     expect(await probabilities(page)).toBe(beforeEngine);
     expect(await page.evaluate(() => window.__cnnStudio?.numTensors())).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('opens a neuron’s formula view before the engine has arrived, with the first look’s numbers adding up', async () => {
+    const { page, errors, close } = await newVisit();
+    for (const pattern of ENGINE_SCRIPTS) await page.route(pattern, () => new Promise(() => {}));
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(h.server.url);
+    await expect.poll(() => paints(page)).toBe(1);
+    const detail = await openNeuron(page, 'conv_1_1:3');
+    await detail.getByTestId('conv-view').waitFor();
+    // The view recomputes the value from the input and the kernel; the overview's is the forward pass's.
+    const value = await valueOf(detail, 'conv-value');
+    const given = await valueOf(detail, 'conv-value', 'data-engine-value');
+    expect(Number.isFinite(value)).toBe(true);
+    expect(Math.abs(value - given)).toBeLessThan(1e-4);
+    expect(await page.getByTestId('backend').count()).toBe(0);
     expect(errors).toEqual([]);
     await close();
   });
