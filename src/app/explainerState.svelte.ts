@@ -158,6 +158,12 @@ export class ExplainerState {
       this.pending = { artifacts, url: modelUrl };
       this.progress = { ...this.progress, stage: 'model' };
       const firstLook = FirstLook.fromModelFiles(artifacts);
+      if (this.engineReady) {
+        // Loaded again after the engine had a model: it builds the new one when next asked.
+        this.engineExplainer?.model.dispose();
+        this.connecting = null;
+        this.engineReady = false;
+      }
       if (firstLook) {
         this.explainer = firstLook;
         this.spec = firstLook.spec;
@@ -167,7 +173,17 @@ export class ExplainerState {
       }
       this.meta = meta;
       const first = await firstImage?.catch(() => null);
-      if (first && !this.image) this.setRawImage(first.raw, first.name);
+      if (first && !this.image) {
+        try {
+          this.setRawImage(first.raw, first.name);
+        } catch (e) {
+          if (!(this.explainer instanceof FirstLook)) throw e;
+          // The forward pass could not run this net after all (a weight it cannot find, say).
+          this.explainer = null;
+          await this.connectEngine();
+          this.setRawImage(first.raw, first.name);
+        }
+      }
       this.status = 'ready';
       performance.mark('model-ready');
     } catch (e) {
@@ -186,7 +202,6 @@ export class ExplainerState {
    * tfjs model (editing, training, saving); later calls share the first one's promise.
    */
   connectEngine(): Promise<EngineModule> {
-    this.engineError = null;
     this.connecting ??= this.startEngineAndModel().catch((e: unknown) => {
       this.connecting = null; // a Retry tries again
       // With a first look the overview keeps working: say what failed beside it.
@@ -209,8 +224,11 @@ export class ExplainerState {
         values: engine.getNamedWeights(model),
         shapes: new Map(engine.weightEntries(model).map((w) => [w.name, w.shape])),
       };
-      // The first look explained the current image with these same weights, so the
+      // Weights set meanwhile (a reset, a training step) went into the first look: carry them
+      // over. The first look explained the current image with these same weights, so the
       // explanation stands; only later images go through the engine.
+      const look = this.explainer instanceof FirstLook ? this.explainer : null;
+      if (look) engine.setNamedWeights(model, look.namedWeights());
       this.explainer = new engine.Explainer(model);
       this.spec ??= spec;
       this.pending = null;
@@ -218,6 +236,7 @@ export class ExplainerState {
     this.engine = engine;
     this.backend = engine.currentBackend();
     this.engineReady = true;
+    this.engineError = null;
     return engine;
   }
 
@@ -347,23 +366,29 @@ export class ExplainerState {
    * marks every layer with weights as untrained (fresh random weights).
    */
   setWeights(named: ReadonlyMap<string, Float32Array>, options: { trained: boolean }): void {
-    const explainer = this.engineExplainer;
-    const engine = this.engine;
-    if (!explainer || !engine) {
-      // Before the engine has the model (only the first moments after loading).
-      if (this.explainer) void this.connectEngine().then(() => this.setWeights(named, options));
-      return;
-    }
-    const { getNamedWeights, setNamedWeights, weightEntries } = engine;
-    const current = getNamedWeights(explainer.model);
-    for (const [name, values] of named)
-      if (current.get(name)?.length === values.length) current.set(name, values);
-    setNamedWeights(explainer.model, current);
-    explainer.invalidateWeights();
-    const layers = new Set(weightEntries(explainer.model).map((w) => w.layer));
+    const layers = this.putWeights(named);
+    if (!layers || !this.explainer) return;
     this.untrainedLayers = options.trained ? new Set() : layers;
     this.randomWeights = !options.trained && layers.size > 0;
-    if (this.image) this.explanation = explainer.explain(this.image.input);
+    if (this.image) this.explanation = this.explainer.explain(this.image.input);
+  }
+
+  /** Puts weight values into the model (or, before the engine, the first look); returns the layers that have weights. */
+  private putWeights(named: ReadonlyMap<string, Float32Array>): Set<string> | null {
+    const explainer = this.explainer;
+    if (explainer instanceof FirstLook) {
+      // The engine takes them over when it builds the model (startEngineAndModel).
+      this.explainer = explainer.withWeights(named);
+      return explainer.layersWithWeights();
+    }
+    const engine = this.engine;
+    if (!explainer || !engine) return null;
+    const current = engine.getNamedWeights(explainer.model);
+    for (const [name, values] of named)
+      if (current.get(name)?.length === values.length) current.set(name, values);
+    engine.setNamedWeights(explainer.model, current);
+    explainer.invalidateWeights();
+    return new Set(engine.weightEntries(explainer.model).map((w) => w.layer));
   }
 
   /** Names the classes of the current model's outputs (after training it on a dataset). */

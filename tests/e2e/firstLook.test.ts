@@ -67,6 +67,33 @@ describe('first look', () => {
     await close();
   });
 
+  it('takes new weights before the engine has arrived (a reset), and the engine carries them over', async () => {
+    const { page, errors, close } = await newVisit();
+    let release: () => void = () => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    for (const pattern of ENGINE_SCRIPTS)
+      await page.route(pattern, async (route) => {
+        await held;
+        await route.continue();
+      });
+    await page.goto(h.server.url);
+    await expect.poll(() => paints(page)).toBe(1);
+    const pretrained = await probabilities(page);
+    await page.getByTestId('train-reset').click();
+    await page.getByTestId('prediction-untrained').waitFor();
+    await page.evaluate(() => window.__cnnStudio?.setTestImage(5));
+    const fresh = await probabilities(page);
+    expect(fresh).not.toBe(pretrained);
+    release();
+    await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+    // The engine's model has the reset weights, not the downloaded ones.
+    await page.evaluate(() => window.__cnnStudio?.setTestImage(5));
+    expect(await probabilities(page)).toBe(fresh);
+    expect(await page.getByTestId('prediction-untrained').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('opens a neuron’s formula view before the engine has arrived, with the first look’s numbers adding up', async () => {
     const { page, errors, close } = await newVisit();
     for (const pattern of ENGINE_SCRIPTS) await page.route(pattern, () => new Promise(() => {}));

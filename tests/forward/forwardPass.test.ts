@@ -90,6 +90,31 @@ describe('first look', () => {
     model.dispose();
   });
 
+  it('takes new weights by name as a copy, ignoring unknown names and wrong lengths', () => {
+    const { json, weightData, weightSpecs } = pretrained();
+    const look = FirstLook.fromModelFiles({ modelTopology: json.modelTopology, weightSpecs, weightData });
+    if (!look) throw new Error('no first look');
+    expect([...look.layersWithWeights()]).toEqual(['conv_1_1', 'conv_1_2', 'conv_2_1', 'conv_2_2', 'output']);
+    const bias = new Float32Array(10).fill(0.5);
+    const next = look.withWeights(
+      new Map([
+        ['output/bias', bias],
+        ['output/kernel', new Float32Array(3)],
+        ['nowhere/kernel', new Float32Array(10)],
+      ]),
+    );
+    expect([...(next.namedWeights().get('output/bias') ?? [])]).toEqual([...bias]);
+    expect(next.namedWeights().get('output/kernel')).toEqual(look.namedWeights().get('output/kernel'));
+    expect(look.namedWeights().get('output/bias')).not.toEqual(bias);
+    bias[0] = 9; // the copy does not follow the caller's array
+    expect(next.namedWeights().get('output/bias')?.[0]).toBe(0.5);
+    const image = new Float32Array(64 * 64 * 3).fill(0.5);
+    expect(next.explain(image).activations.get('conv_2_2')).toEqual(
+      look.explain(image).activations.get('conv_2_2'),
+    );
+    expect(next.explain(image).probabilities).not.toEqual(look.explain(image).probabilities);
+  });
+
   it('is not offered for files it cannot run: quantized weights, a layer without a forward, no topology', () => {
     const { json, weightData, weightSpecs } = pretrained();
     const quantized = weightSpecs.map((w) => ({ ...w, quantization: { dtype: 'uint8' } }));

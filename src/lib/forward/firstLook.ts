@@ -46,6 +46,30 @@ export class FirstLook {
     return forwardPass(this.spec, this.weights, image);
   }
 
+  /**
+   * A copy with the named weights (`layer/weight`) replaced; names it lacks, or values of
+   * another length, are ignored, as the engine's `setWeights` does.
+   */
+  withWeights(named: ReadonlyMap<string, Float32Array>): FirstLook {
+    const next = new Map<string, LayerWeights[]>();
+    for (const [layer, list] of this.weights)
+      next.set(
+        layer,
+        list.map((w) => {
+          const values = named.get(`${layer}/${w.name}`);
+          return values?.length === w.value.data.length
+            ? { name: w.name, value: { data: values.slice(), shape: w.value.shape } }
+            : w;
+        }),
+      );
+    return new FirstLook(this.spec, next);
+  }
+
+  /** Layers that have weights. */
+  layersWithWeights(): Set<string> {
+    return new Set([...this.weights].filter(([, list]) => list.length > 0).map(([layer]) => layer));
+  }
+
   /** Copies of the weights keyed `layer/weight`, as the engine's `getNamedWeights` gives them. */
   namedWeights(): Map<string, Float32Array> {
     const out = new Map<string, Float32Array>();

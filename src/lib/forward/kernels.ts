@@ -7,17 +7,9 @@
  */
 import type { TensorData } from '../explain/types';
 import { planWindow, type WindowGeometry } from '../formula/window';
+import { hwcShape } from '../formula/layout';
 import { activationFunction, type ActivationOptions } from '../formula/activations';
 import { conv2dWasm } from './wasmConv';
-
-function hwc(input: TensorData, what: string): [number, number, number] {
-  const [h, w, c] = input.shape;
-  if (input.shape.length !== 3 || h === undefined || w === undefined || c === undefined)
-    throw new RangeError(`${what} needs a height × width × channels input, got [${input.shape.join(', ')}]`);
-  if (input.data.length !== h * w * c)
-    throw new RangeError(`${what}: ${input.data.length} values for shape [${input.shape.join(', ')}]`);
-  return [h, w, c];
-}
 
 /**
  * Conv2D without its activation: Σ x·K + b over every window, in WebAssembly where it runs
@@ -30,7 +22,7 @@ export function conv2d(
   geometry: WindowGeometry,
   options: { wasm?: boolean } = {},
 ): TensorData {
-  const [height, width, inC] = hwc(input, 'Conv2D');
+  const [height, width, inC] = hwcShape(input, 'Conv2D input');
   const [kh, kw, kc, outC] = kernel.shape;
   if (kernel.shape.length !== 4 || kh !== geometry.kernel[0] || kw !== geometry.kernel[1] || kc !== inC)
     throw new RangeError(`Conv2D kernel [${kernel.shape.join(', ')}] does not fit ${inC} input channels`);
@@ -76,7 +68,7 @@ export function conv2d(
 
 /** Max or average pooling over each channel's windows; padding cells never count. */
 export function pool2d(input: TensorData, geometry: WindowGeometry, kind: 'max' | 'average'): TensorData {
-  const [height, width, channels] = hwc(input, 'Pooling');
+  const [height, width, channels] = hwcShape(input, 'Pooling input');
   const plan = planWindow(height, width, geometry);
   const [sh, sw] = geometry.strides;
   const x = input.data;

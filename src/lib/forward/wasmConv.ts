@@ -2,8 +2,9 @@
  * Conv2D as a few hundred bytes of WebAssembly, assembled here: the first image's forward
  * pass runs once, cold, on page load, and JavaScript spends most of that time interpreting
  * before it is optimised, while WebAssembly runs compiled from the first multiply (about 5×
- * faster for TinyVGG's first look on a 2-core machine). Same arithmetic as `conv2d` in
- * ./kernels (f32, as tfjs), which it falls back to where WebAssembly is missing.
+ * faster for TinyVGG's first look on a 2-core machine). It sums in f32, as tfjs does; `conv2d`
+ * in ./kernels, which it falls back to where WebAssembly is missing, sums in f64 (they agree
+ * to ~1e-6).
  */
 import type { TensorData } from '../explain/types';
 import type { WindowPlan } from '../formula/window';

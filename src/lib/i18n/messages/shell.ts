@@ -22,6 +22,7 @@ export const shellMessages = defineMessages({
   'shell.stagePending': { en: 'waiting', zh: '等待中' },
   'shell.bytes': { en: '{loaded} of {total}', zh: '{loaded} / {total}', same: true },
   'shell.retry': { en: 'Try again', zh: '重试' },
+  'shell.retrying': { en: 'Trying again…', zh: '正在重试…' },
   'shell.side': { en: 'Side panel', zh: '侧边面板' },
   'shell.sideOpen': { en: 'Open {panel}', zh: '打开{panel}' },
   'shell.sideClose': { en: 'Close {panel}', zh: '关闭{panel}' },
