@@ -19,9 +19,8 @@ export default defineConfig({
     license: { fileName: 'third-party-licenses.md' },
     rolldownOptions: {
       output: {
-        // TensorFlow.js (core, layers, wasm backend) in a chunk of its own, beside the app's:
-        // the browser parses the two scripts on two threads instead of one big one, and the
-        // first overview comes ~40 ms sooner on a 2-core machine (A/B in `npm run bench` runs).
+        // TensorFlow.js (core, layers, wasm backend) in one chunk of its own, which the page
+        // imports with the engine module once the first overview is drawn (src/app/loadEngine.ts).
         codeSplitting: {
           groups: [
             {

@@ -132,31 +132,30 @@ export function dense(input: TensorData, kernel: TensorData, bias: TensorData | 
   return { data: out, shape: [...input.shape.slice(0, -1), units] };
 }
 
-/** Softmax along the last axis, shifted by the maximum so nothing overflows. */
-export function softmaxLastAxis(input: TensorData): TensorData {
-  const n = input.shape[input.shape.length - 1] ?? 0;
-  const out = new Float32Array(input.data.length);
-  for (let start = 0; start + n <= input.data.length && n > 0; start += n) {
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) max = Math.max(max, input.data[start + i] as number);
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += Math.exp((input.data[start + i] as number) - max);
-    for (let i = 0; i < n; i++) out[start + i] = Math.exp((input.data[start + i] as number) - max) / sum;
-  }
-  return { data: out, shape: [...input.shape] };
-}
-
-/** log(softmax) along the last axis: x − max − log Σ exp(x − max). */
-function logSoftmaxLastAxis(input: TensorData): TensorData {
+/**
+ * Softmax, or its logarithm, along the last axis: each row shifted by its maximum so nothing
+ * overflows; log-softmax is x − max − log Σ exp(x − max).
+ */
+function softmaxRows(input: TensorData, log: boolean): TensorData {
   const n = input.shape[input.shape.length - 1] ?? 0;
   const out = new Float32Array(input.data.length);
   for (let start = 0; start + n <= input.data.length && n > 0; start += n) {
     const row = input.data.subarray(start, start + n);
-    const max = Math.max(...row);
-    const logSum = Math.log(row.reduce((s, v) => s + Math.exp(v - max), 0));
-    for (let i = 0; i < n; i++) out[start + i] = (row[i] as number) - max - logSum;
+    let max = -Infinity;
+    for (const v of row) max = Math.max(max, v);
+    let sum = 0;
+    for (const v of row) sum += Math.exp(v - max);
+    for (let i = 0; i < n; i++) {
+      const shifted = (row[i] as number) - max;
+      out[start + i] = log ? shifted - Math.log(sum) : Math.exp(shifted) / sum;
+    }
   }
   return { data: out, shape: [...input.shape] };
+}
+
+/** Softmax along the last axis. */
+export function softmaxLastAxis(input: TensorData): TensorData {
+  return softmaxRows(input, false);
 }
 
 /**
@@ -170,16 +169,18 @@ function erf(x: number): number {
   return Math.sign(x) * (1 - poly * Math.exp(-x * x));
 }
 
+const softplus = activationFunction('softplus');
+
 /** Keras activations the formula views do not draw, as tfjs-layers defines them. */
 const EXTRA: Record<string, (x: number) => number> = {
   gelu: (x) => 0.5 * x * (1 + erf(x / Math.SQRT2)),
-  mish: (x) => x * Math.tanh(x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
+  mish: (x) => x * Math.tanh(softplus(x)),
 };
 
 /** A layer's activation by its Keras name: element-wise, or (log-)softmax along the last axis. */
 export function activate(input: TensorData, name: string, options: ActivationOptions = {}): TensorData {
   if (name === 'softmax') return softmaxLastAxis(input);
-  if (name === 'log_softmax') return logSoftmaxLastAxis(input);
+  if (name === 'log_softmax') return softmaxRows(input, true);
   if (name === 'linear') return input;
   const f = EXTRA[name] ?? activationFunction(name, options);
   return { data: input.data.map(f), shape: [...input.shape] };
