@@ -1,10 +1,10 @@
 // First: marks the start and starts the first example's download.
-import './app/earlyStart';
+import './app/browser/earlyStart';
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { ExplainerState } from './app/explainerState.svelte';
-import { explainerContext } from './app/context';
-import { firstExample } from './views/input/examples';
+import { ExplainerState } from './app/state/explainerState.svelte';
+import { explainerContext } from './app/state/context';
+import { firstExample } from './app/browser/examples';
 import './app.css';
 
 const explainer = new ExplainerState();

@@ -4,7 +4,7 @@
  * times over many generated images, heap after the run and tensors left over.
  */
 import type { Browser, Page } from 'playwright-core';
-import '../../src/app/debugHookTypes';
+import '../../src/app/browser/debugHookTypes';
 import { median, quantile, round1, type BenchResult } from './benchStats';
 
 export interface BenchOptions {

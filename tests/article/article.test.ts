@@ -4,7 +4,7 @@ import { ARTICLE, firstLayerFor, getSection, sectionForLayer, type Block } from 
 import { parseInline, plainText } from '../../src/lib/article/inline';
 import { mathText, texToMathml } from '../../src/lib/article/tex';
 import { checkTranslation, describeMismatch } from '../../src/lib/i18n/consistency';
-import { isActivationFunctionName, normalizeActivationName } from '../../src/lib/formula/activations';
+import { isActivationFunctionName, normalizeActivationName } from '../../src/lib/tensor/activations';
 import { LAYER_DEFS } from '../../src/lib/layers/registry';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import type { Localized } from '../../src/lib/spec/types';

@@ -1,11 +1,11 @@
 /** The editor's live link with the explainer, and the model zoo, in real Chromium. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import '../../src/app/debugHookTypes';
+import '../../src/app/browser/debugHookTypes';
 import { node, nodeIds, openEditor, probabilities, settled, shapeOf, shot } from './editorHelpers';
 import { ZOO } from '../../src/lib/zoo';
 import { inferShapes } from '../../src/lib/spec/inferShapes';
-import { checkRunnable } from '../../src/lib/editor/runnable';
+import { checkRunnable } from '../../src/lib/spec/runnable';
 
 let h: Harness;
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { openNeuron, valueOf } from './formulaShared';
-import '../../src/app/debugHookTypes';
+import '../../src/app/browser/debugHookTypes';
 
 let h: Harness;
 beforeAll(async () => {

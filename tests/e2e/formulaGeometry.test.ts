@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openApp, startHarness, type Harness } from './harness';
 import { openNeuron, screenshotView, valueOf } from './formulaShared';
-import { encodeShareHash } from '../../src/app/shareLink';
+import { encodeShareHash } from '../../src/lib/formats/shareLink';
 import type { NetworkSpec } from '../../src/lib/spec/types';
 
 const spec: NetworkSpec = {

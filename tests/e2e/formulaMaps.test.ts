@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { openApp } from './harness';
 import { openDetail, openNeuron, screenshotView, valueOf } from './formulaShared';
-import { encodeShareHash } from '../../src/app/shareLink';
+import { encodeShareHash } from '../../src/lib/formats/shareLink';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 
 let h: Harness;

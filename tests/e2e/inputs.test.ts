@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { crc32, createDeflate } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { openApp, SCREENSHOTS, startHarness, type Harness } from './harness';
-import '../../src/app/debugHookTypes';
+import '../../src/app/browser/debugHookTypes';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { makePng, scene, stripes } from '../fixtures/images';
 

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openApp, SCREENSHOTS, startHarness, type Harness } from './harness';
-import '../../src/app/debugHookTypes';
+import '../../src/app/browser/debugHookTypes';
 
 let h: Harness;
 

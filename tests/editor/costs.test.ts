@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BYTES_PER_VALUE, change, compareNets, netCosts } from '../../src/lib/editor/costs';
+import { BYTES_PER_VALUE, change, compareNets, netCosts } from '../../src/lib/spec/costs';
 import { depthwiseSeparable, separableCandidates } from '../../src/lib/editor/variants';
 import { inferShapes, totals } from '../../src/lib/spec/inferShapes';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';

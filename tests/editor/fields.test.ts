@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readInts, readNumber, showValue } from '../../src/lib/editor/parseField';
 import { clip, wrapText } from '../../src/lib/editor/wrapText';
-import { checkRunnable } from '../../src/lib/editor/runnable';
+import { checkRunnable } from '../../src/lib/spec/runnable';
 import { getLayerDef } from '../../src/lib/layers/registry';
 import { inferShapes } from '../../src/lib/spec/inferShapes';
 import type { NetworkSpec } from '../../src/lib/spec/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planWeights, type WeightEntry, type WeightSource } from '../../src/lib/editor/weightPlan';
+import { planWeights, type WeightEntry, type WeightSource } from '../../src/lib/spec/weightPlan';
 
 function entries(list: [string, number[]][]): WeightEntry[] {
   return list.map(([name, shape]) => ({ name, shape, layer: name.split('/')[0] as string }));

@@ -16,7 +16,7 @@ import { parsePrototxtNet } from '../../src/lib/formats/caffe/caffeImport';
 import { parseKerasJson } from '../../src/lib/formats/keras/kerasJson';
 import { inferShapes } from '../../src/lib/spec/inferShapes';
 import { getLayerDef } from '../../src/lib/layers/registry';
-import { outputLayerIds } from '../../src/lib/formats/kerasTopology';
+import { outputLayerIds } from '../../src/lib/formats/keras/topology';
 import type { NetworkSpec } from '../../src/lib/spec/types';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { ZOO } from '../../src/lib/zoo';

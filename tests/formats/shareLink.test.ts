@@ -9,7 +9,7 @@ import {
   MAX_LINK_CHARS,
   ShareLinkError,
   shareUrl,
-} from '../../src/app/shareLink';
+} from '../../src/lib/formats/shareLink';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { ZOO } from '../../src/lib/zoo';
 import { parsePrototxtNet } from '../../src/lib/formats/caffe/caffeImport';

@@ -11,10 +11,10 @@ import {
   applyActivation,
   preluSlopePlane,
   type ActivationOptions,
-} from '../../src/lib/formula/activations';
+} from '../../src/lib/tensor/activations';
 import { expectClose, tensorCount } from './helpers';
 import { LAYER_DEFS } from '../../src/lib/layers/registry';
-import { defaultLayerParams } from '../../src/lib/layers/params';
+import { defaultLayerParams } from '../../src/lib/layers/shared/params';
 
 let baseline = 0;
 beforeAll(async () => {

@@ -10,10 +10,10 @@ import {
   outputsFedBy,
   planWindow,
   windowTaps,
-} from '../../src/lib/formula/window';
-import { applyActivation } from '../../src/lib/formula/activations';
-import { readHwc } from '../../src/lib/formula/layout';
-import { windowOutputSize } from '../../src/lib/layers/windowMath';
+} from '../../src/lib/tensor/window';
+import { applyActivation } from '../../src/lib/tensor/activations';
+import { readHwc } from '../../src/lib/tensor/layout';
+import { windowOutputSize } from '../../src/lib/layers/shared/windowMath';
 import {
   activationOf,
   dilationNetSpec,

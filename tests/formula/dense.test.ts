@@ -8,7 +8,7 @@ import {
   flatIndexOf,
 } from '../../src/lib/formula/dense';
 import { softmax, softmaxTerms } from '../../src/lib/formula/softmax';
-import { findWeight, readHwc } from '../../src/lib/formula/layout';
+import { findWeight, readHwc } from '../../src/lib/tensor/layout';
 import {
   activationOf,
   dilationNetSpec,

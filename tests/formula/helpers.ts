@@ -9,7 +9,7 @@ import { buildModel, setNamedWeights, type NamedWeights } from '../../src/lib/en
 import { Explainer } from '../../src/lib/engine/explain';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { createRng, randomInt, type Rng } from '../../src/lib/random';
-import type { Explanation, TensorData } from '../../src/lib/explain/types';
+import type { Explanation, TensorData } from '../../src/lib/tensor/types';
 import type { LayerParams, LayerSpec, NetworkSpec } from '../../src/lib/spec/types';
 
 function conv(id: string, input: string, params: LayerParams): LayerSpec {

@@ -7,8 +7,8 @@ import {
   poolParams,
   type PoolKind,
 } from '../../src/lib/formula/pooling';
-import { readHwc } from '../../src/lib/formula/layout';
-import { activationFunction } from '../../src/lib/formula/activations';
+import { readHwc } from '../../src/lib/tensor/layout';
+import { activationFunction } from '../../src/lib/tensor/activations';
 import {
   activationOf,
   dilationNetSpec,

@@ -15,7 +15,7 @@ import {
   layersWithoutForward,
   weightsFromManifest,
 } from '../../src/lib/forward/forwardPass';
-import { kerasModelToSpec } from '../../src/lib/formats/kerasTopology';
+import { kerasModelToSpec } from '../../src/lib/formats/keras/topology';
 import { createRng } from '../../src/lib/random';
 import { FirstLook } from '../../src/lib/forward/firstLook';
 import type { NetworkSpec } from '../../src/lib/spec/types';

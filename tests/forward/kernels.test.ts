@@ -1,8 +1,8 @@
 /** The WebAssembly Conv2D against the JavaScript one, over random geometries (both against tfjs: tests/layers). */
 import { describe, expect, it } from 'vitest';
-import { conv2d } from '../../src/lib/forward/kernels';
-import { conv2dWasm } from '../../src/lib/forward/wasmConv';
-import { planWindow, type WindowGeometry } from '../../src/lib/formula/window';
+import { conv2d } from '../../src/lib/tensor/kernels';
+import { conv2dWasm } from '../../src/lib/tensor/wasmConv';
+import { planWindow, type WindowGeometry } from '../../src/lib/tensor/window';
 import { createRng, randomInt } from '../../src/lib/random';
 
 describe('Conv2D in WebAssembly', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Decoding needs a browser; here a blob decodes to a 1×1 image named after its text.
-vi.mock('../../src/app/decodeImage', () => ({
+vi.mock('../../src/app/browser/decodeImage', () => ({
   decodeImageFile: async (blob: Blob) => ({
     width: 1,
     height: 1,
@@ -39,7 +39,7 @@ describe('example images', () => {
   it('reads the list once and keeps it', async () => {
     const { fn, calls } = flakyFetch({});
     vi.stubGlobal('fetch', fn);
-    const { exampleIndex } = await import('../../src/views/input/examples');
+    const { exampleIndex } = await import('../../src/app/browser/examples');
     expect((await exampleIndex()).map((e) => e.className)).toEqual(['cat', 'dog']);
     await exampleIndex();
     expect(calls).toEqual(['./examples/index.json']);
@@ -48,7 +48,7 @@ describe('example images', () => {
   it('tries the list again after a failed read instead of keeping no examples', async () => {
     const { fn, calls } = flakyFetch({ './examples/index.json': 1 });
     vi.stubGlobal('fetch', fn);
-    const { exampleIndex } = await import('../../src/views/input/examples');
+    const { exampleIndex } = await import('../../src/app/browser/examples');
     expect(await exampleIndex()).toEqual([]);
     expect((await exampleIndex()).length).toBe(2);
     expect(calls.filter((c) => c.endsWith('index.json'))).toHaveLength(2);
@@ -57,7 +57,7 @@ describe('example images', () => {
   it('tries the first example again after a dropped download, so the overview is not left empty', async () => {
     const { fn, calls } = flakyFetch({ './examples/cat.png': 1 });
     vi.stubGlobal('fetch', fn);
-    const { firstExample } = await import('../../src/views/input/examples');
+    const { firstExample } = await import('../../src/app/browser/examples');
     expect(await firstExample()).toBeNull();
     const again = await firstExample();
     expect(again?.name).toBe('cat.png');

@@ -1,7 +1,7 @@
 /** Activation, normalisation, noise and common layers against tfjs, over seeded random configurations. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/lib/engine/backend';
-import { ACTIVATIONS } from '../../src/lib/layers/params';
+import { ACTIVATIONS } from '../../src/lib/layers/shared/params';
 import type { Rng } from '../../src/lib/random';
 import { checkCase, checkRandomCases, ints, pick, randomInt, type LayerCase } from './tfjsHarness';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { inferShapes, type LayerInfo } from '../../src/lib/spec/inferShapes';
 import type { LayerParams, Shape } from '../../src/lib/spec/types';
 import { getLayerDef } from '../../src/lib/layers/registry';
-import { defaultParams } from '../../src/lib/layers/params';
+import { defaultParams } from '../../src/lib/layers/shared/params';
 import { probeSpec } from './tfjsHarness';
 
 function infer(type: string, inputs: Shape[], params: LayerParams = {}): LayerInfo {

@@ -1,7 +1,7 @@
 /** The registry as a whole: coverage, texts in both languages, defaults and Keras round trips. */
 import { describe, expect, it } from 'vitest';
 import { LAYER_DEFS, getLayerDef, getLayerDefByKerasClass } from '../../src/lib/layers/registry';
-import { checkParam, defaultLayerParams, paramDefsFor } from '../../src/lib/layers/params';
+import { checkParam, defaultLayerParams, paramDefsFor } from '../../src/lib/layers/shared/params';
 import type { LayerCategory } from '../../src/lib/layers/types';
 
 const EXPECTED: Record<LayerCategory, string[]> = {

@@ -8,11 +8,11 @@ import { tf } from '../../src/lib/engine/tf';
 import { buildModel } from '../../src/lib/engine/build';
 import { Explainer } from '../../src/lib/engine/explain';
 import { forwardPass, layersWithoutForward } from '../../src/lib/forward/forwardPass';
-import { specToKerasModel } from '../../src/lib/formats/kerasTopology';
+import { specToKerasModel } from '../../src/lib/formats/keras/topology';
 import { inferShapes } from '../../src/lib/spec/inferShapes';
 import { getLayerDef } from '../../src/lib/layers/registry';
-import { checkParam } from '../../src/lib/layers/params';
-import { product } from '../../src/lib/layers/windowMath';
+import { checkParam } from '../../src/lib/layers/shared/params';
+import { product } from '../../src/lib/layers/shared/windowMath';
 import type { LayerParams, NetworkSpec, Shape } from '../../src/lib/spec/types';
 import { createRng, randomInt, type Rng } from '../../src/lib/random';
 

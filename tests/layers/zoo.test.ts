@@ -7,7 +7,7 @@ import { initBackend } from '../../src/lib/engine/backend';
 import { buildModel } from '../../src/lib/engine/build';
 import { tf } from '../../src/lib/engine/tf';
 import { inferShapes } from '../../src/lib/spec/inferShapes';
-import { product } from '../../src/lib/layers/windowMath';
+import { product } from '../../src/lib/layers/shared/windowMath';
 import { ZOO, ZOO_CARDS, zooCounts, zooEntry } from '../../src/lib/zoo/index';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 

@@ -1,8 +1,8 @@
 /** The shell's pure pieces: tour card placement, side panel width limits, weight download sizes, byte formats. */
 import { describe, expect, it } from 'vitest';
 import { placeCard } from '../../src/views/tour/placement';
-import { clampSideWidth, SIDE_MIN } from '../../src/app/layout.svelte';
-import { manifestBytes } from '../../src/app/fetchModel';
+import { clampSideWidth, SIDE_MIN } from '../../src/app/state/layout.svelte';
+import { manifestBytes } from '../../src/app/net/fetchModel';
 import { formatBytes } from '../../src/lib/i18n/format';
 
 const viewport = { width: 1280, height: 800 };

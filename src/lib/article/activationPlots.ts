@@ -2,7 +2,7 @@
  * What the article's activation graphs show: each function's name as it is usually written
  * (the same in every language) and an x range that shows its interesting part.
  */
-import { sampleActivation, type ActivationSample } from '../formula/activations';
+import { sampleActivation, type ActivationSample } from '../tensor/activations';
 
 export interface ActivationPlotData {
   name: string;

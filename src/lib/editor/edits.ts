@@ -4,9 +4,9 @@
  */
 import type { LayerSpec, Localized, NetworkSpec } from '../spec/types';
 import { getLayerDef } from '../layers/registry';
-import { defaultLayerParams } from '../layers/params';
+import { defaultLayerParams } from '../layers/shared/params';
 import { baseIdFor, idProblem, takenIds, uniqueId } from './ids';
-import { findLayer, reaches, sortTopologically } from './graph';
+import { findLayer, reaches, sortTopologically } from '../spec/graph';
 
 export type EditResult =
   | { ok: true; spec: NetworkSpec; /** The layer to select afterwards. */ focus: string | null }

@@ -6,8 +6,8 @@ import type { LayerParams, ParamValue } from '../spec/types';
 import type { NetworkSpec } from '../spec/types';
 import type { LayerDef } from '../layers/types';
 import { getLayerDef } from '../layers/registry';
-import { checkParam, paramDefsFor } from '../layers/params';
-import { findLayer } from './graph';
+import { checkParam, paramDefsFor } from '../layers/shared/params';
+import { findLayer } from '../spec/graph';
 import type { EditResult } from './edits';
 
 /**

@@ -7,9 +7,9 @@
 import type { LayerSpec, NetworkSpec } from '../spec/types';
 import { inferShapes } from '../spec/inferShapes';
 import { getLayerDef } from '../layers/registry';
-import { defaultLayerParams, ints } from '../layers/params';
+import { defaultLayerParams, ints } from '../layers/shared/params';
 import { takenIds, uniqueId } from './ids';
-import { findLayer } from './graph';
+import { findLayer } from '../spec/graph';
 import type { EditResult } from './edits';
 
 const CONV = 'Conv2D';

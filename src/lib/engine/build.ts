@@ -1,9 +1,9 @@
 /** Builds a tfjs LayersModel from a spec, freshly initialised or with given weights. */
 import { tf } from './tf';
 import type { NetworkSpec } from '../spec/types';
-import { specToKerasModel } from '../formats/kerasTopology';
+import { specToKerasModel } from '../formats/keras/topology';
 import { inferShapes } from '../spec/inferShapes';
-import { planWeights, type WeightEntry, type WeightPlan } from '../editor/weightPlan';
+import { planWeights, type WeightEntry, type WeightPlan } from '../spec/weightPlan';
 
 /** Weight values keyed as tfjs names them: `conv_1_1/kernel`. */
 export type NamedWeights = Map<string, Float32Array>;

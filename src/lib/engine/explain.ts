@@ -3,7 +3,7 @@
  * the model, plus the layers' weights as typed arrays. No tensor outlives a call.
  */
 import { tf } from './tf';
-import type { Explanation, LayerWeights, TensorData } from '../explain/types';
+import type { Explanation, LayerWeights, TensorData } from '../tensor/types';
 import { weightName } from './build';
 
 export class Explainer {

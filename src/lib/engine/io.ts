@@ -4,7 +4,7 @@
  */
 import { tf } from './tf';
 import type { NetworkSpec } from '../spec/types';
-import { kerasModelToSpec } from '../formats/kerasTopology';
+import { kerasModelToSpec } from '../formats/keras/topology';
 
 export type ModelArtifacts = tf.io.ModelArtifacts;
 

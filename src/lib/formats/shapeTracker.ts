@@ -5,7 +5,7 @@
  */
 import type { LayerSpec, Shape } from '../spec/types';
 import { getLayerDef } from '../layers/registry';
-import { checkParams, paramDefsFor } from '../layers/params';
+import { checkParams, paramDefsFor } from '../layers/shared/params';
 import type { Localized } from '../spec/types';
 
 export class ShapeTracker {

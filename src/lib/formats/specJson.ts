@@ -5,7 +5,7 @@
  */
 import type { LayerParams, LayerSpec, NetworkSpec, ParamValue } from '../spec/types';
 import { LAYER_DEFS, getLayerDef } from '../layers/registry';
-import { defaultParams, paramDefsFor } from '../layers/params';
+import { defaultParams, paramDefsFor } from '../layers/shared/params';
 import { FormatError, type TextPos } from './formatError';
 import { JsonSyntaxError, jsonPath, parseJsonText, type JsonText } from './jsonText';
 import type { Imported } from './types';

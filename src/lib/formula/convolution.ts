@@ -5,11 +5,17 @@
  *   Σ_c Σ_ky Σ_kx x[row·sh − padTop + ky·dh, col·sw − padLeft + kx·dw, c] · K[ky, kx, c, o] + b[o]
  * with zeros outside the input (same padding), then the layer's activation.
  */
-import type { TensorData, LayerWeights } from '../explain/types';
+import type { TensorData, LayerWeights } from '../tensor/types';
 import type { LayerParams } from '../spec/types';
-import { findWeight, hwcShape, pairParam, readHwc, requireIndex, type CellPosition } from './layout';
-import { planWindow, windowTaps, type WindowGeometry, type WindowPlan, type WindowTap } from './window';
-import { activationFunction } from './activations';
+import { findWeight, hwcShape, pairParam, readHwc, requireIndex, type CellPosition } from '../tensor/layout';
+import {
+  planWindow,
+  windowTaps,
+  type WindowGeometry,
+  type WindowPlan,
+  type WindowTap,
+} from '../tensor/window';
+import { activationFunction } from '../tensor/activations';
 import { softmax } from './softmax';
 
 export interface ConvLayerParams extends WindowGeometry {

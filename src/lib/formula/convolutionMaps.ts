@@ -4,9 +4,9 @@
  * channel), which summed and biased give the output map. Input NHWC [H, W, inC], kernel
  * [kh, kw, inC, outC], maps returned as row-major outH·outW planes (one channel each).
  */
-import type { TensorData } from '../explain/types';
-import { requireIndex } from './layout';
-import { windowTaps, type WindowPlan } from './window';
+import type { TensorData } from '../tensor/types';
+import { requireIndex } from '../tensor/layout';
+import { windowTaps, type WindowPlan } from '../tensor/window';
 import {
   activateAt,
   biasOf,

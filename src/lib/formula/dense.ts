@@ -5,8 +5,8 @@
  * column k: kernel[i·out + k]. Reshaping that column to [H, W, C] shows, cell by cell, how
  * much each value of the last conv block counts for class k.
  */
-import type { TensorData } from '../explain/types';
-import { requireIndex, type CellPosition } from './layout';
+import type { TensorData } from '../tensor/types';
+import { requireIndex, type CellPosition } from '../tensor/layout';
 
 function hwcExtents(shape: readonly number[]): [number, number, number] {
   const [height, width, channels] = shape;

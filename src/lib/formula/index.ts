@@ -3,11 +3,11 @@
  * NHWC order without the batch axis: activations [H, W, C], conv kernels [kh, kw, inC, outC],
  * dense kernels [in, out], all row-major as tfjs stores them.
  */
-export * from './layout';
-export * from './window';
+export * from '../tensor/layout';
+export * from '../tensor/window';
 export * from './convolution';
 export * from './convolutionMaps';
-export * from './activations';
+export * from '../tensor/activations';
 export * from './pooling';
 export * from './dense';
 export * from './softmax';

@@ -4,9 +4,9 @@
  * with zeros: cells outside the input are skipped, so max looks at the real cells only and
  * average divides by the number of real cells, not by the window size.
  */
-import type { TensorData } from '../explain/types';
+import type { TensorData } from '../tensor/types';
 import type { LayerParams } from '../spec/types';
-import { hwcShape, pairParam, readHwc, requireIndex, type CellPosition } from './layout';
+import { hwcShape, pairParam, readHwc, requireIndex, type CellPosition } from '../tensor/layout';
 import {
   outputPositions,
   planWindow,
@@ -15,7 +15,7 @@ import {
   type Padding,
   type WindowPlan,
   type WindowTap,
-} from './window';
+} from '../tensor/window';
 
 export type PoolKind = 'max' | 'average';
 

@@ -3,9 +3,9 @@
  * weights from the model files, explained by the plain-TypeScript forward pass. The page
  * uses one from the moment the model files are in until the engine has started.
  */
-import type { Explanation, LayerWeights } from '../explain/types';
+import type { Explanation, LayerWeights } from '../tensor/types';
 import type { NetworkSpec } from '../spec/types';
-import { kerasModelToSpec } from '../formats/kerasTopology';
+import { kerasModelToSpec } from '../formats/keras/topology';
 import { forwardPass, layersWithoutForward, weightsFromManifest } from './forwardPass';
 
 export interface ModelFiles {

@@ -5,10 +5,10 @@
  * Unit tests hold it to tfjs' own outputs.
  */
 import type { LayerSpec, NetworkSpec } from '../spec/types';
-import type { Explanation, LayerWeights, TensorData } from '../explain/types';
+import type { Explanation, LayerWeights, TensorData } from '../tensor/types';
 import type { LayerDef } from '../layers/types';
 import { getLayerDef } from '../layers/registry';
-import { activate } from './kernels';
+import { activate } from '../tensor/kernels';
 
 type Forward = NonNullable<LayerDef['forward']>;
 

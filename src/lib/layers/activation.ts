@@ -1,6 +1,6 @@
 /** Activation: applies a fixed function to every value; the shape does not change. */
 import type { LayerDef } from './types';
-import { ACTIVATIONS, activationParam, str } from './params';
+import { ACTIVATIONS, activationParam, str } from './shared/params';
 
 export const activation: LayerDef = {
   type: 'Activation',

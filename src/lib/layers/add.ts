@@ -1,5 +1,5 @@
 /** Add: the element-wise sum of its inputs, as in a residual connection. */
-import { elementwiseMerge } from './merge';
+import { elementwiseMerge } from './shared/merge';
 
 export const add = elementwiseMerge(
   'Add',

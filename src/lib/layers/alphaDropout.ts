@@ -1,7 +1,7 @@
 /** AlphaDropout: dropout that keeps SELU activations at mean 0 and variance 1. */
 import type { LayerDef } from './types';
-import { passThrough } from '../forward/layerForward';
-import { num, numFrom, rateParam } from './params';
+import { passThrough } from './shared/forward';
+import { num, numFrom, rateParam } from './shared/params';
 
 export const alphaDropout: LayerDef = {
   type: 'AlphaDropout',

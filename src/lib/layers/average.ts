@@ -1,5 +1,5 @@
 /** Average: the element-wise mean of its inputs. */
-import { elementwiseMerge } from './merge';
+import { elementwiseMerge } from './shared/merge';
 
 export const average = elementwiseMerge(
   'Average',

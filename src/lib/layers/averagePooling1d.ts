@@ -1,5 +1,5 @@
 /** AveragePooling1D: the mean of each window of steps, per channel. */
-import { pooling } from './pooling';
+import { pooling } from './shared/pooling';
 
 export const averagePooling1d = pooling('AveragePooling1D', 1, {
   en: 'Slides a window along a sequence and outputs the mean of each channel in it. It shortens and smooths the sequence. It has no weights.',

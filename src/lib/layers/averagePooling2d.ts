@@ -1,7 +1,7 @@
 /** AveragePooling2D: the mean of each window, per channel. */
 import type { LayerDef } from './types';
-import { pooling } from './pooling';
-import { pool2dForward } from '../forward/layerForward';
+import { pooling } from './shared/pooling';
+import { pool2dForward } from './shared/forward';
 
 export const averagePooling2d: LayerDef = {
   ...pooling('AveragePooling2D', 2, {

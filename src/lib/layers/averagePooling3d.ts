@@ -1,5 +1,5 @@
 /** AveragePooling3D: the mean of each box of a volume, per channel. */
-import { pooling } from './pooling';
+import { pooling } from './shared/pooling';
 
 export const averagePooling3d = pooling('AveragePooling3D', 3, {
   en: 'Slides a box through a volume and outputs the mean of each channel in it. It shrinks the volume along depth, height and width while smoothing it. It has no weights.',

@@ -4,8 +4,8 @@
  * mean and variance are not trainable.
  */
 import type { LayerDef, WeightDef } from './types';
-import { axisError, axisParam, bool, boolFrom, dataAxis, num, numFrom } from './params';
-import { centerParam, epsilonParam, scaleParam } from './normalizationParams';
+import { axisError, axisParam, bool, boolFrom, dataAxis, num, numFrom } from './shared/params';
+import { centerParam, epsilonParam, scaleParam } from './shared/normalizationParams';
 
 export const batchNormalization: LayerDef = {
   type: 'BatchNormalization',

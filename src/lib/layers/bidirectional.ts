@@ -3,11 +3,11 @@
  * sequence and merges the two outputs; it has twice the wrapped layer's weights.
  */
 import type { LayerDef, ParamDef } from './types';
-import { choiceFrom, str } from './params';
+import { choiceFrom, str } from './shared/params';
 import { simpleRnn } from './simpleRnn';
 import { gru } from './gru';
 import { lstm } from './lstm';
-import { innerFromKeras, innerToKeras, layerParam, prefixedDefs, resolveInner } from './wrapper';
+import { innerFromKeras, innerToKeras, layerParam, prefixedDefs, resolveInner } from './shared/wrapper';
 
 const WRAPPABLE: readonly LayerDef[] = [lstm, gru, simpleRnn];
 const MERGE_MODES = ['concat', 'sum', 'mul', 'ave'] as const;

@@ -1,5 +1,5 @@
 /** BinaryCrossEntropy: −[y·log p + (1 − y)·log(1 − p)] for yes/no targets. */
-import { lossLayer } from './loss';
+import { lossLayer } from './shared/loss';
 
 export const binaryCrossEntropy = lossLayer(
   'BinaryCrossEntropy',

@@ -4,8 +4,8 @@
  * reporting shapes for the axis asked for, so only −1 and positive axes are accepted.
  */
 import type { LayerDef } from './types';
-import { axisError, axisParam, dataAxis, num, numFrom } from './params';
-import { fmtShape } from './windowMath';
+import { axisError, axisParam, dataAxis, num, numFrom } from './shared/params';
+import { fmtShape } from './shared/windowMath';
 
 export const concatenate: LayerDef = {
   type: 'Concatenate',

@@ -1,5 +1,5 @@
 /** Conv1D: kernels slid along a sequence of [steps, channels] (text, audio, sensor data). */
-import { convolution } from './convolution';
+import { convolution } from './shared/convolution';
 
 export const conv1d = convolution('Conv1D', 1, {
   en: 'Slides each of its kernels along a sequence and, at every step, multiplies a window of consecutive steps with the kernel across all channels and adds the products and a bias. Each kernel makes one output channel that responds to a short pattern in time, such as a word pair or a rise in a signal.',

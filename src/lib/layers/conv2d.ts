@@ -1,9 +1,9 @@
 /** Conv2D: a bank of learned kernels slid over an H×W×C input (NHWC, kernels [kh, kw, in, out]). */
 import type { LayerDef } from './types';
-import { convolution } from './convolution';
-import { activate, conv2d as convolve } from '../forward/kernels';
+import { convolution } from './shared/convolution';
+import { activate, conv2d as convolve } from '../tensor/kernels';
 import { convParams } from '../formula/convolution';
-import { findWeight } from '../formula/layout';
+import { findWeight } from '../tensor/layout';
 
 export const conv2d: LayerDef = {
   ...convolution('Conv2D', 2, {

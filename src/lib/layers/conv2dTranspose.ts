@@ -15,9 +15,9 @@ import {
   str,
   tupleFrom,
   useBiasParam,
-} from './params';
-import { filtersParam, kernelSizeParam, stridesParam } from './windowParams';
-import { rankError } from './windowMath';
+} from './shared/params';
+import { filtersParam, kernelSizeParam, stridesParam } from './shared/windowParams';
+import { rankError } from './shared/windowMath';
 
 /** tfjs' deconvLength: valid adds the kernel overhang, same is exactly input × stride. */
 export function transposedSize(input: number, kernel: number, stride: number, padding: string): number {

@@ -1,5 +1,5 @@
 /** Conv3D: kernels slid through a volume of [depth, height, width, channels] (video, CT scans). */
-import { convolution } from './convolution';
+import { convolution } from './shared/convolution';
 
 export const conv3d = convolution('Conv3D', 3, {
   en: 'Slides small boxes of weights through a volume, such as the frames of a video or the slices of a scan, and at every position adds up the products of the box with the values under it across all channels, plus a bias. Each kernel makes one output channel that finds a pattern in space and time together.',

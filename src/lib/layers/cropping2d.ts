@@ -1,8 +1,8 @@
 /** Cropping2D: removes rows and columns from the edges of every feature map. */
 import type { LayerDef } from './types';
-import { ints } from './params';
-import { edges, edgesFromKeras, edgesParam, edgesToKeras } from './edges2d';
-import { fmtShape, rankError } from './windowMath';
+import { ints } from './shared/params';
+import { edges, edgesFromKeras, edgesParam, edgesToKeras } from './shared/edges2d';
+import { fmtShape, rankError } from './shared/windowMath';
 
 export const cropping2d: LayerDef = {
   type: 'Cropping2D',

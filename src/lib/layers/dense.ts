@@ -1,8 +1,8 @@
 /** Dense: every output is a weighted sum of every input along the last axis, plus a bias. */
 import type { LayerDef } from './types';
-import { activationParam, bool, num, str, useBiasParam } from './params';
-import { activate, dense as denseForward } from '../forward/kernels';
-import { findWeight } from '../formula/layout';
+import { activationParam, bool, num, str, useBiasParam } from './shared/params';
+import { activate, dense as denseForward } from '../tensor/kernels';
+import { findWeight } from '../tensor/layout';
 
 export const dense: LayerDef = {
   type: 'Dense',

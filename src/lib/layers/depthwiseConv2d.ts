@@ -12,9 +12,9 @@ import {
   str,
   tupleFrom,
   useBiasParam,
-} from './params';
-import { depthMultiplierParam, kernelSizeParam, stridesParam } from './windowParams';
-import { product, window2d } from './windowMath';
+} from './shared/params';
+import { depthMultiplierParam, kernelSizeParam, stridesParam } from './shared/windowParams';
+import { product, window2d } from './shared/windowMath';
 
 export const depthwiseConv2d: LayerDef = {
   type: 'DepthwiseConv2D',

@@ -3,8 +3,8 @@
  * example. tfjs only implements inputs of up to two axes besides the batch axis.
  */
 import type { LayerDef } from './types';
-import { bool, boolFrom, ints, tupleFrom } from './params';
-import { fmtShape, product } from './windowMath';
+import { bool, boolFrom, ints, tupleFrom } from './shared/params';
+import { fmtShape, product } from './shared/windowMath';
 
 export const dot: LayerDef = {
   type: 'Dot',

@@ -1,7 +1,7 @@
 /** Dropout: zeroes a random fraction of values while training; passes data through otherwise. */
 import type { LayerDef } from './types';
-import { passThrough } from '../forward/layerForward';
-import { num } from './params';
+import { passThrough } from './shared/forward';
+import { num } from './shared/params';
 
 export const dropout: LayerDef = {
   type: 'Dropout',

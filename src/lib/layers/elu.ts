@@ -1,7 +1,7 @@
 /** ELU: x for positive values, alpha·(e^x − 1) for negative ones. tfjs only runs alpha = 1. */
 import type { LayerDef } from './types';
-import { num, numFrom } from './params';
-import { elementwise } from './fixedActivation';
+import { num, numFrom } from './shared/params';
+import { elementwise } from './shared/fixedActivation';
 
 export const elu: LayerDef = {
   type: 'ELU',

@@ -1,6 +1,6 @@
 /** Embedding: looks up a learned vector for every integer id (a word, a category). */
 import type { LayerDef } from './types';
-import { bool, boolFrom, num, numFrom } from './params';
+import { bool, boolFrom, num, numFrom } from './shared/params';
 
 export const embedding: LayerDef = {
   type: 'Embedding',

@@ -1,6 +1,6 @@
 /** Flatten: lays a multi-dimensional tensor out as one vector, in row-major (NHWC) order. */
 import type { LayerDef } from './types';
-import { product } from './windowMath';
+import { product } from './shared/windowMath';
 
 export const flatten: LayerDef = {
   type: 'Flatten',

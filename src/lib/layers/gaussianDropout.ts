@@ -1,7 +1,7 @@
 /** GaussianDropout: multiplies by normal noise of mean 1 while training. */
 import type { LayerDef } from './types';
-import { passThrough } from '../forward/layerForward';
-import { num, numFrom, rateParam } from './params';
+import { passThrough } from './shared/forward';
+import { num, numFrom, rateParam } from './shared/params';
 
 export const gaussianDropout: LayerDef = {
   type: 'GaussianDropout',

@@ -1,7 +1,7 @@
 /** GaussianNoise: adds zero-mean normal noise while training, nothing afterwards. */
 import type { LayerDef } from './types';
-import { passThrough } from '../forward/layerForward';
-import { num, numFrom } from './params';
+import { passThrough } from './shared/forward';
+import { num, numFrom } from './shared/params';
 
 export const gaussianNoise: LayerDef = {
   type: 'GaussianNoise',

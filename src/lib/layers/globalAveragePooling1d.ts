@@ -1,5 +1,5 @@
 /** GlobalAveragePooling1D: the mean of each channel over the whole sequence. */
-import { globalPooling } from './globalPooling';
+import { globalPooling } from './shared/globalPooling';
 
 export const globalAveragePooling1d = globalPooling('GlobalAveragePooling1D', 1, {
   en: 'Averages every channel over all steps of the sequence, turning a sequence of any length into one vector. A simple text model can average its word embeddings this way before a dense classifier. It has no weights.',

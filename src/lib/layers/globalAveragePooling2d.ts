@@ -1,5 +1,5 @@
 /** GlobalAveragePooling2D: the mean of each channel over the whole map. */
-import { globalPooling } from './globalPooling';
+import { globalPooling } from './shared/globalPooling';
 
 export const globalAveragePooling2d = globalPooling('GlobalAveragePooling2D', 2, {
   en: 'Averages every channel over the whole feature map, turning height × width × channels into one value per channel. ResNet and MobileNet use it instead of Flatten before the classifier, which removes most of the weights of the dense layer and lets the net accept any image size. It has no weights.',

@@ -1,5 +1,5 @@
 /** GlobalAveragePooling3D: the mean of each channel over the whole volume; not in tfjs. */
-import { globalPooling, noGlobalPooling3dNote } from './globalPooling';
+import { globalPooling, noGlobalPooling3dNote } from './shared/globalPooling';
 
 export const globalAveragePooling3d = globalPooling(
   'GlobalAveragePooling3D',

@@ -1,5 +1,5 @@
 /** GlobalMaxPooling1D: the largest value of each channel over the whole sequence. */
-import { globalPooling } from './globalPooling';
+import { globalPooling } from './shared/globalPooling';
 
 export const globalMaxPooling1d = globalPooling('GlobalMaxPooling1D', 1, {
   en: 'Keeps, for every channel, the largest value found anywhere in the sequence, turning a sequence of any length into one vector. A text classifier built from 1-D convolutions uses it to ask "did this pattern occur anywhere?". It has no weights.',

@@ -1,5 +1,5 @@
 /** GlobalMaxPooling2D: the largest value of each channel over the whole map. */
-import { globalPooling } from './globalPooling';
+import { globalPooling } from './shared/globalPooling';
 
 export const globalMaxPooling2d = globalPooling('GlobalMaxPooling2D', 2, {
   en: 'Keeps, for every channel, the largest value anywhere in the feature map, turning height × width × channels into one value per channel. It reports how strongly each pattern was found, but not where. It has no weights.',

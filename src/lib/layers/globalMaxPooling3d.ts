@@ -1,5 +1,5 @@
 /** GlobalMaxPooling3D: the largest value of each channel over the whole volume; not in tfjs. */
-import { globalPooling, noGlobalPooling3dNote } from './globalPooling';
+import { globalPooling, noGlobalPooling3dNote } from './shared/globalPooling';
 
 export const globalMaxPooling3d = globalPooling(
   'GlobalMaxPooling3D',

@@ -4,9 +4,9 @@
  * parameter count; tfjs 4.22 has no such layer, so shapes and counts work, the engine refuses.
  */
 import type { LayerDef } from './types';
-import { activationParam, bool, ints, num, paddingParam, str, useBiasParam } from './params';
-import { dilationParam, filtersParam, kernelSizeParam, stridesParam } from './windowParams';
-import { product, stridedDilationError, window2d } from './windowMath';
+import { activationParam, bool, ints, num, paddingParam, str, useBiasParam } from './shared/params';
+import { dilationParam, filtersParam, kernelSizeParam, stridesParam } from './shared/windowParams';
+import { product, stridedDilationError, window2d } from './shared/windowMath';
 
 export const groupedConv2d: LayerDef = {
   type: 'GroupedConv2D',

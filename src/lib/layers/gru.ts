@@ -2,7 +2,7 @@
  * GRU: a gated recurrent cell with update and reset gates. tfjs implements only
  * reset_after = false (one bias per gate), so its parameter count is 3·(units·(in + units) + units).
  */
-import { recurrent } from './recurrent';
+import { recurrent } from './shared/recurrent';
 
 export const gru = recurrent('GRU', 3, {
   en: 'A recurrent layer with two gates learned from the input and the state: the update gate decides how much of the old state to keep, the reset gate how much of it to use when proposing a new one. It remembers over much longer sequences than a simple RNN with fewer weights than an LSTM. As in tfjs, each gate has one bias (Keras 2 defaults to two, reset_after).',

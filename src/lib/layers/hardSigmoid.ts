@@ -2,7 +2,7 @@
  * HardSigmoid: tfjs' (and Keras 2's) piecewise-linear sigmoid, max(0, min(1, 0.2·x + 0.5)).
  * Keras 3 and MobileNetV3 use relu6(x + 3) / 6 instead, which tfjs does not offer.
  */
-import { fixedActivation } from './fixedActivation';
+import { fixedActivation } from './shared/fixedActivation';
 
 export const hardSigmoid = fixedActivation('HardSigmoid', 'hard_sigmoid', {
   en: 'A cheap straight-line stand-in for the sigmoid: 0.2·x + 0.5, clipped to the range 0 to 1. It needs no exponential, which matters on phones and microcontrollers. This is the tfjs and Keras 2 definition; MobileNetV3 and Keras 3 use the slightly different relu6(x + 3) / 6.',

@@ -1,5 +1,5 @@
 /** HardSwish: x · relu6(x + 3) / 6, MobileNetV3's cheap swish; tfjs has no such activation. */
-import { fixedActivation } from './fixedActivation';
+import { fixedActivation } from './shared/fixedActivation';
 
 export const hardSwish = fixedActivation(
   'HardSwish',

@@ -1,5 +1,5 @@
 /** Hinge: mean of max(0, 1 − y·score) with targets of −1 or 1, the SVM loss. */
-import { lossLayer } from './loss';
+import { lossLayer } from './shared/loss';
 
 export const hinge = lossLayer(
   'Hinge',

@@ -1,6 +1,6 @@
 /** Input: where data enters the net; its only parameter is the shape of one example. */
 import type { LayerDef } from './types';
-import { ints } from './params';
+import { ints } from './shared/params';
 
 export const input: LayerDef = {
   type: 'Input',

@@ -1,7 +1,7 @@
 /** LayerNormalization: normalises each example over its feature axis, independent of the batch. */
 import type { LayerDef, WeightDef } from './types';
-import { axisError, axisParam, bool, boolFrom, dataAxis, num, numFrom } from './params';
-import { centerParam, epsilonParam, scaleParam } from './normalizationParams';
+import { axisError, axisParam, bool, boolFrom, dataAxis, num, numFrom } from './shared/params';
+import { centerParam, epsilonParam, scaleParam } from './shared/normalizationParams';
 
 export const layerNormalization: LayerDef = {
   type: 'LayerNormalization',

@@ -1,7 +1,7 @@
 /** LeakyReLU: x for positive values, alpha·x for negative ones. */
 import type { LayerDef } from './types';
-import { num, numFrom } from './params';
-import { elementwise } from './fixedActivation';
+import { num, numFrom } from './shared/params';
+import { elementwise } from './shared/fixedActivation';
 
 export const leakyRelu: LayerDef = {
   type: 'LeakyReLU',

@@ -1,5 +1,5 @@
 /** LocallyConnected1D: a 1-D valid convolution whose kernel differs at every step. */
-import { locallyConnected } from './locallyConnected';
+import { locallyConnected } from './shared/locallyConnected';
 
 export const locallyConnected1d = locallyConnected('LocallyConnected1D', 1, {
   en: 'Works like a one-dimensional convolution, but every output step has its own kernel instead of all steps sharing one. It can learn patterns that only make sense at a fixed place in the sequence, at the price of many more weights.',

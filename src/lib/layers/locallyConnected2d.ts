@@ -1,5 +1,5 @@
 /** LocallyConnected2D: a 2-D valid convolution whose kernel differs at every position. */
-import { locallyConnected } from './locallyConnected';
+import { locallyConnected } from './shared/locallyConnected';
 
 export const locallyConnected2d = locallyConnected('LocallyConnected2D', 2, {
   en: 'Works like a convolution, but every output position has its own kernel instead of all positions sharing one. Face recognisers such as DeepFace used it on aligned faces, where an eye is always in the same place; it needs about as many weights as positions times a convolution.',

@@ -3,7 +3,7 @@
  * (bias + alpha · Σ of squares over nearby channels)^beta. tfjs has the op, not a layer.
  */
 import type { LayerDef, ParamDef } from './types';
-import { rankError } from './windowMath';
+import { rankError } from './shared/windowMath';
 
 function floatParam(
   name: string,

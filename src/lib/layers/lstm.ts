@@ -1,5 +1,5 @@
 /** LSTM: the long short-term memory cell, 4·(units·(in + units) + units) parameters. */
-import { recurrent } from './recurrent';
+import { recurrent } from './shared/recurrent';
 
 export const lstm = recurrent('LSTM', 4, {
   en: 'A recurrent layer with a separate memory cell guarded by three learned gates: the forget gate clears old memories, the input gate writes new ones and the output gate decides what to show. Because the cell is only changed by these gates, information and gradients survive over hundreds of steps.',

@@ -1,6 +1,6 @@
 /** Masking: marks the steps of a sequence whose features all equal a value as padding. */
 import type { LayerDef } from './types';
-import { num, numFrom } from './params';
+import { num, numFrom } from './shared/params';
 
 export const masking: LayerDef = {
   type: 'Masking',

@@ -1,5 +1,5 @@
 /** MaxPooling1D: the largest value of each window of steps, per channel. */
-import { pooling } from './pooling';
+import { pooling } from './shared/pooling';
 
 export const maxPooling1d = pooling('MaxPooling1D', 1, {
   en: 'Slides a window along a sequence and keeps only the largest value of each channel in it. It shortens the sequence and keeps the strongest responses, wherever in the window they occurred. It has no weights.',

@@ -1,7 +1,7 @@
 /** MaxPooling2D: keeps the largest value of each window, per channel. */
 import type { LayerDef } from './types';
-import { pooling } from './pooling';
-import { pool2dForward } from '../forward/layerForward';
+import { pooling } from './shared/pooling';
+import { pool2dForward } from './shared/forward';
 
 export const maxPooling2d: LayerDef = {
   ...pooling('MaxPooling2D', 2, {

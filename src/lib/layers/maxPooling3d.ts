@@ -1,5 +1,5 @@
 /** MaxPooling3D: the largest value of each box of a volume, per channel. */
-import { pooling } from './pooling';
+import { pooling } from './shared/pooling';
 
 export const maxPooling3d = pooling('MaxPooling3D', 3, {
   en: 'Slides a box through a volume, such as a video clip or a scan, and keeps only the largest value of each channel in it. It shrinks the volume along depth, height and width and keeps the strongest responses. It has no weights.',

@@ -1,5 +1,5 @@
 /** Maximum: the element-wise maximum of its inputs. */
-import { elementwiseMerge } from './merge';
+import { elementwiseMerge } from './shared/merge';
 
 export const maximum = elementwiseMerge(
   'Maximum',

@@ -1,5 +1,5 @@
 /** MeanSquaredError: the mean of (prediction − target)², the usual regression loss. */
-import { lossLayer } from './loss';
+import { lossLayer } from './shared/loss';
 
 export const meanSquaredError = lossLayer(
   'MeanSquaredError',

@@ -1,5 +1,5 @@
 /** Multiply: the element-wise product of its inputs, used for gating and attention. */
-import { elementwiseMerge } from './merge';
+import { elementwiseMerge } from './shared/merge';
 
 export const multiply = elementwiseMerge(
   'Multiply',

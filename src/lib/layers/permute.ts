@@ -1,7 +1,7 @@
 /** Permute: reorders the axes of each example (the batch axis stays first). */
 import type { LayerDef } from './types';
-import { ints } from './params';
-import { fmtShape } from './windowMath';
+import { ints } from './shared/params';
+import { fmtShape } from './shared/windowMath';
 
 export const permute: LayerDef = {
   type: 'Permute',

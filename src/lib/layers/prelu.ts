@@ -1,8 +1,8 @@
 /** PReLU: a leaky ReLU whose negative slopes are learned, one per value unless axes share one. */
 import type { LayerDef } from './types';
-import { ints } from './params';
-import { elementwise } from './fixedActivation';
-import { fmtShape } from './windowMath';
+import { ints } from './shared/params';
+import { elementwise } from './shared/fixedActivation';
+import { fmtShape } from './shared/windowMath';
 
 export const prelu: LayerDef = {
   type: 'PReLU',

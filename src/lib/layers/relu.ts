@@ -1,7 +1,7 @@
 /** ReLU as a layer: max(0, x), optionally capped at maxValue (ReLU6 caps at 6). */
 import type { LayerDef } from './types';
-import { num } from './params';
-import { elementwise } from './fixedActivation';
+import { num } from './shared/params';
+import { elementwise } from './shared/fixedActivation';
 
 export const relu: LayerDef = {
   type: 'ReLU',

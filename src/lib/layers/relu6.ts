@@ -1,6 +1,6 @@
 /** ReLU6: min(max(0, x), 6), the ReLU that MobileNet uses; written as Keras' ReLU(max_value=6). */
 import type { LayerDef } from './types';
-import { elementwise } from './fixedActivation';
+import { elementwise } from './shared/fixedActivation';
 
 export const relu6: LayerDef = {
   type: 'ReLU6',

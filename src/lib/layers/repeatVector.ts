@@ -1,7 +1,7 @@
 /** RepeatVector: a [features] vector repeated n times into an [n, features] sequence. */
 import type { LayerDef } from './types';
-import { num, numFrom } from './params';
-import { rankError } from './windowMath';
+import { num, numFrom } from './shared/params';
+import { rankError } from './shared/windowMath';
 
 export const repeatVector: LayerDef = {
   type: 'RepeatVector',

@@ -4,8 +4,8 @@
  * fails), so every size must be given.
  */
 import type { LayerDef } from './types';
-import { ints } from './params';
-import { fmtShape, product } from './windowMath';
+import { ints } from './shared/params';
+import { fmtShape, product } from './shared/windowMath';
 
 export const reshape: LayerDef = {
   type: 'Reshape',

@@ -1,5 +1,5 @@
 /** SELU: a scaled ELU whose constants keep activations at mean 0 and variance 1. */
-import { fixedActivation } from './fixedActivation';
+import { fixedActivation } from './shared/fixedActivation';
 
 export const selu = fixedActivation('SELU', 'selu', {
   en: 'The scaled exponential linear unit: λ·x for positive values and λ·α·(e^x − 1) for negative ones, with λ ≈ 1.0507 and α ≈ 1.6733. These constants are chosen so that, with LeCun-normal weights, activations drift back to mean 0 and variance 1 by themselves, letting deep dense nets train without batch normalisation.',

@@ -15,15 +15,15 @@ import {
   str,
   tupleFrom,
   useBiasParam,
-} from './params';
+} from './shared/params';
 import {
   depthMultiplierParam,
   dilationParam,
   filtersParam,
   kernelSizeParam,
   stridesParam,
-} from './windowParams';
-import { product, stridedDilationError, window2d } from './windowMath';
+} from './shared/windowParams';
+import { product, stridedDilationError, window2d } from './shared/windowMath';
 
 export const separableConv2d: LayerDef = {
   type: 'SeparableConv2D',

@@ -1,5 +1,5 @@
 /** Sigmoid: 1 / (1 + e^−x), squashing every value into (0, 1). */
-import { fixedActivation } from './fixedActivation';
+import { fixedActivation } from './shared/fixedActivation';
 
 export const sigmoid = fixedActivation('Sigmoid', 'sigmoid', {
   en: 'Squashes every value into the range 0 to 1 with 1 / (1 + e^−x): large negative inputs give almost 0, large positive ones almost 1. It turns a score into a probability for yes/no questions and serves as the gates of LSTM and GRU; in deep stacks it slows learning because its slope is tiny away from 0.',

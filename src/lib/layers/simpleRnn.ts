@@ -1,5 +1,5 @@
 /** SimpleRNN: the plain recurrent cell, state = activation(x·W + state·U + b). */
-import { recurrent } from './recurrent';
+import { recurrent } from './shared/recurrent';
 
 export const simpleRnn = recurrent('SimpleRNN', 1, {
   en: "Reads a sequence one step at a time and keeps a state vector: at every step the new state is the activation of the current input times one weight matrix plus the old state times another. The state is the net's memory of what it has read, but in practice it forgets after a few dozen steps because gradients fade.",

@@ -3,9 +3,9 @@
  * 4.22 computes it only along the last axis, so the axis must name that one.
  */
 import type { LayerDef } from './types';
-import { axisError, axisParam, dataAxis, num, numFrom } from './params';
-import { elementwise } from './fixedActivation';
-import { softmaxLastAxis } from '../forward/kernels';
+import { axisError, axisParam, dataAxis, num, numFrom } from './shared/params';
+import { elementwise } from './shared/fixedActivation';
+import { softmaxLastAxis } from '../tensor/kernels';
 
 export const softmax: LayerDef = {
   type: 'Softmax',

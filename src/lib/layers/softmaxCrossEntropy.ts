@@ -1,5 +1,5 @@
 /** SoftmaxCrossEntropy: softmax of the scores, then −log of the probability of the true class. */
-import { lossLayer } from './loss';
+import { lossLayer } from './shared/loss';
 
 export const softmaxCrossEntropy = lossLayer(
   'SoftmaxCrossEntropy',

@@ -1,5 +1,5 @@
 /** Softplus: log(1 + e^x), a smooth version of ReLU. */
-import { fixedActivation } from './fixedActivation';
+import { fixedActivation } from './shared/fixedActivation';
 
 export const softplus = fixedActivation('Softplus', 'softplus', {
   en: 'Computes log(1 + e^x), a smooth curve that looks like ReLU: close to 0 for negative inputs and close to x for positive ones, but without the kink at 0. Its output is always positive, so it is used where a value must be, such as a predicted standard deviation.',

@@ -1,5 +1,5 @@
 /** Softsign: x / (1 + |x|), a tanh-like curve that approaches its limits slowly. */
-import { fixedActivation } from './fixedActivation';
+import { fixedActivation } from './shared/fixedActivation';
 
 export const softsign = fixedActivation('Softsign', 'softsign', {
   en: 'Computes x / (1 + |x|), an S-curve between −1 and 1 like tanh. It approaches its limits polynomially rather than exponentially, so it saturates more gently and large inputs still have a usable slope.',

@@ -1,5 +1,5 @@
 /** Subtract: the first input minus the second, value by value; tfjs has no such layer. */
-import { elementwiseMerge } from './merge';
+import { elementwiseMerge } from './shared/merge';
 
 export const subtract = elementwiseMerge(
   'Subtract',

@@ -1,5 +1,5 @@
 /** Swish (SiLU): x · sigmoid(x). */
-import { fixedActivation } from './fixedActivation';
+import { fixedActivation } from './shared/fixedActivation';
 
 export const swish = fixedActivation('Swish', 'swish', {
   en: 'Multiplies every value by its own sigmoid, x · sigmoid(x). It behaves like ReLU for large inputs but is smooth and lets small negative values through, which an automated search found to train deeper nets slightly better; EfficientNet uses it throughout.',

@@ -1,5 +1,5 @@
 /** Tanh: the hyperbolic tangent, squashing every value into (−1, 1). */
-import { fixedActivation } from './fixedActivation';
+import { fixedActivation } from './shared/fixedActivation';
 
 export const tanh = fixedActivation('Tanh', 'tanh', {
   en: 'Squashes every value into the range −1 to 1 with the hyperbolic tangent, an S-curve centred on 0. Being centred makes it train better than the sigmoid; it is the usual activation inside recurrent layers and was the choice of LeNet-5.',

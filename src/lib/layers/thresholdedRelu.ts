@@ -1,7 +1,7 @@
 /** ThresholdedReLU: x where x > theta, otherwise 0. */
 import type { LayerDef } from './types';
-import { num, numFrom } from './params';
-import { elementwise } from './fixedActivation';
+import { num, numFrom } from './shared/params';
+import { elementwise } from './shared/fixedActivation';
 
 export const thresholdedRelu: LayerDef = {
   type: 'ThresholdedReLU',

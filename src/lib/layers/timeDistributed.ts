@@ -11,8 +11,8 @@ import { globalMaxPooling2d } from './globalMaxPooling2d';
 import { flatten } from './flatten';
 import { dropout } from './dropout';
 import { activation } from './activation';
-import { innerFromKeras, innerToKeras, layerParam, prefixedDefs, resolveInner } from './wrapper';
-import { fmtShape } from './windowMath';
+import { innerFromKeras, innerToKeras, layerParam, prefixedDefs, resolveInner } from './shared/wrapper';
+import { fmtShape } from './shared/windowMath';
 
 const WRAPPABLE: readonly LayerDef[] = [
   dense,

@@ -3,7 +3,7 @@
  * engine need to know about it lives in one `LayerDef` in one module.
  */
 import type { LayerParams, Localized, ParamValue, Shape } from '../spec/types';
-import type { LayerWeights, TensorData } from '../explain/types';
+import type { LayerWeights, TensorData } from '../tensor/types';
 
 export type LayerCategory =
   | 'Data'

@@ -1,5 +1,5 @@
 /** UpSampling1D: repeats every step of a sequence; tfjs has no such layer. */
-import { upSampling } from './upSampling';
+import { upSampling } from './shared/upSampling';
 
 export const upSampling1d = upSampling(
   'UpSampling1D',

@@ -1,5 +1,5 @@
 /** UpSampling2D: enlarges feature maps by repeating (or interpolating) every value. */
-import { upSampling } from './upSampling';
+import { upSampling } from './shared/upSampling';
 
 export const upSampling2d = upSampling(
   'UpSampling2D',

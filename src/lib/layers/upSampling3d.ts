@@ -1,5 +1,5 @@
 /** UpSampling3D: repeats every voxel of a volume; tfjs has no such layer. */
-import { upSampling } from './upSampling';
+import { upSampling } from './shared/upSampling';
 
 export const upSampling3d = upSampling(
   'UpSampling3D',

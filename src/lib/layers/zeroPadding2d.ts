@@ -1,8 +1,8 @@
 /** ZeroPadding2D: adds rows and columns of zeros around every feature map. */
 import type { LayerDef } from './types';
-import { ints } from './params';
-import { edges, edgesFromKeras, edgesParam, edgesToKeras } from './edges2d';
-import { rankError } from './windowMath';
+import { ints } from './shared/params';
+import { edges, edgesFromKeras, edgesParam, edgesToKeras } from './shared/edges2d';
+import { rankError } from './shared/windowMath';
 
 export const zeroPadding2d: LayerDef = {
   type: 'ZeroPadding2D',

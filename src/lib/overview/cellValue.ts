@@ -2,7 +2,7 @@
  * The value under the pointer in a neuron's grid: a map cell (row, column), or a strip
  * index with, for a flatten of [H, W, C] maps, the map cell it was copied from.
  */
-import type { TensorData } from '../explain/types';
+import type { TensorData } from '../tensor/types';
 import type { OverviewColumn } from './columns';
 
 export type CellValue =

@@ -2,7 +2,7 @@
  * The kernels a conv-like neuron slides over its inputs, one small 2-D slice per input
  * channel, found by shape: a rank-4 weight [kh, kw, in, out] whose `in` matches the input.
  */
-import type { LayerWeights } from '../explain/types';
+import type { LayerWeights } from '../tensor/types';
 
 export interface KernelSlices {
   rows: number;

@@ -2,7 +2,7 @@
  * Joins the overview's columns with one image's activations into what the colour-range
  * math needs: per-channel statistics, block, sign, and the input's fixed [0, 1] range.
  */
-import type { TensorData } from '../explain/types';
+import type { TensorData } from '../tensor/types';
 import { channelStats, type RangeLayer } from '../colour/ranges';
 import type { SchemeName } from '../colour/lut';
 import type { OverviewColumn } from './columns';

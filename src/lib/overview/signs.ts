@@ -3,7 +3,7 @@
  * diverging colour scale (signed) and a sequential one (non-negative). Read generically:
  * an `activation` parameter, whether the layer has weights, and what its inputs are.
  */
-import { activationFunction } from '../formula/activations';
+import { activationFunction } from '../tensor/activations';
 
 const PROBES = [-1e3, -10, -3, -1, -0.5, -0.1, -1e-3, 0, 1e-3, 0.1, 0.5, 1, 3, 10, 1e3];
 

@@ -5,8 +5,8 @@
  */
 import type { LayerSpec, Localized, NetworkSpec, Shape } from './types';
 import { getLayerDef } from '../layers/registry';
-import { checkParam } from '../layers/params';
-import { product } from '../layers/windowMath';
+import { checkParam } from '../layers/shared/params';
+import { product } from '../layers/shared/windowMath';
 
 export type LayerInfo =
   | {

@@ -5,7 +5,7 @@
 import type { NetworkSpec } from '../spec/types';
 import { inferShapes, totals } from '../spec/inferShapes';
 import { getLayerDef } from '../layers/registry';
-import { product } from '../layers/windowMath';
+import { product } from '../layers/shared/windowMath';
 import type { ZooCard, ZooEntry } from './card';
 import { tinyVggCard, tinyVggSpec } from './tinyvgg';
 import { lenet5Card, lenet5Spec } from './lenet5';

@@ -4,7 +4,7 @@
  */
 import type { LayerParams, LayerSpec, NetworkSpec } from '../spec/types';
 import { getLayerDef } from '../layers/registry';
-import { defaultLayerParams } from '../layers/params';
+import { defaultLayerParams } from '../layers/shared/params';
 
 export class SpecBuilder {
   private readonly layers: LayerSpec[] = [];

@@ -5,7 +5,7 @@
  */
 import { getLayerDef } from '../../lib/layers/registry';
 import type { FormulaKind, LayerDef } from '../../lib/layers/types';
-import type { Explanation, LayerWeights, TensorData } from '../../lib/explain/types';
+import type { Explanation, LayerWeights, TensorData } from '../../lib/tensor/types';
 import type { LayerSpec, NetworkSpec } from '../../lib/spec/types';
 
 export interface NeuronContext {

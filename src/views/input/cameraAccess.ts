@@ -1,5 +1,5 @@
 /** Opens the camera and turns every way it can fail into a message key the visitor can act on. */
-import type { Notice } from '../../app/notice';
+import type { Notice } from '../../app/browser/notice';
 
 export type CameraResult = { stream: MediaStream } | { problem: Notice };
 

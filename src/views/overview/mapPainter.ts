@@ -6,7 +6,7 @@
  * One canvas per column instead of one per map keeps the browser's layer count (and so
  * the cost of every frame) small.
  */
-import type { TensorData } from '../../lib/explain/types';
+import type { TensorData } from '../../lib/tensor/types';
 import type { Domain } from '../../lib/colour/ranges';
 import { schemeLut } from '../../lib/colour/lut';
 import { paintValues } from '../../lib/colour/paint';

@@ -1,5 +1,5 @@
 /** Small pieces of neuron text shared by the tooltip, labels and the enlarged map. */
-import type { I18n } from '../../app/i18n.svelte';
+import type { I18n } from '../../app/state/i18n.svelte';
 import type { OverviewColumn } from '../../lib/overview/columns';
 import type { MessageKey } from '../../lib/i18n';
 

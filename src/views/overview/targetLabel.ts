@@ -1,6 +1,6 @@
 /** Text alternatives for painted neurons: layer, channel and the range of its values. */
-import type { I18n } from '../../app/i18n.svelte';
-import type { TensorData } from '../../lib/explain/types';
+import type { I18n } from '../../app/state/i18n.svelte';
+import type { TensorData } from '../../lib/tensor/types';
 import type { ChannelStats } from '../../lib/colour/ranges';
 import type { OverviewColumn } from '../../lib/overview/columns';
 import { shortNumber } from '../../lib/overview/shortNumber';

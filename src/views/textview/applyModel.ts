@@ -3,8 +3,8 @@
  * its undo history and the explainer follow), straight to the explainer otherwise. A file's
  * own weights are put into the rebuilt model and then kept by the editor's rebuild.
  */
-import type { EditorState } from '../../app/editorState.svelte';
-import type { ExplainerState } from '../../app/explainerState.svelte';
+import type { EditorState } from '../../app/state/editorState.svelte';
+import type { ExplainerState } from '../../app/state/explainerState.svelte';
 import type { Imported } from '../../lib/formats';
 import type { Localized } from '../../lib/spec/types';
 import { inferShapes } from '../../lib/spec/inferShapes';

@@ -2,7 +2,7 @@
  * Picked or dropped files as one model: the description (a .prototxt, model.json or spec
  * .json) read as text, and any .bin weight shards beside it keyed by file name.
  */
-import type { Notice } from '../../app/notice';
+import type { Notice } from '../../app/browser/notice';
 import { detectFormat } from '../../lib/formats';
 import { formatBytes } from '../../lib/i18n/format';
 

@@ -3,9 +3,9 @@
  * activations, padding) and the window layers; caffeEmitTable.ts adds the rest.
  */
 import type { LayerSpec, Shape } from '../../spec/types';
-import { bool, ints, num, str } from '../../layers/params';
+import { bool, ints, num, str } from '../../layers/shared/params';
 import { caffeConvOut, caffePoolOut, tfSame } from './caffeRules';
-import { edges } from '../../layers/edges2d';
+import { edges } from '../../layers/shared/edges2d';
 
 export type Fields = [string, string | number | boolean | Fields][];
 

@@ -2,8 +2,8 @@
  * Every layer type CNN Studio writes to Caffe, mapped to an emitter: the window layers
  * from caffeEmit.ts and the element-wise, joining, normalising and loss layers here.
  */
-import { bool, ints, num, str } from '../../layers/params';
-import { edges } from '../../layers/edges2d';
+import { bool, ints, num, str } from '../../layers/shared/params';
+import { edges } from '../../layers/shared/edges2d';
 import {
   activationBlock,
   hw,

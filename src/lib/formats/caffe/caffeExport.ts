@@ -6,7 +6,7 @@
  */
 import type { LayerSpec, NetworkSpec, Shape } from '../../spec/types';
 import { inferShapes } from '../../spec/inferShapes';
-import { layersInOrder } from '../order';
+import { layersInOrder } from '../../spec/order';
 import { CaffeFormatError, formatScalar } from './prototxt';
 import type { EmitContext, Fields } from './caffeEmit';
 import { EMITTERS } from './caffeEmitTable';

@@ -8,7 +8,7 @@ import type { NetworkSpec } from '../../spec/types';
 import { FormatError, type TextPos } from '../formatError';
 import { JsonSyntaxError, parseJsonText, type JsonText } from '../jsonText';
 import { prettyJson } from '../prettyJson';
-import { KerasTopologyError, readKerasModel, specToKerasModel } from '../kerasTopology';
+import { KerasTopologyError, readKerasModel, specToKerasModel } from './topology';
 import type { Imported, NamedWeights } from '../types';
 import { readWeights, writeWeights, type Shard } from './weights';
 

@@ -6,7 +6,7 @@
 import type { NetworkSpec } from '../../spec/types';
 import { getLayerDef } from '../../layers/registry';
 import { inferShapes } from '../../spec/inferShapes';
-import { KerasTopologyError } from '../kerasTopology';
+import { KerasTopologyError } from './topology';
 import { jsonPath } from '../jsonText';
 import type { NamedWeights } from '../types';
 import { decodeFloat16 } from './float16';

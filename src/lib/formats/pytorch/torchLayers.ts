@@ -3,7 +3,7 @@
  * The window layers are in torchVision.ts; the rest sit here. Types without a mapping are
  * refused with a message naming the layer.
  */
-import { bool, ints, num, str } from '../../layers/params';
+import { bool, ints, num, str } from '../../layers/shared/params';
 import { activationCall, activationModule } from './torchActivations';
 import {
   channelsFirst,

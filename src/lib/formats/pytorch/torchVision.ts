@@ -3,8 +3,8 @@
  * separable, transposed), pooling, global pooling, padding, cropping and upsampling.
  * TensorFlow's uneven `same` padding becomes an explicit pad module before the layer.
  */
-import { bool, ints, num, str } from '../../layers/params';
-import { edges } from '../../layers/edges2d';
+import { bool, ints, num, str } from '../../layers/shared/params';
+import { edges } from '../../layers/shared/edges2d';
 import { tfSame } from '../caffe/caffeRules';
 import { activationCall } from './torchActivations';
 import { pyNumber, tuple, type TorchContext, type TorchLayer, type TorchMapper } from './torchLayout';

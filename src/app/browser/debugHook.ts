@@ -1,0 +1,72 @@
+/**
+ * `window.__cnnStudio`: a small hook for the browser tests and `npm run bench` to drive the
+ * app and measure it from outside (tensor counts, redraw times) without scraping the DOM.
+ * It also marks `overview-drawn` in the performance timeline when the first overview has
+ * been painted, which the bench reads as the load time.
+ */
+import { flushSync } from 'svelte';
+import { createRng } from '../../lib/random';
+import type { RawImage } from '../../lib/preprocess/preprocess';
+import type { ExplainerState } from '../state/explainerState.svelte';
+import './debugHookTypes';
+
+let paintCount = 0;
+
+/** Resolves after the browser has painted the next frame (rAF runs before paint). */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    }),
+  );
+}
+
+/** Called by the overview after every full repaint. */
+export function notePainted(): void {
+  paintCount++;
+  if (paintCount === 1) void afterNextPaint().then(() => performance.mark('overview-drawn'));
+}
+
+/** A seeded picture-like test image: smooth colour gradients and a few discs. */
+export function testImage(seed: number, width = 96, height = 80): RawImage {
+  const rng = createRng(seed);
+  const [r0, g0, b0, r1, g1, b1] = Array.from({ length: 6 }, () => rng() * 255);
+  const discs = Array.from({ length: 3 }, () => ({
+    x: rng() * width,
+    y: rng() * height,
+    r: 6 + rng() * 20,
+    c: [rng() * 255, rng() * 255, rng() * 255],
+  }));
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const t = y / height;
+      let px = [r0! + (r1! - r0!) * t, g0! + (g1! - g0!) * t, b0! + (b1! - b0!) * (x / width)];
+      for (const d of discs) if ((x - d.x) ** 2 + (y - d.y) ** 2 < d.r ** 2) px = d.c;
+      data.set([px[0]!, px[1]!, px[2]!, 255], (y * width + x) * 4);
+    }
+  return { width, height, data, channels: 4 };
+}
+
+export function installDebugHook(explainer: ExplainerState): void {
+  window.__cnnStudio = {
+    numTensors: () => explainer.tensorCount(),
+    backend: () => explainer.backend,
+    paints: () => paintCount,
+    async setTestImage(seed, width, height) {
+      const raw = testImage(seed, width, height);
+      const t0 = performance.now();
+      explainer.setRawImage(raw, `test-${seed}.png`);
+      flushSync();
+      await afterNextPaint();
+      return performance.now() - t0;
+    },
+    timeExtraction() {
+      const t0 = performance.now();
+      explainer.extractOnly();
+      return performance.now() - t0;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * Everything the page takes from TensorFlow.js, in one module that is only ever imported
+ * through `loadEngine` (./loadEngine.ts). That keeps tfjs (≈ 570 kB of script, its
+ * evaluation and the WebAssembly start) out of the page's first look: the first overview is
+ * drawn by the plain-TypeScript forward pass, and the engine joins right after.
+ */
+export { Explainer } from '../../lib/engine/explain';
+export { loadModelFromArtifacts, loadModelFromFiles, saveModelToArtifacts } from '../../lib/engine/io';
+export { currentBackend, tensorCount } from '../../lib/engine/backend';
+export {
+  buildModel,
+  getNamedWeights,
+  setNamedWeights,
+  transferWeights,
+  weightEntries,
+} from '../../lib/engine/build';
+export { startEngine } from './startEngine';

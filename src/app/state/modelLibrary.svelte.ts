@@ -1,0 +1,195 @@
+/**
+ * Keeping trained networks: save to and load from the browser's storage (spec, weights,
+ * class names and training log), download as tfjs `model.json` + `weights.bin`, and open a
+ * tfjs Layers model someone uploads. Loading puts the net into the explainer; a failure says
+ * which file and why and leaves the current net as it was.
+ */
+import { inferShapes, totals } from '../../lib/spec/inferShapes';
+import type { Localized } from '../../lib/spec/types';
+import { modelJson, readStudioMetadata, weightBytes, WEIGHTS_FILE } from '../../lib/training/modelFiles';
+import { outputUnits } from '../../lib/training/trainable';
+import type { ExplainerState } from './explainerState.svelte';
+import type { EditorState } from './editorState.svelte';
+import type { TrainingState } from './trainingState.svelte';
+import { deleteModel, listModels, readModel, saveModel, type ModelSummary } from '../browser/modelStore';
+import { switchNetwork } from '../net/switchNetwork';
+
+export type LibraryMessage = { kind: 'ok' | 'error'; text: Localized };
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export class ModelLibrary {
+  saved = $state.raw<ModelSummary[]>([]);
+  busy = $state(false);
+  message = $state.raw<LibraryMessage | null>(null);
+
+  constructor(
+    private readonly explainer: ExplainerState,
+    private readonly training: TrainingState,
+    private readonly editor: () => EditorState | undefined,
+  ) {}
+
+  private async run(task: () => Promise<LibraryMessage | null>): Promise<boolean> {
+    this.busy = true;
+    try {
+      const m = await task();
+      this.message = m;
+      return m?.kind !== 'error';
+    } catch (e) {
+      this.message = { kind: 'error', text: { en: errorText(e), zh: errorText(e) } };
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.saved = await listModels();
+    } catch (e) {
+      this.message = {
+        kind: 'error',
+        text: {
+          en: `The browser's storage cannot be read: ${errorText(e)}`,
+          zh: `无法读取浏览器存储：${errorText(e)}`,
+        },
+      };
+    }
+  }
+
+  save(name: string): Promise<boolean> {
+    return this.run(async () => {
+      const spec = this.explainer.spec;
+      if (!spec) return null;
+      const label = name.trim() || spec.name;
+      await saveModel(
+        {
+          name: label,
+          dataset: this.explainer.meta?.dataset ?? '',
+          classes: this.explainer.classes,
+          accuracy: this.training.evaluation?.accuracy ?? this.training.lastValidation?.accuracy ?? null,
+          params: totals(inferShapes(spec)).params,
+          steps: this.training.lastStep?.step ?? 0,
+        },
+        {
+          spec,
+          weights: this.explainer.getWeights(),
+          log: $state.snapshot(this.training.log),
+          evaluation: this.training.evaluation,
+        },
+      );
+      await this.refresh();
+      return {
+        kind: 'ok',
+        text: { en: `Saved “${label}” in this browser.`, zh: `已在本浏览器中保存“${label}”。` },
+      };
+    });
+  }
+
+  load(summary: ModelSummary): Promise<boolean> {
+    return this.run(async () => {
+      const stored = await readModel(summary.id);
+      if (!(await switchNetwork(this.explainer, this.editor(), stored.spec)))
+        return {
+          kind: 'error',
+          text: {
+            en: `“${summary.name}” could not be opened in the explainer.`,
+            zh: `无法在解释器中打开“${summary.name}”。`,
+          },
+        };
+      this.explainer.setWeights(stored.weights, { trained: true });
+      this.explainer.setClasses(summary.classes, summary.dataset);
+      this.training.restoreLog(stored.log, stored.evaluation, summary.classes);
+      return { kind: 'ok', text: { en: `Opened “${summary.name}”.`, zh: `已打开“${summary.name}”。` } };
+    });
+  }
+
+  remove(summary: ModelSummary): Promise<boolean> {
+    return this.run(async () => {
+      await deleteModel(summary.id);
+      await this.refresh();
+      return null;
+    });
+  }
+
+  /** model.json and weights.bin of the explainer's current network, with its class names. */
+  async files(): Promise<{ json: Blob; weights: Blob } | null> {
+    const spec = this.explainer.spec;
+    if (!spec) return null;
+    const { buildModel, saveModelToArtifacts } = await this.explainer.connectEngine();
+    const model = await buildModel(spec, this.explainer.getWeights());
+    try {
+      const artifacts = await saveModelToArtifacts(model);
+      const json = modelJson(artifacts, {
+        classes: this.explainer.classes,
+        dataset: this.explainer.meta?.dataset ?? '',
+      });
+      return {
+        json: new Blob([JSON.stringify(json)], { type: 'application/json' }),
+        weights: new Blob([weightBytes(artifacts)], { type: 'application/octet-stream' }),
+      };
+    } finally {
+      model.dispose();
+    }
+  }
+
+  download(): Promise<boolean> {
+    return this.run(async () => {
+      const f = await this.files();
+      if (!f) return null;
+      downloadBlob(f.json, 'model.json');
+      downloadBlob(f.weights, WEIGHTS_FILE);
+      return null;
+    });
+  }
+
+  /** A model.json and its weight file(s), picked together. */
+  upload(files: readonly File[]): Promise<boolean> {
+    return this.run(async () => {
+      const json = files.find((f) => f.name.toLowerCase().endsWith('.json'));
+      const weights = files.filter((f) => f !== json);
+      if (!json)
+        return {
+          kind: 'error',
+          text: {
+            en: `No model.json among the chosen files (${files.map((f) => f.name).join(', ')}): choose the model.json together with its weights file.`,
+            zh: `所选文件（${files.map((f) => f.name).join('、')}）中没有 model.json：请同时选择 model.json 和它的权重文件。`,
+          },
+        };
+      const { loadModelFromFiles, getNamedWeights } = await this.explainer.connectEngine();
+      const loaded = await loadModelFromFiles(json, weights);
+      const named = getNamedWeights(loaded.model);
+      const meta = readStudioMetadata(loaded.model.getUserDefinedMetadata());
+      loaded.model.dispose();
+      if (!(await switchNetwork(this.explainer, this.editor(), loaded.spec)))
+        return {
+          kind: 'error',
+          text: {
+            en: `${json.name}: the network could not be run in the explainer.`,
+            zh: `${json.name}：无法在解释器中运行该网络。`,
+          },
+        };
+      this.explainer.setWeights(named, { trained: true });
+      const outputs =
+        this.explainer.spec && this.explainer.shapes
+          ? (outputUnits(this.explainer.spec, this.explainer.shapes) ?? 0)
+          : 0;
+      const classes =
+        meta?.classes.length === outputs ? meta.classes : Array.from({ length: outputs }, (_, i) => `#${i}`);
+      this.explainer.setClasses(classes, meta?.dataset ?? json.name);
+      this.training.restoreLog({ steps: [], validation: [] }, null, classes);
+      return { kind: 'ok', text: { en: `Opened ${json.name}.`, zh: `已打开 ${json.name}。` } };
+    });
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * The spec ⇄ Keras model topology (the `modelTopology` of a tfjs model.json, or what
+ * Keras' `model.to_json()` writes). Reads Sequential and functional models in Keras 2 style
+ * (tfjs, tf.keras) and Keras 3 style (`module`, `batch_shape`, `__keras_tensor__` inbound
+ * nodes); writes the Keras 2 style tfjs loads. The engine builds tfjs models through
+ * `specToKerasModel`, so a spec that exports is a spec that runs.
+ */
+import type { Localized, LayerSpec, NetworkSpec } from '../../spec/types';
+import { getLayerDef, getLayerDefByKerasClass } from '../../layers/registry';
+import type { LayerDef } from '../../layers/types';
+import { FormatError, type ErrorPlace } from '../formatError';
+import { jsonPath } from '../jsonText';
+
+export interface KerasLayerJson {
+  class_name: string;
+  name: string;
+  config: Record<string, unknown>;
+  inbound_nodes: unknown[];
+}
+
+export interface KerasModelJson {
+  class_name: 'Model' | 'Functional' | 'Sequential';
+  config: {
+    name: string;
+    layers: KerasLayerJson[];
+    input_layers: [string, number, number][];
+    output_layers: [string, number, number][];
+  };
+  keras_version?: string;
+  backend?: string;
+}
+
+export class KerasTopologyError extends FormatError {
+  constructor(text: Localized, place: ErrorPlace | string) {
+    super('keras', text, typeof place === 'string' ? { path: place } : place);
+  }
+}
+
+/** Layers nothing else reads from: the model's outputs. */
+export function outputLayerIds(spec: NetworkSpec): string[] {
+  const consumed = new Set(spec.layers.flatMap((l) => l.inputs));
+  return spec.layers.filter((l) => !consumed.has(l.id)).map((l) => l.id);
+}
+
+export function specToKerasModel(spec: NetworkSpec): KerasModelJson {
+  const layers = spec.layers.map((l, i): KerasLayerJson => {
+    const def = getLayerDef(l.type);
+    if (!def?.keras)
+      throw new KerasTopologyError(
+        {
+          en: `layer ${l.id}: ${l.type} has no Keras / TensorFlow.js equivalent${def?.tfjsNote ? ` (${def.tfjsNote.en})` : ''}`,
+          zh: `层 ${l.id}：${l.type} 在 Keras / TensorFlow.js 中没有对应的层${def?.tfjsNote ? `（${def.tfjsNote.zh}）` : ''}`,
+        },
+        `$.layers[${i}]`,
+      );
+    return {
+      class_name: def.keras.className,
+      name: l.id,
+      config: { name: l.id, trainable: true, ...def.keras.toConfig(l.params) },
+      inbound_nodes: l.inputs.length === 0 ? [] : [l.inputs.map((i) => [i, 0, 0, {}])],
+    };
+  });
+  return {
+    class_name: 'Model',
+    config: {
+      name: spec.name,
+      layers,
+      input_layers: spec.layers.filter((l) => l.type === 'Input').map((l) => [l.id, 0, 0]),
+      output_layers: outputLayerIds(spec).map((id) => [id, 0, 0]),
+    },
+    keras_version: 'tfjs-layers 4.22.0',
+    backend: 'tensor_flow.js',
+  };
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function fail(en: string, zh: string, path: string): never {
+  throw new KerasTopologyError({ en, zh }, path);
+}
+
+/** Source layer names in Keras 3 call arguments: every `__keras_tensor__`, depth first. */
+function kerasTensors(x: unknown, path: string, out: string[]): void {
+  if (Array.isArray(x)) x.forEach((v, i) => kerasTensors(v, jsonPath(path, i), out));
+  else if (isRecord(x)) {
+    if (x.class_name === '__keras_tensor__') {
+      const history = isRecord(x.config) ? x.config.keras_history : undefined;
+      if (!Array.isArray(history) || typeof history[0] !== 'string')
+        fail(
+          'expected keras_history [layer name, node, tensor]',
+          '应为 keras_history [层名, 节点, 张量]',
+          jsonPath(path, 'config'),
+        );
+      if (history[2] !== 0 && history[2] !== undefined)
+        fail(
+          `uses output ${String(history[2])} of ${history[0]}; only single-output layers are supported`,
+          `使用了 ${history[0]} 的第 ${String(history[2])} 个输出；只支持单输出的层`,
+          path,
+        );
+      out.push(history[0]);
+    } else for (const [k, v] of Object.entries(x)) kerasTensors(v, jsonPath(path, k), out);
+  }
+}
+
+/** Names of the layers feeding one functional-model layer, Keras 2 or Keras 3 layout. */
+function inboundNames(nodes: unknown, path: string): string[] {
+  if (nodes === undefined || nodes === null) return [];
+  if (!Array.isArray(nodes)) fail('inbound_nodes must be a list', 'inbound_nodes 必须是列表', path);
+  if (nodes.length === 0) return [];
+  if (nodes.length > 1)
+    fail(
+      `the layer is called ${nodes.length} times (a shared layer); only layers used once are supported`,
+      `该层被调用了 ${nodes.length} 次（共享层）；只支持使用一次的层`,
+      path,
+    );
+  const node: unknown = nodes[0];
+  const at = `${path}[0]`;
+  if (isRecord(node)) {
+    const out: string[] = [];
+    kerasTensors(node.args, jsonPath(at, 'args'), out);
+    return out;
+  }
+  if (!Array.isArray(node)) fail('expected a list of inbound tensors', '应为输入张量的列表', at);
+  return node.map((entry: unknown, i) => {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string')
+      fail('expected [layer name, node, tensor, kwargs]', '应为 [层名, 节点, 张量, kwargs]', `${at}[${i}]`);
+    if (entry[1] !== 0 && entry[1] !== undefined)
+      fail(
+        `uses call ${String(entry[1])} of ${entry[0]} (a shared layer); only layers used once are supported`,
+        `使用了 ${entry[0]} 的第 ${String(entry[1])} 次调用（共享层）；只支持使用一次的层`,
+        `${at}[${i}]`,
+      );
+    return entry[0];
+  });
+}
+
+/** The registry type for a Keras class, taking config details the class name hides into account. */
+function defFor(className: string, config: Record<string, unknown>): LayerDef | undefined {
+  // Keras 3 writes a grouped convolution as Conv2D with `groups`; tfjs has no such option.
+  if (className === 'Conv2D' && typeof config.groups === 'number' && config.groups > 1)
+    return getLayerDef('GroupedConv2D');
+  return getLayerDefByKerasClass(className);
+}
+
+function groupedParams(def: LayerDef, config: Record<string, unknown>): LayerSpec['params'] {
+  const base = getLayerDefByKerasClass('Conv2D')?.keras?.fromConfig(config) ?? {};
+  return def.type === 'GroupedConv2D' ? { ...base, groups: config.groups as number } : base;
+}
+
+/** The model topology inside whatever wraps it: tfjs' `modelTopology`, the converter's `model_config`. */
+export function unwrapTopology(json: unknown, path = '$'): { model: Record<string, unknown>; path: string } {
+  if (!isRecord(json)) fail('expected an object', '应为对象', path);
+  if (isRecord(json.modelTopology))
+    return unwrapTopology(json.modelTopology, jsonPath(path, 'modelTopology'));
+  if (isRecord(json.model_config)) return unwrapTopology(json.model_config, jsonPath(path, 'model_config'));
+  return { model: json, path };
+}
+
+/** Reads a Sequential or functional Keras model topology into a spec. */
+export function kerasModelToSpec(json: unknown, fallbackName = 'model'): NetworkSpec {
+  return readKerasModel(json, fallbackName).spec;
+}
+
+/**
+ * The spec, the JSON path of the layer list and, per spec layer, the index of the Keras
+ * layer it came from (a Sequential's implied Input layer comes from the first one).
+ */
+export function readKerasModel(
+  json: unknown,
+  fallbackName = 'model',
+): { spec: NetworkSpec; layersPath: string; source: number[] } {
+  const { model, path: base } = unwrapTopology(json);
+  const className = model.class_name;
+  const config = model.config;
+  const configPath = jsonPath(base, 'config');
+  // Very old Keras wrote a Sequential's config as the bare list of layers.
+  const rawLayers: unknown = isRecord(config) ? config.layers : config;
+  const layersPath = isRecord(config) ? jsonPath(configPath, 'layers') : configPath;
+  if (!Array.isArray(rawLayers)) fail('expected a list of layers', '应为层的列表', layersPath);
+  if (className !== 'Sequential' && className !== 'Model' && className !== 'Functional')
+    fail(
+      `expected a Sequential, Model or Functional model, not ${JSON.stringify(className)}`,
+      `应为 Sequential、Model 或 Functional 模型，而不是 ${JSON.stringify(className)}`,
+      jsonPath(base, 'class_name'),
+    );
+  const sequential = className === 'Sequential';
+  const name = isRecord(config) && typeof config.name === 'string' ? config.name : fallbackName;
+  const layers: LayerSpec[] = [];
+  const source: number[] = [];
+  rawLayers.forEach((raw: unknown, i) => {
+    const path = `${layersPath}[${i}]`;
+    if (!isRecord(raw)) fail('expected a layer object', '应为层对象', path);
+    const cls = raw.class_name;
+    if (typeof cls !== 'string') fail('missing class_name', '缺少 class_name', jsonPath(path, 'class_name'));
+    const cfg = isRecord(raw.config) ? raw.config : {};
+    if (cls === 'Sequential' || cls === 'Functional' || cls === 'Model')
+      fail(
+        `a model nested inside the model (${String(cfg.name ?? '')}) is not supported; flatten it first`,
+        `不支持嵌套在模型中的模型（${String(cfg.name ?? '')}）；请先把它展开`,
+        jsonPath(path, 'class_name'),
+      );
+    const def = defFor(cls, cfg);
+    if (!def?.keras && def?.type !== 'GroupedConv2D')
+      fail(`unsupported layer class "${cls}"`, `不支持的层类 “${cls}”`, jsonPath(path, 'class_name'));
+    const id =
+      typeof cfg.name === 'string' ? cfg.name : typeof raw.name === 'string' ? raw.name : `layer_${i}`;
+    if (sequential && layers.length === 0 && def.type !== 'Input') {
+      const shape =
+        cfg.batch_input_shape ?? cfg.batch_shape ?? (isRecord(config) ? config.build_input_shape : undefined);
+      if (!Array.isArray(shape))
+        fail(
+          'the first layer of a Sequential model needs batch_input_shape (or an InputLayer before it)',
+          'Sequential 模型的第一层需要 batch_input_shape（或在它之前有 InputLayer）',
+          jsonPath(path, 'config'),
+        );
+      layers.push({
+        id: `${id}_input`,
+        type: 'Input',
+        params: getLayerDef('Input')?.keras?.fromConfig({ batch_input_shape: shape }) ?? {},
+        inputs: [],
+      });
+      source.push(i);
+    }
+    const prev = layers[layers.length - 1];
+    const inputs = sequential
+      ? prev && def.type !== 'Input'
+        ? [prev.id]
+        : []
+      : inboundNames(raw.inbound_nodes, jsonPath(path, 'inbound_nodes'));
+    const params = def.keras ? def.keras.fromConfig(cfg) : groupedParams(def, cfg);
+    layers.push({ id, type: def.type, params, inputs });
+    source.push(i);
+  });
+  return { spec: { name, layers }, layersPath, source };
+}

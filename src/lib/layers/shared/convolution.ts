@@ -1,0 +1,91 @@
+/**
+ * Shared definition of the N-D convolutions (Conv1D, Conv2D, Conv3D): kernels of shape
+ * [...window, in, out] slid over a [...spatial, channels] input, channels last as in tfjs.
+ */
+import type { LayerDef } from '../types';
+import type { Localized } from '../../spec/types';
+import {
+  activationParam,
+  bool,
+  boolFrom,
+  choiceFrom,
+  ints,
+  num,
+  numFrom,
+  paddingParam,
+  str,
+  tupleFrom,
+  useBiasParam,
+} from './params';
+import { dilationParam, filtersParam, kernelSizeParam, stridesParam } from './windowParams';
+import { product, stridedDilationError, windowNd } from './windowMath';
+
+export function convolution(type: string, rank: number, description: Localized): LayerDef {
+  return {
+    type,
+    category: 'Vision',
+    description,
+    params: [
+      filtersParam,
+      kernelSizeParam(rank),
+      stridesParam(rank),
+      paddingParam,
+      dilationParam(rank),
+      activationParam,
+      useBiasParam,
+    ],
+    arity: { min: 1, max: 1 },
+    inferShape(p, [input = []]) {
+      const strides = ints(p, 'strides');
+      const dilation = ints(p, 'dilation');
+      const clash = stridedDilationError(strides, dilation);
+      if (clash) return { error: clash };
+      const r = windowNd(input, ints(p, 'kernelSize'), strides, dilation, str(p, 'padding'), {
+        en: 'kernel',
+        zh: '卷积核',
+      });
+      if ('error' in r) return r;
+      return { shape: [...r.size, num(p, 'filters')] };
+    },
+    weights(p, [input = []]) {
+      const filters = num(p, 'filters');
+      const w = [{ name: 'kernel', shape: [...ints(p, 'kernelSize'), input[rank] ?? 0, filters] }];
+      return bool(p, 'useBias') ? [...w, { name: 'bias', shape: [filters] }] : w;
+    },
+    countMacs: (p, [input = []], out) => product(out) * product(ints(p, 'kernelSize')) * (input[rank] ?? 0),
+    keras: {
+      className: type,
+      toConfig: (p) => ({
+        filters: num(p, 'filters'),
+        kernel_size: ints(p, 'kernelSize'),
+        strides: ints(p, 'strides'),
+        padding: str(p, 'padding'),
+        data_format: 'channels_last',
+        dilation_rate: ints(p, 'dilation'),
+        activation: str(p, 'activation'),
+        use_bias: bool(p, 'useBias'),
+      }),
+      fromConfig: (c) => ({
+        filters: numFrom(c.filters, 1),
+        kernelSize: tupleFrom(
+          c.kernel_size,
+          rank,
+          Array.from({ length: rank }, () => 3),
+        ),
+        strides: tupleFrom(
+          c.strides,
+          rank,
+          Array.from({ length: rank }, () => 1),
+        ),
+        padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
+        dilation: tupleFrom(
+          c.dilation_rate,
+          rank,
+          Array.from({ length: rank }, () => 1),
+        ),
+        activation: typeof c.activation === 'string' ? c.activation : 'linear',
+        useBias: boolFrom(c.use_bias, true),
+      }),
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/** Parameter definitions shared by the sliding-window layers (convolutions and pooling). */
+import type { ParamDef } from '../types';
+
+/** How the axes of an N-D window read in help text. */
+const AXIS_NAMES: Record<number, { en: string; zh: string }> = {
+  1: { en: 'Length', zh: '长度' },
+  2: { en: 'Height and width', zh: '高和宽' },
+  3: { en: 'Depth, height and width', zh: '深、高和宽' },
+};
+
+function axisNames(rank: number): { en: string; zh: string } {
+  return AXIS_NAMES[rank] ?? { en: 'Sizes', zh: '大小' };
+}
+
+export const filtersParam: ParamDef = {
+  name: 'filters',
+  kind: 'int',
+  default: 10,
+  min: 1,
+  max: 4096,
+  label: { en: 'Filters', zh: '卷积核数' },
+  help: {
+    en: 'Number of kernels, which is the number of output channels.',
+    zh: '卷积核的个数，即输出通道数。',
+  },
+};
+
+export function kernelSizeParam(rank: number, size = 3): ParamDef {
+  const axes = axisNames(rank);
+  return {
+    name: 'kernelSize',
+    kind: 'ints',
+    default: Array.from({ length: rank }, () => size),
+    min: 1,
+    max: 64,
+    lengths: [rank],
+    label: { en: 'Kernel size', zh: '卷积核大小' },
+    help: { en: `${axes.en} of each kernel.`, zh: `每个卷积核的${axes.zh}。` },
+  };
+}
+
+export function stridesParam(rank: number, step = 1, max = 16): ParamDef {
+  return {
+    name: 'strides',
+    kind: 'ints',
+    default: Array.from({ length: rank }, () => step),
+    min: 1,
+    max,
+    lengths: [rank],
+    label: { en: 'Strides', zh: '步长' },
+    help: {
+      en: 'How far the window moves between positions, along each axis.',
+      zh: '窗口在每个维度上每次移动的距离。',
+    },
+  };
+}
+
+export function dilationParam(rank: number): ParamDef {
+  return {
+    name: 'dilation',
+    kind: 'ints',
+    default: Array.from({ length: rank }, () => 1),
+    min: 1,
+    max: 16,
+    lengths: [rank],
+    label: { en: 'Dilation', zh: '膨胀率' },
+    help: {
+      en: 'Spacing between the kernel taps; 2 spreads a 3-wide kernel over 5 inputs.',
+      zh: '卷积核采样点之间的间隔；为 2 时宽 3 的卷积核覆盖 5 个输入。',
+    },
+  };
+}
+
+export function poolSizeParam(rank: number): ParamDef {
+  const axes = axisNames(rank);
+  return {
+    name: 'poolSize',
+    kind: 'ints',
+    default: Array.from({ length: rank }, () => 2),
+    min: 1,
+    max: 64,
+    lengths: [rank],
+    label: { en: 'Pool size', zh: '池化窗口' },
+    help: { en: `${axes.en} of the pooling window.`, zh: `池化窗口的${axes.zh}。` },
+  };
+}
+
+export const depthMultiplierParam: ParamDef = {
+  name: 'depthMultiplier',
+  kind: 'int',
+  default: 1,
+  min: 1,
+  max: 64,
+  label: { en: 'Depth multiplier', zh: '深度乘数' },
+  help: {
+    en: 'How many kernels each input channel gets; the output has channels × this many maps.',
+    zh: '每个输入通道使用的卷积核个数；输出有 通道数 × 该值 个特征图。',
+  },
+};

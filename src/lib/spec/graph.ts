@@ -1,0 +1,46 @@
+/** Read-only questions about a spec's graph: who feeds whom, reachability, a stable order. */
+import type { LayerSpec, NetworkSpec } from './types';
+
+export function findLayer(spec: NetworkSpec, id: string): LayerSpec | undefined {
+  return spec.layers.find((l) => l.id === id);
+}
+
+/** Layers that read `id`, in spec order (a layer reading it twice is listed once). */
+export function consumersOf(spec: NetworkSpec, id: string): LayerSpec[] {
+  return spec.layers.filter((l) => l.inputs.includes(id));
+}
+
+/** True when `to` can be reached from `from` by following outputs (a layer reaches itself). */
+export function reaches(spec: NetworkSpec, from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (id === to) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const c of consumersOf(spec, id)) stack.push(c.id);
+  }
+  return false;
+}
+
+/**
+ * The layers reordered so every layer comes after its inputs, otherwise keeping the spec's
+ * order; Keras configs are read front to back, so exported specs read best in this order.
+ * Layers in a cycle keep their relative order at the end.
+ */
+export function sortTopologically(spec: NetworkSpec): NetworkSpec {
+  const ids = new Set(spec.layers.map((l) => l.id));
+  const placed = new Set<string>();
+  const out: LayerSpec[] = [];
+  let pending = spec.layers;
+  for (;;) {
+    const next = pending.find((l) => l.inputs.every((i) => placed.has(i) || !ids.has(i)));
+    if (!next) break;
+    out.push(next);
+    placed.add(next.id);
+    pending = pending.filter((l) => l !== next);
+  }
+  const same = out.length === spec.layers.length && out.every((l, i) => l === spec.layers[i]);
+  return same ? spec : { ...spec, layers: [...out, ...pending] };
+}
