@@ -3,6 +3,22 @@ import ts from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
+// Boundaries between the layers of the app (DESIGN.md), checked rather than remembered.
+const TFJS = {
+  group: ['@tensorflow/*'],
+  message: 'Only src/lib/engine imports TensorFlow.js: the rest of the app gets typed arrays from it.',
+};
+const D3_DOM = {
+  group: ['d3-selection', 'd3-zoom', 'd3-drag'],
+  message:
+    'd3-selection and d3-zoom live in one small action (src/views/editor/graph/zoomable.ts): components own the DOM.',
+};
+const UP_FROM_LIB = {
+  group: ['**/views/**', '**/app/**', '**/*.svelte'],
+  message: 'src/lib is pure code: it never imports views, app state or components.',
+};
+const boundaries = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 export default ts.config(
   {
     ignores: [
@@ -32,4 +48,9 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser } },
   },
+  // Later entries override earlier ones for the files they name.
+  { files: ['src/**/*.ts', 'src/**/*.svelte'], rules: boundaries(TFJS, D3_DOM) },
+  { files: ['src/lib/**/*.ts'], rules: boundaries(TFJS, D3_DOM, UP_FROM_LIB) },
+  { files: ['src/lib/engine/**/*.ts'], rules: boundaries(D3_DOM, UP_FROM_LIB) },
+  { files: ['src/views/editor/graph/zoomable.ts'], rules: boundaries(TFJS) },
 );

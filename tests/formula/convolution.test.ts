@@ -13,7 +13,7 @@ import {
 } from '../../src/lib/tensor/window';
 import { applyActivation } from '../../src/lib/tensor/activations';
 import { readHwc } from '../../src/lib/tensor/layout';
-import { windowOutputSize } from '../../src/lib/layers/shared/windowMath';
+import { windowOutputSize } from '../../src/lib/tensor/window';
 import {
   activationOf,
   dilationNetSpec,

@@ -4,14 +4,8 @@
  * evaluation and the WebAssembly start) out of the page's first look: the first overview is
  * drawn by the plain-TypeScript forward pass, and the engine joins right after.
  */
-export { Explainer } from '../../lib/engine/explain';
-export { loadModelFromArtifacts, loadModelFromFiles, saveModelToArtifacts } from '../../lib/engine/io';
+export { buildRunner, runnerFromArtifacts } from '../../lib/engine/runner';
+export { loadModelFromFiles, saveModelToArtifacts } from '../../lib/engine/io';
 export { currentBackend, tensorCount } from '../../lib/engine/backend';
-export {
-  buildModel,
-  getNamedWeights,
-  setNamedWeights,
-  transferWeights,
-  weightEntries,
-} from '../../lib/engine/build';
+export { buildModel, getNamedWeights } from '../../lib/engine/build';
 export { startEngine } from './startEngine';

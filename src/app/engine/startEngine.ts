@@ -4,9 +4,7 @@
  * real GPU: here, without one, its software renderer is ~40× slower than WebAssembly.
  * `?backend=webgl|wasm|cpu` in the URL forces one (the bench compares them that way).
  */
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { wasmFileUrls } from '../../lib/engine/wasmFiles';
 import { hasHardwareWebgl, initBackend, type BackendName } from '../../lib/engine/backend';
 
 const KNOWN: BackendName[] = ['webgl', 'wasm', 'cpu'];
@@ -22,10 +20,6 @@ export function backendOrder(search: string, hardwareWebgl: boolean): BackendNam
 export function startEngine(): Promise<BackendName> {
   return initBackend({
     order: backendOrder(location.search, hasHardwareWebgl()),
-    wasmPaths: {
-      'tfjs-backend-wasm.wasm': wasmPlain,
-      'tfjs-backend-wasm-simd.wasm': wasmSimd,
-      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-    },
+    wasmPaths: wasmFileUrls(),
   });
 }

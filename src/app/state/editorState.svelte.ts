@@ -2,6 +2,9 @@
  * The architecture editor's state: the edited spec with its undo history, what is selected,
  * and the live link that hands every edit to the explainer. The explainer keeps the last
  * net it could run; `linkProblem` says why it does not show the edited one.
+ *
+ * `openNetwork` is the one door through which a whole network comes into the app: the zoo, a
+ * file, a share link, the model library, the training panel, a URL parameter.
  */
 import type { Localized, NetworkSpec, ParamValue } from '../../lib/spec/types';
 import { inferShapes } from '../../lib/spec/inferShapes';
@@ -28,13 +31,13 @@ import { netCosts } from '../../lib/spec/costs';
 import { checkRunnable } from '../../lib/spec/runnable';
 import { findLayer } from '../../lib/spec/graph';
 import type { ExplainerState } from './explainerState.svelte';
+import { NetLink } from '../net/netLink';
+import type { ApplyOutcome, NetworkSource } from '../net/types';
 
 export type Selection =
   { kind: 'node'; id: string } | { kind: 'edge'; from: string; to: string; slot: number } | null;
 
 export type EditorTab = 'palette' | 'layer' | 'costs' | 'compare';
-
-type WeightMode = 'keep' | 'random';
 
 export class EditorState {
   history = $state.raw<History<NetworkSpec>>(createHistory({ name: 'untitled', layers: [] }));
@@ -57,10 +60,13 @@ export class EditorState {
   pinned = $state.raw<NetworkSpec | null>(null);
   tab = $state<EditorTab>('layer');
   private attached = false;
-  private pending: { spec: NetworkSpec; weights: WeightMode } | null = null;
-  private syncing = false;
+  private readonly link: NetLink;
 
-  constructor(private readonly explainer: ExplainerState) {}
+  constructor(private readonly explainer: ExplainerState) {
+    this.link = new NetLink(explainer, (r) => {
+      this.linkProblem = r.ok ? null : { reason: r.reason, tooLarge: r.tooLarge };
+    });
+  }
 
   /** Starts from the explainer's loaded net, once; later loads go through `open`. */
   attach(): void {
@@ -87,7 +93,7 @@ export class EditorState {
     this.refusal = null;
     this.history = pushHistory(this.history, result.spec, key);
     if (result.focus !== null) this.selection = { kind: 'node', id: result.focus };
-    this.sync('keep');
+    void this.link.submit({ spec: this.spec, weights: 'keep' }, false);
     return true;
   }
 
@@ -148,13 +154,25 @@ export class EditorState {
     this.afterJump();
   }
 
-  /** Opens a whole net (the zoo, an import): one undo step, fitted to the pane. */
-  open(spec: NetworkSpec, weights: WeightMode = 'keep'): void {
-    this.history = pushHistory(this.history, spec);
+  /**
+   * Opens a whole network: one undo step, fitted to the pane, handed to the explainer with
+   * the weights and class names it comes with. Settles when the explainer shows it, or with
+   * the reason it does not (too big, not runnable, another net opened meanwhile). A net the
+   * explainer already shows, asked for with the weights it has, is not built again.
+   */
+  openNetwork(source: NetworkSource): Promise<ApplyOutcome> {
+    this.attach();
+    const text = JSON.stringify(source.spec);
+    const same = (spec: NetworkSpec | null) => spec !== null && JSON.stringify(spec) === text;
+    if (!same(this.spec)) this.history = pushHistory(this.history, source.spec);
     this.selection = null;
     this.refusal = null;
     this.fitRequest++;
-    this.sync(weights);
+    if (source.weights === 'keep' && !source.classes && !this.link.busy && same(this.explainer.spec)) {
+      this.linkProblem = null;
+      return Promise.resolve({ ok: true, reinitialised: [] });
+    }
+    return this.link.submit(source, true);
   }
 
   /** Replaces the net with an edited copy (e.g. from the text pane), as one undo step. */
@@ -167,27 +185,6 @@ export class EditorState {
     this.connectFrom = null;
     const s = this.selection;
     if (s && !findLayer(this.spec, s.kind === 'node' ? s.id : s.to)) this.selection = null;
-    this.sync('keep');
-  }
-
-  /**
-   * Hands the current spec to the explainer. Rebuilds run one at a time; edits made
-   * meanwhile collapse into the newest spec, so fast typing costs one rebuild, not ten.
-   */
-  private async sync(weights: WeightMode): Promise<void> {
-    const random = this.pending?.weights === 'random' || weights === 'random';
-    this.pending = { spec: this.spec, weights: random ? 'random' : 'keep' };
-    if (this.syncing) return;
-    this.syncing = true;
-    try {
-      while (this.pending) {
-        const job = this.pending;
-        this.pending = null;
-        const r = await this.explainer.applySpec(job.spec, { weights: job.weights });
-        this.linkProblem = r.ok ? null : { reason: r.reason, tooLarge: r.tooLarge };
-      }
-    } finally {
-      this.syncing = false;
-    }
+    void this.link.submit({ spec: this.spec, weights: 'keep' }, false);
   }
 }

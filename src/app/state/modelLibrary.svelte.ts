@@ -12,7 +12,6 @@ import type { ExplainerState } from './explainerState.svelte';
 import type { EditorState } from './editorState.svelte';
 import type { TrainingState } from './trainingState.svelte';
 import { deleteModel, listModels, readModel, saveModel, type ModelSummary } from '../browser/modelStore';
-import { switchNetwork } from '../net/switchNetwork';
 
 export type LibraryMessage = { kind: 'ok' | 'error'; text: Localized };
 
@@ -37,7 +36,7 @@ export class ModelLibrary {
   constructor(
     private readonly explainer: ExplainerState,
     private readonly training: TrainingState,
-    private readonly editor: () => EditorState | undefined,
+    private readonly editor: EditorState,
   ) {}
 
   private async run(task: () => Promise<LibraryMessage | null>): Promise<boolean> {
@@ -100,7 +99,12 @@ export class ModelLibrary {
   load(summary: ModelSummary): Promise<boolean> {
     return this.run(async () => {
       const stored = await readModel(summary.id);
-      if (!(await switchNetwork(this.explainer, this.editor(), stored.spec)))
+      const opened = await this.editor.openNetwork({
+        spec: stored.spec,
+        weights: stored.weights,
+        classes: { names: summary.classes, dataset: summary.dataset },
+      });
+      if (!opened.ok)
         return {
           kind: 'error',
           text: {
@@ -108,8 +112,6 @@ export class ModelLibrary {
             zh: `无法在解释器中打开“${summary.name}”。`,
           },
         };
-      this.explainer.setWeights(stored.weights, { trained: true });
-      this.explainer.setClasses(summary.classes, summary.dataset);
       this.training.restoreLog(stored.log, stored.evaluation, summary.classes);
       return { kind: 'ok', text: { en: `Opened “${summary.name}”.`, zh: `已打开“${summary.name}”。` } };
     });
@@ -172,7 +174,15 @@ export class ModelLibrary {
       const named = getNamedWeights(loaded.model);
       const meta = readStudioMetadata(loaded.model.getUserDefinedMetadata());
       loaded.model.dispose();
-      if (!(await switchNetwork(this.explainer, this.editor(), loaded.spec)))
+      const outputs = outputUnits(loaded.spec, inferShapes(loaded.spec)) ?? 0;
+      const classes =
+        meta?.classes.length === outputs ? meta.classes : Array.from({ length: outputs }, (_, i) => `#${i}`);
+      const opened = await this.editor.openNetwork({
+        spec: loaded.spec,
+        weights: named,
+        classes: { names: classes, dataset: meta?.dataset ?? json.name },
+      });
+      if (!opened.ok)
         return {
           kind: 'error',
           text: {
@@ -180,14 +190,6 @@ export class ModelLibrary {
             zh: `${json.name}：无法在解释器中运行该网络。`,
           },
         };
-      this.explainer.setWeights(named, { trained: true });
-      const outputs =
-        this.explainer.spec && this.explainer.shapes
-          ? (outputUnits(this.explainer.spec, this.explainer.shapes) ?? 0)
-          : 0;
-      const classes =
-        meta?.classes.length === outputs ? meta.classes : Array.from({ length: outputs }, (_, i) => `#${i}`);
-      this.explainer.setClasses(classes, meta?.dataset ?? json.name);
       this.training.restoreLog({ steps: [], validation: [] }, null, classes);
       return { kind: 'ok', text: { en: `Opened ${json.name}.`, zh: `已打开 ${json.name}。` } };
     });

@@ -22,7 +22,6 @@ import { SHAPE_CLASSES } from '../../lib/data/synthetic';
 import type { ExplainerState } from './explainerState.svelte';
 import type { I18n } from './i18n.svelte';
 import type { EditorState } from './editorState.svelte';
-import { switchNetwork } from '../net/switchNetwork';
 import type { UserDataset } from '../training/userDataset';
 import { TrainingWorkerClient } from '../training/trainingWorkerClient';
 import { SHAPES_TRAIN, SHAPES_VAL, trainingSource } from '../training/trainingSource';
@@ -77,8 +76,8 @@ export class TrainingState {
   constructor(
     private readonly explainer: ExplainerState,
     private readonly i18n: I18n,
-    /** The architecture editor, when there is one: network changes go through it. */
-    readonly editor: () => EditorState | undefined = () => undefined,
+    /** The architecture editor: network changes go through its `openNetwork`. */
+    readonly editor: EditorState,
   ) {}
 
   get eta(): number | null {
@@ -198,7 +197,7 @@ export class TrainingState {
     const fix = this.problem?.fix;
     if (!fix || this.active) return;
     this.problem = null;
-    if (!(await switchNetwork(this.explainer, this.editor(), fix, 'keep')))
+    if (!(await this.editor.openNetwork({ spec: fix, weights: 'keep' })).ok)
       this.problem = { text: { en: 'The network could not be changed.', zh: '无法修改网络。' }, fix: null };
   }
 

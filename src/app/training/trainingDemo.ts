@@ -13,7 +13,6 @@ import { DEFAULT_CONFIG, type TrainingConfig } from '../../lib/training/config';
 import type { ExplainerState } from '../state/explainerState.svelte';
 import type { EditorState } from '../state/editorState.svelte';
 import type { TrainingState } from '../state/trainingState.svelte';
-import { switchNetwork } from '../net/switchNetwork';
 
 export const DEMO_CONFIG: TrainingConfig = {
   ...DEFAULT_CONFIG,
@@ -36,12 +35,13 @@ const DEMO_IMAGE_INDEX = 1_000_003;
 export async function trainTinyVggOnShapes(
   training: TrainingState,
   explainer: ExplainerState,
-  editor: EditorState | undefined,
+  editor: EditorState,
 ): Promise<boolean> {
   if (training.active) return false;
   const spec = tinyVggSpec(SHAPE_CLASSES.length, 64);
   training.problem = null;
-  if (!(await switchNetwork(explainer, editor, spec))) {
+  // Its weights are reset below, so whatever fits is kept meanwhile (no rebuild if it is shown).
+  if (!(await editor.openNetwork({ spec, weights: 'keep' })).ok) {
     training.problem = {
       text: { en: 'TinyVGG could not be loaded into the explainer.', zh: '无法把 TinyVGG 载入解释器。' },
       fix: null,

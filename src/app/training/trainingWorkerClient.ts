@@ -3,15 +3,8 @@
  * hands it the bundled wasm files' URLs (a worker cannot see the page's `setWasmPaths`), and
  * passes typed messages both ways.
  */
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { FromWorker, ToWorker } from '../../lib/training/protocol';
-
-/** Absolute, so the worker (whose base URL is its own script's) finds the same files. */
-function absolute(url: string): string {
-  return new URL(url, document.baseURI).href;
-}
+import { wasmFileUrls } from '../../lib/engine/wasmFiles';
 
 export class TrainingWorkerClient {
   private readonly worker: Worker;
@@ -25,11 +18,8 @@ export class TrainingWorkerClient {
     this.worker.onerror = (e) => onCrash(e.message || 'the training worker failed to start');
     this.send({
       type: 'init',
-      wasmPaths: {
-        'tfjs-backend-wasm.wasm': absolute(wasmPlain),
-        'tfjs-backend-wasm-simd.wasm': absolute(wasmSimd),
-        'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasmThreaded),
-      },
+      // Absolute, so the worker (whose base URL is its own script's) finds the same files.
+      wasmPaths: wasmFileUrls(document.baseURI),
     });
   }
 

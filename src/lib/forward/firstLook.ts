@@ -3,7 +3,7 @@
  * weights from the model files, explained by the plain-TypeScript forward pass. The page
  * uses one from the moment the model files are in until the engine has started.
  */
-import type { Explanation, LayerWeights } from '../tensor/types';
+import type { Explanation, LayerWeights, NetRunner } from '../tensor/types';
 import type { NetworkSpec } from '../spec/types';
 import { kerasModelToSpec } from '../formats/keras/topology';
 import { forwardPass, layersWithoutForward, weightsFromManifest } from './forwardPass';
@@ -14,10 +14,10 @@ export interface ModelFiles {
   weightData?: ArrayBuffer | ArrayBuffer[];
 }
 
-export class FirstLook {
+export class FirstLook implements NetRunner {
   constructor(
     readonly spec: NetworkSpec,
-    private readonly weights: ReadonlyMap<string, LayerWeights[]>,
+    private weights: ReadonlyMap<string, LayerWeights[]>,
   ) {}
 
   /**
@@ -64,6 +64,22 @@ export class FirstLook {
       );
     return new FirstLook(this.spec, next);
   }
+
+  /** Replaces the named weights in place (see `withWeights`); returns the layers that have weights. */
+  setWeights(named: ReadonlyMap<string, Float32Array>): Set<string> {
+    this.weights = this.withWeights(named).weights;
+    return this.layersWithWeights();
+  }
+
+  weightShapes(): Map<string, number[]> {
+    const out = new Map<string, number[]>();
+    for (const [layer, list] of this.weights)
+      for (const w of list) out.set(`${layer}/${w.name}`, [...w.value.shape]);
+    return out;
+  }
+
+  /** Holds no tensors: nothing to free. */
+  dispose(): void {}
 
   /** Layers that have weights. */
   layersWithWeights(): Set<string> {

@@ -20,3 +20,26 @@ export interface Explanation {
   /** Every layer's weights (kernels, biases), keyed by layer id; empty lists for weightless layers. */
   weights: Map<string, LayerWeights[]>;
 }
+
+/**
+ * Something that runs a network for the explainer: the plain-TypeScript first look before
+ * TensorFlow.js has started, the engine after. The explainer's state holds one and never
+ * asks which: everything it needs of a net goes through these methods.
+ */
+export interface NetRunner {
+  /** [H, W, C] of the input. */
+  readonly inputShape: number[];
+  /** Every layer's output for one preprocessed HWC image. */
+  explain(image: Float32Array): Explanation;
+  /** Copies of every weight, keyed `layer/weight` as tfjs names them. */
+  namedWeights(): Map<string, Float32Array>;
+  /** The shape of every weight, keyed like `namedWeights`, without reading values. */
+  weightShapes(): Map<string, number[]>;
+  /**
+   * Puts the named values into the net; names it lacks, or values of another length, are
+   * ignored. Returns the layers that have weights.
+   */
+  setWeights(named: ReadonlyMap<string, Float32Array>): Set<string>;
+  /** Frees what the runner holds (tensors); it is not used afterwards. */
+  dispose(): void;
+}

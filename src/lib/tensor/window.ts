@@ -58,15 +58,33 @@ export interface FedOutput {
   kernelCol: number;
 }
 
+/**
+ * Output size of a sliding window (convolution or pooling) along one axis, with the rules
+ * tfjs and Keras use: valid = ⌊(in − effective kernel) / stride⌋ + 1, same = ⌈in / stride⌉,
+ * where the effective kernel is (k − 1)·dilation + 1. The one copy of this formula: shape
+ * inference, the formula views and the forward pass all use it.
+ */
+export function windowOutputSize(
+  input: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padding: string,
+): number {
+  if (padding === 'same') return Math.ceil(input / stride);
+  const effective = (kernel - 1) * dilation + 1;
+  return Math.floor((input - effective) / stride) + 1;
+}
+
 function axisPlan(size: number, taps: number, stride: number, dilation: number, padding: Padding) {
   const effective = (taps - 1) * dilation + 1;
+  const out = windowOutputSize(size, taps, stride, dilation, padding);
   if (padding === 'same') {
-    const out = Math.ceil(size / stride);
     const total = Math.max(0, (out - 1) * stride + effective - size);
     const before = Math.floor(total / 2);
     return { out, before, after: total - before, effective };
   }
-  return { out: Math.floor((size - effective) / stride) + 1, before: 0, after: 0, effective };
+  return { out, before: 0, after: 0, effective };
 }
 
 /** Output size and padding of a window over an H×W input; throws when nothing fits. */

@@ -1,10 +1,8 @@
 /**
- * Hands an imported model to the app: through the editor when there is one (so the graph,
- * its undo history and the explainer follow), straight to the explainer otherwise. A file's
- * own weights are put into the rebuilt model and then kept by the editor's rebuild.
+ * Hands an imported model to the app through the editor's one door (`openNetwork`), so the
+ * graph, its undo history and the explainer follow. A file's own weights go in with the net.
  */
 import type { EditorState } from '../../app/state/editorState.svelte';
-import type { ExplainerState } from '../../app/state/explainerState.svelte';
 import type { Imported } from '../../lib/formats';
 import type { Localized } from '../../lib/spec/types';
 import { inferShapes } from '../../lib/spec/inferShapes';
@@ -25,25 +23,21 @@ export interface Applied {
   notRunnable: Localized | null;
 }
 
+/**
+ * With weights, waits until the explainer runs the net with them (so the message can say so);
+ * without, the net is handed over and the editor's link status tells how its build goes.
+ */
 export async function applyModel(
   imported: Imported,
   how: 'edit' | 'open',
-  editor: EditorState | undefined,
-  explainer: ExplainerState,
+  editor: EditorState,
 ): Promise<Applied> {
   const { spec, weights } = imported;
   if (weights) {
-    const r = await explainer.applySpec(spec, { weights: 'random' });
-    if (r.ok) explainer.setWeights(weights, { trained: true });
-    // The editor's own rebuild keeps every weight whose name and shape fit: all of these.
-    editor?.open(spec, 'keep');
+    const r = await editor.openNetwork({ spec, weights });
     return { withWeights: r.ok, notRunnable: r.ok ? null : r.reason };
   }
-  if (editor) {
-    if (how === 'open') editor.open(spec, 'keep');
-    else editor.replaceSpec(spec);
-    return { withWeights: false, notRunnable: null };
-  }
-  const r = await explainer.applySpec(spec, { weights: 'keep' });
-  return { withWeights: false, notRunnable: r.ok ? null : r.reason };
+  if (how === 'open') void editor.openNetwork({ spec, weights: 'keep' });
+  else editor.replaceSpec(spec);
+  return { withWeights: false, notRunnable: null };
 }

@@ -1,21 +1,10 @@
 /**
- * Output size of a sliding window (convolution or pooling) along one axis, with the
- * rules tfjs and Keras use: valid = ⌊(in − effective kernel) / stride⌋ + 1,
- * same = ⌈in / stride⌉, where the effective kernel is (k − 1)·dilation + 1.
+ * Shape checks of sliding windows (convolution, pooling) for the layer modules' shape
+ * inference, with messages. The output-size formula itself is `windowOutputSize`
+ * (lib/tensor/window.ts), shared with the formula views and the forward pass.
  */
 import type { Localized } from '../../spec/types';
-
-export function windowOutputSize(
-  input: number,
-  kernel: number,
-  stride: number,
-  dilation: number,
-  padding: string,
-): number {
-  if (padding === 'same') return Math.ceil(input / stride);
-  const effective = (kernel - 1) * dilation + 1;
-  return Math.floor((input - effective) / stride) + 1;
-}
+import { windowOutputSize } from '../../tensor/window';
 
 /** Names of the spatial axes for an N-D window, for messages. */
 const AXES: Record<number, Localized> = {

@@ -1,0 +1,174 @@
+/**
+ * Holds the one `NetRunner` that runs the explainer's net, and TensorFlow.js once it has
+ * started. The pretrained net is first run by a `FirstLook` (the registry's plain-TypeScript
+ * forward pass over the downloaded weights), so the first overview does not wait for tfjs to
+ * download, evaluate and start; `connect` (once the overview is drawn, or by the first thing
+ * that needs tfjs) builds the same net in the engine, with the first look's weights, and
+ * swaps runners. Nothing here asks which runner it holds.
+ */
+import { FirstLook } from '../../lib/forward/firstLook';
+import type { ModelArtifacts } from '../../lib/engine/io';
+import type { WeightSource } from '../../lib/engine/runner';
+import type { WeightPlan } from '../../lib/spec/weightPlan';
+import type { NetRunner } from '../../lib/tensor/types';
+import type { NetworkSpec } from '../../lib/spec/types';
+import { loadEngine, type EngineModule } from '../engine/loadEngine';
+import type { WeightChoice } from './types';
+
+type WeightBank = NonNullable<WeightSource['bank']>;
+
+function bankOf(runner: NetRunner): WeightBank {
+  return { values: runner.namedWeights(), shapes: runner.weightShapes() };
+}
+
+/** Layers with at least one weight that `named` does not give with the right number of values. */
+function layersNotGiven(
+  shapes: ReadonlyMap<string, number[]>,
+  named: ReadonlyMap<string, Float32Array>,
+): Set<string> {
+  const out = new Set<string>();
+  for (const [name, shape] of shapes)
+    if (named.get(name)?.length !== shape.reduce((a, b) => a * b, 1))
+      out.add(name.slice(0, name.indexOf('/')));
+  return out;
+}
+
+/** A net built by `rebuild`, not yet adopted. */
+export interface Rebuilt {
+  runner: NetRunner;
+  /** Layers left with fresh, untrained values. */
+  untrained: ReadonlySet<string>;
+  /** Layers whose weights had to be freshly initialised because their shapes changed. */
+  reinitialised: string[];
+  layersWithWeights: ReadonlySet<string>;
+}
+
+export class NetHost {
+  /** Runs the net; null before a model is loaded. */
+  runner = $state.raw<NetRunner | null>(null);
+  /** True once TensorFlow.js runs the net (until then a FirstLook does). */
+  engineReady = $state(false);
+  /** Why the engine did not start, while a first look keeps the overview working. */
+  engineError = $state<string | null>(null);
+  backend = $state('');
+  /** The spec the engine read from the last loaded model files. */
+  loadedSpec: NetworkSpec | null = null;
+  private engine: EngineModule | null = null;
+  private connecting: Promise<EngineModule> | null = null;
+  /** The pretrained model's files, kept until the engine has built the model from them. */
+  private pending: { artifacts: ModelArtifacts; url: string } | null = null;
+  /** The pretrained weights, so edits that restore a layer's shape restore its training too. */
+  private bank: WeightBank | undefined = undefined;
+
+  /** `onEngineFailure` hears why the engine could not start (see `connect`). */
+  constructor(private readonly onEngineFailure: (e: unknown) => void) {}
+
+  /**
+   * Takes a downloaded model: a first look runs it at once where the plain forward pass can;
+   * otherwise (null) it waits for the engine. A loaded engine builds the new model when next asked.
+   */
+  take(artifacts: ModelArtifacts, url: string): FirstLook | null {
+    this.pending = { artifacts, url };
+    if (this.engineReady) {
+      this.runner?.dispose();
+      this.runner = null;
+      this.connecting = null;
+      this.engineReady = false;
+    }
+    const firstLook = FirstLook.fromModelFiles(artifacts);
+    this.bank = firstLook ? bankOf(firstLook) : undefined;
+    this.runner = firstLook;
+    return firstLook;
+  }
+
+  /** Drops the first look that turned out unable to run the net, and waits for the engine. */
+  async fallBackToEngine(): Promise<void> {
+    this.runner = null;
+    await this.connect();
+  }
+
+  /**
+   * Starts TensorFlow.js and builds the loaded model in it; from then on the engine runs the
+   * net. Later calls share the first one's promise; a failure lets the next call try again.
+   */
+  connect(): Promise<EngineModule> {
+    this.connecting ??= this.startEngineAndModel().catch((e: unknown) => {
+      this.connecting = null; // a Retry tries again
+      this.onEngineFailure(e);
+      throw e;
+    });
+    return this.connecting;
+  }
+
+  private async startEngineAndModel(): Promise<EngineModule> {
+    const engine = await loadEngine();
+    await engine.startEngine();
+    performance.mark('engine-ready');
+    const pending = this.pending;
+    if (pending) {
+      const { runner, spec } = await engine.runnerFromArtifacts(pending.artifacts, pending.url);
+      this.loadedSpec = spec;
+      this.bank ??= bankOf(runner);
+      // Weights set meanwhile (a reset, a training step) went into the first look: carry them
+      // over. The first look explained the current image with these same weights, so the
+      // explanation stands; only later images go through the engine.
+      if (this.runner) runner.setWeights(this.runner.namedWeights());
+      this.runner = runner;
+      this.pending = null;
+    }
+    this.engine = engine;
+    this.backend = engine.currentBackend();
+    this.engineReady = true;
+    this.engineError = null;
+    return engine;
+  }
+
+  /** Tensors tfjs holds; 0 before the engine has started. */
+  tensorCount(): number {
+    return this.engine?.tensorCount() ?? 0;
+  }
+
+  /**
+   * Builds `spec` in the engine with the chosen weights: kept from the current net (whose
+   * `untrained` layers count as untrained) and the pretrained one where names and shapes fit,
+   * all fresh, or the given values. `between` runs between the two heavy steps (progress).
+   */
+  async rebuild(
+    spec: NetworkSpec,
+    weights: WeightChoice,
+    untrained: ReadonlySet<string>,
+    between: () => Promise<void>,
+  ): Promise<Rebuilt> {
+    const engine = await this.connect();
+    const current = this.runner;
+    const sources: WeightSource[] =
+      weights !== 'keep'
+        ? []
+        : [
+            ...(current ? [{ runner: current, untrained }] : []),
+            ...(this.bank ? [{ bank: this.bank, untrained: new Set<string>() }] : []),
+          ];
+    const built = await engine.buildRunner(spec, sources, between);
+    const { runner, layersWithWeights } = built;
+    if (typeof weights === 'string') return { runner, layersWithWeights, ...planned(built.plan) };
+    try {
+      runner.setWeights(weights);
+      const notGiven = layersNotGiven(runner.weightShapes(), weights);
+      return { runner, layersWithWeights, untrained: notGiven, reinitialised: [...notGiven] };
+    } catch (e) {
+      runner.dispose();
+      throw e;
+    }
+  }
+
+  /** Makes a rebuilt net the one that runs, and frees the one it replaces. */
+  adopt(runner: NetRunner): void {
+    const previous = this.runner;
+    this.runner = runner;
+    if (previous !== runner) previous?.dispose();
+  }
+}
+
+function planned(plan: WeightPlan): Pick<Rebuilt, 'untrained' | 'reinitialised'> {
+  return { untrained: plan.untrained, reinitialised: plan.reinitialised };
+}

@@ -1,0 +1,62 @@
+/** What the explainer's state and the one door that opens networks say to each other and to the views. */
+import type { RawImage } from '../../lib/preprocess/preprocess';
+import type { Localized, NetworkSpec } from '../../lib/spec/types';
+
+export interface CurrentImage {
+  name: string;
+  /** The image as decoded, before fitting it to the model. */
+  raw: RawImage;
+  /** The model's input: HWC float in [0, 1]. */
+  input: Float32Array;
+}
+
+/** Where loading is, for the progress indicator: bytes count during the weights download. */
+export interface LoadProgress {
+  stage: 'weights' | 'model';
+  loaded: number;
+  total: number;
+}
+
+export interface NeuronRef {
+  layerId: string;
+  /** Output channel (last axis); 0 for layers whose output is a vector. */
+  channel: number;
+}
+
+/** Where a rebuild is, for the progress indicator. */
+export interface RebuildProgress {
+  stage: 'building' | 'weights' | 'running';
+  name: string;
+}
+
+/**
+ * The weights a net is opened with: kept from the current net (and the pretrained one)
+ * wherever a layer's name and shape still fit, all fresh ('random'), or the given values
+ * (`layer/weight` → values, as a file or the model library has them).
+ */
+export type WeightChoice = 'keep' | 'random' | ReadonlyMap<string, Float32Array>;
+
+/** The class names of a net's outputs and the dataset they come from. */
+export interface ClassNames {
+  names: string[];
+  dataset: string;
+}
+
+/** A network to show: its spec, its weights and, where known, its class names. */
+export interface NetworkSource {
+  spec: NetworkSpec;
+  weights: WeightChoice;
+  classes?: ClassNames;
+}
+
+/** What became of a network handed to the explainer. */
+export type ApplyOutcome =
+  | { ok: true; /** Layers whose weights had to be freshly initialised. */ reinitialised: string[] }
+  | {
+      ok: false;
+      reason: Localized;
+      /** The net is valid but too big for the browser. */
+      tooLarge: boolean;
+      /** Another net was opened before this one was built: it was never shown. */
+      superseded?: boolean;
+    };
