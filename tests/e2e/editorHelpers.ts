@@ -1,8 +1,6 @@
 /** Browser helpers for the architecture editor's tests: open the app with the editor ready, read and drive the graph. */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOTS, type Harness } from './harness';
+import type { Harness } from './harness';
 
 export interface EditorPage {
   page: Page;
@@ -79,8 +77,4 @@ export async function probabilities(page: Page): Promise<number[]> {
     .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-probability'))));
 }
 
-/** A screenshot of what the viewport shows (the page below the fold is the article). */
-export async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
+export { shot } from './harness';

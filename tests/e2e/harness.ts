@@ -49,6 +49,12 @@ export async function waitForPanels(page: Page): Promise<void> {
   await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
 }
 
+/** A screenshot of what the viewport shows, as a visitor sees it (the article below is long). */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);

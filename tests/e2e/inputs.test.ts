@@ -1,22 +1,17 @@
 /** Every way to give the overview an image, and every kind of bad file, in real Chromium. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, createDeflate } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { openApp, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { openApp, shot, startHarness, type Harness } from './harness';
 import '../../src/app/browser/debugHookTypes';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { makePng, scene, stripes } from '../fixtures/images';
+import { animatedGif, hugePng } from '../fixtures/imageFiles';
 
 let h: Harness;
 
-/** The 1280×800 viewport as a visitor sees it (the page below, the article, is long). */
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
 const dir = mkdtempSync(join(tmpdir(), 'cnn-studio-inputs-'));
 
 beforeAll(async () => {
@@ -76,65 +71,6 @@ const mapChecksum = (page: Page) =>
     for (let i = 0; i < d.length; i++) sum = (sum * 31 + d[i]!) % 1_000_000_007;
     return sum;
   });
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'ascii'), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** A real, valid 10,000 × 10,000 black PNG (~300 kB): every scanline streamed through deflate. */
-async function hugePng(side = 10_000): Promise<Buffer> {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(side, 0);
-  ihdr.writeUInt32BE(side, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const deflate = createDeflate({ level: 9 });
-  const parts: Buffer[] = [];
-  deflate.on('data', (b: Buffer) => parts.push(b));
-  const done = new Promise((resolve) => deflate.on('end', resolve));
-  const row = Buffer.alloc(1 + side * 3);
-  for (let y = 0; y < side; y++) if (!deflate.write(row)) await new Promise((r) => deflate.once('drain', r));
-  deflate.end();
-  await done;
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([
-    signature,
-    chunk('IHDR', ihdr),
-    chunk('IDAT', Buffer.concat(parts)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-/** A 2-frame animated GIF, byte by byte. */
-function animatedGif(): Buffer {
-  const frame = [
-    0x21, 0xf9, 0x04, 0x00, 0x0a, 0x00, 0x00, 0x00, 0x2c, 0, 0, 0, 0, 2, 0, 2, 0, 0x00, 0x02, 0x02, 0x44,
-    0x01, 0x00,
-  ];
-  return Buffer.from([
-    ...Buffer.from('GIF89a'),
-    2,
-    0,
-    2,
-    0,
-    0x80,
-    0,
-    0,
-    0,
-    0,
-    0,
-    255,
-    255,
-    255,
-    ...frame,
-    ...frame,
-    0x3b,
-  ]);
-}
 
 describe('image inputs', () => {
   it('starts with a generated example, and an uploaded image changes the prediction', async () => {

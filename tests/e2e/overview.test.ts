@@ -1,18 +1,10 @@
 /** The network overview in real Chromium: maps, hover, keyboard, colour ranges, other nets. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { openApp, shot, startHarness, type Harness } from './harness';
 import '../../src/app/browser/debugHookTypes';
 
 let h: Harness;
-
-/** The 1280×800 viewport as a visitor sees it (the page below, the article, is long). */
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
 
 beforeAll(async () => {
   h = await startHarness();

@@ -11,9 +11,8 @@ import {
   type ConfigIssue,
   type TrainingConfig,
 } from '../../lib/training/config';
-import { emptyLog, type StepRecord, type TrainingLog, type ValidationRecord } from '../../lib/training/log';
+import type { TrainingLog } from '../../lib/training/log';
 import type { FinalEvaluation, FromWorker } from '../../lib/training/protocol';
-import { estimateRemaining } from '../../lib/training/eta';
 import { checkTrainable } from '../../lib/training/trainable';
 import { initialiseWeights } from '../../lib/training/init';
 import { specWeights } from '../../lib/training/specWeights';
@@ -24,6 +23,7 @@ import type { I18n } from './i18n.svelte';
 import type { EditorState } from './editorState.svelte';
 import type { UserDataset } from '../training/userDataset';
 import { TrainingWorkerClient } from '../training/trainingWorkerClient';
+import { RunRecord } from '../training/runRecord.svelte';
 import { SHAPES_TRAIN, SHAPES_VAL, trainingSource } from '../training/trainingSource';
 
 export type RunStatus =
@@ -33,56 +33,37 @@ export type DataChoice = 'shapes' | 'user';
 export { SHAPES_TRAIN, SHAPES_VAL };
 export const SHAPES_NAME = 'Shapes';
 
-export class TrainingState {
+export class TrainingState extends RunRecord {
   status = $state<RunStatus>('idle');
   stage = $state<'worker' | 'data' | 'model' | null>(null);
   config = $state<TrainingConfig>({ ...DEFAULT_CONFIG });
   dataChoice = $state<DataChoice>('shapes');
   userData = $state.raw<UserDataset | null>(null);
-  /** The log is appended to in place; `version` tells the views it changed. */
-  readonly log: TrainingLog = emptyLog();
-  version = $state(0);
-  totalSteps = $state(0);
-  /** Epochs of the run the log belongs to. */
-  runEpochs = $state(0);
-  trainCount = $state(0);
-  valCount = $state(0);
-  lastStep = $state.raw<StepRecord | null>(null);
-  lastValidation = $state.raw<ValidationRecord | null>(null);
-  evaluation = $state.raw<FinalEvaluation | null>(null);
-  /** Class names of the run, for the confusion matrix. */
-  runClasses = $state.raw<string[]>([]);
   /** Why the run stopped or could not start; `fix` adapts the network when that can help. */
   problem = $state.raw<{ text: Localized; fix: NetworkSpec | null } | null>(null);
   workerBackend = $state('');
-  /** The last step whose weights the explainer shows. */
-  shownStep = $state(0);
-  /** Bumped whenever this panel puts new weights into the explainer (for views without an image). */
-  weightsVersion = $state(0);
-  /**
-   * The first convolution's kernels when training began (or at the last reset), so the panel
-   * can show what training has changed: that difference is where edge detectors appear.
-   */
-  startKernel = $state.raw<{ name: string; data: Float32Array } | null>(null);
   issues: ConfigIssue[] = $derived(validateConfig(this.config));
   active = $derived(this.status === 'preparing' || this.status === 'running' || this.status === 'paused');
   private client: TrainingWorkerClient | null = null;
   private runSpec: NetworkSpec | null = null;
   /** Which data the log was made on; a new run on the same net and data continues the log. */
   private logData: string | null = null;
-  /** Added to the worker's step, epoch and seconds when a run continues an earlier one. */
-  private offset = { step: 0, epoch: 0, seconds: 0 };
 
   constructor(
     private readonly explainer: ExplainerState,
     private readonly i18n: I18n,
     /** The architecture editor: network changes go through its `openNetwork`. */
     readonly editor: EditorState,
-  ) {}
+  ) {
+    super();
+  }
 
-  get eta(): number | null {
-    void this.version;
-    return estimateRemaining(this.log.steps, this.totalSteps);
+  /** Puts a saved run's log back (after loading a model from the browser's storage). */
+  restoreLog(log: TrainingLog, evaluation: FinalEvaluation | null, classes: string[]): void {
+    this.putRecord(log, evaluation, classes);
+    // Not made on the data now chosen, as far as anyone knows: the next run starts a new log.
+    this.logData = null;
+    this.status = log.steps.length > 0 ? 'loaded' : 'idle';
   }
 
   get imagesPerSecond(): number | null {
@@ -239,35 +220,6 @@ export class TrainingState {
     this.problem = null;
   }
 
-  clearLog(): void {
-    this.log.steps.length = 0;
-    this.log.validation.length = 0;
-    this.version++;
-    this.lastStep = null;
-    this.lastValidation = null;
-    this.evaluation = null;
-    this.shownStep = 0;
-    this.totalSteps = 0;
-  }
-
-  /** Puts a saved run's log back (after loading a model from the browser's storage). */
-  restoreLog(log: TrainingLog, evaluation: FinalEvaluation | null, classes: string[]): void {
-    this.clearLog();
-    this.weightsVersion++;
-    this.log.steps.push(...log.steps);
-    this.log.validation.push(...log.validation);
-    this.lastStep = log.steps[log.steps.length - 1] ?? null;
-    this.lastValidation = log.validation[log.validation.length - 1] ?? null;
-    this.totalSteps = this.lastStep?.step ?? 0;
-    this.evaluation = evaluation;
-    this.runClasses = classes;
-    this.logData = null;
-    this.startKernel = null;
-    this.status = log.steps.length > 0 ? 'loaded' : 'idle';
-    this.runEpochs = this.lastStep?.epoch ?? 0;
-    this.version++;
-  }
-
   private fail(reason: string): void {
     this.status = 'error';
     this.stage = null;
@@ -294,18 +246,6 @@ export class TrainingState {
     this.weightsVersion++;
   }
 
-  private shifted(r: { step: number; epoch: number; seconds: number }): {
-    step: number;
-    epoch: number;
-    seconds: number;
-  } {
-    return {
-      step: r.step + this.offset.step,
-      epoch: r.epoch + this.offset.epoch,
-      seconds: r.seconds + this.offset.seconds,
-    };
-  }
-
   private receive(m: FromWorker): void {
     switch (m.type) {
       case 'ready':
@@ -321,20 +261,12 @@ export class TrainingState {
         this.status = 'running';
         this.stage = null;
         break;
-      case 'step': {
-        const record = { ...m.record, ...this.shifted(m.record) };
-        this.log.steps.push(record);
-        this.lastStep = record;
-        this.version++;
+      case 'step':
+        this.recordStep(m.record);
         break;
-      }
-      case 'validation': {
-        const record = { ...m.record, ...this.shifted(m.record) };
-        this.log.validation.push(record);
-        this.lastValidation = record;
-        this.version++;
+      case 'validation':
+        this.recordValidation(m.record);
         break;
-      }
       case 'weights':
         this.showWeights(m.weights, m.step + this.offset.step);
         break;
