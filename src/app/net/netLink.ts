@@ -50,6 +50,7 @@ export class NetLink {
           // 'keep' keeps what the waiting net was to get: its given or fresh weights.
           weights: source.weights === 'keep' ? before.source.weights : source.weights,
           classes: source.classes ?? before.source.classes,
+          meta: source.meta ?? before.source.meta,
         };
       }
       this.pending = job;
@@ -69,8 +70,8 @@ export class NetLink {
       while (this.pending) {
         const job = this.pending;
         this.pending = null;
-        const { spec, weights, classes } = job.source;
-        const outcome = await this.explainer.applySpec(spec, { weights, classes });
+        const { spec, ...options } = job.source;
+        const outcome = await this.explainer.applySpec(spec, options);
         this.onOutcome(outcome);
         for (const waiter of job.waiters) waiter(outcome);
       }

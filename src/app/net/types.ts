@@ -1,6 +1,7 @@
 /** What the explainer's state and the one door that opens networks say to each other and to the views. */
 import type { RawImage } from '../../lib/preprocess/preprocess';
 import type { Localized, NetworkSpec } from '../../lib/spec/types';
+import type { ModelMeta } from '../../lib/model/meta';
 
 export interface CurrentImage {
   name: string;
@@ -42,11 +43,16 @@ export interface ClassNames {
   dataset: string;
 }
 
-/** A network to show: its spec, its weights and, where known, its class names. */
+/**
+ * A network to show: its spec, its weights and, where known, its class names (or its whole
+ * meta.json, for a model the page ships). A net opened with other weights than the current
+ * one's and no names gets none ("#0 …"), never the names of the model before it.
+ */
 export interface NetworkSource {
   spec: NetworkSpec;
   weights: WeightChoice;
   classes?: ClassNames;
+  meta?: ModelMeta;
 }
 
 /** What became of a network handed to the explainer. */

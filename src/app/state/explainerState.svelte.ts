@@ -20,9 +20,9 @@ import { downloadModel, PRETRAINED_URL } from '../net/loadPretrained';
 import { NetHost } from '../net/netHost.svelte';
 import type {
   ApplyOutcome,
-  ClassNames,
   CurrentImage,
   LoadProgress,
+  NetworkSource,
   NeuronRef,
   RebuildProgress,
   WeightChoice,
@@ -59,6 +59,10 @@ export class ExplainerState {
   randomWeights = $state(false);
   /** Set while `applySpec` rebuilds the model. */
   rebuilding = $state.raw<RebuildProgress | null>(null);
+  /** The model the page loaded, as it came: what "Back to the pretrained model" opens. */
+  pretrained = $state.raw<Required<Pick<NetworkSource, 'spec' | 'weights' | 'meta'>> | null>(null);
+  /** The pretrained model is shown, untouched: no edit, other net or new weights since. */
+  pristine = $state(true);
   private readonly net = new NetHost((e) => {
     // While a first look runs the net, the overview keeps working: say what failed beside it.
     if (this.net.runner && this.status === 'ready') this.net.engineError = message(e);
@@ -116,6 +120,8 @@ export class ExplainerState {
         this.spec = this.net.loadedSpec;
       }
       this.meta = meta;
+      this.pristine = true;
+      if (this.spec) this.pretrained = { spec: this.spec, weights: this.getWeights(), meta };
       const first = await firstImage?.catch(() => null);
       if (first && !this.image) {
         try {
@@ -204,7 +210,7 @@ export class ExplainerState {
    */
   async applySpec(
     spec: NetworkSpec,
-    options: { weights?: WeightChoice; classes?: ClassNames } = {},
+    options: Omit<NetworkSource, 'spec' | 'weights'> & { weights?: WeightChoice } = {},
   ): Promise<ApplyOutcome> {
     const check = checkRunnable(spec, inferShapes(spec));
     if (!check.ok) return check;
@@ -242,7 +248,11 @@ export class ExplainerState {
       this.spec = spec;
       this.image = image;
       this.explanation = explanation;
-      if (options.classes) this.setClasses(options.classes.names, options.classes.dataset);
+      if (options.meta) this.meta = options.meta;
+      else if (options.classes) this.setClasses(options.classes.names, options.classes.dataset);
+      // Another model's weights: the names of the one before do not belong to it.
+      else if (options.weights !== undefined && options.weights !== 'keep') this.setClasses([], '');
+      this.pristine = this.pretrained !== null && options.weights === this.pretrained.weights;
       if (this.selection && !spec.layers.some((l) => l.id === this.selection?.layerId)) this.selection = null;
       return { ok: true, reinitialised: built.reinitialised };
     } catch (e) {
@@ -274,6 +284,7 @@ export class ExplainerState {
     const runner = this.net.runner;
     if (!runner) return;
     const layers = runner.setWeights(named);
+    this.pristine = false;
     this.untrainedLayers = options.trained ? new Set() : layers;
     this.randomWeights = !options.trained && layers.size > 0;
     if (this.image) this.explanation = runner.explain(this.image.input);
@@ -282,6 +293,7 @@ export class ExplainerState {
   /** Names the classes of the current model's outputs (after training it on a dataset). */
   setClasses(classes: string[], dataset: string): void {
     const size = this.inputSize;
+    this.pristine = false;
     this.meta = {
       name: this.spec?.name ?? this.meta?.name ?? 'model',
       dataset,

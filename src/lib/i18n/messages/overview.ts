@@ -9,6 +9,15 @@ export const overviewMessages = defineMessages({
     zh: '将指针悬停在特征图上可查看它的输入和卷积核；点击或按 Enter 查看公式。方向键在特征图之间移动。',
   },
   'overview.randomWeights': { en: 'random weights', zh: '随机权重' },
+  'overview.backToPretrained': { en: 'Back to the pretrained {name}', zh: '回到预训练的 {name}' },
+  'overview.backToPretrainedHelp': {
+    en: 'Opens the model this page came with, with its trained weights and class names, as it was before any edit or training. Undo in the editor brings your network back.',
+    zh: '重新打开本页自带的模型，恢复其训练好的权重和类别名称，回到任何编辑或训练之前的状态。在编辑器中撤销即可找回你的网络。',
+  },
+  'overview.backFailed': {
+    en: 'The pretrained model could not be opened again: {reason}',
+    zh: '无法重新打开预训练模型：{reason}',
+  },
   'overview.randomWeightsHelp': {
     en: 'This demo network has never been trained: its weights are random, so its maps and prediction mean nothing. It is here to show that the views work for any conv net.',
     zh: '这个演示网络从未训练过：它的权重是随机的，因此特征图和预测都没有意义。它用来展示这些视图适用于任何卷积网络。',
