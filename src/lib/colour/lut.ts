@@ -5,6 +5,7 @@
  */
 import { interpolateBasis } from 'd3-interpolate';
 import { schemeRdBu } from 'd3-scale-chromatic';
+import { colour } from '../theme';
 
 export const LUT_SIZE = 256;
 
@@ -96,16 +97,21 @@ function mix(from: [number, number, number], to: [number, number, number]): RgbA
 const SCHEME_RGB: Record<SchemeName, RgbAt> = {
   diverging: (t) => rdBu(1 - t),
   sequential: (t) => rdBu(0.5 - t / 2),
-  red: mix([20, 20, 24], [235, 40, 40]),
-  green: mix([20, 20, 24], [40, 200, 70]),
-  blue: mix([20, 20, 24], [50, 110, 240]),
-  grey: mix([20, 20, 24], [250, 250, 250]),
+  red: mix(parseColour(colour.channelDark), parseColour(colour.channelRed)),
+  green: mix(parseColour(colour.channelDark), parseColour(colour.channelGreen)),
+  blue: mix(parseColour(colour.channelDark), parseColour(colour.channelBlue)),
+  grey: mix(parseColour(colour.channelDark), [250, 250, 250]),
 };
 
 /** The same schemes as CSS colours, for legends. */
 export const SCHEMES = Object.fromEntries(
   Object.entries(SCHEME_RGB).map(([name, rgbAt]) => [name, cssOf(rgbAt)]),
 ) as Record<SchemeName, Interpolator>;
+
+/** Entry i of a table as a CSS colour. */
+export function lutColour(lut: Lut, i: number): string {
+  return `rgb(${lut.rgb[i * 3]}, ${lut.rgb[i * 3 + 1]}, ${lut.rgb[i * 3 + 2]})`;
+}
 
 const cache = new Map<SchemeName, Lut>();
 

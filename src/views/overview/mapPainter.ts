@@ -8,7 +8,7 @@
  */
 import type { TensorData } from '../../lib/tensor/types';
 import type { Domain } from '../../lib/colour/ranges';
-import { schemeLut } from '../../lib/colour/lut';
+import { lutColour, schemeLut } from '../../lib/colour/lut';
 import { paintValues } from '../../lib/colour/paint';
 
 export interface ColumnBox {
@@ -167,6 +167,6 @@ export class MapPainter {
     if (v === undefined || !domain) return;
     const lut = schemeLut(domain.scheme);
     const i = Math.min(255, Math.max(0, Math.round(((v - domain.lo) / (domain.hi - domain.lo)) * 255))) || 0;
-    t.el.style.backgroundColor = `rgb(${lut.rgb[i * 3]}, ${lut.rgb[i * 3 + 1]}, ${lut.rgb[i * 3 + 2]})`;
+    t.el.style.backgroundColor = lutColour(lut, i);
   }
 }

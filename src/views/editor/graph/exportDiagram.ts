@@ -3,6 +3,8 @@
  * styles written inline (component CSS does not travel with the file), on white. PNG is
  * that svg drawn onto a canvas at twice the size.
  */
+import { colour } from '../../../lib/theme';
+
 const STYLE_PROPS = [
   'fill',
   'fill-opacity',
@@ -57,7 +59,7 @@ export function diagramSvg(
   const bg = document.createElementNS(ns, 'rect');
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');
-  bg.setAttribute('fill', '#ffffff');
+  bg.setAttribute('fill', colour.surface);
   out.append(bg);
   if (defs) out.append(defs.cloneNode(true));
   out.append(copy);

@@ -1,10 +1,11 @@
 /**
- * Colour scales of the formula views, the overview's schemes (src/lib/colour): signed values
+ * Colour scales of the formula views, on the overview's schemes (./lut): signed values
  * on the diverging scale centred on zero (blue negative, white 0, red positive), non-negative
  * ones on its positive half, and a network input channel as the light it carries in [0, 1].
  */
-import { SCHEMES, type SchemeName } from '../../lib/colour/lut';
-import { inputScheme } from '../../lib/overview/rangeLayers';
+import { SCHEMES, type SchemeName } from './lut';
+import { inputScheme } from '../overview/rangeLayers';
+import { colour } from '../theme';
 
 export interface ValueScale {
   (value: number): string;
@@ -56,7 +57,7 @@ export function inkOn(background: string): string {
     ? [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16))
     : (background.match(/\d+(\.\d+)?/g) ?? []).map(Number);
   const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-  return luminance < 0.5 ? '#ffffff' : '#1f2430';
+  return luminance < 0.5 ? colour.surface : colour.ink;
 }
 
 /** Colour stops of a scale for a CSS linear-gradient legend. */

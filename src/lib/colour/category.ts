@@ -1,6 +1,7 @@
 /** One colour per registry category, for node stripes and palette dots. */
 import { schemeTableau10 } from 'd3-scale-chromatic';
-import type { LayerCategory } from '../../../lib/layers/types';
+import type { LayerCategory } from '../layers/types';
+import { colour } from '../theme';
 
 const ORDER: readonly LayerCategory[] = [
   'Data',
@@ -17,5 +18,5 @@ const ORDER: readonly LayerCategory[] = [
 
 export function categoryColour(category: LayerCategory | undefined): string {
   const i = category ? ORDER.indexOf(category) : -1;
-  return i < 0 ? '#8a94a6' : (schemeTableau10[i % schemeTableau10.length] ?? '#8a94a6');
+  return i < 0 ? colour.faint : (schemeTableau10[i % schemeTableau10.length] ?? colour.faint);
 }
