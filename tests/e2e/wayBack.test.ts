@@ -1,0 +1,68 @@
+/**
+ * The way back to the model the page loaded: after another net, or new weights, one button
+ * reopens the pretrained TinyVGG as it came, with its own class names.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, shot, startHarness, type Harness } from './harness';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(async () => {
+  await Promise.all(h.browser.contexts().map((c) => c.close()));
+});
+
+const probabilities = (page: Page) =>
+  page
+    .getByTestId('probabilities')
+    .locator('li')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-probability'))));
+const classNames = (page: Page) =>
+  page
+    .getByTestId('probabilities')
+    .locator('button')
+    .evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? '').split(' ')[0]));
+const back = (page: Page) => page.getByTestId('back-to-pretrained');
+
+describe('a way back to the pretrained model', () => {
+  it('reopens the pretrained TinyVGG after a random demo net: same prediction, its own class names again', async () => {
+    const first = await openApp(h);
+    const before = await probabilities(first.page);
+    const names = await classNames(first.page);
+    expect(names.slice(0, 3)).toEqual(['airplane', 'automobile', 'bird']);
+    expect(await back(first.page).count()).toBe(0);
+
+    const { page, errors } = await openApp(h, '?net=deep8');
+    await page.getByTestId('random-weights').waitFor();
+    // A random net is not named with the classes of the model before it.
+    await expect.poll(() => classNames(page)).toEqual(Array.from({ length: 10 }, (_, i) => `#${i}`));
+    await expect.poll(() => back(page).textContent()).toMatch(/Back to the pretrained TinyVGG/);
+    await shot(page, 'way-back-offered');
+    await back(page).click();
+    await expect.poll(() => back(page).count()).toBe(0);
+    await expect.poll(() => page.getByTestId('random-weights').count()).toBe(0);
+    await expect.poll(() => classNames(page)).toEqual(names);
+    const after = await probabilities(page);
+    after.forEach((p, i) => expect(p).toBeCloseTo(before[i]!, 5));
+    await expect.poll(() => page.getByTestId('top-class').textContent()).toContain('airplane');
+    expect(errors).toEqual([]);
+  });
+
+  it('restores the trained weights after a reset to random weights', async () => {
+    const { page, errors } = await openApp(h);
+    const before = await probabilities(page);
+    await page.getByTestId('train-reset').click();
+    await expect.poll(() => page.getByTestId('random-weights').count()).toBe(1);
+    await expect.poll(async () => (await probabilities(page))[0]).not.toBeCloseTo(before[0]!, 4);
+    await back(page).click();
+    await expect.poll(() => page.getByTestId('random-weights').count()).toBe(0);
+    await expect.poll(async () => (await probabilities(page))[0]).toBeCloseTo(before[0]!, 5);
+    expect(errors).toEqual([]);
+  });
+});
