@@ -24,8 +24,11 @@ export interface Applied {
 }
 
 /**
- * With weights, waits until the explainer runs the net with them (so the message can say so);
- * without, the net is handed over and the editor's link status tells how its build goes.
+ * With weights, waits until the explainer runs the net with them (so the message can say so).
+ * A file opened without weights is another model: it runs with fresh random weights (keeping
+ * the current net's trained values would show a prediction the file never made). An edit of
+ * the current net as text keeps every weight that still fits. Without weights the net is
+ * handed over and the editor's link status tells how its build goes.
  */
 export async function applyModel(
   imported: Imported,
@@ -37,7 +40,7 @@ export async function applyModel(
     const r = await editor.openNetwork({ spec, weights });
     return { withWeights: r.ok, notRunnable: r.ok ? null : r.reason };
   }
-  if (how === 'open') void editor.openNetwork({ spec, weights: 'keep' });
+  if (how === 'open') void editor.openNetwork({ spec, weights: 'random' });
   else editor.replaceSpec(spec);
   return { withWeights: false, notRunnable: null };
 }

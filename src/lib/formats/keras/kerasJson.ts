@@ -4,7 +4,7 @@
  * or a bare Keras topology (`model.to_json()`, Keras 2 or 3). Weights come from the shard
  * files when they are given; errors carry the JSON path and its line and column.
  */
-import type { NetworkSpec } from '../../spec/types';
+import type { Localized, NetworkSpec } from '../../spec/types';
 import { FormatError, type TextPos } from '../formatError';
 import { JsonSyntaxError, parseJsonText, type JsonText } from '../jsonText';
 import { prettyJson } from '../prettyJson';
@@ -39,6 +39,12 @@ function located(e: unknown, json: JsonText): unknown {
   return e;
 }
 
+/** The note for a model.json whose weight files were left behind (it opens with fresh weights). */
+export const WEIGHTS_NOT_GIVEN: Localized = {
+  en: 'The weight files were not given: the layers start from random weights.',
+  zh: '没有提供权重文件：各层从随机权重开始。',
+};
+
 export function parseKerasJson(text: string, options: KerasParseOptions = {}): Imported {
   let json: JsonText;
   try {
@@ -57,11 +63,7 @@ export function parseKerasJson(text: string, options: KerasParseOptions = {}): I
     if (Array.isArray(manifest) && manifest.length > 0) {
       const shards = options.shards;
       if (shards) weights = readWeights(spec, manifest, '$.weightsManifest', (p) => shards.get(p));
-      else
-        notes.push({
-          en: 'The weight files were not given: the layers start from random weights.',
-          zh: '没有提供权重文件：各层从随机权重开始。',
-        });
+      else notes.push(WEIGHTS_NOT_GIVEN);
     }
     const layerPos = new Map<string, TextPos>();
     spec.layers.forEach((layer, i) => {

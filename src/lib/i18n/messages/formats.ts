@@ -49,6 +49,10 @@ export const formatsMessages = defineMessages({
     zh: '已打开 {file} 并使用其自带的权重：{count} 层。',
   },
   'formats.opened': { en: 'Opened {file}: {count} layers.', zh: '已打开 {file}：{count} 层。' },
+  'formats.freshWeights': {
+    en: 'It carries no weights, so the explainer runs it with fresh random weights: its prediction means nothing until it is trained (or opened together with its weight files).',
+    zh: '文件不含权重，因此解释器以新的随机权重运行它：在训练之前（或与其权重文件一起打开之前），它的预测没有意义。',
+  },
   'formats.unchanged': { en: 'Nothing was changed.', zh: '没有做任何更改。' },
   'formats.errorAt': { en: 'Line {line}, column {column}', zh: '第 {line} 行第 {column} 列' },
   'formats.goToError': { en: 'Show the place in the text', zh: '在文本中显示出错位置' },

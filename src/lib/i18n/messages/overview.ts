@@ -9,6 +9,11 @@ export const overviewMessages = defineMessages({
     zh: '将指针悬停在特征图上可查看它的输入和卷积核；点击或按 Enter 查看公式。方向键在特征图之间移动。',
   },
   'overview.randomWeights': { en: 'random weights', zh: '随机权重' },
+  'overview.stale': { en: 'not the edited net', zh: '不是编辑后的网络' },
+  'overview.staleHelp': {
+    en: 'The editor shows a network the explainer cannot run ({reason}), so this overview still shows the last one it could: {name}.',
+    zh: '编辑器中的网络无法在解释器中运行（{reason}），因此这里仍显示上一个能运行的网络：{name}。',
+  },
   'overview.backToPretrained': { en: 'Back to the pretrained {name}', zh: '回到预训练的 {name}' },
   'overview.backToPretrainedHelp': {
     en: 'Opens the model this page came with, with its trained weights and class names, as it was before any edit or training. Undo in the editor brings your network back.',

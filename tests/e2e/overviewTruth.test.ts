@@ -1,10 +1,17 @@
 /**
- * The way back to the model the page loaded: after another net, or new weights, one button
- * reopens the pretrained TinyVGG as it came, with its own class names.
+ * What the overview says agrees with what it shows: the class names belong to the model
+ * shown, a file without weights runs with fresh weights and says so, an overview of an older
+ * net than the editor's is marked, and one button goes back to the pretrained TinyVGG as it came.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
+import { settled } from './editorHelpers';
+import { serializeSpecJson } from '../../src/lib/formats/specJson';
+import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 
 let h: Harness;
 
@@ -63,6 +70,40 @@ describe('a way back to the pretrained model', () => {
     await back(page).click();
     await expect.poll(() => page.getByTestId('random-weights').count()).toBe(0);
     await expect.poll(async () => (await probabilities(page))[0]).toBeCloseTo(before[0]!, 5);
+    expect(errors).toEqual([]);
+  });
+
+  it('a file opened without weights runs with fresh weights and says so; the way back restores the trained model', async () => {
+    const { page, errors } = await openApp(h);
+    const before = await probabilities(page);
+    const file = join(mkdtempSync(join(tmpdir(), 'way-back-')), 'tinyvgg.spec.json');
+    // The pretrained architecture itself: its trained weights must not be taken for the file's.
+    writeFileSync(file, serializeSpecJson(tinyVggSpec()));
+    await page.getByTestId('view-text').click();
+    await page.getByTestId('text-file').setInputFiles(file);
+    await expect
+      .poll(() => page.getByTestId('text-message').textContent())
+      .toMatch(
+        /Opened tinyvgg\.spec\.json.*carries no weights, so the explainer runs it with fresh random weights/s,
+      );
+    await settled(page);
+    await expect.poll(() => page.getByTestId('random-weights').count()).toBe(1);
+    await expect.poll(() => classNames(page)).toEqual(Array.from({ length: 10 }, (_, i) => `#${i}`));
+    await back(page).click();
+    await expect.poll(() => page.getByTestId('random-weights').count()).toBe(0);
+    await expect.poll(async () => (await probabilities(page))[0]).toBeCloseTo(before[0]!, 5);
+    expect(errors).toEqual([]);
+  });
+
+  it('marks the overview while the edited net cannot run, and clears the mark when it can again', async () => {
+    const { page, errors } = await openApp(h);
+    await page.getByTestId('new-net').click();
+    const stale = page.getByTestId('overview-stale');
+    await expect.poll(() => stale.textContent()).toBe('not the edited net');
+    expect(await stale.getAttribute('title')).toMatch(/still shows the last one it could: TinyVGG/);
+    await shot(page, 'overview-stale');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => stale.count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });
