@@ -50,4 +50,22 @@ export const appMessages = defineMessages({
     zh: '{file}：不是图像文件（内容为 {kind}）',
   },
   'image.kept': { en: 'The current image is kept.', zh: '当前图像保持不变。' },
+  'image.urlEmpty': { en: 'Type or paste the address of an image first', zh: '请先输入或粘贴一张图像的地址' },
+  'image.urlInvalid': {
+    en: '{url} is not a web address (it should start with https://)',
+    zh: '{url} 不是网址（应以 https:// 开头）',
+  },
+  'image.urlScheme': {
+    en: '{url}: only http:// and https:// links (or data: URLs) can be opened here',
+    zh: '{url}：这里只能打开 http:// 和 https:// 链接（或 data: 网址）',
+  },
+  'image.urlBlocked': {
+    en: '{url}: the image could not be read. The server at {host} does not let other sites read its images (it sends no cross-origin permission, CORS), or it could not be reached. Save the image and upload the file instead',
+    zh: '{url}：无法读取该图像。{host} 上的服务器不允许其他网站读取它的图像（没有发送跨域许可，即 CORS），或者无法连接。请先保存图像，再上传该文件',
+  },
+  'image.urlHttp': { en: '{url}: the server answered {status}', zh: '{url}：服务器返回 {status}' },
+  'image.urlTooBig': {
+    en: '{url}: more than {max} MB, too large to open as an image here',
+    zh: '{url}：超过 {max} MB，太大，无法在这里作为图像打开',
+  },
 });
