@@ -3,26 +3,8 @@
  * pointwise convolution that mixes channels, with one bias per output channel.
  */
 import type { LayerDef } from './types';
-import {
-  activationParam,
-  bool,
-  boolFrom,
-  choiceFrom,
-  ints,
-  num,
-  numFrom,
-  paddingParam,
-  str,
-  tupleFrom,
-  useBiasParam,
-} from './shared/params';
-import {
-  depthMultiplierParam,
-  dilationParam,
-  filtersParam,
-  kernelSizeParam,
-  stridesParam,
-} from './shared/windowParams';
+import { bool, boolFrom, choiceFrom, ints, num, numFrom, str, tupleFrom } from './shared/params';
+import { convParamDefs, depthMultiplierParam } from './shared/windowParams';
 import { product, stridedDilationError, window2d } from './shared/windowMath';
 
 export const separableConv2d: LayerDef = {
@@ -32,16 +14,7 @@ export const separableConv2d: LayerDef = {
     en: 'Splits a convolution in two steps: first each input channel is filtered on its own (depthwise), then a 1×1 convolution mixes the filtered channels into the outputs (pointwise). It sees the same window as a normal convolution with far fewer weights and multiplications, which is the idea behind Xception and MobileNet.',
     zh: '把卷积拆成两步：先对每个输入通道单独滤波（逐通道），再用 1×1 卷积把滤波后的通道混合成输出（逐点）。它与普通卷积看到同样大小的窗口，但权重和乘法少得多，这正是 Xception 和 MobileNet 的思路。',
   },
-  params: [
-    filtersParam,
-    kernelSizeParam(2),
-    stridesParam(2),
-    paddingParam,
-    dilationParam(2),
-    depthMultiplierParam,
-    activationParam,
-    useBiasParam,
-  ],
+  params: convParamDefs(2, { extra: [depthMultiplierParam] }),
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     const strides = ints(p, 'strides');

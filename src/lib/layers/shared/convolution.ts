@@ -4,20 +4,8 @@
  */
 import type { LayerDef } from '../types';
 import type { Localized } from '../../spec/types';
-import {
-  activationParam,
-  bool,
-  boolFrom,
-  choiceFrom,
-  ints,
-  num,
-  numFrom,
-  paddingParam,
-  str,
-  tupleFrom,
-  useBiasParam,
-} from './params';
-import { dilationParam, filtersParam, kernelSizeParam, stridesParam } from './windowParams';
+import { bool, boolFrom, choiceFrom, ints, num, numFrom, str, tupleFrom } from './params';
+import { convParamDefs } from './windowParams';
 import { product, stridedDilationError, windowNd } from './windowMath';
 
 export function convolution(type: string, rank: number, description: Localized): LayerDef {
@@ -25,15 +13,7 @@ export function convolution(type: string, rank: number, description: Localized):
     type,
     category: 'Vision',
     description,
-    params: [
-      filtersParam,
-      kernelSizeParam(rank),
-      stridesParam(rank),
-      paddingParam,
-      dilationParam(rank),
-      activationParam,
-      useBiasParam,
-    ],
+    params: convParamDefs(rank),
     arity: { min: 1, max: 1 },
     inferShape(p, [input = []]) {
       const strides = ints(p, 'strides');
