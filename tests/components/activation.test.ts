@@ -3,33 +3,25 @@
  * input, writes y = f(x) with the function's own numbers, and draws the output map as tfjs'
  * ReLU layer computed it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ActivationView from '../../src/views/detail/activation/ActivationView.svelte';
 import { formatValue } from '../../src/lib/i18n/format';
 import { channelPlane } from '../../src/lib/tensor/layout';
 import type { TensorData } from '../../src/lib/tensor/types';
-import {
-  activationOf,
-  disposeNets,
-  explainedNet,
-  type ExplainedNet,
-  VIEW_NET_SIZE,
-} from '../fixtures/explainedNet';
+import { activationOf, VIEW_NET_SIZE, useViewNet } from '../fixtures/explainedNet';
 import { renderView } from './render';
 import { byTestId, gridCells, mathLine, numAttr, textOf } from './markup';
+
+const net = useViewNet();
 
 const N = VIEW_NET_SIZE;
 let input: TensorData;
 let output: TensorData;
 
-let net: ExplainedNet;
-
-beforeAll(async () => {
-  net = await explainedNet();
+beforeAll(() => {
   input = activationOf(net, 'conv');
   output = activationOf(net, 'relu');
 });
-afterAll(() => disposeNets([net]));
 
 /** The cell of channel c's most negative input, and its value. */
 function mostNegative(c: number): { row: number; col: number; value: number } {

@@ -3,19 +3,13 @@
  * the input window, the kernel and their products, summing to what the formula module and
  * tfjs compute; the snapshots keep the numbers (not the markup) of each formula.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ConvolutionView from '../../src/views/detail/conv/ConvolutionView.svelte';
 import ConvFormula from '../../src/views/detail/conv/ConvFormula.svelte';
 import { convAt, convParams, convWeights } from '../../src/lib/formula/convolution';
 import { formatValue } from '../../src/lib/i18n/format';
 import type { LayerWeights, TensorData } from '../../src/lib/tensor/types';
-import {
-  activationOf,
-  disposeNets,
-  explainedNet,
-  VIEW_NET_SIZE,
-  type ExplainedNet,
-} from '../fixtures/explainedNet';
+import { activationOf, VIEW_NET_SIZE, useViewNet } from '../fixtures/explainedNet';
 import { renderView } from './render';
 import {
   byTestId,
@@ -29,9 +23,10 @@ import {
   textOf,
 } from './markup';
 
+const net = useViewNet();
+
 const N = VIEW_NET_SIZE;
 const OUT_CHANNELS = 2;
-let net: ExplainedNet;
 let input: TensorData;
 let output: TensorData;
 let weights: LayerWeights[];
@@ -63,13 +58,11 @@ function render(channel: number): string {
   });
 }
 
-beforeAll(async () => {
-  net = await explainedNet();
+beforeAll(() => {
   input = activationOf(net, 'input');
   output = activationOf(net, 'conv');
   weights = net.explanation.weights.get('conv') ?? [];
 });
-afterAll(() => disposeNets([net]));
 
 describe('ConvolutionView', () => {
   it('writes out channel 0 at the first position: the padded window, the kernel, their products and sum', () => {

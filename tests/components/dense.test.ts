@@ -3,28 +3,17 @@
  * its activation, the classifier's logits, exponentials and probabilities, each equal to a
  * sum written out here and to what tfjs computed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import DenseView from '../../src/views/detail/dense/DenseView.svelte';
 import SoftmaxView from '../../src/views/detail/dense/SoftmaxView.svelte';
 import { formatPercent, formatValue } from '../../src/lib/i18n/format';
 import type { LayerSpec } from '../../src/lib/spec/types';
 import type { TensorData } from '../../src/lib/tensor/types';
-import {
-  activationOf,
-  disposeNets,
-  explainedNet,
-  VIEW_NET_CLASSES,
-  type ExplainedNet,
-} from '../fixtures/explainedNet';
+import { activationOf, VIEW_NET_CLASSES, useViewNet } from '../fixtures/explainedNet';
 import { renderView } from './render';
 import { allByTestId, attr, byTestId, mathLine, mathNumbers, numAttr, numbersOf, textOf } from './markup';
 
-let net: ExplainedNet;
-
-beforeAll(async () => {
-  net = await explainedNet();
-});
-afterAll(() => disposeNets([net]));
+const net = useViewNet();
 
 function layer(id: string): LayerSpec {
   const found = net.spec.layers.find((l) => l.id === id);

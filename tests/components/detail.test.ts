@@ -3,29 +3,18 @@
  * gets the view its registry entry names, inside a dialog that titles the layer and its
  * shape, with the same numbers the view shows on its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import FormulaBody from '../../src/views/detail/FormulaBody.svelte';
 import NeuronDetail from '../../src/views/detail/NeuronDetail.svelte';
 import { resolveNeuron } from '../../src/views/detail/resolveNeuron';
 import { ExplainerState } from '../../src/app/state/explainerState.svelte';
 import { convAt, convParams, convWeights } from '../../src/lib/formula/convolution';
 import { translate } from '../../src/lib/i18n';
-import {
-  activationOf,
-  disposeNets,
-  explainedNet,
-  VIEW_NET_CLASSES,
-  type ExplainedNet,
-} from '../fixtures/explainedNet';
+import { activationOf, VIEW_NET_CLASSES, useViewNet } from '../fixtures/explainedNet';
 import { renderView } from './render';
 import { allByTag, allByTestId, attr, byTestId, numAttr, textOf } from './markup';
 
-let net: ExplainedNet;
-
-beforeAll(async () => {
-  net = await explainedNet();
-});
-afterAll(() => disposeNets([net]));
+const net = useViewNet();
 
 function explainer(selection: { layerId: string; channel: number } | null, explained = true): ExplainerState {
   const state = new ExplainerState();

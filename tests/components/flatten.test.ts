@@ -3,25 +3,14 @@
  * comes from, both ways ((r·W + c)·C + k, tfjs' NHWC order), and the classifier's weights
  * over the same cell.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import FlattenView from '../../src/views/detail/flatten/FlattenView.svelte';
 import { formatValue } from '../../src/lib/i18n/format';
-import {
-  activationOf,
-  disposeNets,
-  explainedNet,
-  VIEW_NET_CLASSES,
-  type ExplainedNet,
-} from '../fixtures/explainedNet';
+import { activationOf, VIEW_NET_CLASSES, useViewNet } from '../fixtures/explainedNet';
 import { renderView } from './render';
 import { attr, byTestId, mathLine, numAttr, numbersOf } from './markup';
 
-let net: ExplainedNet;
-
-beforeAll(async () => {
-  net = await explainedNet();
-});
-afterAll(() => disposeNets([net]));
+const net = useViewNet();
 
 function renderAt(index: number): string {
   return renderView(FlattenView, {

@@ -3,7 +3,7 @@
  * keeps and the whole output map, as tfjs computes them; average pooling over a window that
  * reaches into padding divides by the real cells only, as tfjs does.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import PoolingView from '../../src/views/detail/pooling/PoolingView.svelte';
 import PoolFormula from '../../src/views/detail/pooling/PoolFormula.svelte';
 import { poolAt, poolParams } from '../../src/lib/formula/pooling';
@@ -11,15 +11,11 @@ import { formatValue } from '../../src/lib/i18n/format';
 import { translate } from '../../src/lib/i18n';
 import { tf } from '../../src/lib/engine/tf';
 import type { TensorData } from '../../src/lib/tensor/types';
-import {
-  activationOf,
-  disposeNets,
-  explainedNet,
-  type ExplainedNet,
-  VIEW_NET_SIZE,
-} from '../fixtures/explainedNet';
+import { activationOf, VIEW_NET_SIZE, useViewNet } from '../fixtures/explainedNet';
 import { renderView } from './render';
 import { byTestId, gridCells, mathLine, numAttr, numbersOf, textOf } from './markup';
+
+const net = useViewNet();
 
 const N = VIEW_NET_SIZE;
 let input: TensorData;
@@ -30,14 +26,10 @@ function x(row: number, col: number, c: number): number {
   return input.data[(row * N + col) * 2 + c] ?? Number.NaN;
 }
 
-let net: ExplainedNet;
-
-beforeAll(async () => {
-  net = await explainedNet();
+beforeAll(() => {
   input = activationOf(net, 'relu');
   output = activationOf(net, 'pool');
 });
-afterAll(() => disposeNets([net]));
 
 function renderMax(channel: number): string {
   return renderView(PoolingView, {

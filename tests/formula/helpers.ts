@@ -106,7 +106,7 @@ export function tinyVgg(seed = 1): Promise<ExplainedNet> {
   return explainNet(tinyVggSpec(), seed);
 }
 
-export function activationOf(net: ExplainedNet, id: string): TensorData {
+export function activationOf(net: Pick<ExplainedNet, 'explanation'>, id: string): TensorData {
   const t = net.explanation.activations.get(id);
   if (!t) throw new Error(`no activation for ${id}`);
   return t;
