@@ -17,16 +17,19 @@ function stable(value: unknown): string {
   );
 }
 
-/** One line per parameter, the layer's Keras config for its defaults, and the config read back. */
+/**
+ * One line per parameter (keys sorted), the layer's Keras config for its defaults and the
+ * config read back (keys in the order the layer writes them, which exported files keep).
+ */
 function describeDef(def: LayerDef): string[] {
   const defaults = defaultLayerParams(def);
   const lines = [`## ${def.type}`, ...paramDefsFor(def, defaults).map(stable)];
   if (def.paramsFor) lines.push(`own params: ${def.params.map((p) => p.name).join(', ')}`);
   if (def.keras) {
     const config = def.keras.toConfig(defaults);
-    lines.push(`keras ${def.keras.className}: ${stable(config)}`);
-    lines.push(`keras back: ${stable(def.keras.fromConfig(config))}`);
-    lines.push(`keras empty: ${stable(def.keras.fromConfig({}))}`);
+    lines.push(`keras ${def.keras.className}: ${JSON.stringify(config)}`);
+    lines.push(`keras back: ${JSON.stringify(def.keras.fromConfig(config))}`);
+    lines.push(`keras empty: ${JSON.stringify(def.keras.fromConfig({}))}`);
   }
   return lines;
 }
