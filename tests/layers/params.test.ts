@@ -8,6 +8,16 @@ import { LAYER_DEFS } from '../../src/lib/layers/registry';
 import { defaultLayerParams, paramDefsFor } from '../../src/lib/layers/shared/params';
 import type { LayerDef } from '../../src/lib/layers/types';
 
+/** A config with sizes written as single numbers and an unknown padding, as hand-written Keras files have. */
+const SCALAR_CONFIG = {
+  kernel_size: 5,
+  strides: 2,
+  dilation_rate: 2,
+  pool_size: 3,
+  padding: 'full',
+  filters: 7,
+};
+
 /** JSON with each object's keys sorted: the order of keys is not part of a definition. */
 function stable(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
@@ -30,6 +40,7 @@ function describeDef(def: LayerDef): string[] {
     lines.push(`keras ${def.keras.className}: ${JSON.stringify(config)}`);
     lines.push(`keras back: ${JSON.stringify(def.keras.fromConfig(config))}`);
     lines.push(`keras empty: ${JSON.stringify(def.keras.fromConfig({}))}`);
+    lines.push(`keras scalars: ${JSON.stringify(def.keras.fromConfig(SCALAR_CONFIG))}`);
   }
   return lines;
 }
