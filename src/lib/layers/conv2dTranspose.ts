@@ -3,18 +3,8 @@
  * into a larger output, so strides enlarge the maps instead of shrinking them.
  */
 import type { LayerDef } from './types';
-import {
-  bool,
-  boolFrom,
-  choiceFrom,
-  ints,
-  num,
-  numFrom,
-  paddingParam,
-  str,
-  tupleFrom,
-} from './shared/params';
-import { convParamDefs, stridesParam } from './shared/windowParams';
+import { bool, ints, num, paddingParam, str } from './shared/params';
+import { convParamDefs, convParamsFromKeras, stridesParam } from './shared/windowParams';
 import { rankError } from './shared/windowMath';
 
 /** tfjs' deconvLength: valid adds the kernel overhang, same is exactly input × stride. */
@@ -84,13 +74,6 @@ export const conv2dTranspose: LayerDef = {
       activation: str(p, 'activation'),
       use_bias: bool(p, 'useBias'),
     }),
-    fromConfig: (c) => ({
-      filters: numFrom(c.filters, 1),
-      kernelSize: tupleFrom(c.kernel_size, 2, [3, 3]),
-      strides: tupleFrom(c.strides, 2, [1, 1]),
-      padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-      activation: typeof c.activation === 'string' ? c.activation : 'linear',
-      useBias: boolFrom(c.use_bias, true),
-    }),
+    fromConfig: (c) => convParamsFromKeras(c, 2, { dilation: false }),
   },
 };

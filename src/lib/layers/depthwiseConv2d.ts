@@ -1,7 +1,7 @@
 /** DepthwiseConv2D: one small kernel per input channel, with no mixing between channels. */
 import type { LayerDef } from './types';
-import { bool, boolFrom, choiceFrom, ints, num, numFrom, str, tupleFrom } from './shared/params';
-import { convParamDefs, depthMultiplierParam } from './shared/windowParams';
+import { bool, ints, num, numFrom, str } from './shared/params';
+import { convParamDefs, convParamsFromKeras, depthMultiplierParam } from './shared/windowParams';
 import { product, window2d } from './shared/windowMath';
 
 export const depthwiseConv2d: LayerDef = {
@@ -40,13 +40,11 @@ export const depthwiseConv2d: LayerDef = {
       activation: str(p, 'activation'),
       use_bias: bool(p, 'useBias'),
     }),
-    fromConfig: (c) => ({
-      kernelSize: tupleFrom(c.kernel_size, 2, [3, 3]),
-      strides: tupleFrom(c.strides, 2, [1, 1]),
-      padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-      depthMultiplier: numFrom(c.depth_multiplier, 1),
-      activation: typeof c.activation === 'string' ? c.activation : 'linear',
-      useBias: boolFrom(c.use_bias, true),
-    }),
+    fromConfig: (c) =>
+      convParamsFromKeras(c, 2, {
+        filters: false,
+        dilation: false,
+        own: { depthMultiplier: numFrom(c.depth_multiplier, 1) },
+      }),
   },
 };

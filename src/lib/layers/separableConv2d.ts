@@ -3,8 +3,8 @@
  * pointwise convolution that mixes channels, with one bias per output channel.
  */
 import type { LayerDef } from './types';
-import { bool, boolFrom, choiceFrom, ints, num, numFrom, str, tupleFrom } from './shared/params';
-import { convParamDefs, depthMultiplierParam } from './shared/windowParams';
+import { bool, ints, num, numFrom, str } from './shared/params';
+import { convParamDefs, convParamsFromKeras, depthMultiplierParam } from './shared/windowParams';
 import { product, stridedDilationError, window2d } from './shared/windowMath';
 
 export const separableConv2d: LayerDef = {
@@ -56,15 +56,7 @@ export const separableConv2d: LayerDef = {
       activation: str(p, 'activation'),
       use_bias: bool(p, 'useBias'),
     }),
-    fromConfig: (c) => ({
-      filters: numFrom(c.filters, 1),
-      kernelSize: tupleFrom(c.kernel_size, 2, [3, 3]),
-      strides: tupleFrom(c.strides, 2, [1, 1]),
-      padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-      dilation: tupleFrom(c.dilation_rate, 2, [1, 1]),
-      depthMultiplier: numFrom(c.depth_multiplier, 1),
-      activation: typeof c.activation === 'string' ? c.activation : 'linear',
-      useBias: boolFrom(c.use_bias, true),
-    }),
+    fromConfig: (c) =>
+      convParamsFromKeras(c, 2, { own: { depthMultiplier: numFrom(c.depth_multiplier, 1) } }),
   },
 };

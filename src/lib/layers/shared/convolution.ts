@@ -4,8 +4,8 @@
  */
 import type { LayerDef } from '../types';
 import type { Localized } from '../../spec/types';
-import { bool, boolFrom, choiceFrom, ints, num, numFrom, str, tupleFrom } from './params';
-import { convParamDefs } from './windowParams';
+import { bool, ints, num, str } from './params';
+import { convParamDefs, convParamsFromKeras } from './windowParams';
 import { product, stridedDilationError, windowNd } from './windowMath';
 
 export function convolution(type: string, rank: number, description: Localized): LayerDef {
@@ -45,27 +45,7 @@ export function convolution(type: string, rank: number, description: Localized):
         activation: str(p, 'activation'),
         use_bias: bool(p, 'useBias'),
       }),
-      fromConfig: (c) => ({
-        filters: numFrom(c.filters, 1),
-        kernelSize: tupleFrom(
-          c.kernel_size,
-          rank,
-          Array.from({ length: rank }, () => 3),
-        ),
-        strides: tupleFrom(
-          c.strides,
-          rank,
-          Array.from({ length: rank }, () => 1),
-        ),
-        padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-        dilation: tupleFrom(
-          c.dilation_rate,
-          rank,
-          Array.from({ length: rank }, () => 1),
-        ),
-        activation: typeof c.activation === 'string' ? c.activation : 'linear',
-        useBias: boolFrom(c.use_bias, true),
-      }),
+      fromConfig: (c) => convParamsFromKeras(c, rank),
     },
   };
 }

@@ -1,6 +1,15 @@
 /** Parameter definitions shared by the sliding-window layers (convolutions and pooling). */
+import type { LayerParams } from '../../spec/types';
 import type { ParamDef } from '../types';
-import { activationParam, paddingParam, useBiasParam } from './params';
+import {
+  activationParam,
+  boolFrom,
+  choiceFrom,
+  numFrom,
+  paddingParam,
+  tupleFrom,
+  useBiasParam,
+} from './params';
 
 /** How the axes of an N-D window read in help text. */
 const AXIS_NAMES: Record<number, { en: string; zh: string }> = {
@@ -129,4 +138,27 @@ export function convParamDefs(rank: number, options: ConvParamOptions = {}): Par
     activationParam,
     useBiasParam,
   ];
+}
+
+/**
+ * The params convParamDefs lists, read from a Keras config in the same order, with the Keras
+ * defaults for what the config leaves out; `own` holds the layer's own, already read.
+ */
+export function convParamsFromKeras(
+  c: Record<string, unknown>,
+  rank: number,
+  options: Pick<ConvParamOptions, 'filters' | 'dilation'> & { own?: LayerParams } = {},
+): LayerParams {
+  const { filters = true, dilation = true } = options;
+  const fill = (value: number) => Array.from({ length: rank }, () => value);
+  return {
+    ...(filters ? { filters: numFrom(c.filters, 1) } : {}),
+    kernelSize: tupleFrom(c.kernel_size, rank, fill(3)),
+    strides: tupleFrom(c.strides, rank, fill(1)),
+    padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
+    ...(dilation ? { dilation: tupleFrom(c.dilation_rate, rank, fill(1)) } : {}),
+    ...options.own,
+    activation: typeof c.activation === 'string' ? c.activation : 'linear',
+    useBias: boolFrom(c.use_bias, true),
+  };
 }
