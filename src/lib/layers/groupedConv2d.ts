@@ -4,9 +4,10 @@
  * parameter count; tfjs 4.22 has no such layer, so shapes and counts work, the engine refuses.
  */
 import type { LayerDef } from './types';
-import { bool, ints, num, str } from './shared/params';
+import { bool, ints, num } from './shared/params';
 import { convParamDefs } from './shared/windowParams';
-import { product, stridedDilationError, window2d } from './shared/windowMath';
+import { product } from './shared/windowMath';
+import { convWindow } from './shared/convolution';
 
 export const groupedConv2d: LayerDef = {
   type: 'GroupedConv2D',
@@ -33,19 +34,7 @@ export const groupedConv2d: LayerDef = {
   }),
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
-    const clash = stridedDilationError(ints(p, 'strides'), ints(p, 'dilation'));
-    if (clash) return { error: clash };
-    const r = window2d(
-      input,
-      ints(p, 'kernelSize'),
-      ints(p, 'strides'),
-      ints(p, 'dilation'),
-      str(p, 'padding'),
-      {
-        en: 'kernel',
-        zh: '卷积核',
-      },
-    );
+    const r = convWindow(p, input);
     if ('error' in r) return r;
     const groups = num(p, 'groups');
     const channels = input[2] ?? 0;

@@ -5,7 +5,8 @@
 import type { LayerDef } from './types';
 import { bool, ints, num, numFrom, str } from './shared/params';
 import { convParamDefs, convParamsFromKeras, depthMultiplierParam } from './shared/windowParams';
-import { product, stridedDilationError, window2d } from './shared/windowMath';
+import { product } from './shared/windowMath';
+import { convWindow } from './shared/convolution';
 
 export const separableConv2d: LayerDef = {
   type: 'SeparableConv2D',
@@ -17,14 +18,7 @@ export const separableConv2d: LayerDef = {
   params: convParamDefs(2, { extra: [depthMultiplierParam] }),
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
-    const strides = ints(p, 'strides');
-    const dilation = ints(p, 'dilation');
-    const clash = stridedDilationError(strides, dilation);
-    if (clash) return { error: clash };
-    const r = window2d(input, ints(p, 'kernelSize'), strides, dilation, str(p, 'padding'), {
-      en: 'kernel',
-      zh: '卷积核',
-    });
+    const r = convWindow(p, input);
     if ('error' in r) return r;
     return { shape: [...r.size, num(p, 'filters')] };
   },

@@ -3,10 +3,25 @@
  * [...window, in, out] slid over a [...spatial, channels] input, channels last as in tfjs.
  */
 import type { LayerDef } from '../types';
-import type { Localized } from '../../spec/types';
+import type { LayerParams, Localized, Shape } from '../../spec/types';
 import { bool, ints, num, str } from './params';
 import { convParamDefs, convParamsFromKeras } from './windowParams';
 import { product, stridedDilationError, windowNd } from './windowMath';
+
+/**
+ * Where a convolution's kernel window fits on the input, as its params say (kernel size,
+ * strides, dilation, padding): the output's spatial size, or why there is none.
+ */
+export function convWindow(p: LayerParams, input: Shape): { size: number[] } | { error: Localized } {
+  const strides = ints(p, 'strides');
+  const dilation = ints(p, 'dilation');
+  const clash = stridedDilationError(strides, dilation);
+  if (clash) return { error: clash };
+  return windowNd(input, ints(p, 'kernelSize'), strides, dilation, str(p, 'padding'), {
+    en: 'kernel',
+    zh: '卷积核',
+  });
+}
 
 export function convolution(type: string, rank: number, description: Localized): LayerDef {
   return {
@@ -16,14 +31,7 @@ export function convolution(type: string, rank: number, description: Localized):
     params: convParamDefs(rank),
     arity: { min: 1, max: 1 },
     inferShape(p, [input = []]) {
-      const strides = ints(p, 'strides');
-      const dilation = ints(p, 'dilation');
-      const clash = stridedDilationError(strides, dilation);
-      if (clash) return { error: clash };
-      const r = windowNd(input, ints(p, 'kernelSize'), strides, dilation, str(p, 'padding'), {
-        en: 'kernel',
-        zh: '卷积核',
-      });
+      const r = convWindow(p, input);
       if ('error' in r) return r;
       return { shape: [...r.size, num(p, 'filters')] };
     },
