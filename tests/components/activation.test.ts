@@ -10,7 +10,7 @@ import { channelPlane } from '../../src/lib/tensor/layout';
 import type { TensorData } from '../../src/lib/tensor/types';
 import { activationOf, VIEW_NET_SIZE, useViewNet } from '../fixtures/explainedNet';
 import { renderView } from './render';
-import { byTestId, gridCells, mathLine, numAttr, textOf } from './markup';
+import { allByTestId, byTestId, gridCells, mathLine, numAttr, textOf } from './markup';
 
 const net = useViewNet();
 
@@ -74,5 +74,26 @@ describe('ActivationView', () => {
     expect(numAttr(y, 'data-value')).toBeCloseTo(0.25 * cell.value, 6);
     expect(textOf(y)).toBe(formatValue(0.25 * cell.value));
     expect(mathLine(html)).toMatchInlineSnapshot(`"= 0 0.250 0 | = −0.622 = −0.156"`);
+  });
+
+  it("writes PReLU with the chosen cell's own learned slope", () => {
+    // One slope per cell and channel ([H, W, C], no shared axes), all different.
+    const slopes = {
+      data: Float32Array.from({ length: N * N * 2 }, (_, i) => 0.01 * (i + 1)),
+      shape: [N, N, 2],
+    };
+    const html = renderView(ActivationView, {
+      fn: { name: 'prelu' },
+      input,
+      output: undefined,
+      channel: 1,
+      slopes,
+    });
+    const cell = mostNegative(1);
+    const alpha = slopes.data[(cell.row * N + cell.col) * 2 + 1] ?? Number.NaN;
+    expect(numAttr(byTestId(html, 'activation-value'), 'data-value')).toBeCloseTo(alpha * cell.value, 6);
+    expect(allByTestId(html, 'prelu-note')).toHaveLength(1);
+    // The definition shows this cell's α: f(x) = x for x ≥ 0, αx below.
+    expect(mathLine(html)).toContain(formatValue(alpha));
   });
 });

@@ -87,6 +87,26 @@ describe('DenseView (tanh hidden layer)', () => {
   });
 });
 
+describe('DenseView (linear layer after a dense one)', () => {
+  it('shows the weighted sum over the input vector, read as one row, without an activation', () => {
+    const out = layer('out');
+    const html = renderView(DenseView, {
+      layer: { ...out, params: { ...out.params, activation: 'linear' } },
+      spec: net.spec,
+      explanation: net.explanation,
+      classes: VIEW_NET_CLASSES,
+      isLast: true,
+      unit: 2,
+    });
+    expect(allByTestId(html, 'tab-softmax')).toHaveLength(0);
+    expect(attr(byTestId(html, 'class-weights'), 'data-unit')).toBe('2');
+    expect(numAttr(byTestId(html, 'dense-logit'), 'data-value')).toBeCloseTo(logitOf('out', 'hidden', 2), 5);
+    expect(allByTestId(html, 'dense-value')).toHaveLength(0);
+    // Σ over the 3 inputs of the hidden layer: indices 0…2.
+    expect(mathNumbers(byTestId(html, 'dense-math'))[0]?.slice(0, 6)).toEqual(['2', '=', '=', '0', '2', '2']);
+  });
+});
+
 describe('DenseView (softmax classifier)', () => {
   it('writes the logits, their exponentials and the probabilities, equal to tfjs', () => {
     const html = renderDense('out', 1, true);
