@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
+  // Compiles .svelte files, so tests/components can render views with svelte/server.
+  plugins: [svelte()],
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**'],

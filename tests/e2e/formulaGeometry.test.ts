@@ -9,54 +9,24 @@ import { openApp, startHarness, type Harness } from './harness';
 import { openNeuron, screenshotView, valueOf } from './formulaShared';
 import { encodeShareHash } from '../../src/lib/formats/shareLink';
 import type { NetworkSpec } from '../../src/lib/spec/types';
+import { convLayer, denseLayer, flattenLayer, inputLayer, poolLayer } from '../fixtures/layers';
 
 const spec: NetworkSpec = {
   name: 'geometry',
   layers: [
-    { id: 'input', type: 'Input', params: { shape: [64, 64, 3] }, inputs: [] },
-    {
-      id: 'conv_s2',
-      type: 'Conv2D',
-      // 64 → 32 with a 5×5 kernel: 3 zeros of padding per axis, 1 before and 2 after.
-      params: {
-        filters: 4,
-        kernelSize: [5, 5],
-        strides: [2, 2],
-        padding: 'same',
-        dilation: [1, 1],
-        activation: 'relu',
-        useBias: true,
-      },
-      inputs: ['input'],
-    },
-    {
-      id: 'conv_dil',
-      type: 'Conv2D',
-      params: {
-        filters: 3,
-        kernelSize: [3, 3],
-        strides: [1, 1],
-        padding: 'same',
-        dilation: [2, 2],
-        activation: 'tanh',
-        useBias: true,
-      },
-      inputs: ['conv_s2'],
-    },
-    {
-      id: 'avg_same',
-      type: 'AveragePooling2D',
-      params: { poolSize: [3, 3], strides: [2, 2], padding: 'same' },
-      inputs: ['conv_dil'],
-    },
+    inputLayer([64, 64, 3]),
+    // 64 → 32 with a 5×5 kernel: 3 zeros of padding per axis, 1 before and 2 after.
+    convLayer('conv_s2', 'input', {
+      kernelSize: [5, 5],
+      strides: [2, 2],
+      padding: 'same',
+      activation: 'relu',
+    }),
+    convLayer('conv_dil', 'conv_s2', { filters: 3, padding: 'same', dilation: [2, 2], activation: 'tanh' }),
+    poolLayer('avg_same', 'AveragePooling2D', 'conv_dil', [3, 3], [2, 2], 'same'),
     { id: 'leaky', type: 'LeakyReLU', params: { alpha: 0.2 }, inputs: ['avg_same'] },
-    { id: 'flatten', type: 'Flatten', params: {}, inputs: ['leaky'] },
-    {
-      id: 'output',
-      type: 'Dense',
-      params: { units: 10, activation: 'softmax', useBias: true },
-      inputs: ['flatten'],
-    },
+    flattenLayer('flatten', 'leaky'),
+    denseLayer('output', 'flatten', 10, 'softmax'),
   ],
 };
 

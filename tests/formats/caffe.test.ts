@@ -12,6 +12,7 @@ import { inferShapes, totals } from '../../src/lib/spec/inferShapes';
 import type { NetworkSpec } from '../../src/lib/spec/types';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { GENERATED } from '../fixtures/caffe/generate';
+import { convLayer, inputLayer } from '../fixtures/layers';
 
 const dir = 'tests/fixtures/caffe';
 const read = (file: string) => readFileSync(join(dir, file), 'utf8');
@@ -154,21 +155,8 @@ describe('Caffe export', () => {
     const uneven: NetworkSpec = {
       name: 'uneven',
       layers: [
-        { id: 'in', type: 'Input', params: { shape: [8, 8, 3] }, inputs: [] },
-        {
-          id: 'c',
-          type: 'Conv2D',
-          params: {
-            filters: 2,
-            kernelSize: [2, 2],
-            strides: [1, 1],
-            padding: 'same',
-            dilation: [1, 1],
-            activation: 'linear',
-            useBias: true,
-          },
-          inputs: ['in'],
-        },
+        inputLayer([8, 8, 3], 'in'),
+        convLayer('c', 'in', { filters: 2, kernelSize: [2, 2], padding: 'same' }),
       ],
     };
     expect(() => serializePrototxt(uneven)).toThrow(/layer c \(Conv2D\): its padding is uneven/);

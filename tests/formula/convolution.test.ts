@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
 import { createRng, randomInt } from '../../src/lib/random';
 import { convAt, convParams, convPlan, convWeights } from '../../src/lib/formula/convolution';
@@ -16,27 +16,25 @@ import { readHwc } from '../../src/lib/tensor/layout';
 import { windowOutputSize } from '../../src/lib/tensor/window';
 import {
   activationOf,
-  dilationNetSpec,
-  disposeNets,
   expectClose,
-  explainNet,
   layersOfType,
   samplePositions,
-  strideNetSpec,
-  tensorCount,
-  tinyVgg,
   type ExplainedNet,
+  useFormulaNets,
 } from './helpers';
 
-let nets: ExplainedNet[] = [];
-let baseline = 0;
-
-beforeAll(async () => {
-  nets = [await tinyVgg(11), await explainNet(strideNetSpec(), 12), await explainNet(dilationNetSpec(), 13)];
-  baseline = tensorCount();
-});
-afterEach(() => expect(tensorCount()).toBe(baseline));
-afterAll(() => disposeNets(nets));
+const nets = useFormulaNets(10);
+/** Every Conv2D of the three nets, in order. */
+const CONV_IDS = [
+  'conv_1_1',
+  'conv_1_2',
+  'conv_2_1',
+  'conv_2_2',
+  'conv_s2',
+  'conv_tall',
+  'conv_dil_same',
+  'conv_dil_valid',
+];
 
 function convLayers() {
   return nets.flatMap((net) => layersOfType(net, 'Conv2D').map((layer) => ({ net, layer })));
@@ -53,28 +51,10 @@ function layerContext(net: ExplainedNet, id: string) {
 
 describe('convolution at one position', () => {
   it('covers every conv of TinyVGG, the stride-2 net and the dilation net', () => {
-    expect(convLayers().map(({ layer }) => layer.id)).toEqual([
-      'conv_1_1',
-      'conv_1_2',
-      'conv_2_1',
-      'conv_2_2',
-      'conv_s2',
-      'conv_tall',
-      'conv_dil_same',
-      'conv_dil_valid',
-    ]);
+    expect(convLayers().map(({ layer }) => layer.id)).toEqual(CONV_IDS);
   });
 
-  it.each([
-    'conv_1_1',
-    'conv_1_2',
-    'conv_2_1',
-    'conv_2_2',
-    'conv_s2',
-    'conv_tall',
-    'conv_dil_same',
-    'conv_dil_valid',
-  ])('%s matches the engine at random positions', (id) => {
+  it.each(CONV_IDS)('%s matches the engine at random positions', (id) => {
     const net = nets.find((n) => n.spec.layers.some((l) => l.id === id));
     if (!net) throw new Error(id);
     const { input, weights, params, output } = layerContext(net, id);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
 import {
   cellOfFlatIndex,
@@ -9,27 +9,9 @@ import {
 } from '../../src/lib/formula/dense';
 import { softmax, softmaxTerms } from '../../src/lib/formula/softmax';
 import { findWeight, readHwc } from '../../src/lib/tensor/layout';
-import {
-  activationOf,
-  dilationNetSpec,
-  disposeNets,
-  expectClose,
-  explainNet,
-  strideNetSpec,
-  tensorCount,
-  tinyVgg,
-  type ExplainedNet,
-} from './helpers';
+import { activationOf, expectClose, type ExplainedNet, useFormulaNets } from './helpers';
 
-let nets: ExplainedNet[] = [];
-let baseline = 0;
-
-beforeAll(async () => {
-  nets = [await tinyVgg(31), await explainNet(strideNetSpec(), 32), await explainNet(dilationNetSpec(), 33)];
-  baseline = tensorCount();
-});
-afterEach(() => expect(tensorCount()).toBe(baseline));
-afterAll(() => disposeNets(nets));
+const nets = useFormulaNets(30);
 
 function classifier(net: ExplainedNet) {
   const flattenLayer = net.spec.layers.find((l) => l.type === 'Flatten');

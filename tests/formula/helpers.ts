@@ -3,6 +3,7 @@
  * once through the engine, so the pure formulas can be checked against tfjs' own numbers.
  * Tensors are NHWC without the batch axis, as everywhere in the app.
  */
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
 import { initBackend } from '../../src/lib/engine/backend';
 import { buildModel, setNamedWeights, type NamedWeights } from '../../src/lib/engine/build';
@@ -10,36 +11,8 @@ import { Explainer } from '../../src/lib/engine/explain';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { createRng, randomInt, type Rng } from '../../src/lib/random';
 import type { Explanation, TensorData } from '../../src/lib/tensor/types';
-import type { LayerParams, LayerSpec, NetworkSpec } from '../../src/lib/spec/types';
-
-function conv(id: string, input: string, params: LayerParams): LayerSpec {
-  return {
-    id,
-    type: 'Conv2D',
-    params: {
-      filters: 4,
-      kernelSize: [3, 3],
-      strides: [1, 1],
-      padding: 'valid',
-      dilation: [1, 1],
-      activation: 'linear',
-      useBias: true,
-      ...params,
-    },
-    inputs: [input],
-  };
-}
-
-function pool(
-  id: string,
-  type: 'MaxPooling2D' | 'AveragePooling2D',
-  input: string,
-  poolSize: number[],
-  strides: number[],
-  padding: string,
-): LayerSpec {
-  return { id, type, params: { poolSize, strides, padding }, inputs: [input] };
-}
+import type { LayerSpec, NetworkSpec } from '../../src/lib/spec/types';
+import { convLayer as conv, poolLayer as pool } from '../fixtures/layers';
 
 /** Same padding and stride 2, odd pad totals (extra zero bottom/right), a bias-free conv, same-padded pools. */
 export function strideNetSpec(): NetworkSpec {
@@ -133,7 +106,7 @@ export function tinyVgg(seed = 1): Promise<ExplainedNet> {
   return explainNet(tinyVggSpec(), seed);
 }
 
-export function activationOf(net: ExplainedNet, id: string): TensorData {
+export function activationOf(net: Pick<ExplainedNet, 'explanation'>, id: string): TensorData {
   const t = net.explanation.activations.get(id);
   if (!t) throw new Error(`no activation for ${id}`);
   return t;
@@ -186,4 +159,25 @@ export function disposeNets(nets: readonly ExplainedNet[]): void {
 
 export function tensorCount(): number {
   return tf.memory().numTensors;
+}
+
+/**
+ * For a test file: TinyVGG, the stride net and the dilation net with seeds `seed + 1…3`,
+ * explained before its tests and disposed after them; each test must leave the tensor count
+ * as it found it. The returned list is filled once the nets are ready.
+ */
+export function useFormulaNets(seed: number): ExplainedNet[] {
+  const nets: ExplainedNet[] = [];
+  let baseline = 0;
+  beforeAll(async () => {
+    nets.push(
+      await tinyVgg(seed + 1),
+      await explainNet(strideNetSpec(), seed + 2),
+      await explainNet(dilationNetSpec(), seed + 3),
+    );
+    baseline = tensorCount();
+  });
+  afterEach(() => expect(tensorCount()).toBe(baseline));
+  afterAll(() => disposeNets(nets));
+  return nets;
 }

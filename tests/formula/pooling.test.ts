@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/lib/random';
 import {
   poolAt,
@@ -9,28 +9,9 @@ import {
 } from '../../src/lib/formula/pooling';
 import { readHwc } from '../../src/lib/tensor/layout';
 import { activationFunction } from '../../src/lib/tensor/activations';
-import {
-  activationOf,
-  dilationNetSpec,
-  disposeNets,
-  expectClose,
-  explainNet,
-  samplePositions,
-  strideNetSpec,
-  tensorCount,
-  tinyVgg,
-  type ExplainedNet,
-} from './helpers';
+import { activationOf, expectClose, samplePositions, useFormulaNets } from './helpers';
 
-let nets: ExplainedNet[] = [];
-let baseline = 0;
-
-beforeAll(async () => {
-  nets = [await tinyVgg(21), await explainNet(strideNetSpec(), 22), await explainNet(dilationNetSpec(), 23)];
-  baseline = tensorCount();
-});
-afterEach(() => expect(tensorCount()).toBe(baseline));
-afterAll(() => disposeNets(nets));
+const nets = useFormulaNets(20);
 
 function poolLayer(id: string) {
   for (const net of nets) {

@@ -1,6 +1,6 @@
 /** AlphaDropout: dropout that keeps SELU activations at mean 0 and variance 1. */
 import type { LayerDef } from './types';
-import { passThrough } from './shared/forward';
+import { trainingOnly } from './shared/forward';
 import { num, numFrom, rateParam } from './shared/params';
 
 export const alphaDropout: LayerDef = {
@@ -13,11 +13,7 @@ export const alphaDropout: LayerDef = {
   params: [
     rateParam({ en: 'Fraction of values dropped while training.', zh: '训练时被丢弃的值的比例。' }, 0.1),
   ],
-  arity: { min: 1, max: 1 },
-  inferShape: (_p, [input = []]) => ({ shape: [...input] }),
-  weights: () => [],
-  forward: passThrough,
-  countMacs: () => 0,
+  ...trainingOnly,
   keras: {
     className: 'AlphaDropout',
     toConfig: (p) => ({ rate: num(p, 'rate') }),

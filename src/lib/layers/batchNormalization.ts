@@ -3,9 +3,14 @@
  * moving averages afterwards. Keras counts all four [C] vectors as parameters; the moving
  * mean and variance are not trainable.
  */
-import type { LayerDef, WeightDef } from './types';
-import { axisError, axisParam, bool, boolFrom, dataAxis, num, numFrom } from './shared/params';
-import { centerParam, epsilonParam, scaleParam } from './shared/normalizationParams';
+import type { LayerDef } from './types';
+import { axisParam, bool, boolFrom, num, numFrom } from './shared/params';
+import {
+  featuresAlongAxis,
+  normalizationTail,
+  scaleShiftWeights,
+  shapeAlongAxis,
+} from './shared/normalizationParams';
 
 export const batchNormalization: LayerDef = {
   type: 'BatchNormalization',
@@ -31,24 +36,17 @@ export const batchNormalization: LayerDef = {
         zh: '滑动均值和方差跟随每个批次变化的缓慢程度；越接近 1 越平滑。',
       },
     },
-    epsilonParam,
-    centerParam,
-    scaleParam,
+    ...normalizationTail,
   ],
   arity: { min: 1, max: 1 },
-  inferShape(p, [input = []]) {
-    const axis = num(p, 'axis');
-    if (dataAxis(axis, input.length) === null) return { error: axisError(axis, input.length) };
-    return { shape: [...input] };
-  },
+  inferShape: (p, [input = []]) => shapeAlongAxis(p, input),
   weights(p, [input = []]) {
-    const channels = input[dataAxis(num(p, 'axis'), input.length) ?? 0] ?? 0;
-    const w: WeightDef[] = [];
-    if (bool(p, 'scale')) w.push({ name: 'gamma', shape: [channels] });
-    if (bool(p, 'center')) w.push({ name: 'beta', shape: [channels] });
-    w.push({ name: 'moving_mean', shape: [channels], trainable: false });
-    w.push({ name: 'moving_variance', shape: [channels], trainable: false });
-    return w;
+    const channels = featuresAlongAxis(p, input);
+    return [
+      ...scaleShiftWeights(p, channels),
+      { name: 'moving_mean', shape: [channels], trainable: false },
+      { name: 'moving_variance', shape: [channels], trainable: false },
+    ];
   },
   countMacs: () => 0,
   keras: {

@@ -3,20 +3,8 @@
  * into a larger output, so strides enlarge the maps instead of shrinking them.
  */
 import type { LayerDef } from './types';
-import {
-  activationParam,
-  bool,
-  boolFrom,
-  choiceFrom,
-  ints,
-  num,
-  numFrom,
-  paddingParam,
-  str,
-  tupleFrom,
-  useBiasParam,
-} from './shared/params';
-import { filtersParam, kernelSizeParam, stridesParam } from './shared/windowParams';
+import { bool, ints, num, paddingParam, str } from './shared/params';
+import { convParamDefs, convParamsFromKeras, stridesParam } from './shared/windowParams';
 import { rankError } from './shared/windowMath';
 
 /** tfjs' deconvLength: valid adds the kernel overhang, same is exactly input × stride. */
@@ -31,10 +19,8 @@ export const conv2dTranspose: LayerDef = {
     en: 'Runs a convolution backwards: every input value multiplies the whole kernel and the results are added into an output grid where neighbouring stamps overlap. With stride 2 the maps double in size, which is how decoders and segmentation nets grow a small code back into an image.',
     zh: '把卷积反过来做：每个输入值乘以整个卷积核，结果叠加到输出网格中，相邻的“印章”相互重叠。步长为 2 时特征图的尺寸翻倍，解码器和分割网络就是这样把小的编码还原成图像的。',
   },
-  params: [
-    filtersParam,
-    kernelSizeParam(2),
-    {
+  params: convParamDefs(2, {
+    strides: {
       // Segmentation nets upsample by 32 in one step (FCN-32s), so strides go higher than for convolutions.
       ...stridesParam(2, 1, 64),
       help: {
@@ -42,16 +28,16 @@ export const conv2dTranspose: LayerDef = {
         zh: '输出比输入在纵向和横向上放大的倍数。',
       },
     },
-    {
+    padding: {
       ...paddingParam,
       help: {
         en: 'same: the output is exactly input × stride; valid: the kernel overhang is added, input × stride + max(kernel − stride, 0).',
         zh: 'same：输出恰好为 输入 × 步长；valid：再加上卷积核的伸出部分，即 输入 × 步长 + max(卷积核 − 步长, 0)。',
       },
     },
-    activationParam,
-    useBiasParam,
-  ],
+    // Dilation is not offered for the transposed convolution.
+    dilation: false,
+  }),
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     const bad = rankError(input, 3, { en: 'height × width × channels', zh: '高 × 宽 × 通道' });
@@ -88,13 +74,6 @@ export const conv2dTranspose: LayerDef = {
       activation: str(p, 'activation'),
       use_bias: bool(p, 'useBias'),
     }),
-    fromConfig: (c) => ({
-      filters: numFrom(c.filters, 1),
-      kernelSize: tupleFrom(c.kernel_size, 2, [3, 3]),
-      strides: tupleFrom(c.strides, 2, [1, 1]),
-      padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-      activation: typeof c.activation === 'string' ? c.activation : 'linear',
-      useBias: boolFrom(c.use_bias, true),
-    }),
+    fromConfig: (c) => convParamsFromKeras(c, 2, { dilation: false }),
   },
 };

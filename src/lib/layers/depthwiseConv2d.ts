@@ -1,19 +1,7 @@
 /** DepthwiseConv2D: one small kernel per input channel, with no mixing between channels. */
 import type { LayerDef } from './types';
-import {
-  activationParam,
-  bool,
-  boolFrom,
-  choiceFrom,
-  ints,
-  num,
-  numFrom,
-  paddingParam,
-  str,
-  tupleFrom,
-  useBiasParam,
-} from './shared/params';
-import { depthMultiplierParam, kernelSizeParam, stridesParam } from './shared/windowParams';
+import { bool, ints, num, numFrom, str } from './shared/params';
+import { convParamDefs, convParamsFromKeras, depthMultiplierParam } from './shared/windowParams';
 import { product, window2d } from './shared/windowMath';
 
 export const depthwiseConv2d: LayerDef = {
@@ -23,15 +11,8 @@ export const depthwiseConv2d: LayerDef = {
     en: 'Filters every input channel on its own with its own small kernel, instead of adding over all channels as a normal convolution does. It costs a fraction of a full convolution; MobileNet pairs it with a 1×1 convolution that then mixes the channels.',
     zh: '用各自的小卷积核分别对每个输入通道滤波，而不像普通卷积那样在所有通道上求和。它的计算量只是完整卷积的一小部分；MobileNet 把它与随后混合通道的 1×1 卷积搭配使用。',
   },
-  // tfjs' DepthwiseConv2D ignores dilation_rate, so it is not offered.
-  params: [
-    kernelSizeParam(2),
-    stridesParam(2),
-    paddingParam,
-    depthMultiplierParam,
-    activationParam,
-    useBiasParam,
-  ],
+  // One kernel per input channel, so no filters; tfjs' DepthwiseConv2D ignores dilation_rate, so it is not offered.
+  params: convParamDefs(2, { filters: false, dilation: false, extra: [depthMultiplierParam] }),
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     const r = window2d(input, ints(p, 'kernelSize'), ints(p, 'strides'), [1, 1], str(p, 'padding'), {
@@ -59,13 +40,11 @@ export const depthwiseConv2d: LayerDef = {
       activation: str(p, 'activation'),
       use_bias: bool(p, 'useBias'),
     }),
-    fromConfig: (c) => ({
-      kernelSize: tupleFrom(c.kernel_size, 2, [3, 3]),
-      strides: tupleFrom(c.strides, 2, [1, 1]),
-      padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-      depthMultiplier: numFrom(c.depth_multiplier, 1),
-      activation: typeof c.activation === 'string' ? c.activation : 'linear',
-      useBias: boolFrom(c.use_bias, true),
-    }),
+    fromConfig: (c) =>
+      convParamsFromKeras(c, 2, {
+        filters: false,
+        dilation: false,
+        own: { depthMultiplier: numFrom(c.depth_multiplier, 1) },
+      }),
   },
 };

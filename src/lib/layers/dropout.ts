@@ -1,6 +1,6 @@
 /** Dropout: zeroes a random fraction of values while training; passes data through otherwise. */
 import type { LayerDef } from './types';
-import { passThrough } from './shared/forward';
+import { trainingOnly } from './shared/forward';
 import { num } from './shared/params';
 
 export const dropout: LayerDef = {
@@ -21,11 +21,7 @@ export const dropout: LayerDef = {
       help: { en: 'Fraction of inputs set to zero while training.', zh: '训练时置零的输入比例。' },
     },
   ],
-  arity: { min: 1, max: 1 },
-  inferShape: (_p, [input = []]) => ({ shape: [...input] }),
-  weights: () => [],
-  forward: passThrough,
-  countMacs: () => 0,
+  ...trainingOnly,
   keras: {
     className: 'Dropout',
     toConfig: (p) => ({ rate: num(p, 'rate') }),

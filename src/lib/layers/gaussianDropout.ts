@@ -1,6 +1,6 @@
 /** GaussianDropout: multiplies by normal noise of mean 1 while training. */
 import type { LayerDef } from './types';
-import { passThrough } from './shared/forward';
+import { trainingOnly } from './shared/forward';
 import { num, numFrom, rateParam } from './shared/params';
 
 export const gaussianDropout: LayerDef = {
@@ -16,11 +16,7 @@ export const gaussianDropout: LayerDef = {
       zh: '噪声所模仿的丢弃率；噪声的标准差为 √(rate / (1 − rate))。',
     }),
   ],
-  arity: { min: 1, max: 1 },
-  inferShape: (_p, [input = []]) => ({ shape: [...input] }),
-  weights: () => [],
-  forward: passThrough,
-  countMacs: () => 0,
+  ...trainingOnly,
   keras: {
     className: 'GaussianDropout',
     toConfig: (p) => ({ rate: num(p, 'rate') }),

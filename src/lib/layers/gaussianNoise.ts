@@ -1,6 +1,6 @@
 /** GaussianNoise: adds zero-mean normal noise while training, nothing afterwards. */
 import type { LayerDef } from './types';
-import { passThrough } from './shared/forward';
+import { trainingOnly } from './shared/forward';
 import { num, numFrom } from './shared/params';
 
 export const gaussianNoise: LayerDef = {
@@ -21,11 +21,7 @@ export const gaussianNoise: LayerDef = {
       help: { en: 'Spread of the noise added to each value.', zh: '加到每个值上的噪声的离散程度。' },
     },
   ],
-  arity: { min: 1, max: 1 },
-  inferShape: (_p, [input = []]) => ({ shape: [...input] }),
-  weights: () => [],
-  forward: passThrough,
-  countMacs: () => 0,
+  ...trainingOnly,
   keras: {
     className: 'GaussianNoise',
     toConfig: (p) => ({ stddev: num(p, 'stddev') }),

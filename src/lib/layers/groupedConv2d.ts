@@ -4,9 +4,10 @@
  * parameter count; tfjs 4.22 has no such layer, so shapes and counts work, the engine refuses.
  */
 import type { LayerDef } from './types';
-import { activationParam, bool, ints, num, paddingParam, str, useBiasParam } from './shared/params';
-import { dilationParam, filtersParam, kernelSizeParam, stridesParam } from './shared/windowParams';
-import { product, stridedDilationError, window2d } from './shared/windowMath';
+import { bool, ints, num } from './shared/params';
+import { convParamDefs } from './shared/windowParams';
+import { product } from './shared/windowMath';
+import { convWindow } from './shared/convolution';
 
 export const groupedConv2d: LayerDef = {
   type: 'GroupedConv2D',
@@ -15,42 +16,25 @@ export const groupedConv2d: LayerDef = {
     en: "A convolution whose channels are split into groups: the kernels of each group only look at that group's share of the input channels. AlexNet was split in two this way so that each half fitted on one of its two GPUs; ResNeXt later used many groups on purpose. Weights and multiply-adds shrink by the number of groups.",
     zh: '把通道分成若干组的卷积：每组的卷积核只看该组分到的那部分输入通道。AlexNet 就这样分成两半，使每一半能放进它的两块 GPU 之一；后来 ResNeXt 有意使用了许多组。权重和乘加次数都按组数缩小。',
   },
-  params: [
-    filtersParam,
-    kernelSizeParam(2),
-    stridesParam(2),
-    paddingParam,
-    dilationParam(2),
-    {
-      name: 'groups',
-      kind: 'int',
-      default: 2,
-      min: 1,
-      max: 4096,
-      label: { en: 'Groups', zh: '分组数' },
-      help: {
-        en: 'How many independent groups the channels are split into; both the input channels and the filters must divide by it.',
-        zh: '通道被分成的独立组数；输入通道数和卷积核数都必须能被它整除。',
+  params: convParamDefs(2, {
+    extra: [
+      {
+        name: 'groups',
+        kind: 'int',
+        default: 2,
+        min: 1,
+        max: 4096,
+        label: { en: 'Groups', zh: '分组数' },
+        help: {
+          en: 'How many independent groups the channels are split into; both the input channels and the filters must divide by it.',
+          zh: '通道被分成的独立组数；输入通道数和卷积核数都必须能被它整除。',
+        },
       },
-    },
-    activationParam,
-    useBiasParam,
-  ],
+    ],
+  }),
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
-    const clash = stridedDilationError(ints(p, 'strides'), ints(p, 'dilation'));
-    if (clash) return { error: clash };
-    const r = window2d(
-      input,
-      ints(p, 'kernelSize'),
-      ints(p, 'strides'),
-      ints(p, 'dilation'),
-      str(p, 'padding'),
-      {
-        en: 'kernel',
-        zh: '卷积核',
-      },
-    );
+    const r = convWindow(p, input);
     if ('error' in r) return r;
     const groups = num(p, 'groups');
     const channels = input[2] ?? 0;

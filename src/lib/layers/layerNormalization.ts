@@ -1,7 +1,12 @@
 /** LayerNormalization: normalises each example over its feature axis, independent of the batch. */
-import type { LayerDef, WeightDef } from './types';
-import { axisError, axisParam, bool, boolFrom, dataAxis, num, numFrom } from './shared/params';
-import { centerParam, epsilonParam, scaleParam } from './shared/normalizationParams';
+import type { LayerDef } from './types';
+import { axisParam, bool, boolFrom, num, numFrom } from './shared/params';
+import {
+  featuresAlongAxis,
+  normalizationTail,
+  scaleShiftWeights,
+  shapeAlongAxis,
+} from './shared/normalizationParams';
 
 export const layerNormalization: LayerDef = {
   type: 'LayerNormalization',
@@ -15,23 +20,11 @@ export const layerNormalization: LayerDef = {
       en: 'The axis normalised over, counted as in Keras; −1 is the last (the features).',
       zh: '在其上归一化的维度，按 Keras 的方式计数；−1 是最后一个（特征）。',
     }),
-    epsilonParam,
-    centerParam,
-    scaleParam,
+    ...normalizationTail,
   ],
   arity: { min: 1, max: 1 },
-  inferShape(p, [input = []]) {
-    const axis = num(p, 'axis');
-    if (dataAxis(axis, input.length) === null) return { error: axisError(axis, input.length) };
-    return { shape: [...input] };
-  },
-  weights(p, [input = []]) {
-    const features = input[dataAxis(num(p, 'axis'), input.length) ?? 0] ?? 0;
-    const w: WeightDef[] = [];
-    if (bool(p, 'scale')) w.push({ name: 'gamma', shape: [features] });
-    if (bool(p, 'center')) w.push({ name: 'beta', shape: [features] });
-    return w;
-  },
+  inferShape: (p, [input = []]) => shapeAlongAxis(p, input),
+  weights: (p, [input = []]) => scaleShiftWeights(p, featuresAlongAxis(p, input)),
   countMacs: () => 0,
   keras: {
     className: 'LayerNormalization',

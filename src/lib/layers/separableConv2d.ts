@@ -3,27 +3,10 @@
  * pointwise convolution that mixes channels, with one bias per output channel.
  */
 import type { LayerDef } from './types';
-import {
-  activationParam,
-  bool,
-  boolFrom,
-  choiceFrom,
-  ints,
-  num,
-  numFrom,
-  paddingParam,
-  str,
-  tupleFrom,
-  useBiasParam,
-} from './shared/params';
-import {
-  depthMultiplierParam,
-  dilationParam,
-  filtersParam,
-  kernelSizeParam,
-  stridesParam,
-} from './shared/windowParams';
-import { product, stridedDilationError, window2d } from './shared/windowMath';
+import { bool, ints, num, numFrom, str } from './shared/params';
+import { convParamDefs, convParamsFromKeras, depthMultiplierParam } from './shared/windowParams';
+import { product } from './shared/windowMath';
+import { convWindow } from './shared/convolution';
 
 export const separableConv2d: LayerDef = {
   type: 'SeparableConv2D',
@@ -32,26 +15,10 @@ export const separableConv2d: LayerDef = {
     en: 'Splits a convolution in two steps: first each input channel is filtered on its own (depthwise), then a 1×1 convolution mixes the filtered channels into the outputs (pointwise). It sees the same window as a normal convolution with far fewer weights and multiplications, which is the idea behind Xception and MobileNet.',
     zh: '把卷积拆成两步：先对每个输入通道单独滤波（逐通道），再用 1×1 卷积把滤波后的通道混合成输出（逐点）。它与普通卷积看到同样大小的窗口，但权重和乘法少得多，这正是 Xception 和 MobileNet 的思路。',
   },
-  params: [
-    filtersParam,
-    kernelSizeParam(2),
-    stridesParam(2),
-    paddingParam,
-    dilationParam(2),
-    depthMultiplierParam,
-    activationParam,
-    useBiasParam,
-  ],
+  params: convParamDefs(2, { extra: [depthMultiplierParam] }),
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
-    const strides = ints(p, 'strides');
-    const dilation = ints(p, 'dilation');
-    const clash = stridedDilationError(strides, dilation);
-    if (clash) return { error: clash };
-    const r = window2d(input, ints(p, 'kernelSize'), strides, dilation, str(p, 'padding'), {
-      en: 'kernel',
-      zh: '卷积核',
-    });
+    const r = convWindow(p, input);
     if ('error' in r) return r;
     return { shape: [...r.size, num(p, 'filters')] };
   },
@@ -83,15 +50,7 @@ export const separableConv2d: LayerDef = {
       activation: str(p, 'activation'),
       use_bias: bool(p, 'useBias'),
     }),
-    fromConfig: (c) => ({
-      filters: numFrom(c.filters, 1),
-      kernelSize: tupleFrom(c.kernel_size, 2, [3, 3]),
-      strides: tupleFrom(c.strides, 2, [1, 1]),
-      padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-      dilation: tupleFrom(c.dilation_rate, 2, [1, 1]),
-      depthMultiplier: numFrom(c.depth_multiplier, 1),
-      activation: typeof c.activation === 'string' ? c.activation : 'linear',
-      useBias: boolFrom(c.use_bias, true),
-    }),
+    fromConfig: (c) =>
+      convParamsFromKeras(c, 2, { own: { depthMultiplier: numFrom(c.depth_multiplier, 1) } }),
   },
 };

@@ -3,47 +3,35 @@
  * [...window, in, out] slid over a [...spatial, channels] input, channels last as in tfjs.
  */
 import type { LayerDef } from '../types';
-import type { Localized } from '../../spec/types';
-import {
-  activationParam,
-  bool,
-  boolFrom,
-  choiceFrom,
-  ints,
-  num,
-  numFrom,
-  paddingParam,
-  str,
-  tupleFrom,
-  useBiasParam,
-} from './params';
-import { dilationParam, filtersParam, kernelSizeParam, stridesParam } from './windowParams';
+import type { LayerParams, Localized, Shape } from '../../spec/types';
+import { bool, ints, num, str } from './params';
+import { convParamDefs, convParamsFromKeras } from './windowParams';
 import { product, stridedDilationError, windowNd } from './windowMath';
+
+/**
+ * Where a convolution's kernel window fits on the input, as its params say (kernel size,
+ * strides, dilation, padding): the output's spatial size, or why there is none.
+ */
+export function convWindow(p: LayerParams, input: Shape): { size: number[] } | { error: Localized } {
+  const strides = ints(p, 'strides');
+  const dilation = ints(p, 'dilation');
+  const clash = stridedDilationError(strides, dilation);
+  if (clash) return { error: clash };
+  return windowNd(input, ints(p, 'kernelSize'), strides, dilation, str(p, 'padding'), {
+    en: 'kernel',
+    zh: '卷积核',
+  });
+}
 
 export function convolution(type: string, rank: number, description: Localized): LayerDef {
   return {
     type,
     category: 'Vision',
     description,
-    params: [
-      filtersParam,
-      kernelSizeParam(rank),
-      stridesParam(rank),
-      paddingParam,
-      dilationParam(rank),
-      activationParam,
-      useBiasParam,
-    ],
+    params: convParamDefs(rank),
     arity: { min: 1, max: 1 },
     inferShape(p, [input = []]) {
-      const strides = ints(p, 'strides');
-      const dilation = ints(p, 'dilation');
-      const clash = stridedDilationError(strides, dilation);
-      if (clash) return { error: clash };
-      const r = windowNd(input, ints(p, 'kernelSize'), strides, dilation, str(p, 'padding'), {
-        en: 'kernel',
-        zh: '卷积核',
-      });
+      const r = convWindow(p, input);
       if ('error' in r) return r;
       return { shape: [...r.size, num(p, 'filters')] };
     },
@@ -65,27 +53,7 @@ export function convolution(type: string, rank: number, description: Localized):
         activation: str(p, 'activation'),
         use_bias: bool(p, 'useBias'),
       }),
-      fromConfig: (c) => ({
-        filters: numFrom(c.filters, 1),
-        kernelSize: tupleFrom(
-          c.kernel_size,
-          rank,
-          Array.from({ length: rank }, () => 3),
-        ),
-        strides: tupleFrom(
-          c.strides,
-          rank,
-          Array.from({ length: rank }, () => 1),
-        ),
-        padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-        dilation: tupleFrom(
-          c.dilation_rate,
-          rank,
-          Array.from({ length: rank }, () => 1),
-        ),
-        activation: typeof c.activation === 'string' ? c.activation : 'linear',
-        useBias: boolFrom(c.use_bias, true),
-      }),
+      fromConfig: (c) => convParamsFromKeras(c, rank),
     },
   };
 }

@@ -27,3 +27,15 @@ export function globalPoolForward(kind: 'max' | 'average'): Forward {
 
 /** Layers that only act while training (dropout, noise, regularisers) pass values through when the net is used. */
 export const passThrough: Forward = (_p, inputs) => only(inputs, 'Layer');
+
+/**
+ * What the layers that only act while training share: one input, its shape unchanged, no
+ * weights and no multiply-adds, and values passed through when the net is used.
+ */
+export const trainingOnly = {
+  arity: { min: 1, max: 1 },
+  inferShape: (_p, [input = []]) => ({ shape: [...input] }),
+  weights: () => [],
+  forward: passThrough,
+  countMacs: () => 0,
+} satisfies Pick<LayerDef, 'arity' | 'inferShape' | 'weights' | 'forward' | 'countMacs'>;

@@ -5,8 +5,8 @@
  */
 import type { LayerDef } from '../types';
 import type { Localized } from '../../spec/types';
-import { activationParam, bool, ints, num, useBiasParam } from './params';
-import { filtersParam, kernelSizeParam, stridesParam } from './windowParams';
+import { bool, ints, num } from './params';
+import { convParamDefs } from './windowParams';
 import { product, windowNd } from './windowMath';
 
 export function locallyConnected(type: string, rank: number, description: Localized): LayerDef {
@@ -15,7 +15,7 @@ export function locallyConnected(type: string, rank: number, description: Locali
     category: 'Vision',
     description,
     // Keras implements only valid padding for these layers, so there is no padding choice.
-    params: [filtersParam, kernelSizeParam(rank), stridesParam(rank), activationParam, useBiasParam],
+    params: convParamDefs(rank, { padding: false, dilation: false }),
     arity: { min: 1, max: 1 },
     inferShape(p, [input = []]) {
       const r = windowNd(input, ints(p, 'kernelSize'), ints(p, 'strides'), [], 'valid', {

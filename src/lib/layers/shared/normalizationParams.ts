@@ -1,5 +1,7 @@
-/** Parameter definitions the normalisation layers share. */
-import type { ParamDef } from '../types';
+/** What the normalisation layers share: parameter definitions, the axis check, the learned scale and shift. */
+import type { LayerParams, Shape } from '../../spec/types';
+import type { ParamDef, ShapeResult, WeightDef } from '../types';
+import { axisError, bool, dataAxis, num } from './params';
 
 export const epsilonParam: ParamDef = {
   name: 'epsilon',
@@ -35,3 +37,26 @@ export const scaleParam: ParamDef = {
     zh: '归一化后为每个特征乘以一个可学习的系数；后面接线性层或 ReLU 时可以关闭。',
   },
 };
+
+/** The list every normalisation ends with: epsilon, then whether a shift and a scale are learned. */
+export const normalizationTail: readonly ParamDef[] = [epsilonParam, centerParam, scaleParam];
+
+/** The input's own shape when the `axis` param (Keras counting) names one of its axes. */
+export function shapeAlongAxis(p: LayerParams, input: Shape): ShapeResult {
+  const axis = num(p, 'axis');
+  if (dataAxis(axis, input.length) === null) return { error: axisError(axis, input.length) };
+  return { shape: [...input] };
+}
+
+/** How many features the `axis` param picks out of the input (each gets its own scale and shift). */
+export function featuresAlongAxis(p: LayerParams, input: Shape): number {
+  return input[dataAxis(num(p, 'axis'), input.length) ?? 0] ?? 0;
+}
+
+/** The learned scale (gamma) and shift (beta) over `features`, those that are switched on. */
+export function scaleShiftWeights(p: LayerParams, features: number): WeightDef[] {
+  const w: WeightDef[] = [];
+  if (bool(p, 'scale')) w.push({ name: 'gamma', shape: [features] });
+  if (bool(p, 'center')) w.push({ name: 'beta', shape: [features] });
+  return w;
+}

@@ -1,5 +1,15 @@
 /** Parameter definitions shared by the sliding-window layers (convolutions and pooling). */
+import type { LayerParams } from '../../spec/types';
 import type { ParamDef } from '../types';
+import {
+  activationParam,
+  boolFrom,
+  choiceFrom,
+  numFrom,
+  paddingParam,
+  tupleFrom,
+  useBiasParam,
+} from './params';
 
 /** How the axes of an N-D window read in help text. */
 const AXIS_NAMES: Record<number, { en: string; zh: string }> = {
@@ -97,3 +107,58 @@ export const depthMultiplierParam: ParamDef = {
     zh: '每个输入通道使用的卷积核个数；输出有 通道数 × 该值 个特征图。',
   },
 };
+
+/** What a convolution-like layer offers besides its kernel size; each defaults to the Conv2D choice. */
+export interface ConvParamOptions {
+  /** Filters (the output channels); false for depthwise kernels, whose count follows the input. */
+  filters?: boolean;
+  /** The strides definition, when the layer allows other values or says more. */
+  strides?: ParamDef;
+  /** The padding definition, or false when only valid padding exists. */
+  padding?: ParamDef | false;
+  /** Dilation; false where tfjs ignores or lacks it. */
+  dilation?: boolean;
+  /** The layer's own parameters, listed after the window's and before activation and bias. */
+  extra?: readonly ParamDef[];
+}
+
+/**
+ * The parameter list of a convolution over `rank` axes, in the order the panels show it:
+ * filters, kernel size, strides, padding, dilation, the layer's own, activation, bias.
+ */
+export function convParamDefs(rank: number, options: ConvParamOptions = {}): ParamDef[] {
+  const { filters = true, strides = stridesParam(rank), padding = paddingParam, dilation = true } = options;
+  return [
+    ...(filters ? [filtersParam] : []),
+    kernelSizeParam(rank),
+    strides,
+    ...(padding ? [padding] : []),
+    ...(dilation ? [dilationParam(rank)] : []),
+    ...(options.extra ?? []),
+    activationParam,
+    useBiasParam,
+  ];
+}
+
+/**
+ * The params convParamDefs lists, read from a Keras config in the same order, with the Keras
+ * defaults for what the config leaves out; `own` holds the layer's own, already read.
+ */
+export function convParamsFromKeras(
+  c: Record<string, unknown>,
+  rank: number,
+  options: Pick<ConvParamOptions, 'filters' | 'dilation'> & { own?: LayerParams } = {},
+): LayerParams {
+  const { filters = true, dilation = true } = options;
+  const fill = (value: number) => Array.from({ length: rank }, () => value);
+  return {
+    ...(filters ? { filters: numFrom(c.filters, 1) } : {}),
+    kernelSize: tupleFrom(c.kernel_size, rank, fill(3)),
+    strides: tupleFrom(c.strides, rank, fill(1)),
+    padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
+    ...(dilation ? { dilation: tupleFrom(c.dilation_rate, rank, fill(1)) } : {}),
+    ...options.own,
+    activation: typeof c.activation === 'string' ? c.activation : 'linear',
+    useBias: boolFrom(c.use_bias, true),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Every LayerDef's parameter definitions (name, kind, default, range, options, labels and
+ * help) and its Keras config for the defaults, kept in a file snapshot: refactoring how the
+ * layer modules build their lists must leave this file unchanged.
+ */
+import { describe, expect, it } from 'vitest';
+import { LAYER_DEFS } from '../../src/lib/layers/registry';
+import { defaultLayerParams, paramDefsFor } from '../../src/lib/layers/shared/params';
+import type { LayerDef } from '../../src/lib/layers/types';
+
+/** A config with sizes written as single numbers and an unknown padding, as hand-written Keras files have. */
+const SCALAR_CONFIG = {
+  kernel_size: 5,
+  strides: 2,
+  dilation_rate: 2,
+  pool_size: 3,
+  padding: 'full',
+  filters: 7,
+};
+
+/** JSON with each object's keys sorted: the order of keys is not part of a definition. */
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+/**
+ * One line per parameter (keys sorted), the layer's Keras config for its defaults and the
+ * config read back (keys in the order the layer writes them, which exported files keep).
+ */
+function describeDef(def: LayerDef): string[] {
+  const defaults = defaultLayerParams(def);
+  const lines = [`## ${def.type}`, ...paramDefsFor(def, defaults).map(stable)];
+  if (def.paramsFor) lines.push(`own params: ${def.params.map((p) => p.name).join(', ')}`);
+  if (def.keras) {
+    const config = def.keras.toConfig(defaults);
+    lines.push(`keras ${def.keras.className}: ${JSON.stringify(config)}`);
+    lines.push(`keras back: ${JSON.stringify(def.keras.fromConfig(config))}`);
+    lines.push(`keras empty: ${JSON.stringify(def.keras.fromConfig({}))}`);
+    lines.push(`keras scalars: ${JSON.stringify(def.keras.fromConfig(SCALAR_CONFIG))}`);
+  }
+  return lines;
+}
+
+describe('layer parameter definitions', () => {
+  it('are what the snapshot holds, for every layer type', async () => {
+    const text = LAYER_DEFS.flatMap((def) => [...describeDef(def), '']).join('\n');
+    expect(text.split('\n').filter((l) => l.startsWith('## '))).toHaveLength(LAYER_DEFS.length);
+    await expect(text).toMatchFileSnapshot('../snapshots/layerParams.txt');
+  });
+});
