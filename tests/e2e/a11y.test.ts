@@ -94,6 +94,20 @@ describe('accessibility (axe-core)', () => {
     await context.close();
   });
 
+  it('every formula view of the pretrained net: convolution, ReLU, pooling, flatten, softmax', async () => {
+    const { context, page } = await firstVisit(h, { returning: true });
+    const found: string[] = [];
+    for (const layer of ['conv_1_1', 'relu_1_1', 'max_pool_1', 'flatten', 'output']) {
+      await page.locator(`[data-layer="${layer}"][data-channel="0"]`).first().click();
+      await page.getByTestId('neuron-detail').waitFor();
+      found.push(...(await audit(page)).map((v) => `${layer}: ${v}`));
+      await page.keyboard.press('Escape');
+      await page.getByTestId('neuron-detail').waitFor({ state: 'detached' });
+    }
+    expect(found).toEqual([]);
+    await context.close();
+  });
+
   it('the tablet layout with the drawer open', async () => {
     const { context, page } = await firstVisit(h, {
       returning: true,

@@ -26,8 +26,8 @@ export async function decodeImageFile(file: File | Blob, name: string): Promise<
     throw new NoticeError({ key: 'image.notImage', vars: { file: name, kind: 'unrecognised data' } });
   if (sniff.animated)
     throw new NoticeError({
-      key: 'image.unsupported',
-      vars: { file: name, format: `animated ${sniff.format.toUpperCase()}` },
+      key: 'image.animated',
+      vars: { file: name, format: sniff.format.toUpperCase() },
     });
   if (sniff.width * sniff.height > MAX_IMAGE_PIXELS || sniff.width === 0 || sniff.height === 0)
     throw new NoticeError({

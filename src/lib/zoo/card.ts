@@ -4,7 +4,10 @@ import type { Localized, NetworkSpec } from '../spec/types';
 export interface ZooCard {
   /** Stable key, e.g. `vgg16`. */
   id: string;
+  /** The network's own name, as its paper or library writes it. */
   name: string;
+  /** A descriptive name to show instead, in the reader's language (for nets with no proper name). */
+  title?: Localized;
   year: number;
   paper: { title: string; authors: string };
   /** The idea the network introduced, in two sentences. */

@@ -35,6 +35,7 @@ export function lstmTextClassifierSpec(options: Partial<TextClassifierOptions> =
 export const lstmTextClassifierCard: ZooCard = {
   id: 'lstm-text',
   name: 'LSTM text classifier',
+  title: { en: 'LSTM text classifier', zh: 'LSTM 文本分类器' },
   year: 1997,
   paper: { title: 'Long Short-Term Memory', authors: 'Sepp Hochreiter, Jürgen Schmidhuber' },
   idea: {

@@ -41,6 +41,10 @@ export const appMessages = defineMessages({
     en: '{file}: {format} images are not supported; use PNG, JPEG, WebP, BMP or GIF',
     zh: '{file}：不支持 {format} 图像；请使用 PNG、JPEG、WebP、BMP 或 GIF',
   },
+  'image.animated': {
+    en: '{file}: animated {format} images are not supported; use a still PNG, JPEG, WebP, BMP or GIF',
+    zh: '{file}：不支持动态 {format} 图像；请使用静态的 PNG、JPEG、WebP、BMP 或 GIF',
+  },
   'image.tooLarge': {
     en: '{file}: {width}×{height} is too large; the limit is {max} megapixels',
     zh: '{file}：{width}×{height} 太大；上限为 {max} 百万像素',

@@ -173,7 +173,7 @@ export const formulaMessages = defineMessages({
   },
   'formula.softmax.table': { en: 'Softmax, class by class', zh: '逐类别的 softmax' },
   'formula.softmax.class': { en: 'Class', zh: '类别' },
-  'formula.softmax.logit': { en: 'Logit z', zh: 'Logit z', same: true },
+  'formula.softmax.logit': { en: 'Logit z', zh: '对数几率（logit）z' },
   'formula.softmax.probability': { en: 'Probability p', zh: '概率 p' },
 
   'playground.title': { en: 'Hyperparameter playground', zh: '超参数实验场' },
