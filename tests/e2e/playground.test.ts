@@ -113,6 +113,12 @@ describe('hyperparameter playground', () => {
     // What was typed stays, the settings in force do not change.
     await expect.poll(() => pg.getByTestId('pg-stride-number').inputValue()).toBe('2.5');
     await expect.poll(() => pg.getByTestId('size-formula').getAttribute('data-output')).toBe('3');
+    // Changing another setting clears the refusal: the stride field shows the stride in force
+    // again instead of keeping an unflagged "2.5".
+    await set(pg, 'padding', '0');
+    await expect.poll(() => pg.getByTestId('pg-refused').count()).toBe(0);
+    await expect.poll(() => pg.getByTestId('pg-stride-number').inputValue()).toBe('2');
+    await set(pg, 'padding', '1');
     await set(pg, 'stride', '1');
     await expect.poll(() => pg.getByTestId('pg-refused').count()).toBe(0);
     await expect.poll(() => pg.getByTestId('size-formula').getAttribute('data-output')).toBe('5');
