@@ -109,4 +109,15 @@ describe('JSON reading is linear in the input', () => {
     expect(() => decodeShareHash(hash)).toThrow(/a key 17,000 characters long/);
     expect(performance.now() - t).toBeLessThan(4000);
   });
+
+  it('a Keras 3 model.json with long-keyed nesting in a layer call reads at once', () => {
+    const text = readFileSync('tests/fixtures/keras/keras3_functional_converted.json', 'utf8').replace(
+      '"args":[',
+      `"args":[${buried(300, 900, 300_000)},`,
+    );
+    expect(text.length).toBeGreaterThan(800_000);
+    const t = performance.now();
+    expect(parseKerasJson(text).spec.layers.length).toBeGreaterThan(2);
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
 });
