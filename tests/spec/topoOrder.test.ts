@@ -127,4 +127,20 @@ describe('topological orders', () => {
       expect(performance.now() - t).toBeLessThan(10_000);
     },
   );
+
+  it(
+    'one layer feeding 40,000 others exports to Caffe and reads back in well under 10 s',
+    { timeout: 60_000 },
+    () => {
+      const relu = getLayerDef('ReLU');
+      const params = relu ? defaultLayerParams(relu) : {};
+      const layers: LayerSpec[] = [{ id: 'in', type: 'Input', params: { shape: [2, 2, 1] }, inputs: [] }];
+      for (let i = 0; i < 40_000; i++)
+        layers.push({ id: `r${i}`, type: 'ReLU', params: { ...params }, inputs: ['in'] });
+      const t = performance.now();
+      const back = importText(exportText({ name: 'wide', layers }, 'caffe'), 'caffe').spec;
+      expect(back.layers).toHaveLength(40_001);
+      expect(performance.now() - t).toBeLessThan(10_000);
+    },
+  );
 });
