@@ -164,12 +164,14 @@ describe('npm run inspect: the table stays narrow', () => {
     },
   );
 
-  it('inspects a 20,000-layer chain in well under 10 s', { timeout: 60_000 }, async () => {
+  // Here about 2 s alone, 60 s before the linear sort; the bound leaves room for a busy
+  // machine running other test files (tests/spec/topoOrder.test.ts holds the in-process 5 s).
+  it('inspects a 20,000-layer chain in well under the 60 s it took', { timeout: 60_000 }, async () => {
     const file = join(temp(), 'chain.json');
     writeFileSync(file, chainSpec(Array.from({ length: 20_000 }, (_, i) => `r${i}`)));
     const t = performance.now();
     const r = await inspect([file, '--json']);
-    expect(performance.now() - t).toBeLessThan(10_000);
+    expect(performance.now() - t).toBeLessThan(20_000);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as JsonOut).layers).toHaveLength(20_001);
   });
