@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'fflate';
-import { parseJsonText, MAX_KEY_CHARS, JsonSyntaxError } from '../../src/lib/formats/jsonText';
+import { jsonPath, parseJsonText, MAX_KEY_CHARS, JsonSyntaxError } from '../../src/lib/formats/jsonText';
 import { parseSpecJson, SpecJsonError } from '../../src/lib/formats/specJson';
 import { parseKerasJson } from '../../src/lib/formats/keras/kerasJson';
 import { decodeShareHash, ShareLinkError } from '../../src/lib/formats/shareLink';
@@ -75,6 +75,18 @@ describe('JSON reading is linear in the input', () => {
     expect((error as JsonSyntaxError).text.en).toBe(
       'a key 1,001 characters long in the object at $ (keys may be at most 1,000 characters)',
     );
+  });
+
+  it('finds values under keys holding dots, brackets and quotes, and the last of duplicate keys', () => {
+    const text = '{"a.b": {"x]": [0, {"q\\"": 1}]},\n "d": 1, "d": [7]}';
+    const json = parseJsonText(text);
+    expect(json.posOf(jsonPath(jsonPath(jsonPath(jsonPath('$', 'a.b'), 'x]'), 1), 'q"'))).toEqual({
+      line: 1,
+      column: text.indexOf('1}') + 1,
+    });
+    expect(json.posOf('$.d[0]')).toEqual({ line: 2, column: text.indexOf('7') - text.indexOf('\n') });
+    // A path that leaves the value stops at the nearest value it reached.
+    expect(json.posOf('$["a.b"].nothing[3]')).toEqual({ line: 1, column: 9 });
   });
 
   it('keeps a "__proto__" key as data', () => {
