@@ -1,46 +1,14 @@
 /**
- * `npm run inspect -- <file | zoo:name> [--json]`: a Keras-style summary of a model file
- * (Caffe .prototxt, Keras / TensorFlow.js model.json, CNN Studio spec JSON) or of a zoo
- * model: one row per layer with output shape, parameters and multiply-adds, then totals.
- * Problems go to stderr as one line naming the file (and line:column) and exit with 1.
+ * `npm run inspect -- <file | share link | zoo:name> [--json]`: a Keras-style summary of a
+ * model file (Caffe .prototxt, Keras / TensorFlow.js model.json with the weight shards beside
+ * it, CNN Studio spec JSON), a share link or a zoo model: one row per layer with output
+ * shape, parameters and multiply-adds, then totals (trainable / non-trainable, FLOPs) and the
+ * importer's notes. Problems go to stderr as one line naming the input (and line:column) and
+ * exit with 1; `--json` lists them under `problems` too.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { ZOO, zooEntry } from '../src/lib/zoo';
-import { detectFormat, formatInfo, importText } from '../src/lib/formats';
-import { FormatError } from '../src/lib/formats/formatError';
-import { summarize, summaryText } from '../src/lib/formats/summary';
-import type { NetworkSpec } from '../src/lib/spec/types';
-
-class InspectError extends Error {}
-
-function load(target: string): { spec: NetworkSpec; source: string } {
-  if (target.startsWith('zoo:')) {
-    const id = target.slice(4);
-    const entry = zooEntry(id);
-    if (!entry)
-      throw new InspectError(
-        `${target}: no such zoo model; the zoo has ${ZOO.map((e) => `zoo:${e.card.id}`).join(', ')}`,
-      );
-    return { spec: entry.spec(), source: `zoo model ${id}` };
-  }
-  if (!existsSync(target)) throw new InspectError(`${target}: file not found`);
-  if (statSync(target).isDirectory())
-    throw new InspectError(`${target}: is a folder; give the model file (model.json, .prototxt or .json)`);
-  const text = readFileSync(target, 'utf8');
-  const format = detectFormat(text, target);
-  if (!format)
-    throw new InspectError(
-      `${target}: not a model file CNN Studio reads (expected a Caffe .prototxt, a Keras / TensorFlow.js model.json or CNN Studio spec JSON)`,
-    );
-  try {
-    return { spec: importText(text, format).spec, source: `${target}, ${formatInfo(format).label}` };
-  } catch (e) {
-    if (!(e instanceof FormatError)) throw e;
-    const pos = e.place.pos ? `:${e.place.pos.line}:${e.place.pos.column}` : '';
-    const path = e.place.path ? ` (${e.place.path})` : '';
-    throw new InspectError(`${target}${pos}${path}: ${e.text.en}`);
-  }
-}
+import { PARAMETER_CONVENTION, summarize, summaryText } from '../src/lib/formats/summary';
+import { loadModel, ModelInputError, oneLine } from '../src/node/modelInput';
+import { cellText } from '../src/lib/formats/summary';
 
 function main(argv: string[]): number {
   const json = argv.includes('--json');
@@ -53,12 +21,15 @@ function main(argv: string[]): number {
     return 2;
   }
   const target = targets[0] ?? '';
+  const label = cellText(target, 200);
   try {
-    const { spec, source } = load(target);
+    const { spec, source, notes } = loadModel(target);
     const summary = summarize(spec);
+    const problems = summary.layers.flatMap((r) => (r.problem ? [{ layer: r.name, reason: r.problem }] : []));
     if (json)
       process.stdout.write(
         `${JSON.stringify({
+          name: summary.name,
           layers: summary.layers.map(({ name, type, outputShape, params, macs }) => ({
             name,
             type,
@@ -66,21 +37,34 @@ function main(argv: string[]): number {
             params,
             macs,
           })),
+          parameterConvention: PARAMETER_CONVENTION,
           totalParams: summary.totalParams,
+          trainableParams: summary.trainableParams,
+          nonTrainableParams: summary.nonTrainableParams,
           totalMacs: summary.totalMacs,
+          totalFlops: 2 * summary.totalMacs,
+          notes: notes.map((n) => n.en),
+          problems,
         })}\n`,
       );
-    else process.stdout.write(summaryText(summary, source));
-    const problem = summary.layers.find((r) => r.problem);
-    if (problem) {
-      process.stderr.write(`${target}: layer ${problem.name}: ${problem.problem ?? ''}\n`);
+    else
+      process.stdout.write(
+        summaryText(
+          summary,
+          source,
+          notes.map((n) => n.en),
+        ),
+      );
+    const first = problems[0];
+    if (first) {
+      process.stderr.write(`${label}: layer ${cellText(first.layer)}: ${oneLine(first.reason)}\n`);
       return 1;
     }
     return 0;
   } catch (e) {
-    process.stderr.write(
-      `${e instanceof InspectError ? e.message : `${target}: ${e instanceof Error ? e.message : String(e)}`}\n`,
-    );
+    const message =
+      e instanceof ModelInputError ? e.message : `${target}: ${e instanceof Error ? e.message : String(e)}`;
+    process.stderr.write(`${oneLine(message)}\n`);
     return 1;
   }
 }

@@ -15,7 +15,12 @@ export function prettyJson(value: unknown, indent = ''): string {
     if (value.length === 0) return '[]';
     const flat = value.every(isPlain) || value.every((v) => Array.isArray(v) && v.every(isPlain));
     if (flat) {
-      const one = JSON.stringify(value).replace(/,/g, ', ');
+      // Joined item by item: a comma inside a string (a layer named "a,b") stays as it is.
+      const item = (v: unknown): string =>
+        Array.isArray(v)
+          ? `[${v.map((x) => JSON.stringify(x) ?? 'null').join(', ')}]`
+          : (JSON.stringify(v) ?? 'null');
+      const one = `[${value.map(item).join(', ')}]`;
       if (one.length <= INLINE_WIDTH) return one;
     }
     return `[\n${value.map((v) => `${inner}${prettyJson(v, inner)}`).join(',\n')}\n${indent}]`;

@@ -1,5 +1,6 @@
 /** Read-only questions about a spec's graph: who feeds whom, reachability, a stable order. */
 import type { LayerSpec, NetworkSpec } from './types';
+import { orderKeepingSpec } from './topoOrder';
 
 export function findLayer(spec: NetworkSpec, id: string): LayerSpec | undefined {
   return spec.layers.find((l) => l.id === id);
@@ -12,6 +13,13 @@ export function consumersOf(spec: NetworkSpec, id: string): LayerSpec[] {
 
 /** True when `to` can be reached from `from` by following outputs (a layer reaches itself). */
 export function reaches(spec: NetworkSpec, from: string, to: string): boolean {
+  const readers = new Map<string, string[]>();
+  for (const l of spec.layers)
+    for (const i of new Set(l.inputs)) {
+      const list = readers.get(i);
+      if (list) list.push(l.id);
+      else readers.set(i, [l.id]);
+    }
   const seen = new Set<string>();
   const stack = [from];
   while (stack.length > 0) {
@@ -19,7 +27,7 @@ export function reaches(spec: NetworkSpec, from: string, to: string): boolean {
     if (id === to) return true;
     if (seen.has(id)) continue;
     seen.add(id);
-    for (const c of consumersOf(spec, id)) stack.push(c.id);
+    for (const c of readers.get(id) ?? []) stack.push(c);
   }
   return false;
 }
@@ -30,17 +38,7 @@ export function reaches(spec: NetworkSpec, from: string, to: string): boolean {
  * Layers in a cycle keep their relative order at the end.
  */
 export function sortTopologically(spec: NetworkSpec): NetworkSpec {
-  const ids = new Set(spec.layers.map((l) => l.id));
-  const placed = new Set<string>();
-  const out: LayerSpec[] = [];
-  let pending = spec.layers;
-  for (;;) {
-    const next = pending.find((l) => l.inputs.every((i) => placed.has(i) || !ids.has(i)));
-    if (!next) break;
-    out.push(next);
-    placed.add(next.id);
-    pending = pending.filter((l) => l !== next);
-  }
-  const same = out.length === spec.layers.length && out.every((l, i) => l === spec.layers[i]);
-  return same ? spec : { ...spec, layers: [...out, ...pending] };
+  const { order, cyclic } = orderKeepingSpec(spec.layers);
+  const same = order.length === spec.layers.length && order.every((l, i) => l === spec.layers[i]);
+  return same ? spec : { ...spec, layers: [...order, ...cyclic] };
 }

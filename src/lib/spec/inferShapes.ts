@@ -7,6 +7,7 @@ import type { LayerSpec, Localized, NetworkSpec, Shape } from './types';
 import { getLayerDef } from '../layers/registry';
 import { checkParam } from '../layers/shared/params';
 import { product } from '../layers/shared/windowMath';
+import { orderInWaves } from './topoOrder';
 
 export type LayerInfo =
   | {
@@ -82,27 +83,9 @@ function inferLayer(layer: LayerSpec, infos: Map<string, LayerInfo>): LayerInfo 
   return { status: 'ok', shape: r.shape, inputShapes, params, macs, activations: product(r.shape) };
 }
 
-/** Orders layers so inputs come first; layers in a cycle or fed by one are reported. */
-function topoOrder(spec: NetworkSpec): { order: LayerSpec[]; cyclic: LayerSpec[] } {
-  const ids = new Set(spec.layers.map((l) => l.id));
-  const done = new Set<string>();
-  const order: LayerSpec[] = [];
-  let pending = [...spec.layers];
-  while (pending.length > 0) {
-    const ready = pending.filter((l) => l.inputs.every((i) => done.has(i) || !ids.has(i)));
-    if (ready.length === 0) break;
-    for (const l of ready) {
-      order.push(l);
-      done.add(l.id);
-    }
-    pending = pending.filter((l) => !done.has(l.id));
-  }
-  return { order, cyclic: pending };
-}
-
 export function inferShapes(spec: NetworkSpec): ShapeTable {
   const layers = new Map<string, LayerInfo>();
-  const { order, cyclic } = topoOrder(spec);
+  const { order, cyclic } = orderInWaves(spec.layers);
   const seen = new Set<string>();
   for (const layer of order) {
     if (seen.has(layer.id)) {

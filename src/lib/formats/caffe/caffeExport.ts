@@ -41,7 +41,12 @@ export function serializePrototxt(spec: NetworkSpec): string {
   }
   const byId = new Map(spec.layers.map((l) => [l.id, l]));
   const consumers = new Map<string, LayerSpec[]>();
-  for (const l of spec.layers) for (const i of l.inputs) consumers.set(i, [...(consumers.get(i) ?? []), l]);
+  for (const l of spec.layers)
+    for (const i of l.inputs) {
+      const list = consumers.get(i);
+      if (list) list.push(l);
+      else consumers.set(i, [l]);
+    }
   const order = layersInOrder(spec, table);
   const blobs = new Map<string, string>();
   const folded = new Set<string>();

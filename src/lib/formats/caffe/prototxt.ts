@@ -5,12 +5,28 @@
  * Every field keeps its line and column for error messages.
  */
 import { FormatError, lineIndex, type TextPos } from '../formatError';
+import { prototxtString } from '../escape';
 
 export class CaffeFormatError extends FormatError {
   constructor(en: string, zh: string, pos?: TextPos) {
     super('caffe', { en, zh }, pos ? { pos } : {});
   }
 }
+
+/** Protobuf text format's C-style escapes (octal and hex ones are read as bytes). */
+const PROTO_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 export type PValue =
   | { kind: 'string'; value: string }
@@ -60,7 +76,13 @@ export function parsePrototxt(text: string): PMessage {
   };
 
   const readString = (): string => {
-    let out = '';
+    const parts: string[] = [];
+    // Octal and hex escapes are bytes; a run of them is read as UTF-8, as protobuf does.
+    let bytes: number[] = [];
+    const flushBytes = (): void => {
+      if (bytes.length > 0) parts.push(new TextDecoder().decode(Uint8Array.from(bytes)));
+      bytes = [];
+    };
     // Adjacent string literals are one string, as in C.
     while (text[i] === '"' || text[i] === "'") {
       const quote = text[i];
@@ -69,17 +91,31 @@ export function parsePrototxt(text: string): PMessage {
       while (text[i] !== quote) {
         if (i >= text.length || text[i] === '\n')
           fail('this string is never closed', '字符串没有结束引号', start);
-        if (text[i] === '\\') {
-          const e = text[i + 1] ?? '';
-          out +=
-            ({ n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' } as Record<string, string>)[e] ?? e;
-          i += 2;
-        } else out += text[i++];
+        if (text[i] !== '\\') {
+          flushBytes();
+          const run = i;
+          while (i < text.length && text[i] !== quote && text[i] !== '\\' && text[i] !== '\n') i++;
+          parts.push(text.slice(run, i));
+          continue;
+        }
+        const e = text[i + 1] ?? '';
+        const byte =
+          /^[0-7]{1,3}/.exec(text.slice(i + 1, i + 4)) ??
+          /^x([0-9a-fA-F]{1,2})/.exec(text.slice(i + 1, i + 4));
+        if (byte) {
+          bytes.push(byte[0].startsWith('x') ? parseInt(byte[1] ?? '0', 16) : parseInt(byte[0], 8) & 0xff);
+          i += 1 + byte[0].length;
+          continue;
+        }
+        flushBytes();
+        parts.push(PROTO_ESCAPES[e] ?? e);
+        i += 2;
       }
+      flushBytes();
       i++;
       skip();
     }
-    return out;
+    return parts.join('');
   };
 
   const readScalar = (): PValue => {
@@ -174,5 +210,5 @@ export function parsePrototxt(text: string): PMessage {
 export function formatScalar(v: string | number | boolean, enumLike = false): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(9)));
   if (typeof v === 'boolean') return String(v);
-  return enumLike ? v : JSON.stringify(v);
+  return enumLike ? v : prototxtString(v);
 }

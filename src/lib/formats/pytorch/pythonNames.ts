@@ -10,7 +10,7 @@ const KEYWORDS = new Set(
 
 /** nn.Module attributes and methods a layer must not shadow, plus the names the code uses. */
 const TAKEN = new Set(
-  'self torch nn F model out x forward training eval train parameters buffers children modules state_dict load_state_dict apply cuda cpu to float double half zero_grad register_buffer register_parameter add_module named_modules named_parameters extra_repr requires_grad_ dump_patches'.split(
+  'self torch nn F model out x print sum forward training eval train parameters buffers children modules state_dict load_state_dict apply cuda cpu to float double half zero_grad register_buffer register_parameter add_module named_modules named_parameters extra_repr requires_grad_ dump_patches'.split(
     ' ',
   ),
 );
@@ -38,10 +38,18 @@ export class PythonNames {
   }
 }
 
-/** A CamelCase class name from the spec's name: `FCN-32s` → `FCN32s`, `tiny vgg` → `TinyVgg`. */
+/** Names a module-level class must not take: constants, and the modules the code uses. */
+const CLASS_TAKEN = new Set(['None', 'True', 'False', 'F', 'nn', 'torch']);
+
+/**
+ * A CamelCase class name from the spec's name: `FCN-32s` → `FCN32s`, `tiny vgg` → `TinyVgg`.
+ * Only letters, digits and underscores survive; a name that would start with a digit or an
+ * underscore (`__name__` would replace the module's own), or shadow a constant or an
+ * imported module, gets `Net` in front.
+ */
 export function pythonClassName(name: string): string {
   const parts = name.split(/[^A-Za-z0-9_]+/).filter(Boolean);
   const joined = parts.map((p) => (p[0] ?? '').toUpperCase() + p.slice(1)).join('');
   if (joined === '') return 'Net';
-  return /^\d/.test(joined) ? `Net${joined}` : joined;
+  return /^[A-Za-z]/.test(joined) && !CLASS_TAKEN.has(joined) ? joined : `Net${joined}`;
 }

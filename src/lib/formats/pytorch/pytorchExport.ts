@@ -12,6 +12,7 @@ import { layersInOrder } from '../../spec/order';
 import { TORCH_LAYERS } from './torchLayers';
 import { torchShape, type TorchContext } from './torchLayout';
 import { pythonClassName, PythonNames } from './pythonNames';
+import { pythonComment, pythonEscaped } from '../escape';
 
 export class PytorchExportError extends FormatError {
   constructor(en: string, zh: string) {
@@ -68,10 +69,10 @@ export function serializePytorch(spec: NetworkSpec): string {
     for (const [suffix, ctor] of mapped.modules) init.push(`        self.${name}${suffix} = ${ctor}`);
     if (getLayerDef(layer.type)?.category === 'Loss') {
       losses.add(id);
-      if (mapped.remark) init[init.length - 1] += `  # ${mapped.remark}`;
+      if (mapped.remark) init[init.length - 1] += `  # ${pythonComment(mapped.remark)}`;
       continue;
     }
-    if (mapped.remark) forward.push(`        # ${mapped.remark}`);
+    if (mapped.remark) forward.push(`        # ${pythonComment(mapped.remark)}`);
     forward.push(`        ${name} = ${mapped.expr(layer.inputs.map((i) => names.of(i)))}  ${shapeNote}`);
   }
   const outputs = outputLayerIds(spec).filter((id) => !losses.has(id) && byId.get(id)?.type !== 'Input');
@@ -80,7 +81,7 @@ export function serializePytorch(spec: NetworkSpec): string {
   const cls = pythonClassName(spec.name);
   const result = returned.map((id) => names.of(id)).join(', ');
   return [
-    `"""${spec.name}, exported from CNN Studio.`,
+    `"""${pythonEscaped(spec.name)}, exported from CNN Studio.`,
     '',
     'Tensors are laid out as PyTorch expects: images as N x C x H x W, sequences as',
     "N x steps x features (batch_first=True). The comments give each tensor's shape.",

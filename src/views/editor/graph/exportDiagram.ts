@@ -1,9 +1,11 @@
 /**
  * The graph as a standalone diagram: the live svg cloned without pan/zoom, its computed
  * styles written inline (component CSS does not travel with the file), on white. PNG is
- * that svg drawn onto a canvas at twice the size.
+ * that svg drawn onto a canvas at twice the size. Names from a file may hold characters
+ * XML cannot (NUL, lone surrogates), which the serializer writes raw: they become U+FFFD.
  */
 import { colour } from '../../../lib/theme';
+import { xmlChars } from '../../../lib/formats/escape';
 
 const STYLE_PROPS = [
   'fill',
@@ -29,6 +31,15 @@ function inlineStyles(source: Element, target: Element): void {
   for (let i = 0; i < a.length && i < b.length; i++) inlineStyles(a[i] as Element, b[i] as Element);
 }
 
+/** Every text node and attribute value under `root` made fit for XML. */
+function cleanText(root: Element): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node: Node | null = root; node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) node.nodeValue = xmlChars(node.nodeValue ?? '');
+    else if (node instanceof Element) for (const a of node.attributes) a.value = xmlChars(a.value);
+  }
+}
+
 export function diagramSvg(
   svg: SVGSVGElement,
   size: { width: number; height: number },
@@ -41,6 +52,7 @@ export function diagramSvg(
   inlineStyles(scene, copy);
   copy.removeAttribute('transform');
   for (const el of copy.querySelectorAll('.hit, [data-port="out"]')) el.remove();
+  cleanText(copy);
   for (const el of copy.querySelectorAll('[tabindex]')) {
     el.removeAttribute('tabindex');
     el.removeAttribute('role');
@@ -54,7 +66,7 @@ export function diagramSvg(
   out.setAttribute('viewBox', `0 0 ${Math.ceil(size.width)} ${Math.ceil(size.height)}`);
   out.setAttribute('font-family', getComputedStyle(svg).fontFamily);
   const t = document.createElementNS(ns, 'title');
-  t.textContent = title;
+  t.textContent = xmlChars(title);
   out.append(t);
   const bg = document.createElementNS(ns, 'rect');
   bg.setAttribute('width', '100%');
