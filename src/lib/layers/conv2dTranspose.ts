@@ -3,21 +3,18 @@
  * into a larger output, so strides enlarge the maps instead of shrinking them.
  */
 import type { LayerDef } from './types';
-import {
-  activationParam,
-  bool,
-  boolFrom,
-  choiceFrom,
-  ints,
-  num,
-  numFrom,
-  paddingParam,
-  str,
-  tupleFrom,
-  useBiasParam,
-} from './shared/params';
+import { activationParam, bool, ints, num, paddingParam, str, useBiasParam } from './shared/params';
 import { filtersParam, kernelSizeParam, stridesParam } from './shared/windowParams';
 import { rankError } from './shared/windowMath';
+import {
+  readActivation,
+  readBool,
+  readInt,
+  readPadding,
+  readTuple,
+  refuseUnless,
+  requireChannelsLast,
+} from './shared/kerasConfig';
 
 /** tfjs' deconvLength: valid adds the kernel overhang, same is exactly input × stride. */
 export function transposedSize(input: number, kernel: number, stride: number, padding: string): number {
@@ -88,13 +85,18 @@ export const conv2dTranspose: LayerDef = {
       activation: str(p, 'activation'),
       use_bias: bool(p, 'useBias'),
     }),
-    fromConfig: (c) => ({
-      filters: numFrom(c.filters, 1),
-      kernelSize: tupleFrom(c.kernel_size, 2, [3, 3]),
-      strides: tupleFrom(c.strides, 2, [1, 1]),
-      padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-      activation: typeof c.activation === 'string' ? c.activation : 'linear',
-      useBias: boolFrom(c.use_bias, true),
-    }),
+    fromConfig: (c) => {
+      requireChannelsLast(c);
+      refuseUnless(c, 'output_padding', [null]);
+      refuseUnless(c, 'dilation_rate', [1, [1, 1]]);
+      return {
+        filters: readInt(c, 'filters', { min: 1 }),
+        kernelSize: readTuple(c, 'kernel_size', 2),
+        strides: readTuple(c, 'strides', 2, { dflt: [1, 1] }),
+        padding: readPadding(c),
+        activation: readActivation(c, 'activation', 'linear'),
+        useBias: readBool(c, 'use_bias', true),
+      };
+    },
   },
 };

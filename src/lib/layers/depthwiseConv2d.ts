@@ -1,20 +1,17 @@
 /** DepthwiseConv2D: one small kernel per input channel, with no mixing between channels. */
 import type { LayerDef } from './types';
-import {
-  activationParam,
-  bool,
-  boolFrom,
-  choiceFrom,
-  ints,
-  num,
-  numFrom,
-  paddingParam,
-  str,
-  tupleFrom,
-  useBiasParam,
-} from './shared/params';
+import { activationParam, bool, ints, num, paddingParam, str, useBiasParam } from './shared/params';
 import { depthMultiplierParam, kernelSizeParam, stridesParam } from './shared/windowParams';
 import { product, window2d } from './shared/windowMath';
+import {
+  readActivation,
+  readBool,
+  readInt,
+  readPadding,
+  readTuple,
+  refuseUnless,
+  requireChannelsLast,
+} from './shared/kerasConfig';
 
 export const depthwiseConv2d: LayerDef = {
   type: 'DepthwiseConv2D',
@@ -59,13 +56,17 @@ export const depthwiseConv2d: LayerDef = {
       activation: str(p, 'activation'),
       use_bias: bool(p, 'useBias'),
     }),
-    fromConfig: (c) => ({
-      kernelSize: tupleFrom(c.kernel_size, 2, [3, 3]),
-      strides: tupleFrom(c.strides, 2, [1, 1]),
-      padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-      depthMultiplier: numFrom(c.depth_multiplier, 1),
-      activation: typeof c.activation === 'string' ? c.activation : 'linear',
-      useBias: boolFrom(c.use_bias, true),
-    }),
+    fromConfig: (c) => {
+      requireChannelsLast(c);
+      refuseUnless(c, 'dilation_rate', [1, [1, 1]]);
+      return {
+        kernelSize: readTuple(c, 'kernel_size', 2),
+        strides: readTuple(c, 'strides', 2, { dflt: [1, 1] }),
+        padding: readPadding(c),
+        depthMultiplier: readInt(c, 'depth_multiplier', { dflt: 1, min: 1 }),
+        activation: readActivation(c, 'activation', 'linear'),
+        useBias: readBool(c, 'use_bias', true),
+      };
+    },
   },
 };

@@ -1,7 +1,8 @@
 /** LayerNormalization: normalises each example over its feature axis, independent of the batch. */
 import type { LayerDef, WeightDef } from './types';
-import { axisError, axisParam, bool, boolFrom, dataAxis, num, numFrom } from './shared/params';
+import { axisError, axisParam, bool, dataAxis, num } from './shared/params';
 import { centerParam, epsilonParam, scaleParam } from './shared/normalizationParams';
+import { readAxis, readBool, readFloat } from './shared/kerasConfig';
 
 export const layerNormalization: LayerDef = {
   type: 'LayerNormalization',
@@ -42,10 +43,10 @@ export const layerNormalization: LayerDef = {
       scale: bool(p, 'scale'),
     }),
     fromConfig: (c) => ({
-      axis: numFrom(Array.isArray(c.axis) ? c.axis[0] : c.axis, -1),
-      epsilon: numFrom(c.epsilon, 0.001),
-      center: boolFrom(c.center, true),
-      scale: boolFrom(c.scale, true),
+      axis: readAxis(c, 'axis', -1),
+      epsilon: readFloat(c, 'epsilon', { dflt: 0.001 }),
+      center: readBool(c, 'center', true),
+      scale: readBool(c, 'scale', true),
     }),
   },
 };

@@ -3,19 +3,7 @@
  * pointwise convolution that mixes channels, with one bias per output channel.
  */
 import type { LayerDef } from './types';
-import {
-  activationParam,
-  bool,
-  boolFrom,
-  choiceFrom,
-  ints,
-  num,
-  numFrom,
-  paddingParam,
-  str,
-  tupleFrom,
-  useBiasParam,
-} from './shared/params';
+import { activationParam, bool, ints, num, paddingParam, str, useBiasParam } from './shared/params';
 import {
   depthMultiplierParam,
   dilationParam,
@@ -24,6 +12,14 @@ import {
   stridesParam,
 } from './shared/windowParams';
 import { product, stridedDilationError, window2d } from './shared/windowMath';
+import {
+  readActivation,
+  readBool,
+  readInt,
+  readPadding,
+  readTuple,
+  requireChannelsLast,
+} from './shared/kerasConfig';
 
 export const separableConv2d: LayerDef = {
   type: 'SeparableConv2D',
@@ -83,15 +79,18 @@ export const separableConv2d: LayerDef = {
       activation: str(p, 'activation'),
       use_bias: bool(p, 'useBias'),
     }),
-    fromConfig: (c) => ({
-      filters: numFrom(c.filters, 1),
-      kernelSize: tupleFrom(c.kernel_size, 2, [3, 3]),
-      strides: tupleFrom(c.strides, 2, [1, 1]),
-      padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-      dilation: tupleFrom(c.dilation_rate, 2, [1, 1]),
-      depthMultiplier: numFrom(c.depth_multiplier, 1),
-      activation: typeof c.activation === 'string' ? c.activation : 'linear',
-      useBias: boolFrom(c.use_bias, true),
-    }),
+    fromConfig: (c) => {
+      requireChannelsLast(c);
+      return {
+        filters: readInt(c, 'filters', { min: 1 }),
+        kernelSize: readTuple(c, 'kernel_size', 2),
+        strides: readTuple(c, 'strides', 2, { dflt: [1, 1] }),
+        padding: readPadding(c),
+        dilation: readTuple(c, 'dilation_rate', 2, { dflt: [1, 1] }),
+        depthMultiplier: readInt(c, 'depth_multiplier', { dflt: 1, min: 1 }),
+        activation: readActivation(c, 'activation', 'linear'),
+        useBias: readBool(c, 'use_bias', true),
+      };
+    },
   },
 };

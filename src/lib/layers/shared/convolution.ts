@@ -4,21 +4,20 @@
  */
 import type { LayerDef } from '../types';
 import type { Localized } from '../../spec/types';
+import { activationParam, bool, ints, num, paddingParam, str, useBiasParam } from './params';
 import {
-  activationParam,
-  bool,
-  boolFrom,
-  choiceFrom,
-  ints,
-  num,
-  numFrom,
-  paddingParam,
-  str,
-  tupleFrom,
-  useBiasParam,
-} from './params';
+  readActivation,
+  readBool,
+  readInt,
+  readPadding,
+  readTuple,
+  refuseUnless,
+  requireChannelsLast,
+} from './kerasConfig';
 import { dilationParam, filtersParam, kernelSizeParam, stridesParam } from './windowParams';
 import { product, stridedDilationError, windowNd } from './windowMath';
+
+const ones = (n: number): number[] => Array.from({ length: n }, () => 1);
 
 export function convolution(type: string, rank: number, description: Localized): LayerDef {
   return {
@@ -65,27 +64,19 @@ export function convolution(type: string, rank: number, description: Localized):
         activation: str(p, 'activation'),
         use_bias: bool(p, 'useBias'),
       }),
-      fromConfig: (c) => ({
-        filters: numFrom(c.filters, 1),
-        kernelSize: tupleFrom(
-          c.kernel_size,
-          rank,
-          Array.from({ length: rank }, () => 3),
-        ),
-        strides: tupleFrom(
-          c.strides,
-          rank,
-          Array.from({ length: rank }, () => 1),
-        ),
-        padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-        dilation: tupleFrom(
-          c.dilation_rate,
-          rank,
-          Array.from({ length: rank }, () => 1),
-        ),
-        activation: typeof c.activation === 'string' ? c.activation : 'linear',
-        useBias: boolFrom(c.use_bias, true),
-      }),
+      fromConfig: (c) => {
+        requireChannelsLast(c);
+        refuseUnless(c, 'groups', [1]);
+        return {
+          filters: readInt(c, 'filters', { min: 1 }),
+          kernelSize: readTuple(c, 'kernel_size', rank),
+          strides: readTuple(c, 'strides', rank, { dflt: ones(rank) }),
+          padding: readPadding(c),
+          dilation: readTuple(c, 'dilation_rate', rank, { dflt: ones(rank) }),
+          activation: readActivation(c, 'activation', 'linear'),
+          useBias: readBool(c, 'use_bias', true),
+        };
+      },
     },
   };
 }
