@@ -94,6 +94,12 @@ function kerasTensors(x: unknown, path: string, out: string[]): void {
           '应为 keras_history [层名, 节点, 张量]',
           jsonPath(path, 'config'),
         );
+      if (history[1] !== 0 && history[1] !== undefined)
+        fail(
+          `uses call ${String(history[1])} of ${history[0]} (a shared layer); only layers used once are supported`,
+          `使用了 ${history[0]} 的第 ${String(history[1])} 次调用（共享层）；只支持使用一次的层`,
+          path,
+        );
       if (history[2] !== 0 && history[2] !== undefined)
         fail(
           `uses output ${String(history[2])} of ${history[0]}; only single-output layers are supported`,
@@ -131,6 +137,12 @@ function inboundNames(nodes: unknown, path: string): string[] {
       fail(
         `uses call ${String(entry[1])} of ${entry[0]} (a shared layer); only layers used once are supported`,
         `使用了 ${entry[0]} 的第 ${String(entry[1])} 次调用（共享层）；只支持使用一次的层`,
+        `${at}[${i}]`,
+      );
+    if (entry[2] !== 0 && entry[2] !== undefined)
+      fail(
+        `uses output ${String(entry[2])} of ${entry[0]}; only single-output layers are supported`,
+        `使用了 ${entry[0]} 的第 ${String(entry[2])} 个输出；只支持单输出的层`,
         `${at}[${i}]`,
       );
     return entry[0];
@@ -221,7 +233,10 @@ export function readKerasModel(
       jsonPath(base, 'class_name'),
     );
   const sequential = className === 'Sequential';
-  const name = isRecord(config) && typeof config.name === 'string' ? config.name : fallbackName;
+  const modelName = isRecord(config) ? config.name : undefined;
+  if (modelName !== undefined && modelName !== null && typeof modelName !== 'string')
+    fail('the model name must be a string', '模型名必须是字符串', jsonPath(configPath, 'name'));
+  const name = typeof modelName === 'string' ? modelName : fallbackName;
   const layers: LayerSpec[] = [];
   const source: number[] = [];
   const ids = new Set<string>();

@@ -75,6 +75,12 @@ export function recurrent(type: string, gates: number, description: Localized): 
         // Options that change what the layer outputs, which the spec cannot say.
         refuseUnless(c, 'return_state', [false]);
         refuseUnless(c, 'go_backwards', [false]);
+        if (gates > 1) {
+          // tfjs builds LSTM and GRU with a hard sigmoid on the gates and implements GRU's
+          // reset gate before the matrix product only (one bias per gate).
+          refuseUnless(c, 'recurrent_activation', ['hard_sigmoid']);
+          refuseUnless(c, 'reset_after', [false]);
+        }
         return {
           units: readInt(c, 'units', { min: 1 }),
           activation: readActivation(c, 'activation', 'tanh'),
