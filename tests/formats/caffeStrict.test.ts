@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePrototxtNet, CaffeFormatError } from '../../src/lib/formats/caffe/caffeImport';
+import { serializePrototxt } from '../../src/lib/formats/caffe/caffeExport';
+import type { NetworkSpec } from '../../src/lib/spec/types';
 
 /** A net on a 1×3×6×6 input with the given layer blocks after it (line 4 onwards). */
 function net(...layers: string[]): string {
@@ -157,5 +159,35 @@ describe('Caffe names and blobs', () => {
     const unnamed = 'layer { type: "ReLU" bottom: "data" top: "data" }';
     const ids = parsePrototxtNet(net(unnamed, relu('relu1', 'data'))).spec.layers.map((l) => l.id);
     expect(ids).toEqual(['data', 'relu1_', 'relu1']);
+  });
+
+  it("an exported layer's extra Caffe layers never take the name of another layer, so the file reads back", () => {
+    const conv = {
+      filters: 4,
+      kernelSize: [3, 3],
+      strides: [1, 1],
+      padding: 'valid',
+      dilation: [1, 1],
+      useBias: true,
+    };
+    const spec: NetworkSpec = {
+      name: 'clash',
+      layers: [
+        { id: 'data', type: 'Input', params: { shape: [8, 8, 3] }, inputs: [] },
+        { id: 'c', type: 'Conv2D', params: { ...conv, activation: 'relu' }, inputs: ['data'] },
+        // The name the exporter gives c's fused ReLU.
+        {
+          id: 'c_relu',
+          type: 'MaxPooling2D',
+          params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
+          inputs: ['c'],
+        },
+      ],
+    };
+    const text = serializePrototxt(spec);
+    const names = [...text.matchAll(/^ {2}name: "([^"]*)"/gm)].map((m) => m[1]);
+    expect(names).toEqual(['data', 'c', 'c_relu_2', 'c_relu']);
+    const back = parsePrototxtNet(text).spec.layers.map((l) => `${l.id}:${l.type}`);
+    expect(back).toEqual(['data:Input', 'c:Conv2D', 'c_relu_2:Activation', 'c_relu:MaxPooling2D']);
   });
 });

@@ -1,13 +1,14 @@
 /**
  * Runs a reader over mutated fixtures and sorts every case: `success` (a spec that shape
- * inference and every exporter handle, each exporter either writing or refusing with its
- * format's error), `error` (the format's own error with a short, plain message), `crash`
+ * inference and every exporter handle, each exporter either refusing with its format's
+ * error or writing a file that reads back, and whose share link opens), `error` (the format's own error with a short, plain message), `crash`
  * (anything else thrown, a stack trace or a huge message, an export that blows up) or
  * `hang` (slower than HANG_MS twice running).
  */
 import { createRng, type Rng } from '../../../src/lib/random';
 import { FormatError } from '../../../src/lib/formats/formatError';
-import { exportText } from '../../../src/lib/formats';
+import { exportText, importText } from '../../../src/lib/formats';
+import { decodeShareHash, encodeShareHash, ShareLinkError } from '../../../src/lib/formats/shareLink';
 import { inferShapes } from '../../../src/lib/spec/inferShapes';
 import type { Localized, NetworkSpec } from '../../../src/lib/spec/types';
 import { mutate } from './mutate';
@@ -75,6 +76,20 @@ function useSpec(spec: NetworkSpec, inputLength: number): string | null {
       continue;
     }
     if (text.length > limit) return `the ${out} export is ${text.length} characters long`;
+    // What the app writes it must read back: an export that cannot be reopened is a bug.
+    if (out !== 'pytorch')
+      try {
+        importText(text, out);
+      } catch (e) {
+        return `the ${out} export cannot be read back: ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`;
+      }
+  }
+  try {
+    decodeShareHash(encodeShareHash(spec));
+  } catch (e) {
+    if (!(e instanceof ShareLinkError)) throw e;
+    // A link too long to share is refused by design; anything else is a link that cannot be reopened.
+    if (!/too long|too large/.test(e.text.en)) return `its share link cannot be opened: ${e.text.en}`;
   }
   return null;
 }
