@@ -59,6 +59,13 @@ describe('Keras connections', () => {
     expect(e.text.en).toMatch(/^uses call 1 of x \(a shared layer\)/);
   });
 
+  it('a connection to a layer the model does not have is refused (Keras and tfjs cannot build it)', () => {
+    const e = refusal(functional([['nowhere', 0, 0, {}]]));
+    expect(e.text.en).toBe('layer fc: its input "nowhere" is not a layer of this model');
+    expect(e.place.path).toBe('$.config.layers[1].inbound_nodes');
+    expect(e.place.pos?.line).toBe(1);
+  });
+
   it('a model name that is not a string is refused', () => {
     expect(refusal(functional([['x', 0, 0, {}]], 42)).place.path).toBe('$.config.name');
   });

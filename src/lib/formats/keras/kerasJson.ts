@@ -52,6 +52,7 @@ export function parseKerasJson(text: string, options: KerasParseOptions = {}): I
   try {
     const { spec, layersPath, source } = readKerasModel(json.value);
     checkInputs(spec, layersPath, source);
+    checkInbound(spec, layersPath, source);
     const notes: Imported['notes'] = [];
     let weights: NamedWeights | undefined;
     const top = json.value;
@@ -87,6 +88,25 @@ function checkInputs(spec: NetworkSpec, layersPath: string, source: number[]): v
           zh: `输入 ${l.id} 有大小未知（null）的维度；CNN Studio 需要每个维度都有固定大小`,
         },
         `${layersPath}[${source[i] ?? 0}]`,
+      );
+  });
+}
+
+/**
+ * Every layer a connection names must be a layer of the model, as Keras and tfjs require
+ * to build it (the list need not be in order, so this looks at the whole of it).
+ */
+function checkInbound(spec: NetworkSpec, layersPath: string, source: number[]): void {
+  const ids = new Set(spec.layers.map((l) => l.id));
+  spec.layers.forEach((l, i) => {
+    const missing = l.inputs.find((name) => !ids.has(name));
+    if (missing !== undefined)
+      throw new KerasTopologyError(
+        {
+          en: `layer ${l.id}: its input "${missing}" is not a layer of this model`,
+          zh: `层 ${l.id}：它的输入 “${missing}” 不是该模型中的层`,
+        },
+        `${layersPath}[${source[i] ?? 0}].inbound_nodes`,
       );
   });
 }
