@@ -87,7 +87,7 @@ describe('wrong Keras config values are refused, naming the layer and the field'
       'channels_first',
       conv({ data_format: 'channels_first' }),
       'conv',
-      /data_format must be one of "channels_last"/,
+      /data_format must be "channels_last", not "channels_first": CNN Studio and tfjs lay images out channels last/,
     ],
     [
       'causal padding on a 2-D conv',

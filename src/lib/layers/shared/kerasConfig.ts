@@ -159,8 +159,12 @@ export function readPadding(c: KerasConfig): 'valid' | 'same' {
  * channels-first layer is refused rather than read with its axes swapped.
  */
 export function requireChannelsLast(c: KerasConfig): void {
-  if (c.data_format === null) return;
-  readChoice(c, 'data_format', ['channels_last'], 'channels_last', true);
+  const v = c.data_format;
+  if (v === undefined || v === null || (typeof v === 'string' && v.toLowerCase() === 'channels_last')) return;
+  throw new KerasConfigError(['data_format'], {
+    en: `data_format must be "channels_last", not ${shown(v)}: CNN Studio and tfjs lay images out channels last`,
+    zh: `data_format 必须是 "channels_last"，而不是 ${shown(v)}：CNN Studio 和 tfjs 按通道在后的方式排列图像`,
+  });
 }
 
 /** Keras' name for an activation when it differs from tfjs' (Keras 3 writes swish as silu). */
