@@ -229,6 +229,37 @@ describe('text pane', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it(
+    'a model Keras cannot hold is refused at the download button with the reason, and nothing is saved',
+    { timeout: 400_000 },
+    async () => {
+      const { page, errors } = await openEditor(h);
+      await openText(page);
+      const downloads: string[] = [];
+      page.on('download', (d) => downloads.push(d.suggestedFilename()));
+      // A grouped convolution has no TensorFlow.js layer, so the net has no Keras form.
+      const text = await code(page).inputValue();
+      await code(page).fill(
+        text.replace('"id": "conv_1_2", "type": "Conv2D"', '"id": "conv_1_2", "type": "GroupedConv2D"'),
+      );
+      await code(page).press('Control+Enter');
+      expect(await messageOf(page, 'text-applied', 'text-pane-grouped')).toBe('Applied: 13 layers.');
+      await chooseFormat(page, 'keras');
+      const reason =
+        /^This model cannot be written as Keras \/ TF\.js model\.json: .*conv_1_2.*GroupedConv2D/;
+      expect(await messageOf(page, 'text-error', 'text-pane-keras-refused')).toMatch(reason);
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+      await page.getByTestId('text-download').click();
+      // The reason comes back in the pane where the button was clicked, and no empty model.json is saved.
+      expect(await messageOf(page, 'text-error', 'text-pane-download-refused')).toMatch(reason);
+      await page.waitForTimeout(1000);
+      expect(downloads).toEqual([]);
+      expect(await page.getByTestId('text-download-weights').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('share links', () => {

@@ -179,6 +179,15 @@ describe('Caffe errors name the line and column', () => {
     ['kernel_too_big', 4, 1, 'layer "conv1": a 9×9 kernel does not fit a 5×5 input'],
     ['data_without_size', 2, 1, 'layer "mnist" (Data) does not say how large its images are'],
     ['group_mismatch', 4, 1, '4 input channels and 6 filters must both divide into 3 groups'],
+    [
+      'pool_pad_too_big',
+      4,
+      1,
+      'layer "pool1" (Pooling): the padding (2×2) must be smaller than the kernel (2×2)',
+    ],
+    ['empty_name', 5, 3, 'the layer name is empty; give it a name'],
+    ['decimal_num_output', 9, 23, 'num_output must be a whole number, not 8.0'],
+    ['top_twice', 11, 1, 'layer "conv2": top "out" is produced by multiple sources'],
   ])('bad/%s.prototxt → line %i, column %i: %s', (name, line, column, message) => {
     let error: unknown;
     try {

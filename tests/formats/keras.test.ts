@@ -262,6 +262,27 @@ describe('Keras errors name the JSON path, line and column', () => {
       'the layer is called 2 times (a shared layer)',
     ],
     [
+      'duplicate_name',
+      4,
+      46,
+      '$.config.layers[2].config.name',
+      'two layers are named "fc"; layer names must be unique',
+    ],
+    [
+      'channels_first',
+      3,
+      102,
+      '$.config.layers[1].config.data_format',
+      'layer conv: data_format must be "channels_last", not "channels_first"',
+    ],
+    [
+      'string_filters',
+      3,
+      66,
+      '$.config.layers[1].config.filters',
+      'layer conv: filters must be a whole number ≥ 1, not "8"',
+    ],
+    [
       'wrong_weight_shape',
       5,
       3,

@@ -12,9 +12,10 @@ import type { LayerDef } from '../../src/lib/layers/types';
 const SCALAR_CONFIG = {
   kernel_size: 5,
   strides: 2,
-  dilation_rate: 2,
+  dilation_rate: 1,
   pool_size: 3,
-  padding: 'full',
+  // Keras lower-cases padding: "SAME" reads as "same".
+  padding: 'SAME',
   filters: 7,
 };
 
@@ -38,9 +39,17 @@ function describeDef(def: LayerDef): string[] {
   if (def.keras) {
     const config = def.keras.toConfig(defaults);
     lines.push(`keras ${def.keras.className}: ${JSON.stringify(config)}`);
-    lines.push(`keras back: ${JSON.stringify(def.keras.fromConfig(config))}`);
-    lines.push(`keras empty: ${JSON.stringify(def.keras.fromConfig({}))}`);
-    lines.push(`keras scalars: ${JSON.stringify(def.keras.fromConfig(SCALAR_CONFIG))}`);
+    const read = (c: Record<string, unknown>): string => {
+      // The Keras reader is strict: a config that lacks a required field is refused, by name.
+      try {
+        return JSON.stringify(def.keras?.fromConfig(c));
+      } catch (e) {
+        return `refused (${e instanceof Error ? e.message : String(e)})`;
+      }
+    };
+    lines.push(`keras back: ${read(config)}`);
+    lines.push(`keras empty: ${read({})}`);
+    lines.push(`keras scalars: ${read(SCALAR_CONFIG)}`);
   }
   return lines;
 }

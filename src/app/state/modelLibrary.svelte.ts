@@ -5,6 +5,8 @@
  * which file and why and leaves the current net as it was.
  */
 import { inferShapes, totals } from '../../lib/spec/inferShapes';
+import { FormatError } from '../../lib/formats/formatError';
+import { checkKerasExport } from '../../lib/formats/keras/kerasJson';
 import type { Localized } from '../../lib/spec/types';
 import { modelJson, readStudioMetadata, weightBytes, WEIGHTS_FILE } from '../../lib/training/modelFiles';
 import { outputUnits } from '../../lib/training/trainable';
@@ -46,7 +48,8 @@ export class ModelLibrary {
       this.message = m;
       return m?.kind !== 'error';
     } catch (e) {
-      this.message = { kind: 'error', text: { en: errorText(e), zh: errorText(e) } };
+      const text = e instanceof FormatError ? e.localized() : { en: errorText(e), zh: errorText(e) };
+      this.message = { kind: 'error', text };
       return false;
     } finally {
       this.busy = false;
@@ -129,6 +132,8 @@ export class ModelLibrary {
   async files(): Promise<{ json: Blob; weights: Blob } | null> {
     const spec = this.explainer.spec;
     if (!spec) return null;
+    // The reason, in the user's language, before tfjs meets the net and fails in its own words.
+    checkKerasExport(spec);
     const { buildModel, saveModelToArtifacts } = await this.explainer.connectEngine();
     const model = await buildModel(spec, this.explainer.getWeights());
     try {

@@ -20,14 +20,51 @@ export interface ErrorPlace {
 
 export type FormatName = 'spec' | 'keras' | 'caffe' | 'pytorch' | 'unknown';
 
+/** Longest run without spaces a message keeps whole (a layer name, a quoted value). */
+const MAX_WORD = 80;
+/** Longest message: it names a place and a value, it never repeats the file. */
+const MAX_TEXT = 600;
+/** Longest JSON path a message shows. */
+const MAX_PATH = 200;
+
+/** `text` cut at `end` code units, never between the halves of a surrogate pair. */
+function cutAt(text: string, end: number): string {
+  const code = text.charCodeAt(end - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
+}
+
+/**
+ * A message short enough to show: a long name or value it quotes (a 1 MB layer name, a
+ * deeply nested list) keeps its start and end around an ellipsis, and the whole is capped.
+ */
+export function clipText(text: string, max = MAX_TEXT): string {
+  const words = text.replace(new RegExp(`\\S{${MAX_WORD + 1},}`, 'g'), (w) => {
+    const tail = w.slice(-12);
+    const safeTail = /^[\udc00-\udfff]/.test(tail) ? tail.slice(1) : tail;
+    return `${cutAt(w, MAX_WORD - 14)}…${safeTail}`;
+  });
+  return words.length > max ? `${cutAt(words, max - 1)}…` : words;
+}
+
+export function clipLocalized(text: Localized): Localized {
+  return { en: clipText(text.en), zh: clipText(text.zh) };
+}
+
 export class FormatError extends Error {
+  /** What is wrong, without the place. */
+  readonly text: Localized;
+  readonly place: ErrorPlace;
+
   constructor(
     readonly format: FormatName,
-    /** What is wrong, without the place. */
-    readonly text: Localized,
-    readonly place: ErrorPlace = {},
+    text: Localized,
+    place: ErrorPlace = {},
   ) {
-    super(`${placeLabel(place, 'en')}${text.en}`);
+    const clipped = clipLocalized(text);
+    const at = place.path === undefined ? place : { ...place, path: clipText(place.path, MAX_PATH) };
+    super(`${placeLabel(at, 'en')}${clipped.en}`);
+    this.text = clipped;
+    this.place = at;
   }
 
   /** The message with its place, in both languages. */

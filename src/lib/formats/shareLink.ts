@@ -9,7 +9,7 @@ import type { LayerParams, Localized, NetworkSpec } from '../spec/types';
 import { getLayerDef } from '../layers/registry';
 import { defaultLayerParams } from '../layers/shared/params';
 import { parseSpecJson } from './specJson';
-import { FormatError } from './formatError';
+import { clipLocalized, FormatError } from './formatError';
 
 const PREFIX = 'net=1.';
 /** Longest hash accepted: far above any real net (VGG-16 takes ~1 kB), far below what strains a browser. */
@@ -18,8 +18,12 @@ export const MAX_LINK_CHARS = 60_000;
 const MAX_JSON_BYTES = 2_000_000;
 
 export class ShareLinkError extends Error {
-  constructor(readonly text: Localized) {
-    super(text.en);
+  readonly text: Localized;
+
+  constructor(text: Localized) {
+    const clipped = clipLocalized(text);
+    super(clipped.en);
+    this.text = clipped;
   }
 }
 

@@ -41,12 +41,13 @@ export function suggestType(type: string): string | undefined {
   return LAYER_DEFS.find((d) => norm(d.type) === norm(type))?.type;
 }
 
+/** JSON writes Infinity and NaN as null, so a number too large for a double (1e999) could not be saved again. */
 function isParamValue(v: unknown): v is ParamValue {
   return (
-    typeof v === 'number' ||
+    Number.isFinite(v) ||
     typeof v === 'string' ||
     typeof v === 'boolean' ||
-    (Array.isArray(v) && v.every((x) => typeof x === 'number'))
+    (Array.isArray(v) && v.every((x) => Number.isFinite(x)))
   );
 }
 
@@ -85,8 +86,8 @@ function readLayer(raw: unknown, path: string, json: JsonText): LayerSpec {
     const at = jsonPath(jsonPath(path, 'params'), key);
     if (!isParamValue(value))
       return err(
-        `${key} must be a number, string, true/false or a list of numbers`,
-        `${key} 必须是数字、字符串、true/false 或数字列表`,
+        `${key} must be a finite number, string, true/false or a list of finite numbers`,
+        `${key} 必须是有限的数字、字符串、true/false 或有限数字的列表`,
         at,
       );
     given[key] = value;

@@ -1,6 +1,7 @@
 /** Activation: applies a fixed function to every value; the shape does not change. */
 import type { LayerDef } from './types';
-import { ACTIVATIONS, activationParam, str } from './shared/params';
+import { activationParam, str } from './shared/params';
+import { readActivation } from './shared/kerasConfig';
 
 export const activation: LayerDef = {
   type: 'Activation',
@@ -19,11 +20,6 @@ export const activation: LayerDef = {
   keras: {
     className: 'Activation',
     toConfig: (p) => ({ activation: str(p, 'activation') }),
-    fromConfig: (c) => ({
-      activation:
-        typeof c.activation === 'string' && (ACTIVATIONS as readonly string[]).includes(c.activation)
-          ? c.activation
-          : 'linear',
-    }),
+    fromConfig: (c) => ({ activation: readActivation(c, 'activation', undefined) }),
   },
 };

@@ -1,7 +1,8 @@
 /** AlphaDropout: dropout that keeps SELU activations at mean 0 and variance 1. */
 import type { LayerDef } from './types';
 import { trainingOnly } from './shared/forward';
-import { num, numFrom, rateParam } from './shared/params';
+import { num, rateParam } from './shared/params';
+import { readFloat } from './shared/kerasConfig';
 
 export const alphaDropout: LayerDef = {
   type: 'AlphaDropout',
@@ -17,6 +18,6 @@ export const alphaDropout: LayerDef = {
   keras: {
     className: 'AlphaDropout',
     toConfig: (p) => ({ rate: num(p, 'rate') }),
-    fromConfig: (c) => ({ rate: numFrom(c.rate, 0.1) }),
+    fromConfig: (c) => ({ rate: readFloat(c, 'rate', { min: 0, max: 1 }) }),
   },
 };

@@ -4,13 +4,14 @@
  * mean and variance are not trainable.
  */
 import type { LayerDef } from './types';
-import { axisParam, bool, boolFrom, num, numFrom } from './shared/params';
+import { axisParam, bool, num } from './shared/params';
 import {
   featuresAlongAxis,
   normalizationTail,
   scaleShiftWeights,
   shapeAlongAxis,
 } from './shared/normalizationParams';
+import { readAxis, readBool, readFloat } from './shared/kerasConfig';
 
 export const batchNormalization: LayerDef = {
   type: 'BatchNormalization',
@@ -59,11 +60,11 @@ export const batchNormalization: LayerDef = {
       scale: bool(p, 'scale'),
     }),
     fromConfig: (c) => ({
-      axis: numFrom(Array.isArray(c.axis) ? c.axis[0] : c.axis, -1),
-      momentum: numFrom(c.momentum, 0.99),
-      epsilon: numFrom(c.epsilon, 0.001),
-      center: boolFrom(c.center, true),
-      scale: boolFrom(c.scale, true),
+      axis: readAxis(c, 'axis', -1),
+      momentum: readFloat(c, 'momentum', { dflt: 0.99 }),
+      epsilon: readFloat(c, 'epsilon', { dflt: 0.001 }),
+      center: readBool(c, 'center', true),
+      scale: readBool(c, 'scale', true),
     }),
   },
 };

@@ -3,7 +3,8 @@
  * sequence and merges the two outputs; it has twice the wrapped layer's weights.
  */
 import type { LayerDef, ParamDef } from './types';
-import { choiceFrom, str } from './shared/params';
+import { str } from './shared/params';
+import { readChoice } from './shared/kerasConfig';
 import { simpleRnn } from './simpleRnn';
 import { gru } from './gru';
 import { lstm } from './lstm';
@@ -74,8 +75,8 @@ export const bidirectional: LayerDef = {
       return { layer: innerToKeras(inner.def, inner.params), merge_mode: str(p, 'mergeMode') };
     },
     fromConfig: (c) => ({
-      ...innerFromKeras(WRAPPABLE, c.layer),
-      mergeMode: choiceFrom(c.merge_mode, MERGE_MODES, 'concat'),
+      ...innerFromKeras(WRAPPABLE, c),
+      mergeMode: readChoice(c, 'merge_mode', MERGE_MODES, 'concat'),
     }),
   },
 };

@@ -4,8 +4,9 @@
  * reporting shapes for the axis asked for, so only −1 and positive axes are accepted.
  */
 import type { LayerDef } from './types';
-import { axisError, axisParam, dataAxis, num, numFrom } from './shared/params';
+import { axisError, axisParam, dataAxis, num } from './shared/params';
 import { fmtShape } from './shared/windowMath';
+import { readInt } from './shared/kerasConfig';
 
 export const concatenate: LayerDef = {
   type: 'Concatenate',
@@ -50,6 +51,6 @@ export const concatenate: LayerDef = {
   keras: {
     className: 'Concatenate',
     toConfig: (p) => ({ axis: num(p, 'axis') }),
-    fromConfig: (c) => ({ axis: numFrom(c.axis, -1) }),
+    fromConfig: (c) => ({ axis: readInt(c, 'axis', { dflt: -1 }) }),
   },
 };

@@ -74,6 +74,6 @@ export const conv2dTranspose: LayerDef = {
       activation: str(p, 'activation'),
       use_bias: bool(p, 'useBias'),
     }),
-    fromConfig: (c) => convParamsFromKeras(c, 2, { dilation: false }),
+    fromConfig: (c) => convParamsFromKeras(c, 2, { dilation: false, refuse: { output_padding: [null] } }),
   },
 };

@@ -1,6 +1,7 @@
 /** Cropping2D: removes rows and columns from the edges of every feature map. */
 import type { LayerDef } from './types';
 import { ints } from './shared/params';
+import { requireChannelsLast } from './shared/kerasConfig';
 import { edges, edgesFromKeras, edgesParam, edgesToKeras } from './shared/edges2d';
 import { fmtShape, rankError } from './shared/windowMath';
 
@@ -43,6 +44,9 @@ export const cropping2d: LayerDef = {
   keras: {
     className: 'Cropping2D',
     toConfig: (p) => ({ cropping: edgesToKeras(ints(p, 'cropping')), data_format: 'channels_last' }),
-    fromConfig: (c) => ({ cropping: edgesFromKeras(c.cropping, [1, 1]) }),
+    fromConfig: (c) => {
+      requireChannelsLast(c);
+      return { cropping: edgesFromKeras(c, 'cropping', [0, 0]) };
+    },
   },
 };

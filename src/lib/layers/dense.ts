@@ -3,6 +3,7 @@ import type { LayerDef } from './types';
 import { activationParam, bool, num, str, useBiasParam } from './shared/params';
 import { activate, dense as denseForward } from '../tensor/kernels';
 import { findWeight } from '../tensor/layout';
+import { readActivation, readBool, readInt } from './shared/kerasConfig';
 
 export const dense: LayerDef = {
   type: 'Dense',
@@ -50,9 +51,9 @@ export const dense: LayerDef = {
       use_bias: bool(p, 'useBias'),
     }),
     fromConfig: (c) => ({
-      units: typeof c.units === 'number' ? c.units : 1,
-      activation: typeof c.activation === 'string' ? c.activation : 'linear',
-      useBias: c.use_bias !== false,
+      units: readInt(c, 'units', { min: 1 }),
+      activation: readActivation(c, 'activation', 'linear'),
+      useBias: readBool(c, 'use_bias', true),
     }),
   },
 };

@@ -1,7 +1,8 @@
 /** DepthwiseConv2D: one small kernel per input channel, with no mixing between channels. */
 import type { LayerDef } from './types';
-import { bool, ints, num, numFrom, str } from './shared/params';
+import { bool, ints, num, str } from './shared/params';
 import { convParamDefs, convParamsFromKeras, depthMultiplierParam } from './shared/windowParams';
+import { readInt } from './shared/kerasConfig';
 import { product, window2d } from './shared/windowMath';
 
 export const depthwiseConv2d: LayerDef = {
@@ -44,7 +45,7 @@ export const depthwiseConv2d: LayerDef = {
       convParamsFromKeras(c, 2, {
         filters: false,
         dilation: false,
-        own: { depthMultiplier: numFrom(c.depth_multiplier, 1) },
+        own: { depthMultiplier: readInt(c, 'depth_multiplier', { dflt: 1, min: 1 }) },
       }),
   },
 };

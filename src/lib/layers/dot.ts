@@ -3,7 +3,8 @@
  * example. tfjs only implements inputs of up to two axes besides the batch axis.
  */
 import type { LayerDef } from './types';
-import { bool, boolFrom, ints, tupleFrom } from './shared/params';
+import { bool, ints } from './shared/params';
+import { readBool, readTuple } from './shared/kerasConfig';
 import { fmtShape, product } from './shared/windowMath';
 
 export const dot: LayerDef = {
@@ -71,6 +72,9 @@ export const dot: LayerDef = {
   keras: {
     className: 'Dot',
     toConfig: (p) => ({ axes: ints(p, 'axes'), normalize: bool(p, 'normalize') }),
-    fromConfig: (c) => ({ axes: tupleFrom(c.axes, 2, [1, 1]), normalize: boolFrom(c.normalize, false) }),
+    fromConfig: (c) => ({
+      axes: readTuple(c, 'axes', 2, { min: -3 }),
+      normalize: readBool(c, 'normalize', false),
+    }),
   },
 };

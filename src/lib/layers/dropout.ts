@@ -2,6 +2,7 @@
 import type { LayerDef } from './types';
 import { trainingOnly } from './shared/forward';
 import { num } from './shared/params';
+import { readFloat } from './shared/kerasConfig';
 
 export const dropout: LayerDef = {
   type: 'Dropout',
@@ -25,6 +26,6 @@ export const dropout: LayerDef = {
   keras: {
     className: 'Dropout',
     toConfig: (p) => ({ rate: num(p, 'rate') }),
-    fromConfig: (c) => ({ rate: typeof c.rate === 'number' ? c.rate : 0.5 }),
+    fromConfig: (c) => ({ rate: readFloat(c, 'rate', { min: 0, max: 1 }) }),
   },
 };

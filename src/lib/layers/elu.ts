@@ -1,7 +1,8 @@
 /** ELU: x for positive values, alpha·(e^x − 1) for negative ones. tfjs only runs alpha = 1. */
 import type { LayerDef } from './types';
-import { num, numFrom } from './shared/params';
+import { num } from './shared/params';
 import { elementwise } from './shared/fixedActivation';
+import { readFloat } from './shared/kerasConfig';
 
 export const elu: LayerDef = {
   type: 'ELU',
@@ -39,6 +40,6 @@ export const elu: LayerDef = {
   keras: {
     className: 'ELU',
     toConfig: (p) => ({ alpha: num(p, 'alpha') }),
-    fromConfig: (c) => ({ alpha: numFrom(c.alpha, 1) }),
+    fromConfig: (c) => ({ alpha: readFloat(c, 'alpha', { dflt: 1 }) }),
   },
 };

@@ -1,6 +1,7 @@
 /** Embedding: looks up a learned vector for every integer id (a word, a category). */
 import type { LayerDef } from './types';
-import { bool, boolFrom, num, numFrom } from './shared/params';
+import { bool, num } from './shared/params';
+import { readBool, readInt } from './shared/kerasConfig';
 
 export const embedding: LayerDef = {
   type: 'Embedding',
@@ -60,9 +61,9 @@ export const embedding: LayerDef = {
       mask_zero: bool(p, 'maskZero'),
     }),
     fromConfig: (c) => ({
-      inputDim: numFrom(c.input_dim, 1),
-      outputDim: numFrom(c.output_dim, 1),
-      maskZero: boolFrom(c.mask_zero, false),
+      inputDim: readInt(c, 'input_dim', { min: 1 }),
+      outputDim: readInt(c, 'output_dim', { min: 1 }),
+      maskZero: readBool(c, 'mask_zero', false),
     }),
   },
 };

@@ -1,6 +1,7 @@
 /** Flatten: lays a multi-dimensional tensor out as one vector, in row-major (NHWC) order. */
 import type { LayerDef } from './types';
 import { product } from './shared/windowMath';
+import { requireChannelsLast } from './shared/kerasConfig';
 
 export const flatten: LayerDef = {
   type: 'Flatten',
@@ -17,5 +18,13 @@ export const flatten: LayerDef = {
   inferShape: (_p, [input = []]) => ({ shape: [product(input)] }),
   weights: () => [],
   countMacs: () => 0,
-  keras: { className: 'Flatten', toConfig: () => ({}), fromConfig: () => ({}) },
+  keras: {
+    className: 'Flatten',
+    toConfig: () => ({}),
+    // Channels first would flatten the values in another order.
+    fromConfig: (c) => {
+      requireChannelsLast(c);
+      return {};
+    },
+  },
 };

@@ -1,7 +1,8 @@
 /** GaussianDropout: multiplies by normal noise of mean 1 while training. */
 import type { LayerDef } from './types';
 import { trainingOnly } from './shared/forward';
-import { num, numFrom, rateParam } from './shared/params';
+import { num, rateParam } from './shared/params';
+import { readFloat } from './shared/kerasConfig';
 
 export const gaussianDropout: LayerDef = {
   type: 'GaussianDropout',
@@ -20,6 +21,6 @@ export const gaussianDropout: LayerDef = {
   keras: {
     className: 'GaussianDropout',
     toConfig: (p) => ({ rate: num(p, 'rate') }),
-    fromConfig: (c) => ({ rate: numFrom(c.rate, 0.5) }),
+    fromConfig: (c) => ({ rate: readFloat(c, 'rate', { min: 0, max: 1 }) }),
   },
 };

@@ -1,7 +1,8 @@
 /** GaussianNoise: adds zero-mean normal noise while training, nothing afterwards. */
 import type { LayerDef } from './types';
 import { trainingOnly } from './shared/forward';
-import { num, numFrom } from './shared/params';
+import { num } from './shared/params';
+import { readFloat } from './shared/kerasConfig';
 
 export const gaussianNoise: LayerDef = {
   type: 'GaussianNoise',
@@ -25,6 +26,6 @@ export const gaussianNoise: LayerDef = {
   keras: {
     className: 'GaussianNoise',
     toConfig: (p) => ({ stddev: num(p, 'stddev') }),
-    fromConfig: (c) => ({ stddev: numFrom(c.stddev, 0.1) }),
+    fromConfig: (c) => ({ stddev: readFloat(c, 'stddev', { min: 0 }) }),
   },
 };

@@ -1,6 +1,7 @@
 /** Input: where data enters the net; its only parameter is the shape of one example. */
 import type { LayerDef } from './types';
 import { ints } from './shared/params';
+import { KerasConfigError, shown } from './shared/kerasConfig';
 
 export const input: LayerDef = {
   type: 'Input',
@@ -29,9 +30,17 @@ export const input: LayerDef = {
     className: 'InputLayer',
     toConfig: (p) => ({ batch_input_shape: [null, ...ints(p, 'shape')], dtype: 'float32', sparse: false }),
     fromConfig: (c) => {
-      const raw = c.batch_input_shape ?? c.batch_shape;
-      const shape = Array.isArray(raw) ? raw.slice(1).map((x) => (typeof x === 'number' ? x : 0)) : [];
-      return { shape };
+      const field = c.batch_input_shape === undefined ? 'batch_shape' : 'batch_input_shape';
+      const raw = c[field];
+      // Sizes after the batch axis; null (any size) reads as 0 and is refused by the importer.
+      const size = (x: unknown): x is number | null =>
+        x === null || (typeof x === 'number' && Number.isInteger(x) && x >= 1);
+      if (!Array.isArray(raw) || raw.length < 2 || !raw.every(size))
+        throw new KerasConfigError([field], {
+          en: `${field} must be [batch, ...sizes] with whole-number sizes ≥ 1 or null, not ${shown(raw)}`,
+          zh: `${field} 必须是 [批次, ...大小]，大小为 ≥ 1 的整数或 null，而不是 ${shown(raw)}`,
+        });
+      return { shape: raw.slice(1).map((x: number | null) => x ?? 0) };
     },
   },
 };

@@ -1,12 +1,13 @@
 /** LayerNormalization: normalises each example over its feature axis, independent of the batch. */
 import type { LayerDef } from './types';
-import { axisParam, bool, boolFrom, num, numFrom } from './shared/params';
+import { axisParam, bool, num } from './shared/params';
 import {
   featuresAlongAxis,
   normalizationTail,
   scaleShiftWeights,
   shapeAlongAxis,
 } from './shared/normalizationParams';
+import { readAxis, readBool, readFloat } from './shared/kerasConfig';
 
 export const layerNormalization: LayerDef = {
   type: 'LayerNormalization',
@@ -35,10 +36,10 @@ export const layerNormalization: LayerDef = {
       scale: bool(p, 'scale'),
     }),
     fromConfig: (c) => ({
-      axis: numFrom(Array.isArray(c.axis) ? c.axis[0] : c.axis, -1),
-      epsilon: numFrom(c.epsilon, 0.001),
-      center: boolFrom(c.center, true),
-      scale: boolFrom(c.scale, true),
+      axis: readAxis(c, 'axis', -1),
+      epsilon: readFloat(c, 'epsilon', { dflt: 0.001 }),
+      center: readBool(c, 'center', true),
+      scale: readBool(c, 'scale', true),
     }),
   },
 };

@@ -1,6 +1,7 @@
 /** LeakyReLU: x for positive values, alpha·x for negative ones. */
 import type { LayerDef } from './types';
-import { num, numFrom } from './shared/params';
+import { num } from './shared/params';
+import { readFloat } from './shared/kerasConfig';
 import { elementwise } from './shared/fixedActivation';
 
 export const leakyRelu: LayerDef = {
@@ -29,6 +30,9 @@ export const leakyRelu: LayerDef = {
   keras: {
     className: 'LeakyReLU',
     toConfig: (p) => ({ alpha: num(p, 'alpha') }),
-    fromConfig: (c) => ({ alpha: numFrom(c.alpha ?? c.negative_slope, 0.3) }),
+    // Keras 2 and tfjs write `alpha`, Keras 3 `negative_slope`; both default to 0.3.
+    fromConfig: (c) => ({
+      alpha: readFloat(c, c.alpha === undefined ? 'negative_slope' : 'alpha', { dflt: 0.3 }),
+    }),
   },
 };

@@ -1,6 +1,7 @@
 /** Masking: marks the steps of a sequence whose features all equal a value as padding. */
 import type { LayerDef } from './types';
-import { num, numFrom } from './shared/params';
+import { num } from './shared/params';
+import { readFloat } from './shared/kerasConfig';
 
 export const masking: LayerDef = {
   type: 'Masking',
@@ -30,6 +31,6 @@ export const masking: LayerDef = {
   keras: {
     className: 'Masking',
     toConfig: (p) => ({ mask_value: num(p, 'maskValue') }),
-    fromConfig: (c) => ({ maskValue: numFrom(c.mask_value, 0) }),
+    fromConfig: (c) => ({ maskValue: readFloat(c, 'mask_value', { dflt: 0 }) }),
   },
 };

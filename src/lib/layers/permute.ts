@@ -2,6 +2,7 @@
 import type { LayerDef } from './types';
 import { ints } from './shared/params';
 import { fmtShape } from './shared/windowMath';
+import { readIntList } from './shared/kerasConfig';
 
 export const permute: LayerDef = {
   type: 'Permute',
@@ -43,10 +44,6 @@ export const permute: LayerDef = {
   keras: {
     className: 'Permute',
     toConfig: (p) => ({ dims: ints(p, 'dims') }),
-    fromConfig: (c) => ({
-      dims: Array.isArray(c.dims)
-        ? c.dims.filter((d: unknown): d is number => typeof d === 'number')
-        : [2, 1],
-    }),
+    fromConfig: (c) => ({ dims: readIntList(c, 'dims', 1) }),
   },
 };

@@ -1,6 +1,7 @@
 /** PReLU: a leaky ReLU whose negative slopes are learned, one per value unless axes share one. */
 import type { LayerDef } from './types';
 import { ints } from './shared/params';
+import { readIntList, readTuple } from './shared/kerasConfig';
 import { elementwise } from './shared/fixedActivation';
 import { fmtShape } from './shared/windowMath';
 
@@ -51,11 +52,12 @@ export const prelu: LayerDef = {
       return shared.length > 0 ? { shared_axes: shared } : {};
     },
     fromConfig: (c) => ({
-      sharedAxes: Array.isArray(c.shared_axes)
-        ? c.shared_axes.filter((a: unknown): a is number => typeof a === 'number')
-        : typeof c.shared_axes === 'number'
-          ? [c.shared_axes]
-          : [],
+      sharedAxes:
+        c.shared_axes === undefined || c.shared_axes === null
+          ? []
+          : typeof c.shared_axes === 'number'
+            ? readTuple(c, 'shared_axes', 1)
+            : readIntList(c, 'shared_axes', 1),
     }),
   },
 };

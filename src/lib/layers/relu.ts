@@ -1,6 +1,7 @@
 /** ReLU as a layer: max(0, x), optionally capped at maxValue (ReLU6 caps at 6). */
 import type { LayerDef } from './types';
 import { num } from './shared/params';
+import { readFloat, refuseUnless } from './shared/kerasConfig';
 import { elementwise } from './shared/fixedActivation';
 
 export const relu: LayerDef = {
@@ -36,6 +37,11 @@ export const relu: LayerDef = {
   keras: {
     className: 'ReLU',
     toConfig: (p) => (num(p, 'maxValue') > 0 ? { max_value: num(p, 'maxValue') } : {}),
-    fromConfig: (c) => ({ maxValue: typeof c.max_value === 'number' ? c.max_value : 0 }),
+    fromConfig: (c) => {
+      refuseUnless(c, 'negative_slope', [0]);
+      refuseUnless(c, 'threshold', [0]);
+      // No cap is written as null or left out; 0 means the same here.
+      return { maxValue: readFloat(c, 'max_value', { dflt: 0, ifNull: 0, min: 0 }) };
+    },
   },
 };

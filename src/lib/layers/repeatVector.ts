@@ -1,7 +1,8 @@
 /** RepeatVector: a [features] vector repeated n times into an [n, features] sequence. */
 import type { LayerDef } from './types';
-import { num, numFrom } from './shared/params';
+import { num } from './shared/params';
 import { rankError } from './shared/windowMath';
+import { readInt } from './shared/kerasConfig';
 
 export const repeatVector: LayerDef = {
   type: 'RepeatVector',
@@ -32,6 +33,6 @@ export const repeatVector: LayerDef = {
   keras: {
     className: 'RepeatVector',
     toConfig: (p) => ({ n: num(p, 'n') }),
-    fromConfig: (c) => ({ n: numFrom(c.n, 1) }),
+    fromConfig: (c) => ({ n: readInt(c, 'n', { min: 1 }) }),
   },
 };

@@ -6,6 +6,7 @@
 import type { LayerDef } from './types';
 import { ints } from './shared/params';
 import { fmtShape, product } from './shared/windowMath';
+import { readIntList } from './shared/kerasConfig';
 
 export const reshape: LayerDef = {
   type: 'Reshape',
@@ -47,10 +48,6 @@ export const reshape: LayerDef = {
   keras: {
     className: 'Reshape',
     toConfig: (p) => ({ target_shape: ints(p, 'targetShape') }),
-    fromConfig: (c) => ({
-      targetShape: Array.isArray(c.target_shape)
-        ? c.target_shape.map((d: unknown) => (typeof d === 'number' ? d : -1))
-        : [1],
-    }),
+    fromConfig: (c) => ({ targetShape: readIntList(c, 'target_shape', -1) }),
   },
 };

@@ -3,8 +3,9 @@
  * pointwise convolution that mixes channels, with one bias per output channel.
  */
 import type { LayerDef } from './types';
-import { bool, ints, num, numFrom, str } from './shared/params';
+import { bool, ints, num, str } from './shared/params';
 import { convParamDefs, convParamsFromKeras, depthMultiplierParam } from './shared/windowParams';
+import { readInt } from './shared/kerasConfig';
 import { product } from './shared/windowMath';
 import { convWindow } from './shared/convolution';
 
@@ -51,6 +52,8 @@ export const separableConv2d: LayerDef = {
       use_bias: bool(p, 'useBias'),
     }),
     fromConfig: (c) =>
-      convParamsFromKeras(c, 2, { own: { depthMultiplier: numFrom(c.depth_multiplier, 1) } }),
+      convParamsFromKeras(c, 2, {
+        own: { depthMultiplier: readInt(c, 'depth_multiplier', { dflt: 1, min: 1 }) },
+      }),
   },
 };

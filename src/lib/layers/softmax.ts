@@ -3,9 +3,10 @@
  * 4.22 computes it only along the last axis, so the axis must name that one.
  */
 import type { LayerDef } from './types';
-import { axisError, axisParam, dataAxis, num, numFrom } from './shared/params';
+import { axisError, axisParam, dataAxis, num } from './shared/params';
 import { elementwise } from './shared/fixedActivation';
 import { softmaxLastAxis } from '../tensor/kernels';
+import { readAxis } from './shared/kerasConfig';
 
 export const softmax: LayerDef = {
   type: 'Softmax',
@@ -39,6 +40,6 @@ export const softmax: LayerDef = {
   keras: {
     className: 'Softmax',
     toConfig: (p) => ({ axis: num(p, 'axis') }),
-    fromConfig: (c) => ({ axis: numFrom(c.axis, -1) }),
+    fromConfig: (c) => ({ axis: readAxis(c, 'axis', -1) }),
   },
 };

@@ -1,7 +1,8 @@
 /** ThresholdedReLU: x where x > theta, otherwise 0. */
 import type { LayerDef } from './types';
-import { num, numFrom } from './shared/params';
+import { num } from './shared/params';
 import { elementwise } from './shared/fixedActivation';
+import { readFloat } from './shared/kerasConfig';
 
 export const thresholdedRelu: LayerDef = {
   type: 'ThresholdedReLU',
@@ -26,6 +27,6 @@ export const thresholdedRelu: LayerDef = {
   keras: {
     className: 'ThresholdedReLU',
     toConfig: (p) => ({ theta: num(p, 'theta') }),
-    fromConfig: (c) => ({ theta: numFrom(c.theta, 1) }),
+    fromConfig: (c) => ({ theta: readFloat(c, 'theta', { dflt: 1 }) }),
   },
 };

@@ -82,6 +82,6 @@ export const timeDistributed: LayerDef = {
       if ('error' in inner) throw new Error(inner.error.en);
       return { layer: innerToKeras(inner.def, inner.params) };
     },
-    fromConfig: (c) => innerFromKeras(WRAPPABLE, c.layer),
+    fromConfig: (c) => innerFromKeras(WRAPPABLE, c),
   },
 };

@@ -1,6 +1,7 @@
 /** ZeroPadding2D: adds rows and columns of zeros around every feature map. */
 import type { LayerDef } from './types';
 import { ints } from './shared/params';
+import { requireChannelsLast } from './shared/kerasConfig';
 import { edges, edgesFromKeras, edgesParam, edgesToKeras } from './shared/edges2d';
 import { rankError } from './shared/windowMath';
 
@@ -34,6 +35,9 @@ export const zeroPadding2d: LayerDef = {
   keras: {
     className: 'ZeroPadding2D',
     toConfig: (p) => ({ padding: edgesToKeras(ints(p, 'padding')), data_format: 'channels_last' }),
-    fromConfig: (c) => ({ padding: edgesFromKeras(c.padding, [1, 1]) }),
+    fromConfig: (c) => {
+      requireChannelsLast(c);
+      return { padding: edgesFromKeras(c, 'padding', [1, 1]) };
+    },
   },
 };

@@ -51,6 +51,15 @@ export function serializePrototxt(spec: NetworkSpec): string {
   const blobs = new Map<string, string>();
   const folded = new Set<string>();
   const blocks: string[] = [];
+  // Extra layers (a fused activation, BatchNorm's Scale) are named after their layer; the
+  // name must not be one a layer of the net already has, or the file could not be read back.
+  const names = new Set(spec.layers.map((l) => l.id));
+  const freeName = (wanted: string): string => {
+    let name = wanted;
+    for (let k = 2; names.has(name); k++) name = `${wanted}_${k}`;
+    names.add(name);
+    return name;
+  };
 
   for (const layer of order) {
     if (folded.has(layer.id)) continue;
@@ -79,8 +88,9 @@ export function serializePrototxt(spec: NetworkSpec): string {
     let top = layer.id;
     for (const block of out.layers) {
       const bottoms = block.bottoms ?? [];
-      top = block.top ?? block.name;
-      const head = [`  name: ${formatScalar(block.name)}`, `  type: ${formatScalar(block.type)}`];
+      const name = block.name === layer.id ? block.name : freeName(block.name);
+      top = block.top ?? name;
+      const head = [`  name: ${formatScalar(name)}`, `  type: ${formatScalar(block.type)}`];
       for (const b of bottoms) head.push(`  bottom: ${formatScalar(b)}`);
       head.push(`  top: ${formatScalar(top)}`);
       blocks.push(`layer {\n${head.join('\n')}\n${fieldsText(block.fields ?? [], '  ')}}\n`);

@@ -7,7 +7,7 @@ import type { LayerSpec, Localized, NetworkSpec, Shape } from '../../spec/types'
 import type { TextPos } from '../formatError';
 import { ShapeTracker, isShape } from '../shapeTracker';
 import type { Imported } from '../types';
-import { readCaffeNet, type CaffeLayer } from './caffeNet';
+import { readCaffeNet, type CaffeLayer, type CaffeNet } from './caffeNet';
 import { CaffeFormatError, parsePrototxt } from './prototxt';
 import type { Converter, ImportContext } from './caffeLayers';
 import { CONVERTERS } from './caffeLayerTable';
@@ -42,11 +42,31 @@ class Builder {
   /** Blobs with no spec layer behind them (labels): consumers just drop them. */
   readonly ignored = new Set<string>();
   private ids = new Set<string>();
+  /** Every blob name a layer or input has written so far. */
+  private produced = new Set<string>();
 
-  uniqueId(wanted: string): string {
+  /** @param names the file's input and layer names, which become ids as they are. */
+  constructor(private readonly names: ReadonlySet<string>) {}
+
+  /** The id for a layer: its own name as is; extra layers it adds get a free `name_suffix`. */
+  uniqueId(wanted: string, own: string): string {
+    if (wanted === own && !this.ids.has(wanted)) return wanted;
     let id = wanted;
-    for (let k = 2; this.ids.has(id); k++) id = `${wanted}_${k}`;
+    for (let k = 2; this.ids.has(id) || this.names.has(id); k++) id = `${wanted}_${k}`;
     return id;
+  }
+
+  /** Records the blobs a layer writes; Caffe refuses a blob written twice unless in place. */
+  produce(tops: readonly string[], bottoms: readonly string[], name: string, pos: TextPos): void {
+    tops.forEach((top, k) => {
+      if (this.produced.has(top) && bottoms[k] !== top)
+        throw new CaffeFormatError(
+          `layer "${name}": top "${top}" is produced by multiple sources; only an in-place layer (the same blob as its bottom) may write it again`,
+          `层 “${name}”：top “${top}” 由多个来源产生；只有原地计算的层（与其 bottom 是同一 blob）才能再次写入它`,
+          pos,
+        );
+      this.produced.add(top);
+    });
   }
 
   add(layer: LayerSpec, pos: TextPos, caffeName: string): Shape {
@@ -84,7 +104,7 @@ function contextFor(b: Builder, layer: CaffeLayer): ImportContext {
     shapeOf: (id) => b.tracker.get(id) ?? [],
     layerOf: (id) => b.layers.find((l) => l.id === id),
     add: (spec) => {
-      const id = b.uniqueId(spec.id);
+      const id = b.uniqueId(spec.id, layer.name);
       b.add({ ...spec, id }, layer.pos, layer.name);
       return id;
     },
@@ -94,6 +114,7 @@ function contextFor(b: Builder, layer: CaffeLayer): ImportContext {
 }
 
 function importLayer(b: Builder, layer: CaffeLayer): void {
+  b.produce(layer.tops, layer.bottoms, layer.name, layer.pos);
   const data = dataShape(layer);
   if (data) {
     const [dataTop, ...rest] = layer.tops;
@@ -104,7 +125,7 @@ function importLayer(b: Builder, layer: CaffeLayer): void {
         layer.pos,
       );
     if (data.note) b.notes.push(data.note);
-    const id = b.uniqueId(layer.name);
+    const id = b.uniqueId(layer.name, layer.name);
     b.add({ id, type: 'Input', params: { shape: data.shape }, inputs: [] }, layer.pos, layer.name);
     b.blobs.set(dataTop, id);
     for (const t of rest) b.ignored.add(t);
@@ -127,11 +148,27 @@ function importLayer(b: Builder, layer: CaffeLayer): void {
   for (const t of layer.tops) b.blobs.set(t, out);
 }
 
+/** The input and layer names, which become spec ids and so must differ from each other. */
+function uniqueNames(net: CaffeNet): Set<string> {
+  const names = new Set<string>();
+  for (const { name, pos } of [...net.inputs.map((i) => ({ name: i.blob, pos: i.pos })), ...net.layers]) {
+    if (names.has(name))
+      throw new CaffeFormatError(
+        `two layers or inputs are named "${name}"; names must be unique`,
+        `有两个层或输入都名为 “${name}”；名称必须唯一`,
+        pos,
+      );
+    names.add(name);
+  }
+  return names;
+}
+
 export function parsePrototxtNet(text: string): Imported {
   const net = readCaffeNet(parsePrototxt(text));
-  const b = new Builder();
+  const b = new Builder(uniqueNames(net));
   for (const input of net.inputs) {
-    const id = b.uniqueId(input.blob);
+    b.produce([input.blob], [], input.blob, input.pos);
+    const id = b.uniqueId(input.blob, input.blob);
     b.add({ id, type: 'Input', params: { shape: nhwc(input.dims) }, inputs: [] }, input.pos, input.blob);
     b.blobs.set(input.blob, id);
   }

@@ -3,7 +3,7 @@
  * caffeLayers.ts; the element-wise, joining and loss layers are small enough to sit here.
  */
 import type { Shape } from '../../spec/types';
-import { bool, enumOf, float, int, ints, sub } from './caffeNet';
+import { bool, enumOf, float, int, ints, sub, uint } from './caffeNet';
 import {
   convolution,
   deconvolution,
@@ -48,7 +48,7 @@ const softmax: Converter = (ctx) => {
 
 const lrn: Converter = (ctx) => {
   const p = opt(ctx, 'lrn_param');
-  const size = int(p, 'local_size', 5);
+  const size = uint(p, 'local_size', 5);
   if (size < 1 || size % 2 === 0) ctx.fail('local_size must be odd', 'local_size 必须是奇数');
   if (
     enumOf(p, 'norm_region', ['ACROSS_CHANNELS', 'WITHIN_CHANNEL'], 'ACROSS_CHANNELS') !== 'ACROSS_CHANNELS'

@@ -5,7 +5,7 @@
  */
 import type { LayerSpec, Localized, Shape } from '../../spec/types';
 import type { CaffeLayer } from './caffeNet';
-import { bool, enumOf, int, ints, sub } from './caffeNet';
+import { bool, enumOf, field, int, sub, uint, uints } from './caffeNet';
 import type { PMessage } from './prototxt';
 import { caffeDeconvOut, caffeConvOut, caffePoolOut, planPadding, type Axis } from './caffeRules';
 
@@ -48,12 +48,26 @@ function param(ctx: ImportContext, name: string): PMessage {
   return sub(ctx.layer.msg, name) ?? ctx.fail(`missing ${name} { … }`, `缺少 ${name} { … }`);
 }
 
-/** A [h, w] pair from `x_h`/`x_w` or a repeated `x` (one value for both, or two). */
+/**
+ * A [h, w] pair from `x_h` and `x_w` or from a repeated `x` (one value for both, or two),
+ * never both ways at once and never one of `x_h`/`x_w` alone, as Caffe checks.
+ */
 function pair(ctx: ImportContext, p: PMessage, name: string, fallback: number | null): [number, number] {
-  const h = int(p, `${name}_h`, -1);
-  const w = int(p, `${name}_w`, -1);
-  if (h >= 0 && w >= 0) return [h, w];
-  const list = ints(p, name === 'kernel' ? 'kernel_size' : name);
+  const listName = name === 'kernel' ? 'kernel_size' : name;
+  const hasH = field(p, `${name}_h`) !== undefined;
+  const hasW = field(p, `${name}_w`) !== undefined;
+  const list = uints(p, listName);
+  if (hasH !== hasW)
+    ctx.fail(
+      `give both ${name}_h and ${name}_w, or ${listName}`,
+      `请同时给出 ${name}_h 和 ${name}_w，或者给出 ${listName}`,
+    );
+  if (hasH && list.length > 0)
+    ctx.fail(
+      `give either ${listName} or ${name}_h and ${name}_w, not both`,
+      `${listName} 与 ${name}_h、${name}_w 只能给出一种`,
+    );
+  if (hasH) return [uint(p, `${name}_h`, 0), uint(p, `${name}_w`, 0)];
   if (list.length === 1) return [list[0] ?? 0, list[0] ?? 0];
   if (list.length === 2) return [list[0] ?? 0, list[1] ?? 0];
   if (list.length > 2)
@@ -99,17 +113,31 @@ function padded(
   return { src: id, padding: 'valid' };
 }
 
+/** Kernel, stride and pad of a convolution, with Caffe's checks that kernel and stride are nonzero. */
+function convWindow(
+  ctx: ImportContext,
+  p: PMessage,
+): Record<'kh' | 'kw' | 'sh' | 'sw' | 'ph' | 'pw', number> {
+  const [kh, kw] = pair(ctx, p, 'kernel', null);
+  const [sh, sw] = pair(ctx, p, 'stride', 1);
+  const [ph, pw] = pair(ctx, p, 'pad', 0);
+  if (kh < 1 || kw < 1) ctx.fail('the kernel size must be at least 1', '卷积核大小至少为 1');
+  if (sh < 1 || sw < 1) ctx.fail('the stride must be at least 1', '步长至少为 1');
+  return { kh, kw, sh, sw, ph, pw };
+}
+
 const convolution: Converter = (ctx) => {
   const src = one(ctx);
   const [h, w, c] = image(ctx, src);
   const p = param(ctx, 'convolution_param');
-  const filters = int(p, 'num_output', 0);
+  const filters = uint(p, 'num_output', 0);
   if (filters < 1) ctx.fail('num_output must be at least 1', 'num_output 至少为 1');
-  const [kh, kw] = pair(ctx, p, 'kernel', null);
-  const [sh, sw] = pair(ctx, p, 'stride', 1);
-  const [ph, pw] = pair(ctx, p, 'pad', 0);
+  const { kh, kw, sh, sw, ph, pw } = convWindow(ctx, p);
   const [dh, dw] = pair(ctx, p, 'dilation', 1);
-  const group = int(p, 'group', 1);
+  if (dh < 1 || dw < 1) ctx.fail('dilation must be at least 1', 'dilation 至少为 1');
+  const group = uint(p, 'group', 1);
+  // Caffe checks that the channels and the outputs both divide into the groups.
+  if (group < 1) ctx.fail('group must be at least 1', 'group 至少为 1');
   const useBias = bool(p, 'bias_term', true);
   const out = [caffeConvOut(h, kh, sh, ph, dh), caffeConvOut(w, kw, sw, pw, dw)];
   const pad = padded(ctx, src, [
@@ -144,12 +172,10 @@ const deconvolution: Converter = (ctx) => {
   const src = one(ctx);
   const [h, w] = image(ctx, src);
   const p = param(ctx, 'convolution_param');
-  const filters = int(p, 'num_output', 0);
+  const filters = uint(p, 'num_output', 0);
   if (filters < 1) ctx.fail('num_output must be at least 1', 'num_output 至少为 1');
-  const [kh, kw] = pair(ctx, p, 'kernel', null);
-  const [sh, sw] = pair(ctx, p, 'stride', 1);
-  const [ph, pw] = pair(ctx, p, 'pad', 0);
-  if (int(p, 'group', 1) !== 1) ctx.fail('grouped deconvolution is not supported', '不支持分组反卷积');
+  const { kh, kw, sh, sw, ph, pw } = convWindow(ctx, p);
+  if (uint(p, 'group', 1) !== 1) ctx.fail('grouped deconvolution is not supported', '不支持分组反卷积');
   if (pair(ctx, p, 'dilation', 1).some((d) => d !== 1))
     ctx.fail('dilated deconvolution is not supported', '不支持膨胀反卷积');
   const out = [caffeDeconvOut(h, kh, sh, ph), caffeDeconvOut(w, kw, sw, pw)];
@@ -176,6 +202,39 @@ const deconvolution: Converter = (ctx) => {
   return expectShape(ctx, id, [...out, filters]);
 };
 
+/** Kernel, stride and pad of a pooling layer, with Caffe's checks (PoolingLayer::LayerSetUp). */
+function poolWindow(
+  ctx: ImportContext,
+  p: PMessage,
+): Record<'kh' | 'kw' | 'sh' | 'sw' | 'ph' | 'pw', number> {
+  const { kh, kw, sh, sw, ph, pw } = convWindow(ctx, p);
+  if (ph >= kh || pw >= kw)
+    ctx.fail(
+      `the padding (${ph}×${pw}) must be smaller than the kernel (${kh}×${kw})`,
+      `填充（${ph}×${pw}）必须小于池化窗口（${kh}×${kw}）`,
+    );
+  return { kh, kw, sh, sw, ph, pw };
+}
+
+/** Global pooling takes the whole input; Caffe refuses a kernel size, a stride or a padding beside it. */
+function globalWindow(
+  ctx: ImportContext,
+  p: PMessage,
+  h: number,
+  w: number,
+): Record<'kh' | 'kw' | 'sh' | 'sw' | 'ph' | 'pw', number> {
+  if (field(p, 'kernel_size') || field(p, 'kernel_h') || field(p, 'kernel_w'))
+    ctx.fail(
+      'global_pooling takes the whole input; a kernel size cannot be given as well',
+      'global_pooling 作用于整个输入；不能同时给出卷积核大小',
+    );
+  const [sh, sw] = pair(ctx, p, 'stride', 1);
+  const [ph, pw] = pair(ctx, p, 'pad', 0);
+  if (sh !== 1 || sw !== 1 || ph !== 0 || pw !== 0)
+    ctx.fail('global_pooling needs stride 1 and pad 0', 'global_pooling 要求 stride 为 1、pad 为 0');
+  return { kh: h, kw: w, sh, sw, ph, pw };
+}
+
 const pooling: Converter = (ctx) => {
   const src = one(ctx);
   const [h, w, c] = image(ctx, src);
@@ -183,9 +242,7 @@ const pooling: Converter = (ctx) => {
   const kind = enumOf(p, 'pool', ['MAX', 'AVE', 'STOCHASTIC'], 'MAX');
   if (kind === 'STOCHASTIC') ctx.fail('stochastic pooling is not supported', '不支持随机池化');
   const global = bool(p, 'global_pooling', false);
-  const [kh, kw] = global ? [h, w] : pair(ctx, p, 'kernel', null);
-  const [sh, sw] = global ? [1, 1] : pair(ctx, p, 'stride', 1);
-  const [ph, pw] = global ? [0, 0] : pair(ctx, p, 'pad', 0);
+  const { kh, kw, sh, sw, ph, pw } = global ? globalWindow(ctx, p, h, w) : poolWindow(ctx, p);
   const ceil = enumOf(p, 'round_mode', ['CEIL', 'FLOOR'], 'CEIL') === 'CEIL';
   const out = [caffePoolOut(h, kh, sh, ph, ceil), caffePoolOut(w, kw, sw, pw, ceil)];
   const pad = padded(ctx, src, [
@@ -210,7 +267,7 @@ const pooling: Converter = (ctx) => {
 const innerProduct: Converter = (ctx) => {
   let src = one(ctx);
   const p = param(ctx, 'inner_product_param');
-  const units = int(p, 'num_output', 0);
+  const units = uint(p, 'num_output', 0);
   if (units < 1) ctx.fail('num_output must be at least 1', 'num_output 至少为 1');
   if (int(p, 'axis', 1) !== 1) ctx.fail('only axis: 1 is supported', '只支持 axis: 1');
   if (bool(p, 'transpose', false)) ctx.fail('transpose: true is not supported', '不支持 transpose: true');

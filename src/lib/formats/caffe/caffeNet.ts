@@ -109,7 +109,8 @@ function numberOf(f: PField, integer: boolean): number {
   const v = f.value;
   if (v.kind !== 'number' || !Number.isFinite(v.value))
     throw new CaffeFormatError(`${f.name} must be a number`, `${f.name} 必须是数字`, f.pos);
-  if (integer && !Number.isInteger(v.value))
+  // Protobuf's text format takes only integer literals in an integer field: `8.0` is refused.
+  if (integer && (!Number.isInteger(v.value) || !/^[-+]?(0[xX][0-9a-fA-F]+|\d+)$/.test(v.raw)))
     throw new CaffeFormatError(
       `${f.name} must be a whole number, not ${v.raw}`,
       `${f.name} 必须是整数，而不是 ${v.raw}`,
@@ -123,6 +124,27 @@ function numberOf(f: PField, integer: boolean): number {
 export function int(msg: PMessage, name: string, fallback: number): number {
   const f = field(msg, name);
   return f ? numberOf(f, true) : fallback;
+}
+
+function unsigned(f: PField): number {
+  const n = numberOf(f, true);
+  if (n < 0)
+    throw new CaffeFormatError(
+      `${f.name} must be 0 or more (an unsigned integer), not ${n}`,
+      `${f.name} 必须是 0 或更大的整数（无符号整数），而不是 ${n}`,
+      f.pos,
+    );
+  return n;
+}
+
+/** A `uint32` field (sizes, counts, `group`): protobuf refuses a negative value. */
+export function uint(msg: PMessage, name: string, fallback: number): number {
+  const f = field(msg, name);
+  return f ? unsigned(f) : fallback;
+}
+
+export function uints(msg: PMessage, name: string): number[] {
+  return fields(msg, name).map(unsigned);
 }
 
 export function float(msg: PMessage, name: string, fallback: number): number {
@@ -209,6 +231,13 @@ export function readCaffeNet(root: PMessage): CaffeNet {
   );
   let skipped = 0;
   const layers: CaffeLayer[] = [];
+  // Names given in the file, so that the names made up for unnamed layers avoid them.
+  const given = new Set(
+    layerFields.flatMap((f) => {
+      const n = f.value.kind === 'message' ? field(f.value.value, 'name')?.value : undefined;
+      return n?.kind === 'string' || n?.kind === 'ident' ? [n.value] : [];
+    }),
+  );
   layerFields.forEach((f, k) => {
     if (f.value.kind !== 'message')
       throw new CaffeFormatError(
@@ -234,8 +263,17 @@ export function readCaffeNet(root: PMessage): CaffeNet {
           );
         return b.value.value;
       });
+    let made = `${type.toLowerCase()}${k + 1}`;
+    while (given.has(made)) made = `${made}_`;
+    const name = str(msg, 'name', made);
+    if (name === '')
+      throw new CaffeFormatError(
+        'the layer name is empty; give it a name',
+        '层名为空；请给它起个名字',
+        field(msg, 'name')?.pos ?? f.pos,
+      );
     layers.push({
-      name: str(msg, 'name', `${type.toLowerCase()}${k + 1}`),
+      name,
       type,
       bottoms: blobs('bottom'),
       tops: blobs('top'),

@@ -8,6 +8,8 @@ import type { Localized, NetworkSpec } from '../../spec/types';
 import { FormatError, type TextPos } from '../formatError';
 import { JsonSyntaxError, parseJsonText, type JsonText } from '../jsonText';
 import { prettyJson } from '../prettyJson';
+import { inferShapes } from '../../spec/inferShapes';
+import { getLayerDef } from '../../layers/registry';
 import { KerasTopologyError, readKerasModel, specToKerasModel } from './topology';
 import type { Imported, NamedWeights } from '../types';
 import { readWeights, writeWeights, type Shard } from './weights';
@@ -56,6 +58,7 @@ export function parseKerasJson(text: string, options: KerasParseOptions = {}): I
   try {
     const { spec, layersPath, source } = readKerasModel(json.value);
     checkInputs(spec, layersPath, source);
+    checkInbound(spec, layersPath, source);
     const notes: Imported['notes'] = [];
     let weights: NamedWeights | undefined;
     const top = json.value;
@@ -91,13 +94,76 @@ function checkInputs(spec: NetworkSpec, layersPath: string, source: number[]): v
   });
 }
 
+/**
+ * Every layer a connection names must be a layer of the model, as Keras and tfjs require
+ * to build it (the list need not be in order, so this looks at the whole of it).
+ */
+function checkInbound(spec: NetworkSpec, layersPath: string, source: number[]): void {
+  const ids = new Set(spec.layers.map((l) => l.id));
+  spec.layers.forEach((l, i) => {
+    const missing = l.inputs.find((name) => !ids.has(name));
+    if (missing !== undefined)
+      throw new KerasTopologyError(
+        {
+          en: `layer ${l.id}: its input "${missing}" is not a layer of this model`,
+          zh: `层 ${l.id}：它的输入 “${missing}” 不是该模型中的层`,
+        },
+        `${layersPath}[${source[i] ?? 0}].inbound_nodes`,
+      );
+  });
+}
+
 export interface KerasExport {
   json: string;
   shards: Shard[];
 }
 
-/** model.json as tfjs' `model.save` writes it, with weight shards when weights are given. */
+/**
+ * Why the spec cannot be written as a model.json tfjs loads, or nothing: every layer must
+ * have valid params and shapes (as for the Caffe and PyTorch exports), and given weights
+ * must hold one value per weight of every layer.
+ */
+export function checkKerasExport(spec: NetworkSpec, weights?: NamedWeights): void {
+  const table = inferShapes(spec);
+  spec.layers.forEach((layer, i) => {
+    const info = table.layers.get(layer.id);
+    if (info?.status === 'ok') return;
+    const why = info?.status === 'error' ? info.error : undefined;
+    throw new KerasTopologyError(
+      {
+        en: `layer ${layer.id} has a problem (${why?.en ?? 'an earlier layer has one'}); fix it before exporting`,
+        zh: `层 ${layer.id} 有问题（${why?.zh ?? '之前的某层有问题'}）；请先修正再导出`,
+      },
+      `$.layers[${i}]`,
+    );
+  });
+  if (!weights) return;
+  for (const layer of spec.layers) {
+    const info = table.layers.get(layer.id);
+    const def = getLayerDef(layer.type);
+    if (info?.status !== 'ok' || !def) continue;
+    for (const w of def.weights(layer.params, info.inputShapes)) {
+      const name = `${layer.id}/${w.name}`;
+      const want = w.shape.reduce((a, b) => a * b, 1);
+      const got = weights.get(name)?.length;
+      if (got !== want)
+        throw new KerasTopologyError(
+          {
+            en: `the weight ${name} has ${got === undefined ? 'no values' : `${got} values`}; its shape ${w.shape.join('×')} needs ${want}`,
+            zh: `权重 ${name} ${got === undefined ? '没有值' : `有 ${got} 个值`}；其形状 ${w.shape.join('×')} 需要 ${want} 个`,
+          },
+          {},
+        );
+    }
+  }
+}
+
+/**
+ * model.json as tfjs' `model.save` writes it, with weight shards when weights are given.
+ * Checks the spec first: a problem is a `KerasFormatError` naming the layer, never a half-written file.
+ */
 export function serializeKerasJson(spec: NetworkSpec, weights?: NamedWeights): KerasExport {
+  checkKerasExport(spec, weights);
   const topology = specToKerasModel(spec);
   const written = weights ? writeWeights(spec, weights) : { manifest: [], shards: [] };
   const model = {

@@ -10,6 +10,7 @@ import { getLayerDef, getLayerDefByKerasClass } from '../../layers/registry';
 import type { LayerDef } from '../../layers/types';
 import { FormatError, type ErrorPlace } from '../formatError';
 import { jsonPath } from '../jsonText';
+import { KerasConfigError, readInt, shown } from '../../layers/shared/kerasConfig';
 
 export interface KerasLayerJson {
   class_name: string;
@@ -93,6 +94,12 @@ function kerasTensors(x: unknown, path: string, out: string[]): void {
           '应为 keras_history [层名, 节点, 张量]',
           jsonPath(path, 'config'),
         );
+      if (history[1] !== 0 && history[1] !== undefined)
+        fail(
+          `uses call ${String(history[1])} of ${history[0]} (a shared layer); only layers used once are supported`,
+          `使用了 ${history[0]} 的第 ${String(history[1])} 次调用（共享层）；只支持使用一次的层`,
+          path,
+        );
       if (history[2] !== 0 && history[2] !== undefined)
         fail(
           `uses output ${String(history[2])} of ${history[0]}; only single-output layers are supported`,
@@ -132,6 +139,12 @@ function inboundNames(nodes: unknown, path: string): string[] {
         `使用了 ${entry[0]} 的第 ${String(entry[1])} 次调用（共享层）；只支持使用一次的层`,
         `${at}[${i}]`,
       );
+    if (entry[2] !== 0 && entry[2] !== undefined)
+      fail(
+        `uses output ${String(entry[2])} of ${entry[0]}; only single-output layers are supported`,
+        `使用了 ${entry[0]} 的第 ${String(entry[2])} 个输出；只支持单输出的层`,
+        `${at}[${i}]`,
+      );
     return entry[0];
   });
 }
@@ -139,14 +152,48 @@ function inboundNames(nodes: unknown, path: string): string[] {
 /** The registry type for a Keras class, taking config details the class name hides into account. */
 function defFor(className: string, config: Record<string, unknown>): LayerDef | undefined {
   // Keras 3 writes a grouped convolution as Conv2D with `groups`; tfjs has no such option.
-  if (className === 'Conv2D' && typeof config.groups === 'number' && config.groups > 1)
+  if (className === 'Conv2D' && readInt(config, 'groups', { dflt: 1, min: 1 }) > 1)
     return getLayerDef('GroupedConv2D');
   return getLayerDefByKerasClass(className);
 }
 
-function groupedParams(def: LayerDef, config: Record<string, unknown>): LayerSpec['params'] {
-  const base = getLayerDefByKerasClass('Conv2D')?.keras?.fromConfig(config) ?? {};
-  return def.type === 'GroupedConv2D' ? { ...base, groups: config.groups as number } : base;
+/** The layer's params read from its config; a config problem names the layer and the field. */
+function paramsFrom(def: LayerDef, config: Record<string, unknown>): LayerSpec['params'] {
+  if (def.keras) return def.keras.fromConfig(config);
+  const { groups, ...rest } = config;
+  const base = getLayerDefByKerasClass('Conv2D')?.keras?.fromConfig(rest) ?? {};
+  return { ...base, groups: readInt({ groups }, 'groups', { min: 1 }) };
+}
+
+/** The layer's name (its config's `name`, else the layer's own) and its JSON path. */
+function layerName(
+  raw: Record<string, unknown>,
+  cfg: Record<string, unknown>,
+  path: string,
+  i: number,
+): { id: string; at: string } {
+  const inConfig = cfg.name !== undefined;
+  const value = inConfig ? cfg.name : raw.name;
+  const at = inConfig ? jsonPath(jsonPath(path, 'config'), 'name') : jsonPath(path, 'name');
+  if (value === undefined) return { id: `layer_${i}`, at: path };
+  if (typeof value !== 'string' || value === '')
+    fail(
+      `the layer name must be a non-empty string, not ${shown(value)}`,
+      `层名必须是非空字符串，而不是 ${shown(value)}`,
+      at,
+    );
+  return { id: value, at };
+}
+
+/** Runs a config read; a config problem becomes an error naming the layer and the field's path. */
+function fromConfigAt<T>(path: string, id: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof KerasConfigError)) throw e;
+    const at = e.field.reduce((p, k) => jsonPath(p, k), jsonPath(path, 'config'));
+    throw new KerasTopologyError({ en: `layer ${id}: ${e.problem.en}`, zh: `层 ${id}：${e.problem.zh}` }, at);
+  }
 }
 
 /** The model topology inside whatever wraps it: tfjs' `modelTopology`, the converter's `model_config`. */
@@ -186,26 +233,42 @@ export function readKerasModel(
       jsonPath(base, 'class_name'),
     );
   const sequential = className === 'Sequential';
-  const name = isRecord(config) && typeof config.name === 'string' ? config.name : fallbackName;
+  const modelName = isRecord(config) ? config.name : undefined;
+  if (modelName !== undefined && modelName !== null && typeof modelName !== 'string')
+    fail('the model name must be a string', '模型名必须是字符串', jsonPath(configPath, 'name'));
+  const name = typeof modelName === 'string' ? modelName : fallbackName;
   const layers: LayerSpec[] = [];
   const source: number[] = [];
+  const ids = new Set<string>();
+  const push = (layer: LayerSpec, i: number, namePath: string): void => {
+    if (ids.has(layer.id))
+      fail(
+        `two layers are named "${layer.id}"; layer names must be unique`,
+        `有两个层都名为 “${layer.id}”；层名必须唯一`,
+        namePath,
+      );
+    ids.add(layer.id);
+    layers.push(layer);
+    source.push(i);
+  };
   rawLayers.forEach((raw: unknown, i) => {
     const path = `${layersPath}[${i}]`;
     if (!isRecord(raw)) fail('expected a layer object', '应为层对象', path);
     const cls = raw.class_name;
     if (typeof cls !== 'string') fail('missing class_name', '缺少 class_name', jsonPath(path, 'class_name'));
-    const cfg = isRecord(raw.config) ? raw.config : {};
+    const rawConfig = raw.config ?? {};
+    if (!isRecord(rawConfig)) fail('config must be an object', 'config 必须是对象', jsonPath(path, 'config'));
+    const cfg = rawConfig;
     if (cls === 'Sequential' || cls === 'Functional' || cls === 'Model')
       fail(
         `a model nested inside the model (${String(cfg.name ?? '')}) is not supported; flatten it first`,
         `不支持嵌套在模型中的模型（${String(cfg.name ?? '')}）；请先把它展开`,
         jsonPath(path, 'class_name'),
       );
-    const def = defFor(cls, cfg);
+    const { id, at: namePath } = layerName(raw, cfg, path, i);
+    const def = fromConfigAt(path, id, () => defFor(cls, cfg));
     if (!def?.keras && def?.type !== 'GroupedConv2D')
       fail(`unsupported layer class "${cls}"`, `不支持的层类 “${cls}”`, jsonPath(path, 'class_name'));
-    const id =
-      typeof cfg.name === 'string' ? cfg.name : typeof raw.name === 'string' ? raw.name : `layer_${i}`;
     if (sequential && layers.length === 0 && def.type !== 'Input') {
       const shape =
         cfg.batch_input_shape ?? cfg.batch_shape ?? (isRecord(config) ? config.build_input_shape : undefined);
@@ -215,13 +278,13 @@ export function readKerasModel(
           'Sequential 模型的第一层需要 batch_input_shape（或在它之前有 InputLayer）',
           jsonPath(path, 'config'),
         );
-      layers.push({
-        id: `${id}_input`,
-        type: 'Input',
-        params: getLayerDef('Input')?.keras?.fromConfig({ batch_input_shape: shape }) ?? {},
-        inputs: [],
-      });
-      source.push(i);
+      const params = fromConfigAt(
+        path,
+        id,
+        () => getLayerDef('Input')?.keras?.fromConfig({ batch_input_shape: shape }) ?? {},
+      );
+      // Keras names the input it makes for a Sequential after the first layer.
+      push({ id: `${id}_input`, type: 'Input', params, inputs: [] }, i, namePath);
     }
     const prev = layers[layers.length - 1];
     const inputs = sequential
@@ -229,9 +292,8 @@ export function readKerasModel(
         ? [prev.id]
         : []
       : inboundNames(raw.inbound_nodes, jsonPath(path, 'inbound_nodes'));
-    const params = def.keras ? def.keras.fromConfig(cfg) : groupedParams(def, cfg);
-    layers.push({ id, type: def.type, params, inputs });
-    source.push(i);
+    const params = fromConfigAt(path, id, () => paramsFrom(def, cfg));
+    push({ id, type: def.type, params, inputs }, i, namePath);
   });
   return { spec: { name, layers }, layersPath, source };
 }

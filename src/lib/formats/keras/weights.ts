@@ -56,6 +56,37 @@ export function splitWeightName(
   return null;
 }
 
+/**
+ * A manifest entry's dtype and, when quantized, how it is stored. Nothing is assumed for a
+ * present but wrong value: a quantization that is not an object, or uint8/uint16 values
+ * without a numeric scale and min, would decode to other numbers than tfjs reads.
+ */
+function storage(
+  w: Record<string, unknown>,
+  wPath: string,
+): { dtype: string; q: Record<string, unknown> | null; stored: string } {
+  if (w.dtype !== undefined && typeof w.dtype !== 'string')
+    fail(
+      'dtype must be a string such as "float32"',
+      'dtype 必须是字符串，例如 "float32"',
+      jsonPath(wPath, 'dtype'),
+    );
+  const dtype = w.dtype ?? 'float32';
+  const qPath = jsonPath(wPath, 'quantization');
+  if (w.quantization === undefined || w.quantization === null) return { dtype, q: null, stored: dtype };
+  const q = w.quantization;
+  if (!isRecord(q) || typeof q.dtype !== 'string')
+    fail('quantization must be {dtype, scale, min}', 'quantization 必须是 {dtype, scale, min}', qPath);
+  const affine = q.dtype === 'uint8' || q.dtype === 'uint16';
+  if (affine && !(Number.isFinite(q.scale) && Number.isFinite(q.min)))
+    fail(
+      `${q.dtype} weights need a numeric scale and min`,
+      `${q.dtype} 权重需要数值型的 scale 和 min`,
+      qPath,
+    );
+  return { dtype, q, stored: q.dtype };
+}
+
 function decode(
   bytes: Uint8Array,
   stored: string,
@@ -126,9 +157,7 @@ export function readWeights(
         !w.shape.every((d) => Number.isInteger(d) && d >= 0)
       )
         fail('expected {name, shape, dtype}', '应为 {name, shape, dtype}', wPath);
-      const dtype = typeof w.dtype === 'string' ? w.dtype : 'float32';
-      const q = isRecord(w.quantization) ? w.quantization : null;
-      const stored = typeof q?.dtype === 'string' ? q.dtype : dtype;
+      const { dtype, q, stored } = storage(w, wPath);
       const bytes = STORED_BYTES[stored];
       if (!bytes)
         fail(

@@ -53,7 +53,7 @@ export function convolution(type: string, rank: number, description: Localized):
         activation: str(p, 'activation'),
         use_bias: bool(p, 'useBias'),
       }),
-      fromConfig: (c) => convParamsFromKeras(c, rank),
+      fromConfig: (c) => convParamsFromKeras(c, rank, { refuse: { groups: [1] } }),
     },
   };
 }

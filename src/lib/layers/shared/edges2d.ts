@@ -4,6 +4,7 @@
  */
 import type { ParamDef } from '../types';
 import type { Localized } from '../../spec/types';
+import { KerasConfigError, shown, type KerasConfig } from './kerasConfig';
 
 export interface Edges {
   top: number;
@@ -29,19 +30,29 @@ export function edgesToKeras(values: number[]): number[][] {
   ];
 }
 
-/** Reads `1`, `[1, 2]` or `[[1, 1], [2, 2]]` back, as [rows, cols] when both sides agree. */
-export function edgesFromKeras(value: unknown, fallback: number[]): number[] {
-  if (typeof value === 'number') return [value, value];
-  if (!Array.isArray(value) || value.length !== 2) return fallback;
-  const [rows, cols] = value as unknown[];
-  if (typeof rows === 'number' && typeof cols === 'number') return [rows, cols];
+/**
+ * Reads `1`, `[1, 2]` or `[[1, 1], [2, 2]]` from a Keras config (Keras' `dflt` when the
+ * field is absent), as [rows, cols] when both sides agree.
+ */
+export function edgesFromKeras(c: KerasConfig, field: string, dflt: number[]): number[] {
+  const value = c[field];
+  if (value === undefined) return dflt;
+  const amount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
   const pair = (x: unknown): number[] | null =>
-    Array.isArray(x) && x.length === 2 && x.every((v) => typeof v === 'number') ? (x as number[]) : null;
+    Array.isArray(x) && x.length === 2 && x.every(amount) ? (x as number[]) : null;
+  if (amount(value)) return [value, value];
+  const flat = pair(value);
+  if (flat) return flat;
+  const [rows, cols] = Array.isArray(value) && value.length === 2 ? (value as unknown[]) : [];
   const r = pair(rows);
-  const c = pair(cols);
-  if (!r || !c) return fallback;
+  const c2 = pair(cols);
+  if (!r || !c2)
+    throw new KerasConfigError([field], {
+      en: `${field} must be a whole number ≥ 0, [rows, cols] or [[top, bottom], [left, right]], not ${shown(value)}`,
+      zh: `${field} 必须是 ≥ 0 的整数、[行, 列] 或 [[上, 下], [左, 右]]，而不是 ${shown(value)}`,
+    });
   const [top = 0, bottom = 0] = r;
-  const [left = 0, right = 0] = c;
+  const [left = 0, right = 0] = c2;
   return top === bottom && left === right ? [top, left] : [top, bottom, left, right];
 }
 

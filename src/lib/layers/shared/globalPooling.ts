@@ -6,6 +6,7 @@ import type { LayerDef } from '../types';
 import type { Localized } from '../../spec/types';
 import { rankError } from './windowMath';
 import { globalPoolForward } from './forward';
+import { refuseUnless, requireChannelsLast } from './kerasConfig';
 
 const AXES: Record<number, Localized> = {
   1: { en: 'steps × channels', zh: '步数 × 通道' },
@@ -35,7 +36,16 @@ export function globalPooling(
     forward: globalPoolForward(type.startsWith('GlobalMax') ? 'max' : 'average'),
     keras: tfjsNote
       ? null
-      : { className: type, toConfig: () => ({ data_format: 'channels_last' }), fromConfig: () => ({}) },
+      : {
+          className: type,
+          toConfig: () => ({ data_format: 'channels_last' }),
+          fromConfig: (c) => {
+            requireChannelsLast(c);
+            // keepdims: true keeps the spatial axes at size 1, a different output shape.
+            refuseUnless(c, 'keepdims', [false]);
+            return {};
+          },
+        },
   };
   if (tfjsNote) def.tfjsNote = tfjsNote;
   return def;

@@ -26,13 +26,6 @@ export function ints(params: LayerParams, name: string): number[] {
   return v;
 }
 
-/** A Keras size that may be written as `3` or `[3, 3]`, as a [h, w] pair. */
-export function pairFrom(value: unknown, fallback: number[]): number[] {
-  if (typeof value === 'number') return [value, value];
-  if (Array.isArray(value) && value.every((x) => typeof x === 'number')) return value as number[];
-  return fallback;
-}
-
 export function defaultParams(defs: readonly ParamDef[]): LayerParams {
   const out: LayerParams = {};
   for (const d of defs) out[d.name] = Array.isArray(d.default) ? [...d.default] : d.default;
@@ -75,27 +68,6 @@ export function axisError(axis: number, rank: number): Localized {
         en: `axis ${axis} does not exist for an input with ${rank} axes`,
         zh: `对 ${rank} 维的输入，轴 ${axis} 不存在`,
       };
-}
-
-/** A size or list from a Keras config as a list of `n` numbers (`3` → [3, 3] for n = 2). */
-export function tupleFrom(value: unknown, n: number, fallback: number[]): number[] {
-  if (typeof value === 'number') return Array.from({ length: n }, () => value);
-  if (Array.isArray(value) && value.length === n && value.every((x) => typeof x === 'number'))
-    return value as number[];
-  return fallback;
-}
-
-export function numFrom(value: unknown, fallback: number): number {
-  return typeof value === 'number' ? value : fallback;
-}
-
-export function boolFrom(value: unknown, fallback: boolean): boolean {
-  return typeof value === 'boolean' ? value : fallback;
-}
-
-/** A string from a Keras config when it is one of the allowed values. */
-export function choiceFrom(value: unknown, options: readonly string[], fallback: string): string {
-  return typeof value === 'string' && options.includes(value) ? value : fallback;
 }
 
 /** Why a value does not fit its definition, or null when it does. */

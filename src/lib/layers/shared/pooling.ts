@@ -1,7 +1,8 @@
 /** Shared definition of the N-D pooling layers; max and average differ only in name and text. */
 import type { LayerDef } from '../types';
 import type { Localized } from '../../spec/types';
-import { choiceFrom, ints, paddingParam, str, tupleFrom } from './params';
+import { ints, paddingParam, str } from './params';
+import { readPadding, readTuple, requireChannelsLast } from './kerasConfig';
 import { poolSizeParam, stridesParam } from './windowParams';
 import { windowNd } from './windowMath';
 
@@ -42,11 +43,13 @@ export function pooling(type: string, rank: number, description: Localized): Lay
         data_format: 'channels_last',
       }),
       fromConfig: (c) => {
-        const poolSize = tupleFrom(c.pool_size, rank, two);
+        requireChannelsLast(c);
+        // Keras: strides default to the pool size when absent or null.
+        const poolSize = readTuple(c, 'pool_size', rank, { dflt: two });
         return {
           poolSize,
-          strides: tupleFrom(c.strides, rank, poolSize),
-          padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
+          strides: readTuple(c, 'strides', rank, { dflt: poolSize, ifNull: poolSize }),
+          padding: readPadding(c),
         };
       },
     },

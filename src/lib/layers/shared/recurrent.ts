@@ -5,7 +5,8 @@
  */
 import type { LayerDef, ParamDef } from '../types';
 import type { Localized } from '../../spec/types';
-import { activationParam, bool, boolFrom, num, numFrom, str, unitsParam, useBiasParam } from './params';
+import { activationParam, bool, num, str, unitsParam, useBiasParam } from './params';
+import { readActivation, readBool, readInt, refuseUnless } from './kerasConfig';
 import { rankError } from './windowMath';
 
 export const returnSequencesParam: ParamDef = {
@@ -70,12 +71,23 @@ export function recurrent(type: string, gates: number, description: Localized): 
         use_bias: bool(p, 'useBias'),
         return_sequences: bool(p, 'returnSequences'),
       }),
-      fromConfig: (c) => ({
-        units: numFrom(c.units, 1),
-        activation: typeof c.activation === 'string' ? c.activation : 'tanh',
-        useBias: boolFrom(c.use_bias, true),
-        returnSequences: boolFrom(c.return_sequences, false),
-      }),
+      fromConfig: (c) => {
+        // Options that change what the layer outputs, which the spec cannot say.
+        refuseUnless(c, 'return_state', [false]);
+        refuseUnless(c, 'go_backwards', [false]);
+        if (gates > 1) {
+          // tfjs builds LSTM and GRU with a hard sigmoid on the gates and implements GRU's
+          // reset gate before the matrix product only (one bias per gate).
+          refuseUnless(c, 'recurrent_activation', ['hard_sigmoid']);
+          refuseUnless(c, 'reset_after', [false]);
+        }
+        return {
+          units: readInt(c, 'units', { min: 1 }),
+          activation: readActivation(c, 'activation', 'tanh'),
+          useBias: readBool(c, 'use_bias', true),
+          returnSequences: readBool(c, 'return_sequences', false),
+        };
+      },
     },
   };
 }

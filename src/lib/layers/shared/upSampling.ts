@@ -1,7 +1,8 @@
 /** Shared definition of UpSampling1D/2D/3D: every value repeated `size` times along each axis. */
 import type { LayerDef, ParamDef } from '../types';
-import type { Localized } from '../../spec/types';
-import { choiceFrom, ints, str, tupleFrom } from './params';
+import type { LayerParams, Localized } from '../../spec/types';
+import { ints, str } from './params';
+import { readChoice, readTuple, refuseUnless, requireChannelsLast } from './kerasConfig';
 import { rankError } from './windowMath';
 
 const AXES: Record<number, Localized> = {
@@ -67,16 +68,15 @@ export function upSampling(
         data_format: 'channels_last',
         ...(withInterpolation ? { interpolation: str(p, 'interpolation') } : {}),
       }),
-      fromConfig: (c) => ({
-        size: tupleFrom(
-          c.size,
-          rank,
-          Array.from({ length: rank }, () => 2),
-        ),
-        ...(withInterpolation
-          ? { interpolation: choiceFrom(c.interpolation, ['nearest', 'bilinear'], 'nearest') }
-          : {}),
-      }),
+      fromConfig: (c) => {
+        requireChannelsLast(c);
+        if (!withInterpolation) refuseUnless(c, 'interpolation', ['nearest']);
+        const size = readTuple(c, 'size', rank, { dflt: Array.from({ length: rank }, () => 2) });
+        const params: LayerParams = { size };
+        if (withInterpolation)
+          params.interpolation = readChoice(c, 'interpolation', ['nearest', 'bilinear'], 'nearest');
+        return params;
+      },
     };
   return def;
 }

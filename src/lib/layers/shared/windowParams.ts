@@ -1,15 +1,16 @@
 /** Parameter definitions shared by the sliding-window layers (convolutions and pooling). */
 import type { LayerParams } from '../../spec/types';
 import type { ParamDef } from '../types';
+import { activationParam, paddingParam, useBiasParam } from './params';
 import {
-  activationParam,
-  boolFrom,
-  choiceFrom,
-  numFrom,
-  paddingParam,
-  tupleFrom,
-  useBiasParam,
-} from './params';
+  readActivation,
+  readBool,
+  readInt,
+  readPadding,
+  readTuple,
+  refuseUnless,
+  requireChannelsLast,
+} from './kerasConfig';
 
 /** How the axes of an N-D window read in help text. */
 const AXIS_NAMES: Record<number, { en: string; zh: string }> = {
@@ -141,24 +142,33 @@ export function convParamDefs(rank: number, options: ConvParamOptions = {}): Par
 }
 
 /**
- * The params convParamDefs lists, read from a Keras config in the same order, with the Keras
- * defaults for what the config leaves out; `own` holds the layer's own, already read.
+ * The params convParamDefs lists, read strictly from a Keras config in the same order (see
+ * kerasConfig.ts): what the config leaves out takes Keras' own default, a wrong value is
+ * refused naming the field. `own` holds the layer's own params, already read; `refuse` the
+ * Keras options the layer does not model, with the values that mean "off". A layer without
+ * dilation refuses a dilation other than 1, and every convolution refuses channels_first.
  */
 export function convParamsFromKeras(
   c: Record<string, unknown>,
   rank: number,
-  options: Pick<ConvParamOptions, 'filters' | 'dilation'> & { own?: LayerParams } = {},
+  options: Pick<ConvParamOptions, 'filters' | 'dilation'> & {
+    own?: LayerParams;
+    refuse?: Record<string, readonly unknown[]>;
+  } = {},
 ): LayerParams {
   const { filters = true, dilation = true } = options;
-  const fill = (value: number) => Array.from({ length: rank }, () => value);
+  const ones = Array.from({ length: rank }, () => 1);
+  requireChannelsLast(c);
+  for (const [field, off] of Object.entries(options.refuse ?? {})) refuseUnless(c, field, off);
+  if (!dilation) refuseUnless(c, 'dilation_rate', [1, ones]);
   return {
-    ...(filters ? { filters: numFrom(c.filters, 1) } : {}),
-    kernelSize: tupleFrom(c.kernel_size, rank, fill(3)),
-    strides: tupleFrom(c.strides, rank, fill(1)),
-    padding: choiceFrom(c.padding, ['valid', 'same'], 'valid'),
-    ...(dilation ? { dilation: tupleFrom(c.dilation_rate, rank, fill(1)) } : {}),
+    ...(filters ? { filters: readInt(c, 'filters', { min: 1 }) } : {}),
+    kernelSize: readTuple(c, 'kernel_size', rank),
+    strides: readTuple(c, 'strides', rank, { dflt: ones }),
+    padding: readPadding(c),
+    ...(dilation ? { dilation: readTuple(c, 'dilation_rate', rank, { dflt: ones }) } : {}),
     ...options.own,
-    activation: typeof c.activation === 'string' ? c.activation : 'linear',
-    useBias: boolFrom(c.use_bias, true),
+    activation: readActivation(c, 'activation', 'linear'),
+    useBias: readBool(c, 'use_bias', true),
   };
 }

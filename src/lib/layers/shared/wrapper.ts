@@ -7,6 +7,7 @@
 import type { LayerDef, ParamDef } from '../types';
 import type { LayerParams, Localized } from '../../spec/types';
 import { checkParams, str } from './params';
+import { KerasConfigError, shown, type KerasConfig } from './kerasConfig';
 
 export const INNER_PREFIX = 'layer.';
 
@@ -60,14 +61,26 @@ export function innerToKeras(def: LayerDef, params: LayerParams): Record<string,
   return { class_name: def.keras.className, config: def.keras.toConfig(params) };
 }
 
-/** Reads a nested Keras layer back as `layer` + prefixed params; falls back to the first option. */
-export function innerFromKeras(options: readonly LayerDef[], value: unknown): LayerParams {
-  const nested = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const def = options.find((d) => d.keras?.className === nested.class_name) ?? options[0];
-  if (!def?.keras) return {};
-  const config =
-    typeof nested.config === 'object' && nested.config !== null
-      ? (nested.config as Record<string, unknown>)
-      : {};
-  return { layer: def.type, ...withPrefix(def.keras.fromConfig(config)) };
+/** Reads the nested Keras layer in a wrapper's `layer` field back as `layer` + prefixed params. */
+export function innerFromKeras(options: readonly LayerDef[], c: KerasConfig): LayerParams {
+  const nested = c.layer;
+  const isObject = (x: unknown): x is KerasConfig => typeof x === 'object' && x !== null && !Array.isArray(x);
+  const def = isObject(nested) ? options.find((d) => d.keras?.className === nested.class_name) : undefined;
+  const names = options.flatMap((d) => (d.keras ? [d.keras.className] : []));
+  if (!isObject(nested) || !def?.keras)
+    throw new KerasConfigError(isObject(nested) ? ['layer', 'class_name'] : ['layer'], {
+      en: `layer must be one of ${names.join(', ')} as {class_name, config}, not ${shown(isObject(nested) ? nested.class_name : nested)}`,
+      zh: `layer 必须是 ${names.join('、')} 之一，写作 {class_name, config}，而不是 ${shown(isObject(nested) ? nested.class_name : nested)}`,
+    });
+  const config = nested.config;
+  if (!isObject(config))
+    throw new KerasConfigError(['layer', 'config'], {
+      en: `the wrapped layer's config must be an object, not ${shown(config)}`,
+      zh: `被包装层的 config 必须是对象，而不是 ${shown(config)}`,
+    });
+  try {
+    return { layer: def.type, ...withPrefix(def.keras.fromConfig(config)) };
+  } catch (e) {
+    throw e instanceof KerasConfigError ? e.nested(['layer', 'config']) : e;
+  }
 }
