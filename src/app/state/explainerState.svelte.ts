@@ -11,7 +11,8 @@ import type { Explanation } from '../../lib/tensor/types';
 import { inferShapes, type ShapeTable } from '../../lib/spec/inferShapes';
 import { checkRunnable } from '../../lib/spec/runnable';
 import type { NetworkSpec } from '../../lib/spec/types';
-import type { ModelMeta } from '../../lib/model/meta';
+import { metaForClasses, type ModelMeta } from '../../lib/model/meta';
+import { nextFrame } from '../browser/nextFrame';
 import { preprocessImage, type FitMode, type RawImage } from '../../lib/preprocess/preprocess';
 import { decodeImageFile } from '../browser/decodeImage';
 import { NoticeError, type Notice } from '../browser/notice';
@@ -27,11 +28,6 @@ import type {
   RebuildProgress,
   WeightChoice,
 } from '../net/types';
-
-/** Lets the browser paint (progress) between the heavy, blocking steps of a rebuild. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -292,16 +288,8 @@ export class ExplainerState {
 
   /** Names the classes of the current model's outputs (after training it on a dataset). */
   setClasses(classes: string[], dataset: string): void {
-    const size = this.inputSize;
     this.pristine = false;
-    this.meta = {
-      name: this.spec?.name ?? this.meta?.name ?? 'model',
-      dataset,
-      classes,
-      inputSize: [size, size, 3],
-      preprocessing: { fit: this.fit, size },
-      testAccuracy: null,
-      testImages: 0,
-    };
+    const name = this.spec?.name ?? this.meta?.name ?? 'model';
+    this.meta = metaForClasses(name, classes, dataset, { size: this.inputSize, fit: this.fit });
   }
 }

@@ -13,6 +13,28 @@ export interface ModelMeta {
 
 export class MetaError extends Error {}
 
+/**
+ * The meta of a net whose classes were named by the user or a dataset (after training, say):
+ * no test accuracy, since none was measured.
+ */
+export function metaForClasses(
+  name: string,
+  classes: string[],
+  dataset: string,
+  input: { size: number; fit: FitMode },
+): ModelMeta {
+  const { size, fit } = input;
+  return {
+    name,
+    dataset,
+    classes,
+    inputSize: [size, size, 3],
+    preprocessing: { fit, size },
+    testAccuracy: null,
+    testImages: 0,
+  };
+}
+
 /** Validates parsed meta.json; the message names the field that is wrong. */
 export function parseModelMeta(json: unknown, where: string): ModelMeta {
   if (typeof json !== 'object' || json === null) throw new MetaError(`${where}: expected a JSON object`);
