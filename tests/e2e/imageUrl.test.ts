@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
+import { imageName } from './pageReads';
 import { serveStatic, type StaticServer } from '../../scripts/lib/staticServer';
 import { makePng, stripes } from '../fixtures/images';
 
@@ -26,14 +27,6 @@ afterAll(async () => {
 afterEach(async () => {
   await Promise.all(h.browser.contexts().map((c) => c.close()));
 });
-
-const imageName = (page: Page) =>
-  page
-    .locator('[data-testid="model-input"]')
-    .locator('..')
-    .locator('canvas')
-    .first()
-    .getAttribute('aria-label');
 
 async function openLink(page: Page, url: string): Promise<void> {
   await page.getByTestId('image-url').fill(url);

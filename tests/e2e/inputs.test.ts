@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
+import { imageName, probabilities } from './pageReads';
 import '../../src/app/browser/debugHookTypes';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { makePng, scene, stripes } from '../fixtures/images';
@@ -49,19 +50,6 @@ function file(name: string, bytes: Buffer | string): string {
   writeFileSync(path, bytes);
   return path;
 }
-
-const probabilities = (page: Page) =>
-  page
-    .getByTestId('probabilities')
-    .locator('li')
-    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-probability'))));
-const imageName = (page: Page) =>
-  page
-    .locator('[data-testid="model-input"]')
-    .locator('..')
-    .locator('canvas')
-    .first()
-    .getAttribute('aria-label');
 
 /** A checksum of what a map canvas shows, to prove the overview did not change. */
 const mapChecksum = (page: Page) =>

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
+import { classNames, probabilities } from './pageReads';
 import { settled } from './editorHelpers';
 import { serializeSpecJson } from '../../src/lib/formats/specJson';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
@@ -25,16 +26,6 @@ afterEach(async () => {
   await Promise.all(h.browser.contexts().map((c) => c.close()));
 });
 
-const probabilities = (page: Page) =>
-  page
-    .getByTestId('probabilities')
-    .locator('li')
-    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-probability'))));
-const classNames = (page: Page) =>
-  page
-    .getByTestId('probabilities')
-    .locator('button')
-    .evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? '').split(' ')[0]));
 const back = (page: Page) => page.getByTestId('back-to-pretrained');
 
 describe('a way back to the pretrained model', () => {

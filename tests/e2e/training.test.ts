@@ -11,6 +11,7 @@ import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { openApp, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { probabilities } from './pageReads';
 import { makePng } from '../fixtures/images';
 
 let h: Harness;
@@ -58,13 +59,6 @@ function waitStep(page: Page, atLeast: number, timeout = 120_000): Promise<unkno
     atLeast,
     { timeout },
   );
-}
-
-async function probabilities(page: Page): Promise<number[]> {
-  return page
-    .getByTestId('probabilities')
-    .locator('li')
-    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-probability'))));
 }
 
 async function kernelPictures(page: Page): Promise<string[]> {
