@@ -86,6 +86,9 @@ describe('parameterised activations', () => {
       ['relu_2_2', (x: number) => Math.max(x, 0), /0\.000\s*x/],
     ] as const) {
       const d = await openNeuron(page, `${layer}:2`);
+      // The pointer stays where the neuron was clicked; over the dialog's maps it would pick
+      // cells too (hover), racing the keyboard walk below.
+      await page.mouse.move(1, 1);
       const view = d.getByTestId('activation-view');
       await view.waitFor();
       await expect

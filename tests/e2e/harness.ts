@@ -38,7 +38,8 @@ export async function openApp(
   // As for a returning visitor: the first-visit tour would otherwise cover the views (tests/e2e/shell.test.ts tests it).
   await page.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
   await page.goto(`${h.server.url}${query}`);
-  await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+  // Attached, not visible: a phone's header hides the backend badge.
+  await page.getByTestId('backend').waitFor({ state: 'attached', timeout: 60_000 });
   await page.getByTestId('layer-table').waitFor({ timeout: 60_000 });
   await waitForPanels(page);
   return { page, errors };

@@ -161,6 +161,7 @@ describe('layout', () => {
     [1280, 800],
     [1920, 1080],
     [768, 1024],
+    [390, 844],
   ] as const)
     it(`fits ${width}×${height} without sideways scrolling`, async () => {
       const { page, errors } = await firstVisit(h, { returning: true, viewport: { width, height } });

@@ -35,7 +35,8 @@ export async function firstVisit(
 
 /** Waits until the model is loaded and the views are up (whichever views the app mounts). */
 export async function waitReady(page: Page): Promise<void> {
-  await page.getByTestId('backend').waitFor({ timeout: 120_000 });
+  // Attached, not visible: a phone's header hides the backend badge.
+  await page.getByTestId('backend').waitFor({ state: 'attached', timeout: 120_000 });
   await page.waitForFunction(
     () =>
       !document.querySelector('[data-testid="loading"], [data-testid="load-error"]') &&

@@ -1,0 +1,15 @@
+import { serveStatic } from './scripts/lib/staticServer';
+import { launchChromium } from './scripts/lib/chromium';
+const server = await serveStatic('/tmp/dist390');
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+await page.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
+await page.goto(server.url);
+await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60000 });
+const width = await page.evaluate(() => document.documentElement.scrollWidth);
+console.log('scrollWidth', width);
+const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => { if (e.getBoundingClientRect().right <= 392) return false; for (let a = e.parentElement; a; a = a.parentElement) { const o = getComputedStyle(a).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return false; } return true; }).slice(0, 15).map((e) => `${e.tagName}.${[...e.classList].join('.')}[${e.getAttribute('data-testid') ?? ''}] right=${Math.round(e.getBoundingClientRect().right)} w=${Math.round(e.getBoundingClientRect().width)}`));
+console.log(wide.join('\n'));
+await page.screenshot({ path: '/tmp/p390.png' });
+await page.screenshot({ path: '/tmp/p390full.png', fullPage: true });
+await browser.close(); await server.close();
