@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
-import { node, settled, shapeOf, shot } from './editorHelpers';
+import { node, openEditor as openEditorWith, settled, shapeOf, shot } from './editorHelpers';
 import { KERAS_FIXTURES, fixtureShard, writeKerasFixture } from '../fixtures/keras/generate';
 
 /** Generous: the machine may be busy with other builds; these are waits, not speed checks. */
@@ -27,21 +27,7 @@ afterAll(async () => {
 });
 
 /** The app with the tour dismissed and a 640 px editor panel, once the graph is drawn. */
-async function openEditor(harness: Harness): Promise<{ page: Page; errors: string[] }> {
-  const page = await harness.browser.newPage({
-    viewport: { width: 1280, height: 800 },
-    acceptDownloads: true,
-  });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => {
-    localStorage.setItem('cnn-studio.tour', 'done');
-    localStorage.setItem('cnn-studio.sideWidth', '640');
-  });
-  await page.goto(harness.server.url, { timeout: WAIT });
-  await node(page, 'conv_1_1').waitFor({ timeout: WAIT });
-  return { page, errors };
-}
+const openEditor = (harness: Harness) => openEditorWith(harness, { sideWidth: 640 });
 
 async function openText(page: Page): Promise<void> {
   await page.getByTestId('view-text').click();

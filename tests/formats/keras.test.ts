@@ -1,15 +1,14 @@
 /**
  * Keras / TensorFlow.js model.json: converter-style Keras 2 and Keras 3 files load with
- * their own weights and run in the engine; export then import gives the same spec and
- * weights; bad files fail with the JSON path and its line and column.
+ * their own weights and run in the engine; bad files fail with the JSON path and its line and
+ * column. Writing model.json is in kerasWrite.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseKerasJson, serializeKerasJson, KerasFormatError } from '../../src/lib/formats/keras/kerasJson';
-import { splitWeightName, SHARD_BYTES } from '../../src/lib/formats/keras/weights';
+import { parseKerasJson, KerasFormatError } from '../../src/lib/formats/keras/kerasJson';
+import { splitWeightName } from '../../src/lib/formats/keras/weights';
 import { decodeFloat16 } from '../../src/lib/formats/keras/float16';
 import { inferShapes, totals } from '../../src/lib/spec/inferShapes';
-import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { tf } from '../../src/lib/engine/tf';
 import { initBackend } from '../../src/lib/engine/backend';
 import { buildModel, getNamedWeights } from '../../src/lib/engine/build';
@@ -155,91 +154,6 @@ describe('Keras fixtures', () => {
     expect(explanation.probabilities).toHaveLength(10);
     expect(explanation.activations.get('conv2d')?.shape).toEqual([28, 28, 6]);
     model.dispose();
-  });
-});
-
-describe('Keras export', () => {
-  it.each(Object.keys(KERAS_FIXTURES))('%s: export then import gives the same spec and weights', (name) => {
-    const first = parseKerasJson(textOf(name), { shards: shardsOf(name) });
-    const out = serializeKerasJson(first.spec, first.weights);
-    const back = parseKerasJson(out.json, { shards: new Map(out.shards.map((s) => [s.path, s.data])) });
-    expect(back.spec).toEqual(first.spec);
-    expect(
-      back.weights ? [...back.weights.entries()].map(([k, v]) => [k, Array.from(v)]) : undefined,
-    ).toEqual(first.weights ? [...first.weights.entries()].map(([k, v]) => [k, Array.from(v)]) : undefined);
-  });
-
-  it('writes what tfjs loads: layers-model, Keras 2 topology, converter shard names', async () => {
-    const spec = tinyVggSpec(10, 32);
-    const model = await buildModel(spec);
-    const out = serializeKerasJson(spec, getNamedWeights(model));
-    const json = JSON.parse(out.json) as {
-      format: string;
-      modelTopology: { class_name: string };
-      weightsManifest: { paths: string[]; weights: { name: string }[] }[];
-    };
-    expect(json.format).toBe('layers-model');
-    expect(json.weightsManifest[0]?.paths).toEqual(['group1-shard1of1.bin']);
-    expect(json.weightsManifest[0]?.weights[0]?.name).toBe('conv_1_1/kernel');
-    const data = out.shards[0]?.data ?? new Uint8Array();
-    const loaded = await tf.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology: json.modelTopology as never,
-        weightSpecs: json.weightsManifest[0]?.weights as never,
-        weightData: data.slice().buffer,
-      }),
-    );
-    expect(loaded.countParams()).toBe(totals(inferShapes(spec)).params);
-    model.dispose();
-    loaded.dispose();
-  });
-
-  it('splits weights into 4 MiB shards as the converter does', () => {
-    const spec = tinyVggSpec(10, 64);
-    const weights = new Map<string, Float32Array>();
-    const big = {
-      ...spec,
-      layers: spec.layers.map((l) =>
-        l.id === 'output' ? { ...l, params: { ...l.params, units: 1000 } } : l,
-      ),
-    };
-    const table = inferShapes(big);
-    for (const l of big.layers) {
-      const info = table.layers.get(l.id);
-      if (info?.status !== 'ok') continue;
-      const count = info.params;
-      if (count > 0 && l.type === 'Dense') {
-        weights.set(`${l.id}/kernel`, new Float32Array(count - 1000));
-        weights.set(`${l.id}/bias`, new Float32Array(1000));
-      } else if (count > 0) {
-        weights.set(`${l.id}/kernel`, new Float32Array(count - 10));
-        weights.set(`${l.id}/bias`, new Float32Array(10));
-      }
-    }
-    const out = serializeKerasJson(big, weights);
-    const bytes = totals(table).params * 4;
-    expect(out.shards.map((s) => s.path)).toEqual(['group1-shard1of2.bin', 'group1-shard2of2.bin']);
-    expect(out.shards[0]?.data.byteLength).toBe(SHARD_BYTES);
-    expect(out.shards.reduce((s, x) => s + x.data.byteLength, 0)).toBe(bytes);
-    const back = parseKerasJson(out.json, { shards: new Map(out.shards.map((s) => [s.path, s.data])) });
-    expect(back.weights?.get('output/kernel')?.length).toBe(1690 * 1000);
-  });
-
-  it('refuses layers tfjs lacks, naming them', () => {
-    const spec = tinyVggSpec();
-    const lrn = {
-      ...spec,
-      layers: [
-        ...spec.layers.slice(0, 2),
-        {
-          id: 'norm',
-          type: 'LRN',
-          params: { depthRadius: 2, bias: 1, alpha: 1e-4, beta: 0.75 },
-          inputs: ['conv_1_1'],
-        },
-      ],
-    };
-    expect(() => serializeKerasJson(lrn)).toThrow(/layer norm: LRN has no Keras \/ TensorFlow.js equivalent/);
   });
 });
 

@@ -1,3 +1,8 @@
+/** Saving files from the text pane: a Blob as a download, and the model in a format. */
+import { exportText, formatInfo, type ModelFormat } from '../../lib/formats';
+import { serializeKerasJson } from '../../lib/formats/keras/kerasJson';
+import type { NetworkSpec } from '../../lib/spec/types';
+
 /** Saves a Blob as a download with the given file name. */
 export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -10,4 +15,28 @@ export function downloadBlob(blob: Blob, name: string): void {
   a.remove();
   // Revoked later: some browsers start reading the URL only after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Saves the model: the pane's text in its format, or (`weights` given, Keras) a model.json
+ * with its weight shards. Everything is written out and checked before the first file is
+ * saved, so a refusal (a FormatError naming the layer) leaves nothing half-written.
+ * `edited`: the text has edits of its own and is saved as it is.
+ */
+export function downloadModel(
+  spec: NetworkSpec,
+  format: ModelFormat,
+  file: { text: string; edited: boolean; weights?: ReadonlyMap<string, Float32Array> },
+): void {
+  if (file.weights && format === 'keras') {
+    const out = serializeKerasJson(spec, new Map(file.weights));
+    downloadBlob(new Blob([out.json], { type: 'application/json' }), 'model.json');
+    for (const s of out.shards)
+      downloadBlob(new Blob([s.data.slice().buffer], { type: 'application/octet-stream' }), s.path);
+    return;
+  }
+  // Unedited text is the model written out; writing it again reports why when it cannot be.
+  if (!file.edited) exportText(spec, format);
+  const info = formatInfo(format);
+  downloadBlob(new Blob([file.text], { type: `${info.mime};charset=utf-8` }), info.fileName(spec.name));
 }
