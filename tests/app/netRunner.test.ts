@@ -97,4 +97,23 @@ describe('NetRunner', () => {
     first.runner.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('hands out copies: sending them away (a transfer detaches them) leaves the net and a kept bank whole', async () => {
+    const files = pretrainedFiles();
+    const { runner } = await runnerFromArtifacts(files, DIR);
+    const bank = runner.namedWeights();
+    const sent = runner.namedWeights();
+    // What the training panel does with them: transfer the buffers to its worker.
+    structuredClone(
+      [...sent.values()].map((w) => w.buffer),
+      { transfer: [...sent.values()].map((w) => w.buffer as ArrayBuffer) },
+    );
+    expect([...sent.values()].every((w) => w.length === 0)).toBe(true);
+    expect(runner.namedWeights().get('conv_1_1/kernel')?.length).toBe(270);
+    expect(bank.get('conv_1_1/kernel')?.length).toBe(270);
+    // The bank goes back in, and still comes out whole.
+    runner.setWeights(bank);
+    expect(runner.namedWeights().get('output/bias')).toEqual(bank.get('output/bias'));
+    runner.dispose();
+  });
 });

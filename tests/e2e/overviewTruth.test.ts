@@ -64,6 +64,19 @@ describe('a way back to the pretrained model', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the zoo’s pretrained TinyVGG card brings the trained weights back after a reset', async () => {
+    const { page, errors } = await openApp(h);
+    const before = await probabilities(page);
+    await page.getByTestId('train-reset').click();
+    await expect.poll(() => page.getByTestId('random-weights').count()).toBe(1);
+    await page.getByTestId('open-zoo').click();
+    await page.locator('[data-testid="zoo-card"][data-id="tinyvgg"]').getByTestId('zoo-open').click();
+    await expect.poll(() => page.getByTestId('random-weights').count()).toBe(0);
+    await expect.poll(async () => (await probabilities(page))[0]).toBeCloseTo(before[0]!, 5);
+    await expect.poll(() => back(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('a file opened without weights runs with fresh weights and says so; the way back restores the trained model', async () => {
     const { page, errors } = await openApp(h);
     const before = await probabilities(page);

@@ -108,12 +108,17 @@ export class NetHost {
     if (pending) {
       const { runner, spec } = await engine.runnerFromArtifacts(pending.artifacts, pending.url);
       this.loadedSpec = spec;
-      this.bank ??= bankOf(runner);
-      // Weights set meanwhile (a reset, a training step) went into the first look: carry them
-      // over. The first look explained the current image with these same weights, so the
-      // explanation stands; only later images go through the engine.
-      if (this.runner) runner.setWeights(this.runner.namedWeights());
-      this.runner = runner;
+      try {
+        this.bank ??= bankOf(runner);
+        // Weights set meanwhile (a reset, a training step) went into the first look: carry them
+        // over. The first look explained the current image with these same weights, so the
+        // explanation stands; only later images go through the engine.
+        if (this.runner) runner.setWeights(this.runner.namedWeights());
+      } catch (e) {
+        runner.dispose();
+        throw e;
+      }
+      this.adopt(runner);
       this.pending = null;
     }
     this.engine = engine;
@@ -130,24 +135,25 @@ export class NetHost {
 
   /**
    * Builds `spec` in the engine with the chosen weights: kept from the current net (whose
-   * `untrained` layers count as untrained) and the pretrained one where names and shapes fit,
-   * all fresh, or the given values. `between` runs between the two heavy steps (progress).
+   * `untrained()` layers count as untrained) and the pretrained one where names and shapes
+   * fit, all fresh, or the given values. `between` runs between the two heavy steps
+   * (progress); the current net and its marks are read after it, when the weights move.
    */
   async rebuild(
     spec: NetworkSpec,
     weights: WeightChoice,
-    untrained: ReadonlySet<string>,
+    untrained: () => ReadonlySet<string>,
     between: () => Promise<void>,
   ): Promise<Rebuilt> {
     const engine = await this.connect();
-    const current = this.runner;
-    const sources: WeightSource[] =
-      weights !== 'keep'
-        ? []
-        : [
-            ...(current ? [{ runner: current, untrained }] : []),
-            ...(this.bank ? [{ bank: this.bank, untrained: new Set<string>() }] : []),
-          ];
+    const sources = (): WeightSource[] => {
+      const current = this.runner;
+      if (weights !== 'keep') return [];
+      return [
+        ...(current ? [{ runner: current, untrained: untrained() }] : []),
+        ...(this.bank ? [{ bank: this.bank, untrained: new Set<string>() }] : []),
+      ];
+    };
     const built = await engine.buildRunner(spec, sources, between);
     const { runner, layersWithWeights } = built;
     if (typeof weights === 'string') return { runner, layersWithWeights, ...planned(built.plan) };

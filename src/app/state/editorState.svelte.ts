@@ -168,7 +168,10 @@ export class EditorState {
     this.selection = null;
     this.refusal = null;
     this.fitRequest++;
-    if (source.weights === 'keep' && !source.classes && !this.link.busy && same(this.explainer.spec)) {
+    // Shown already, with trained weights throughout: nothing to build (a net with untrained
+    // layers is rebuilt, so 'keep' can bring the pretrained values back where they fit).
+    const shown = same(this.explainer.spec) && this.explainer.untrainedLayers.size === 0;
+    if (source.weights === 'keep' && !source.classes && !source.meta && !this.link.busy && shown) {
       this.linkProblem = null;
       return Promise.resolve({ ok: true, reinitialised: [] });
     }

@@ -1,11 +1,9 @@
 /**
- * The explainer's state: the network shown, the current image, and the activations
- * extracted for it. A rejected image leaves all of it untouched.
- *
- * The net is run by the one runner its `NetHost` holds (a first look until TensorFlow.js has
- * started, the engine after; see there), and this class never asks which. Other nets come in
- * through `applySpec`, which only the one door that opens networks calls
- * (`EditorState.openNetwork`, through `NetLink`).
+ * The explainer's state: the network shown, the current image, and the activations extracted
+ * for it (a rejected image leaves all of it untouched). The net is run by the one runner its
+ * `NetHost` holds (a first look until TensorFlow.js has started, the engine after), and this
+ * class never asks which. Other nets come in through `applySpec`, which only the one door that
+ * opens networks calls (`EditorState.openNetwork`, through `NetLink`).
  */
 import type { Explanation } from '../../lib/tensor/types';
 import { inferShapes, type ShapeTable } from '../../lib/spec/inferShapes';
@@ -216,7 +214,7 @@ export class ExplainerState {
       const built = await this.net.rebuild(
         spec,
         options.weights ?? 'keep',
-        this.untrainedLayers,
+        () => this.untrainedLayers,
         async () => {
           this.rebuilding = { stage: 'weights', name: spec.name };
           await nextFrame();
@@ -248,7 +246,13 @@ export class ExplainerState {
       else if (options.classes) this.setClasses(options.classes.names, options.classes.dataset);
       // Another model's weights: the names of the one before do not belong to it.
       else if (options.weights !== undefined && options.weights !== 'keep') this.setClasses([], '');
-      this.pristine = this.pretrained !== null && options.weights === this.pretrained.weights;
+      // The pretrained model as it came: its own weights and its own spec (an edit merged into
+      // the reopening carries the same weights but another spec).
+      const pretrained = this.pretrained;
+      this.pristine =
+        pretrained !== null &&
+        options.weights === pretrained.weights &&
+        JSON.stringify(spec) === JSON.stringify(pretrained.spec);
       if (this.selection && !spec.layers.some((l) => l.id === this.selection?.layerId)) this.selection = null;
       return { ok: true, reinitialised: built.reinitialised };
     } catch (e) {

@@ -42,12 +42,16 @@ export function setNamedWeights(model: tf.LayersModel, weights: NamedWeights): v
   }
 }
 
-/** Reads every weight of the model out as typed arrays, keyed `layer/weight`. */
+/**
+ * Copies of every weight of the model, keyed `layer/weight`. Copies: on the cpu and webgl
+ * backends `dataSync` hands out the backend's own array, which a transfer to the training
+ * worker would detach (and with it the model's weights and any bank holding them).
+ */
 export function getNamedWeights(model: tf.LayersModel): NamedWeights {
   const out: NamedWeights = new Map();
   for (const layer of model.layers)
     for (const w of layer.weights)
-      out.set(weightName(layer.name, w.originalName), w.read().dataSync() as Float32Array);
+      out.set(weightName(layer.name, w.originalName), (w.read().dataSync() as Float32Array).slice());
   return out;
 }
 

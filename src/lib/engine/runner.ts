@@ -73,17 +73,20 @@ function transferSource(s: WeightSource): TransferSource {
 /**
  * Builds `spec` in tfjs and copies in every weight that fits one of `sources` (earlier ones
  * preferred); the rest keep fresh initial values. `between` runs after the build, so a
- * caller can let the browser paint its progress between the two heavy steps.
+ * caller can let the browser paint its progress between the two heavy steps; `sources` as a
+ * function is read after it, so weights set meanwhile (a reset, a training step) are the ones
+ * carried over, with their trained / untrained marks as they are then.
  */
 export async function buildRunner(
   spec: NetworkSpec,
-  sources: readonly WeightSource[],
+  sources: readonly WeightSource[] | (() => readonly WeightSource[]),
   between: () => Promise<void> = async () => undefined,
 ): Promise<{ runner: EngineRunner; plan: WeightPlan; layersWithWeights: Set<string> }> {
   const model = await buildModel(spec);
   try {
     await between();
-    const plan = transferWeights(model, sources.map(transferSource));
+    const from = typeof sources === 'function' ? sources() : sources;
+    const plan = transferWeights(model, from.map(transferSource));
     const layersWithWeights = new Set(weightEntries(model).map((w) => w.layer));
     return { runner: new EngineRunner(model), plan, layersWithWeights };
   } catch (e) {
