@@ -26,35 +26,60 @@ function hex(code: number, digits: number): string {
 }
 
 /**
- * The text as it goes between the quotes of a Python string literal (either quote, single
- * or triple, as the escapes cover both): backslashes and quotes escaped, unsafe characters
- * and lone surrogates written as `\xhh` / `\uhhhh`, everything else (Chinese, accents,
- * emoji) left as it is. Python reads the literal back as exactly the original text.
+ * Rewrites `text` character by character: `escape(code)` gives the replacement of a BMP
+ * character (or null to keep it), `lone(code)` that of a surrogate without its pair; a
+ * valid surrogate pair is always kept. Unchanged runs are copied whole.
  */
-export function pythonEscaped(text: string): string {
+function rewrite(
+  text: string,
+  escape: (code: number) => string | null,
+  lone: (code: number) => string,
+): string {
   const out: string[] = [];
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    let esc: string | null = null;
-    if (c === 0x5c) esc = '\\\\';
-    else if (c === 0x22) esc = '\\"';
-    else if (c === 0x27) esc = "\\'";
-    else if (c === 0x0a) esc = '\\n';
-    else if (c === 0x0d) esc = '\\r';
-    else if (c === 0x09) esc = '\\t';
-    else if (isUnsafe(c)) esc = c <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`;
-    else if (c >= 0xd800 && c <= 0xdbff) {
+    let esc: string | null;
+    if (c >= 0xd800 && c <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      else esc = `\\u${hex(c, 4)}`;
-    } else if (c >= 0xdc00 && c <= 0xdfff) esc = `\\u${hex(c, 4)}`;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      esc = lone(c);
+    } else if (c >= 0xdc00 && c <= 0xdfff) esc = lone(c);
+    else esc = escape(c);
     if (esc === null) continue;
     out.push(text.slice(run, i), esc);
     run = i + 1;
   }
   out.push(text.slice(run));
   return out.join('');
+}
+
+/** The C-style escapes Python and protobuf text share. */
+const COMMON: Record<number, string> = {
+  0x5c: '\\\\',
+  0x22: '\\"',
+  0x0a: '\\n',
+  0x0d: '\\r',
+  0x09: '\\t',
+};
+
+/**
+ * The text as it goes between the quotes of a Python string literal (either quote, single
+ * or triple, as the escapes cover both): backslashes and quotes escaped, unsafe characters
+ * and lone surrogates written as `\xhh` / `\uhhhh`, everything else (Chinese, accents,
+ * emoji) left as it is. Python reads the literal back as exactly the original text.
+ */
+export function pythonEscaped(text: string): string {
+  return rewrite(
+    text,
+    (c) =>
+      COMMON[c] ??
+      (c === 0x27 ? "\\'" : isUnsafe(c) ? (c <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`) : null),
+    (c) => `\\u${hex(c, 4)}`,
+  );
 }
 
 /** A Python string literal, `"…"`, that reads back as exactly `text`. */
@@ -77,28 +102,12 @@ export function pythonComment(text: string): string {
  * U+FFFD, as any UTF-8 encoder would make them.
  */
 export function prototxtString(text: string): string {
-  const out: string[] = ['"'];
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let esc: string | null = null;
-    if (c === 0x5c) esc = '\\\\';
-    else if (c === 0x22) esc = '\\"';
-    else if (c === 0x0a) esc = '\\n';
-    else if (c === 0x0d) esc = '\\r';
-    else if (c === 0x09) esc = '\\t';
-    else if (c < 0x20 || c === 0x7f) esc = `\\${c.toString(8).padStart(3, '0')}`;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      else esc = '\ufffd';
-    } else if (c >= 0xdc00 && c <= 0xdfff) esc = '\ufffd';
-    if (esc === null) continue;
-    out.push(text.slice(run, i), esc);
-    run = i + 1;
-  }
-  out.push(text.slice(run), '"');
-  return out.join('');
+  const escaped = rewrite(
+    text,
+    (c) => COMMON[c] ?? (c < 0x20 || c === 0x7f ? `\\${c.toString(8).padStart(3, '0')}` : null),
+    () => '\ufffd',
+  );
+  return `"${escaped}"`;
 }
 
 /**
