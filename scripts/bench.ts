@@ -3,7 +3,8 @@
  * Chromium: activation extraction, new image → overview redrawn, navigation → first overview,
  * heap and leaked tensors, as medians over many images. `--backend webgl|wasm|cpu` forces a
  * backend (webgl runs on SwiftShader here), `--compare` runs all three, `--json` ends with
- * one JSON object.
+ * one JSON object. It starts with the CPU model and a calibration figure (a fixed kernel timed
+ * in the page) so that runs on two machines can be compared.
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs, runMain, usage } from './lib/args';
@@ -12,6 +13,7 @@ import { serveStatic } from './lib/staticServer';
 import { benchBackend } from './lib/benchPage';
 import { formatTable, targetLines, type BenchResult } from './lib/benchStats';
 import { benchTraining, trainingLines, type TrainingBench } from './lib/benchTraining';
+import { machineReport, type MachineReport } from './lib/benchBytes';
 
 const OPTIONS = {
   backend: { kind: 'string', default: 'auto', help: 'webgl, wasm, cpu, or auto (the app’s own choice)' },
@@ -49,7 +51,18 @@ async function main(): Promise<void> {
   const server = await serveStatic('dist');
   const results: BenchResult[] = [];
   let training: TrainingBench | null = null;
+  let machine: MachineReport;
   try {
+    // The machine first, on an idle browser: the calibration scales figures between machines.
+    const probe = await launchChromium();
+    try {
+      machine = await machineReport(await probe.newPage());
+    } finally {
+      await probe.close();
+    }
+    log(
+      `machine: ${machine.cpuModel}, ${machine.cores} cores; calibration ${machine.calibrationMs} ms (${machine.calibrationSpreadMs.join('–')})`,
+    );
     for (const backend of args.compare ? ['wasm', 'webgl', 'cpu'] : [args.backend]) {
       log(`${backend}:`);
       const browser = await launchChromium(backend === 'webgl' ? SWIFTSHADER_FLAGS : []);
@@ -57,6 +70,7 @@ async function main(): Promise<void> {
         results.push(
           await benchBackend(browser, {
             url: server.url,
+            dist: 'dist',
             backend,
             images: args.images,
             loads: args.loads,
@@ -83,10 +97,13 @@ async function main(): Promise<void> {
     await server.close();
   }
   const first = results[0]!;
+  process.stdout.write(
+    `\nmachine: ${machine.cpuModel} × ${machine.cores}, calibration ${machine.calibrationMs} ms\n`,
+  );
   process.stdout.write(`\n${formatTable(results)}\n\n${targetLines(first).join('\n')}\n`);
   if (training) process.stdout.write(`${trainingLines(training).join('\n')}\n`);
   if (args.json)
-    process.stdout.write(`${JSON.stringify({ ...first, ...(training ?? {}), runs: results })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...machine, ...first, ...(training ?? {}), runs: results })}\n`);
 }
 
 runMain(main);

@@ -6,9 +6,12 @@
 import type { Browser, Page } from 'playwright-core';
 import '../../src/app/browser/debugHookTypes';
 import { median, quantile, round1, type BenchResult } from './benchStats';
+import { byteReport, fetchedFiles, type FetchedFile } from './benchBytes';
 
 export interface BenchOptions {
   url: string;
+  /** The built site being served, to size what the page fetched. */
+  dist: string;
   /** `webgl`, `wasm`, `cpu`, or `auto` for the app's own choice. */
   backend: string;
   images: number;
@@ -51,7 +54,7 @@ async function waitQuietly(page: Page, expression: string, what: string): Promis
 async function openOnce(
   browser: Browser,
   url: string,
-): Promise<{ page: Page; loadMs: number; stages: number[] }> {
+): Promise<{ page: Page; loadMs: number; stages: number[]; files: FetchedFile[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -69,7 +72,7 @@ async function openOnce(
     (names) => names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN),
     [...LOAD_STAGES],
   );
-  return { page, loadMs: stages[DRAWN]!, stages };
+  return { page, loadMs: stages[DRAWN]!, stages, files: await fetchedFiles(page) };
 }
 
 export async function benchBackend(browser: Browser, o: BenchOptions): Promise<BenchResult> {
@@ -77,17 +80,23 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
   const loads: number[] = [];
   const stageTimes: number[][] = [];
   let page: Page | null = null;
+  // Every load opens a fresh browser context, so each is cold; the first one is sized.
+  let bytes: ReturnType<typeof byteReport> | null = null;
   for (let i = 0; i < o.loads; i++) {
     if (page) await page.close();
     const opened = await openOnce(browser, url);
     page = opened.page;
     loads.push(opened.loadMs);
     stageTimes.push(opened.stages);
+    bytes ??= byteReport(o.dist, opened.files, opened.loadMs);
     o.log(
       `  load ${i + 1}/${o.loads}: ${LOAD_STAGES.map((n, j) => `${n} ${Math.round(opened.stages[j]!)}`).join(' · ')} ms`,
     );
   }
-  if (!page) throw new Error('--loads must be at least 1');
+  if (!page || !bytes) throw new Error('--loads must be at least 1');
+  o.log(
+    `  fetched before the first overview: ${bytes.firstOverviewKB} kB gzip in ${bytes.firstOverviewRequests} requests (largest: ${bytes.largest.map((f) => `${f.path} ${f.kB}`).join(', ')})`,
+  );
   const backend = await page.evaluate(() => window.__cnnStudio!.backend());
   const startTensors = await page.evaluate(() => window.__cnnStudio!.numTensors());
   // A few warm-up images: the first executions compile kernels and allocate buffers.
@@ -118,6 +127,10 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
     leakedTensors,
     extractP90Ms: round1(quantile(extracts, 0.9)),
     redrawP90Ms: round1(quantile(redraws, 0.9)),
+    firstOverviewKB: bytes.firstOverviewKB,
+    firstOverviewRequests: bytes.firstOverviewRequests,
+    readyKB: bytes.readyKB,
+    readyRequests: bytes.readyRequests,
     images: o.images,
     loads: o.loads,
   };

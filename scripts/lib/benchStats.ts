@@ -28,6 +28,11 @@ export interface BenchResult {
   /** 90th percentiles, to show the spread. */
   extractP90Ms: number;
   redrawP90Ms: number;
+  /** Gzip kB and requests of a cold load before the first overview, and until the page is ready. */
+  firstOverviewKB: number;
+  firstOverviewRequests: number;
+  readyKB: number;
+  readyRequests: number;
   images: number;
   loads: number;
 }
@@ -44,6 +49,7 @@ export const TARGETS: Target[] = [
   { key: 'redrawMs', label: 'new image → overview redrawn (median)', max: 50, unit: 'ms' },
   { key: 'loadToOverviewMs', label: 'navigation → first overview drawn (median)', max: 600, unit: 'ms' },
   { key: 'leakedTensors', label: 'tensors left over', max: 0, unit: '' },
+  { key: 'firstOverviewKB', label: 'fetched before the first overview (gzip)', max: 150, unit: ' kB' },
 ];
 
 /** A text table, one row per result, with a target column per measured figure. */
@@ -54,6 +60,7 @@ export function formatTable(results: readonly BenchResult[]): string {
     ['redraw ms', (r) => `${r.redrawMs} (p90 ${r.redrawP90Ms})`],
     ['load ms', (r) => String(r.loadToOverviewMs)],
     ['heap MB', (r) => String(r.heapMB)],
+    ['first kB', (r) => `${r.firstOverviewKB} (${r.firstOverviewRequests} req)`],
     ['leaked', (r) => String(r.leakedTensors)],
   ];
   const rows = [cols.map(([h]) => h), ...results.map((r) => cols.map(([, f]) => f(r)))];

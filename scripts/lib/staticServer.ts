@@ -1,6 +1,8 @@
 /**
  * A plain static file server on 127.0.0.1 for the built site, used by the browser tests and
- * the bench: it is what any static host does, no dev-server magic.
+ * the bench: it is what any static host does, no dev-server magic. Like such hosts (and
+ * `vite preview`), it sends validators: an ETag that a second request of the same file gets a
+ * bodiless 304 for, and hashed files under /assets/ are cacheable for good.
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -39,7 +41,17 @@ export function serveStatic(dir: string, port = 0): Promise<StaticServer> {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found: ${path}`);
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const stat = statSync(file);
+    const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const headers = {
+      ETag: etag,
+      'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
   return new Promise((ok) => {

@@ -1,7 +1,8 @@
 /**
  * Adds `<link rel="preload">` tags for what the first overview needs (the pretrained model's
- * files, the example list and first example) and, at low priority, for the engine's
- * WebAssembly binary, so they download while the scripts are parsed. The tags are added after Vite has processed the page's own
+ * files, the example list and first example), so they download while the scripts are parsed.
+ * The engine's WebAssembly binary is not among them: the first overview is drawn without it,
+ * and its 135 kB (gzip) would double what the first overview costs to download. The tags are added after Vite has processed the page's own
  * links: a preload written into index.html by hand is taken for a module asset, copied under
  * a hashed name and never used by the app, which fetches the real paths.
  */
@@ -12,8 +13,6 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
 /** Where the app loads its first model from (ExplainerState's PRETRAINED_URL), relative to the site. */
 export const PRETRAINED_DIR = 'models/tinyvgg-cifar10/';
 export const EXAMPLES_DIR = 'examples/';
-/** The binary the wasm backend picks in every browser with WebAssembly SIMD (all current ones). */
-const WASM_SIMD = /tfjs-backend-wasm-simd-[\w-]+\.wasm$/;
 
 function readJson(path: string): unknown {
   try {
@@ -40,11 +39,7 @@ export function firstExampleFile(examplesDir: string): string | null {
   return typeof file === 'string' && /^[\w.-]+$/.test(file) ? file : null;
 }
 
-export function preloadTags(o: {
-  modelsRoot: string;
-  staticRoot: string;
-  wasmFile: string | null;
-}): HtmlTagDescriptor[] {
+export function preloadTags(o: { modelsRoot: string; staticRoot: string }): HtmlTagDescriptor[] {
   const hrefs = modelFiles(join(o.modelsRoot, PRETRAINED_DIR.replace(/^models\//, ''))).map(
     (f) => `./${PRETRAINED_DIR}${f}`,
   );
@@ -53,19 +48,10 @@ export function preloadTags(o: {
     const first = firstExampleFile(join(o.staticRoot, EXAMPLES_DIR));
     if (first) hrefs.push(`./${EXAMPLES_DIR}${first}`);
   }
-  if (o.wasmFile) hrefs.push(`./${o.wasmFile}`);
   return hrefs.map((href) => ({
     tag: 'link',
     // `crossorigin` so the app's own fetch() (a CORS-mode request) can use the preloaded response.
-    // The engine's binary is needed only after the first overview (which is drawn without it):
-    // on a slow connection it must not hold up the model and the first example.
-    attrs: {
-      rel: 'preload',
-      href,
-      as: 'fetch',
-      crossorigin: 'anonymous',
-      ...(href.endsWith('.wasm') ? { fetchpriority: 'low' } : {}),
-    },
+    attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' },
     injectTo: 'head',
   }));
 }
@@ -75,10 +61,7 @@ export function preloadPlugin(o: { modelsRoot: string; staticRoot: string }): Pl
     name: 'cnn-studio-preload',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        const wasm = Object.keys(ctx.bundle ?? {}).find((f) => WASM_SIMD.test(f)) ?? null;
-        return preloadTags({ ...o, wasmFile: wasm });
-      },
+      handler: () => preloadTags(o),
     },
   };
 }

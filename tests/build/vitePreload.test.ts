@@ -53,7 +53,7 @@ describe('preload tags', () => {
 
   it('points every tag at the path the app fetches, CORS-mode so fetch() can reuse it', () => {
     const { models, statics } = site();
-    const tags = preloadTags({ modelsRoot: models, staticRoot: statics, wasmFile: 'assets/w-1.wasm' });
+    const tags = preloadTags({ modelsRoot: models, staticRoot: statics });
     expect(tags.map((t) => t.attrs?.href)).toEqual([
       './models/tinyvgg-cifar10/model.json',
       './models/tinyvgg-cifar10/a.bin',
@@ -62,14 +62,9 @@ describe('preload tags', () => {
       './models/tinyvgg-cifar10/meta.json',
       './examples/index.json',
       './examples/cat.png',
-      './assets/w-1.wasm',
     ]);
     for (const t of tags)
       expect(t.attrs).toMatchObject({ rel: 'preload', as: 'fetch', crossorigin: 'anonymous' });
-    // Only the engine's binary, needed after the first overview, waits behind the rest.
-    expect(tags.filter((t) => t.attrs?.fetchpriority === 'low').map((t) => t.attrs?.href)).toEqual([
-      './assets/w-1.wasm',
-    ]);
   });
 
   it('leaves out what is not there', () => {
@@ -77,7 +72,6 @@ describe('preload tags', () => {
     const tags = preloadTags({
       modelsRoot: join(root, 'models'),
       staticRoot: join(root, 'static'),
-      wasmFile: null,
     });
     expect(tags).toEqual([]);
   });

@@ -78,7 +78,7 @@ describe('offline static build', () => {
     await context.close();
   });
 
-  it('preloads the model, the first example and the WebAssembly binary, and uses every preload', async () => {
+  it('preloads the model and the first example (not the engine), and uses every preload', async () => {
     const html = readFileSync('dist/index.html', 'utf8');
     const preloads = [...html.matchAll(/<link rel="(?:preload|modulepreload)"[^>]*href="\.\/([^"]+)"/g)].map(
       (m) => m[1]!,
@@ -89,12 +89,13 @@ describe('offline static build', () => {
       /^models\/tinyvgg-cifar10\/meta\.json$/,
       /^examples\/index\.json$/,
       /^examples\/\w+\.png$/,
-      /^assets\/tfjs-backend-wasm-simd-[\w-]+\.wasm$/,
     ])
       expect(
         preloads.filter((p) => wanted.test(p)),
         String(wanted),
       ).toHaveLength(1);
+    // The engine's binary (135 kB gzip) comes after the first overview, which is drawn without it.
+    expect(preloads.filter((p) => p.endsWith('.wasm'))).toEqual([]);
     // A hand-written preload in index.html is copied by Vite under a hashed name the app never asks for.
     expect(preloads.filter((p) => /^assets\/(model|weights|meta)-/.test(p))).toEqual([]);
 
@@ -120,6 +121,28 @@ describe('offline static build', () => {
     expect(warnings.filter((w) => w.includes('preload'))).toEqual([]);
     // A preload the app's own request cannot reuse (another URL, another credentials mode) is fetched twice.
     for (const p of preloads) expect(requests.get(`${site}${p}`), p).toBe(1);
+    await page.close();
+  });
+
+  it('fetches no engine binary before the first overview, nor the training worker before the learner nears it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const requested: { url: string; at: number }[] = [];
+    page.on('request', (r) => requested.push({ url: r.url(), at: Date.now() }));
+    const start = Date.now();
+    await page.goto(`${server.url}some/folder/`);
+    await waitReady(page);
+    const drawnAt =
+      start + (await page.evaluate(() => performance.getEntriesByName('overview-drawn')[0]!.startTime));
+    // The engine arrives after the overview (the page is ready only once it has).
+    const wasm = requested.filter((r) => r.url.endsWith('.wasm'));
+    expect(wasm.length).toBeGreaterThan(0);
+    for (const r of wasm) expect(r.at).toBeGreaterThanOrEqual(drawnAt);
+    const worker = () => requested.filter((r) => /trainingWorker-[\w-]+\.js$/.test(r.url)).length;
+    await page.waitForTimeout(1500);
+    expect(worker()).toBe(0);
+    // Scrolled to the training section, the worker starts so that Start responds at once.
+    await page.getByTestId('training-panel').scrollIntoViewIfNeeded();
+    await expect.poll(worker).toBe(1);
     await page.close();
   });
 

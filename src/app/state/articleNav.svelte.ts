@@ -3,8 +3,14 @@
  * `showSection(id)`) to scroll the article to the section that explains something; the
  * article's "show me" links record where the reader came from so they can jump back.
  */
-import { sectionAnchor, sectionForLayer } from '../../lib/article';
+import { sectionAnchor } from '../../lib/article/anchor';
 import type { LayerDef } from '../../lib/layers/types';
+
+/**
+ * The article's sections, loaded with the article itself: their prose in two languages is
+ * ~10 kB (gzip) that the first overview does not need.
+ */
+type ArticleIndex = typeof import('../../lib/article');
 
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -16,9 +22,16 @@ export class ArticleNav {
   /** The section a "show me" link left from, offered as a way back. */
   returnTo = $state<string | null>(null);
 
+  /** The article's sections once loaded (the article panel loads them, or `load`). */
+  index = $state.raw<ArticleIndex | null>(null);
+
+  async load(): Promise<ArticleIndex> {
+    return (this.index ??= await import('../../lib/article'));
+  }
+
   /** The id of the section explaining a layer (by type, else by registry category), or null. */
-  sectionForLayer(layer: Pick<LayerDef, 'type' | 'category'> | string): string | null {
-    return sectionForLayer(layer)?.id ?? null;
+  async sectionForLayer(layer: Pick<LayerDef, 'type' | 'category'> | string): Promise<string | null> {
+    return (await this.load()).sectionForLayer(layer)?.id ?? null;
   }
 
   /** Scrolls the article to a section and moves focus to its heading; false if it is not on the page. */
@@ -34,8 +47,8 @@ export class ArticleNav {
   }
 
   /** What a layer header in the overview calls: opens the section about that layer type. */
-  showLayer(layer: Pick<LayerDef, 'type' | 'category'> | string): boolean {
-    const id = this.sectionForLayer(layer);
+  async showLayer(layer: Pick<LayerDef, 'type' | 'category'> | string): Promise<boolean> {
+    const id = await this.sectionForLayer(layer);
     return id !== null && this.showSection(id);
   }
 }

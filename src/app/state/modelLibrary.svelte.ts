@@ -6,7 +6,6 @@
  */
 import { inferShapes, totals } from '../../lib/spec/inferShapes';
 import { FormatError } from '../../lib/formats/formatError';
-import { checkKerasExport } from '../../lib/formats/keras/kerasJson';
 import type { Localized } from '../../lib/spec/types';
 import { modelJson, readStudioMetadata, weightBytes, WEIGHTS_FILE } from '../../lib/training/modelFiles';
 import { outputUnits } from '../../lib/training/trainable';
@@ -133,6 +132,8 @@ export class ModelLibrary {
     const spec = this.explainer.spec;
     if (!spec) return null;
     // The reason, in the user's language, before tfjs meets the net and fails in its own words.
+    // The Keras writer loads with the engine, not with the page.
+    const { checkKerasExport } = await import('../../lib/formats/keras/kerasJson');
     checkKerasExport(spec);
     const { buildModel, saveModelToArtifacts } = await this.explainer.connectEngine();
     const model = await buildModel(spec, this.explainer.getWeights());

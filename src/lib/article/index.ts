@@ -39,10 +39,7 @@ export function getSection(id: string): ArticleSection | undefined {
   return byId.get(id);
 }
 
-/** The DOM id of a section's element; one place so the view and the navigation agree. */
-export function sectionAnchor(id: string): string {
-  return `learn-${id}`;
-}
+export { sectionAnchor } from './anchor';
 
 /** The section that explains a layer: one naming its type first, else one covering its category. */
 export function sectionForLayer(

@@ -4,6 +4,7 @@
  * that are just the previous layer left out), deflated and base64url-encoded. Reading one
  * validates it like a spec file; a damaged or oversized link is a clear error.
  */
+import { hasSharedNet } from './shareHash';
 import { deflateSync, Inflate } from 'fflate';
 import type { LayerParams, Localized, NetworkSpec } from '../spec/types';
 import { getLayerDef } from '../layers/registry';
@@ -75,9 +76,7 @@ export function encodeShareHash(spec: NetworkSpec): string {
 }
 
 /** True when a URL hash carries a shared net. */
-export function hasSharedNet(hash: string): boolean {
-  return hash.replace(/^#/, '').startsWith('net=');
-}
+export { hasSharedNet };
 
 const damaged = (why: string, whyZh: string): ShareLinkError =>
   new ShareLinkError({ en: `The shared link is damaged (${why}).`, zh: `分享链接已损坏（${whyZh}）。` });

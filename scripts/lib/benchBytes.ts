@@ -1,0 +1,106 @@
+/**
+ * What a cold load fetches before the first overview is drawn, and what a machine is: the
+ * figures `npm run bench` prints to compare runs on two machines.
+ */
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { median, round1 } from './benchStats';
+
+export interface FetchedFile {
+  path: string;
+  /** Milliseconds since navigation when the request started. */
+  startMs: number;
+}
+
+/** Resource-timing entries of the page (the document itself is not among them). */
+export async function fetchedFiles(page: Page): Promise<FetchedFile[]> {
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({ name: e.name, startMs: e.startTime })),
+  );
+  return entries.map((e) => ({ path: new URL(e.name).pathname, startMs: e.startMs }));
+}
+
+export interface ByteReport {
+  /** Gzip size (level 6, as static hosts compress) of everything requested before the first overview, index.html included. */
+  firstOverviewKB: number;
+  firstOverviewRequests: number;
+  /** The same for everything requested until the page was ready. */
+  readyKB: number;
+  readyRequests: number;
+  /** The largest files before the first overview, for the log. */
+  largest: { path: string; kB: number }[];
+}
+
+/**
+ * Sizes are read from the built files in `dist`, so the report is the same whatever the
+ * server does; a file requested twice counts twice (that is a real second download).
+ */
+export function byteReport(dist: string, files: readonly FetchedFile[], drawnMs: number): ByteReport {
+  const gzipKB = new Map<string, number>();
+  const sizeOf = (path: string): number => {
+    let kB = gzipKB.get(path);
+    if (kB === undefined) {
+      const file = join(dist, decodeURIComponent(path === '/' ? '/index.html' : path));
+      kB = gzipSync(readFileSync(file), { level: 6 }).length / 1024;
+      gzipKB.set(path, kB);
+    }
+    return kB;
+  };
+  const all = [{ path: '/', startMs: 0 }, ...files];
+  const before = all.filter((f) => f.startMs <= drawnMs);
+  const sum = (list: readonly FetchedFile[]): number => round1(list.reduce((s, f) => s + sizeOf(f.path), 0));
+  const largest = [...before]
+    .map((f) => ({ path: f.path, kB: round1(sizeOf(f.path)) }))
+    .sort((a, b) => b.kB - a.kB)
+    .slice(0, 6);
+  return {
+    firstOverviewKB: sum(before),
+    firstOverviewRequests: before.length,
+    readyKB: sum(all),
+    readyRequests: all.length,
+    largest,
+  };
+}
+
+export interface MachineReport {
+  cpuModel: string;
+  cores: number;
+  /**
+   * Median time of a fixed compute kernel in the page (a 160×160×160 float32 matrix product in
+   * plain JavaScript, ~4.1 M multiply-adds): figures from two machines compare after dividing
+   * by their calibration.
+   */
+  calibrationMs: number;
+  calibrationSpreadMs: [number, number];
+}
+
+export async function machineReport(page: Page, runs = 21): Promise<MachineReport> {
+  const times = await page.evaluate((n) => {
+    const size = 160;
+    const a = new Float32Array(size * size).map((_, i) => ((i * 7919) % 101) / 101);
+    const b = new Float32Array(size * size).map((_, i) => ((i * 104729) % 97) / 97);
+    const c = new Float32Array(size * size);
+    const out: number[] = [];
+    for (let run = 0; run < n + 2; run++) {
+      const t = performance.now();
+      for (let i = 0; i < size; i++)
+        for (let k = 0; k < size; k++) {
+          const aik = a[i * size + k]!;
+          for (let j = 0; j < size; j++) c[i * size + j]! += aik * b[k * size + j]!;
+        }
+      // The first two runs warm the JIT up.
+      if (run >= 2) out.push(performance.now() - t);
+    }
+    return out;
+  }, runs);
+  const sorted = [...times].sort((x, y) => x - y);
+  return {
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    calibrationMs: round1(median(times)),
+    calibrationSpreadMs: [round1(sorted[0]!), round1(sorted[sorted.length - 1]!)],
+  };
+}
