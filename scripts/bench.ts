@@ -14,6 +14,7 @@ import { benchBackend } from './lib/benchPage';
 import { formatTable, targetLines, type BenchResult } from './lib/benchStats';
 import { benchTraining, trainingLines, type TrainingBench } from './lib/benchTraining';
 import { machineReport, type MachineReport } from './lib/benchBytes';
+import { benchLiveCamera, type LiveBench } from './lib/benchLive';
 
 const OPTIONS = {
   backend: { kind: 'string', default: 'auto', help: 'webgl, wasm, cpu, or auto (the app’s own choice)' },
@@ -26,6 +27,7 @@ const OPTIONS = {
     default: true,
     help: 'also train TinyVGG on the built-in shapes (--no-training to skip)',
   },
+  live: { kind: 'bool', default: true, help: 'also follow a fake camera live (--no-live to skip)' },
   build: { kind: 'bool', default: true, help: 'run vite build first (--no-build to reuse dist/)' },
   json: { kind: 'bool', default: false, help: 'print the results as one JSON object on the last line' },
   help: { kind: 'bool', default: false, help: 'show this help' },
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   const results: BenchResult[] = [];
   let training: TrainingBench | null = null;
   let machine: MachineReport;
+  let live: LiveBench | null = null;
   try {
     // The machine first, on an idle browser: the calibration scales figures between machines.
     const probe = await launchChromium();
@@ -81,6 +84,10 @@ async function main(): Promise<void> {
         await browser.close();
       }
     }
+    if (args.live) {
+      log('live camera (fake camera at 60 frames/s):');
+      live = await benchLiveCamera(server.url, { log });
+    }
     if (args.training) {
       log('training (TinyVGG on the built-in shapes, wasm worker):');
       const browser = await launchChromium();
@@ -101,9 +108,15 @@ async function main(): Promise<void> {
     `\nmachine: ${machine.cpuModel} × ${machine.cores}, calibration ${machine.calibrationMs} ms\n`,
   );
   process.stdout.write(`\n${formatTable(results)}\n\n${targetLines(first).join('\n')}\n`);
+  if (live)
+    process.stdout.write(
+      `${live.liveCameraFps >= 30 ? 'ok  ' : 'MISS'} live camera, overview updates per second (median): ${live.liveCameraFps} (target ≥ 30)\n`,
+    );
   if (training) process.stdout.write(`${trainingLines(training).join('\n')}\n`);
   if (args.json)
-    process.stdout.write(`${JSON.stringify({ ...machine, ...first, ...(training ?? {}), runs: results })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...machine, ...first, ...(live ?? {}), ...(training ?? {}), runs: results })}\n`,
+    );
 }
 
 runMain(main);

@@ -161,6 +161,27 @@ export const overviewMessages = defineMessages({
     zh: '摄像头只能在 https 或 localhost 页面上使用。',
   },
 
+  'input.live.follow': { en: 'Follow live', zh: '实时跟随' },
+  'input.live.hint': {
+    en: 'Capture explains one photo; Follow live keeps the overview and the prediction following the camera.',
+    zh: '“拍摄”解释一张照片；“实时跟随”让总览和预测持续跟随摄像头画面。',
+  },
+  'input.live.label': { en: 'Live camera', zh: '实时摄像头' },
+  'input.live.image': { en: 'live camera', zh: '实时摄像头' },
+  'input.live.rate': { en: 'Live · {rate} updates/s', zh: '实时 · 每秒更新 {rate} 次' },
+  'input.live.paused': { en: 'Paused', zh: '已暂停' },
+  'input.live.pause': { en: 'Pause', zh: '暂停' },
+  'input.live.resume': { en: 'Resume', zh: '继续' },
+  'input.live.stop': { en: 'Stop camera', zh: '关闭摄像头' },
+  'input.live.ended': {
+    en: 'The camera stopped sending pictures (unplugged, or taken by another app). The last frame stays.',
+    zh: '摄像头已停止传送画面（被拔出，或被其他应用占用）。最后一帧保留。',
+  },
+  'input.live.failed': {
+    en: 'The live camera stopped: the network could not explain a frame ({reason}). The last frame stays.',
+    zh: '实时摄像头已停止：网络无法解释这一帧（{reason}）。最后一帧保留。',
+  },
+
   'input.paint.title': { en: 'Draw an image', zh: '绘制图像' },
   'input.paint.canvas': { en: 'Drawing canvas: drag to paint', zh: '绘图画布：拖动以绘画' },
   'input.paint.colour': { en: 'Colour', zh: '颜色' },
