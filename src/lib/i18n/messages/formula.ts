@@ -64,6 +64,7 @@ export const formulaMessages = defineMessages({
     en: 'kernel {k}, stride {s}, dilation {d}, padding {p}',
     zh: '卷积核 {k}，步长 {s}，膨胀 {d}，填充 {p}',
   },
+  'formula.conv.scrollLine': { en: 'Formula (scrolls sideways)', zh: '公式（可横向滚动）' },
   'formula.conv.channelTerm': {
     en: 'Channel {c}: window ⊙ kernel, summed',
     zh: '通道 {c}：窗口 ⊙ 卷积核，再求和',
