@@ -76,12 +76,8 @@ export interface ExplainedNet {
 
 let backendReady: Promise<unknown> | null = null;
 
-/** Builds the net with seeded uniform weights (He-scaled kernels, non-zero biases) and explains one random image. */
-export async function explainNet(spec: NetworkSpec, seed: number): Promise<ExplainedNet> {
-  backendReady ??= initBackend({ order: ['cpu'] });
-  await backendReady;
-  const rng = createRng(seed);
-  const model = await buildModel(spec);
+/** Gives every weight of `model` a seeded uniform value: He-scaled kernels, non-zero biases (so no ReLU starts dead everywhere). */
+export function setSeededWeights(model: tf.LayersModel, rng: Rng): void {
   const weights: NamedWeights = new Map();
   for (const layer of model.layers)
     for (const w of layer.weights) {
@@ -95,6 +91,15 @@ export async function explainNet(spec: NetworkSpec, seed: number): Promise<Expla
       );
     }
   setNamedWeights(model, weights);
+}
+
+/** Builds the net with seeded weights (see setSeededWeights) and explains one random image. */
+export async function explainNet(spec: NetworkSpec, seed: number): Promise<ExplainedNet> {
+  backendReady ??= initBackend({ order: ['cpu'] });
+  await backendReady;
+  const rng = createRng(seed);
+  const model = await buildModel(spec);
+  setSeededWeights(model, rng);
   const [, ...inputShape] = model.inputs[0]?.shape ?? [];
   const size = inputShape.reduce((a: number, b) => a * (b ?? 1), 1);
   const image = Float32Array.from({ length: size }, () => rng());
