@@ -31,8 +31,10 @@ function random(rng: Rng, shape: number[]): TensorData {
 /** The grouped convolution by its definition, in tfjs. */
 function tfjsGrouped(input: TensorData, w: ConvWeights, p: ConvLayerParams, groups: number): TensorData {
   return tf.tidy(() => {
-    const x = tf.tensor(input.data, [1, ...input.shape]) as tf.Tensor4D;
-    const k = tf.tensor(w.kernel.data, w.kernel.shape) as tf.Tensor4D;
+    const [h = 0, wd = 0, c = 0] = input.shape;
+    const [kh = 0, kw = 0, kc = 0, f = 0] = w.kernel.shape;
+    const x = tf.tensor4d(input.data, [1, h, wd, c]);
+    const k = tf.tensor4d(w.kernel.data, [kh, kw, kc, f]);
     const xs = tf.split(x, groups, 3);
     const ks = tf.split(k, groups, 3);
     const parts = xs.map((xi, g) =>
