@@ -134,6 +134,8 @@ describe('formula views of modern blocks', () => {
       expect(await valueOf(d, 'cost-ratio')).toBeCloseTo(1 / 8 + 1 / 9, 6);
       await expect.poll(() => d.getByTestId('cost-pairing').textContent()).toContain('pw');
       await screenshotView(page, 'formula-depthwise');
+      await d.getByTestId('separable-cost').scrollIntoViewIfNeeded();
+      await screenshotView(page, 'formula-depthwise-cost');
       // The strip picks another output channel.
       await d.locator('[data-testid="depthwise-out"][data-channel="1"]').click();
       await expect

@@ -31,8 +31,8 @@ export const formulaBlockMessages = defineMessages({
   },
   'formula.bn.trainingTitle': { en: 'Training:', zh: '训练：' },
   'formula.bn.training': {
-    en: 'μ and σ² are the mean and variance of the current batch, so every image is normalized together with the others in its batch; after each step the moving averages follow: μ ← {m}·μ + (1 − {m})·μ_batch.',
-    zh: 'μ 和 σ² 取当前批次的均值和方差，因此每张图像与同批的其他图像一起归一化；每一步之后滑动平均随之更新：μ ← {m}·μ + (1 − {m})·μ_batch。',
+    en: 'μ and σ² are the mean and variance of the current batch, so every image is normalized together with the others in its batch; after each step the moving averages follow: μ ← {m}·μ + (1 − {m})·(batch mean).',
+    zh: 'μ 和 σ² 取当前批次的均值和方差，因此每张图像与同批的其他图像一起归一化；每一步之后滑动平均随之更新：μ ← {m}·μ + (1 − {m})·（批均值）。',
   },
   'formula.bn.before': { en: 'Input values of the channel', zh: '该通道的输入值' },
   'formula.bn.after': { en: 'Output values of the channel', zh: '该通道的输出值' },
@@ -88,8 +88,8 @@ export const formulaBlockMessages = defineMessages({
   },
   'formula.separable.strip': { en: 'Depthwise, then pointwise', zh: '先逐通道，再逐点' },
   'formula.separable.stripLegend': {
-    en: 'Each row: input channel ⊛ its kernel = d_j, the value here, × the pointwise weight P_j,o.',
-    zh: '每一行：输入通道 ⊛ 它的卷积核 = d_j（此处的数值）× 逐点权重 P_j,o。',
+    en: 'Each row: an input channel ⊛ its own kernel = a depthwise result (its value here), × its pointwise weight.',
+    zh: '每一行：输入通道 ⊛ 它自己的卷积核 = 一个逐通道结果（此处的数值），× 它的逐点权重。',
   },
   'formula.separable.rows': {
     en: 'Depthwise channels {from}–{to} of {n}',
@@ -113,11 +113,11 @@ export const formulaBlockMessages = defineMessages({
     en: 'Cost, as in the MobileNet paper, with this layer’s numbers',
     zh: '计算量：按 MobileNet 论文的方式，代入该层的数值',
   },
-  'formula.cost.symbols': {
-    en: 'D_F × D_F = {f} output positions, D_K × D_K = {k} kernel, M = {m} input channels, N = {n} output channels',
-    zh: 'D_F × D_F = {f} 个输出位置，D_K × D_K = {k} 的卷积核，M = {m} 个输入通道，N = {n} 个输出通道',
-  },
-  'formula.cost.multiplier': { en: ', depth multiplier d = {d}', zh: '，深度乘数 d = {d}' },
+  'formula.cost.positions': { en: '{f} output positions', zh: '{f} 个输出位置' },
+  'formula.cost.kernel': { en: '{k} kernel', zh: '{k} 的卷积核' },
+  'formula.cost.inputs': { en: '{m} input channels', zh: '{m} 个输入通道' },
+  'formula.cost.outputs': { en: '{n} output channels', zh: '{n} 个输出通道' },
+  'formula.cost.multiplier': { en: 'depth multiplier {d}', zh: '深度乘数 {d}' },
   'formula.cost.pairedWith': {
     en: 'The pointwise step is the 1×1 convolution {pw} after this layer.',
     zh: '逐点步骤是该层之后的 1×1 卷积 {pw}。',
