@@ -41,10 +41,7 @@ const COVERED_BY_VIEWS16B = new Set([
 /** Runnable types that still have no formula view, and why. */
 const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ['Input', 'nothing is computed: the detail of the input is the image itself (the plain map)'],
-  ['Conv1D', 'a 1-D window over sequences; the 2-D convolution view would need a [1, T] adapter'],
   ['Conv3D', 'a 3-D window over volumes; no volume view yet'],
-  ['MaxPooling1D', 'a 1-D window over sequences; no adapter to the 2-D pooling view yet'],
-  ['AveragePooling1D', 'a 1-D window over sequences; no adapter to the 2-D pooling view yet'],
   ['MaxPooling3D', 'a 3-D window over volumes; no volume view yet'],
   ['AveragePooling3D', 'a 3-D window over volumes; no volume view yet'],
   ['SimpleRNN', 'recurrent: the state over time steps needs a view of its own'],

@@ -181,6 +181,10 @@ export const formulaBlockMessages = defineMessages({
     zh: '特征在图像中的位置被舍弃：只保留它出现得有多强（最大值）或总体有多少（平均值）。',
   },
 
+  'formula.sequence.note': {
+    en: 'A sequence of {t} steps, drawn as a map of one row: the window slides along the steps only.',
+    zh: '一个 {t} 步的序列，画成只有一行的特征图：窗口只沿着步的方向滑动。',
+  },
   'formula.dense.inputVector': { en: 'Input vector · {n} values', zh: '输入向量 · {n} 个数值' },
   'formula.dense.weightsVector': { en: 'Weights of “{name}” over its inputs', zh: '“{name}” 对各输入的权重' },
   'formula.dense.atInput': { en: 'from input {i}', zh: '来自输入 {i}' },
