@@ -7,6 +7,7 @@ import { LOCALES, type Locale, type Message } from './define';
 import { appMessages } from './messages/app';
 import { trainingMessages } from './messages/training';
 import { formulaMessages } from './messages/formula';
+import { formulaBlockMessages } from './messages/formulaBlocks';
 import { overviewMessages } from './messages/overview';
 import { shellMessages } from './messages/shell';
 import { articleMessages } from './messages/article';
@@ -20,6 +21,7 @@ export const catalog = {
   ...appMessages,
   ...trainingMessages,
   ...formulaMessages,
+  ...formulaBlockMessages,
   ...overviewMessages,
   ...shellMessages,
   ...articleMessages,
