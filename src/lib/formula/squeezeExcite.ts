@@ -145,8 +145,8 @@ export function computeSqueezeExcite(
   map: TensorData,
   weightsOf: (id: string) => readonly LayerWeights[],
 ): SqueezeExciteResult {
-  let x = new Float32Array();
-  let squeezed = new Float32Array();
+  let x: Float32Array = new Float32Array();
+  let squeezed: Float32Array = new Float32Array();
   const stages: SqueezeStage[] = [];
   for (const step of plan.steps) {
     if (step.kind === 'pool') {

@@ -7,6 +7,8 @@ import { LOCALES, type Locale, type Message } from './define';
 import { appMessages } from './messages/app';
 import { trainingMessages } from './messages/training';
 import { formulaMessages } from './messages/formula';
+import { formulaBranchMessages } from './messages/formulaBranch';
+import { formulaResampleMessages } from './messages/formulaResample';
 import { overviewMessages } from './messages/overview';
 import { shellMessages } from './messages/shell';
 import { articleMessages } from './messages/article';
@@ -20,6 +22,8 @@ export const catalog = {
   ...appMessages,
   ...trainingMessages,
   ...formulaMessages,
+  ...formulaBranchMessages,
+  ...formulaResampleMessages,
   ...overviewMessages,
   ...shellMessages,
   ...articleMessages,
