@@ -28,6 +28,7 @@ export const formulaBranchMessages = defineMessages({
   },
   'formula.paths.layers': { en: '{n} layers', zh: '{n} 层' },
   'formula.paths.oneLayer': { en: '1 layer', zh: '1 层' },
+  'formula.paths.hidden': { en: '{n} more…', zh: '另外 {n} 层…' },
   'formula.paths.truncated': {
     en: 'More layers (or other branches) lie before these',
     zh: '在这些层之前还有更多层（或其他分支）',
@@ -58,10 +59,10 @@ export const formulaBranchMessages = defineMessages({
     en: 'This Add closes a residual block: {layer} reaches the sum unchanged along the shortcut, so the layers of the other path only have to learn what to add to it.',
     zh: '这个 Add 结束一个残差块：{layer} 沿捷径原样到达求和处，因此另一条路径上的各层只需学习要给它加上什么。',
   },
-  'formula.merge.input': { en: 'Input {i} · {layer} · channel {c}', zh: '输入 {i} · {layer} · 通道 {c}' },
+  'formula.merge.input': { en: 'Input {i} · channel {c}', zh: '输入 {i} · 通道 {c}' },
   'formula.merge.inputStretched': {
-    en: 'Input {i} · {layer}: one value for the whole channel, stretched',
-    zh: '输入 {i} · {layer}：整个通道只有一个值，被拉伸',
+    en: 'Input {i} · one value, stretched',
+    zh: '输入 {i} · 一个值，被拉伸',
   },
   'formula.merge.output': { en: 'Output channel {c}', zh: '输出通道 {c}' },
   'formula.merge.at': { en: 'At cell ({row}, {col})', zh: '在单元格 ({row}, {col})' },
@@ -88,7 +89,7 @@ export const formulaBranchMessages = defineMessages({
     en: 'Output {axis} {a}–{b} are {layer}’s, copied unchanged.',
     zh: '输出的{axis} {a}–{b} 来自 {layer}，原样复制。',
   },
-  'formula.concat.source': { en: '{layer} · channel {c}', zh: '{layer} · 通道 {c}' },
+  'formula.concat.source': { en: 'Its channel {c}', zh: '其通道 {c}' },
   'formula.concat.output': { en: 'Output channel {c}', zh: '输出通道 {c}' },
 
   'formula.se.chain': {
@@ -125,7 +126,7 @@ export const formulaBranchMessages = defineMessages({
     en: 'Every value of channel {c} times its weight, here at cell ({row}, {col})',
     zh: '通道 {c} 的每个值乘以其权重，此处为单元格 ({row}, {col})',
   },
-  'formula.se.input': { en: '{layer} · channel {c}', zh: '{layer} · 通道 {c}' },
+  'formula.se.input': { en: 'Channel {c}', zh: '通道 {c}' },
   'formula.se.output': { en: 'Scaled channel {c}', zh: '缩放后的通道 {c}' },
   'formula.se.open': { en: 'Open {layer}', zh: '打开 {layer}' },
 });

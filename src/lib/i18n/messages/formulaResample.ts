@@ -24,11 +24,11 @@ export const formulaResampleMessages = defineMessages({
     zh: '{h}×{w} → {oh}×{ow}：放大 {sh}×{sw} 倍，混合相邻单元格',
   },
   'formula.resample.padGeometry': {
-    en: '{h}×{w} → {oh}×{ow}: zeros added, {t} rows above, {b} below, {l} columns left, {r} right',
+    en: '{h}×{w} → {oh}×{ow}: rows of zeros added above {t}, below {b}; columns left {l}, right {r}',
     zh: '{h}×{w} → {oh}×{ow}：补零，上方 {t} 行、下方 {b} 行、左侧 {l} 列、右侧 {r} 列',
   },
   'formula.resample.cropGeometry': {
-    en: '{h}×{w} → {oh}×{ow}: cut off {t} rows above, {b} below, {l} columns left, {r} right',
+    en: '{h}×{w} → {oh}×{ow}: rows cut off above {t}, below {b}; columns left {l}, right {r}',
     zh: '{h}×{w} → {oh}×{ow}：裁掉上方 {t} 行、下方 {b} 行、左侧 {l} 列、右侧 {r} 列',
   },
   'formula.resample.input': { en: 'Input channel {c} · {h}×{w}', zh: '输入通道 {c} · {h}×{w}' },
