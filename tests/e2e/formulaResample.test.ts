@@ -60,6 +60,15 @@ describe('resampling views', () => {
     await expect
       .poll(() => d.getByTestId('resample-note').textContent())
       .toMatch(/input \(3, 4\) goes into 4 output cells/);
+    // Hovering the edge of the number grid picks that cell and stays there: the grid scrolls to
+    // follow it, and the cell sliding under the still pointer must not be taken as the next pick.
+    const edge = d.locator('[data-testid="resample-output-grid"] .cell').last();
+    const [er, ec] = [await edge.getAttribute('data-row'), await edge.getAttribute('data-col')];
+    await edge.hover();
+    await expect.poll(() => d.getByTestId('resample-formula').getAttribute('data-col')).toBe(ec);
+    await page.waitForTimeout(1500);
+    expect(await d.getByTestId('resample-formula').getAttribute('data-col')).toBe(ec);
+    expect(await d.getByTestId('resample-formula').getAttribute('data-row')).toBe(er);
     await screenshotView(page, 'formula-upsampling-nearest');
     await page.keyboard.press('Escape');
 
