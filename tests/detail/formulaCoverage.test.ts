@@ -18,26 +18,6 @@ import { disposeNets, explainNet, type ExplainedNet } from '../formula/helpers';
 import { renderView } from '../components/render';
 import { allByTestId } from '../components/markup';
 
-/** Types another branch (views16b) is giving views; the lead removes this set when it merges. */
-const COVERED_BY_VIEWS16B = new Set([
-  'Add',
-  'Concatenate',
-  'Multiply',
-  'Subtract',
-  'Average',
-  'Maximum',
-  'UpSampling1D',
-  'UpSampling2D',
-  'UpSampling3D',
-  'Conv2DTranspose',
-  'ZeroPadding2D',
-  'Cropping2D',
-  'Dropout',
-  'AlphaDropout',
-  'GaussianDropout',
-  'GaussianNoise',
-]);
-
 /** Runnable types that still have no formula view, and why. */
 const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ['Input', 'nothing is computed: the detail of the input is the image itself (the plain map)'],
@@ -63,19 +43,16 @@ const RUNNABLE = LAYER_DEFS.filter((d) => d.keras !== null);
 
 describe('every runnable layer type has a detail view', () => {
   it('names one in the registry, or is listed with a reason', () => {
-    const missing = RUNNABLE.filter(
-      (d) => !d.formula && !COVERED_BY_VIEWS16B.has(d.type) && !KNOWN_GAPS.has(d.type),
-    ).map((d) => d.type);
+    const missing = RUNNABLE.filter((d) => !d.formula && !KNOWN_GAPS.has(d.type)).map((d) => d.type);
     expect(missing, `runnable types with no formula view: ${missing.join(', ')}`).toEqual([]);
   });
 
   it('lists only runnable types that really lack a view', () => {
-    for (const type of [...COVERED_BY_VIEWS16B, ...KNOWN_GAPS.keys()]) {
+    for (const type of KNOWN_GAPS.keys()) {
       const def = getLayerDef(type);
       expect(def, `${type} is not a registry type`).toBeDefined();
       expect(def?.formula, `${type} has a view now: take it off the list`).toBeUndefined();
-      if (!COVERED_BY_VIEWS16B.has(type))
-        expect(def?.keras, `${type} cannot run: no need to list it`).not.toBeNull();
+      expect(def?.keras, `${type} cannot run: no need to list it`).not.toBeNull();
     }
     for (const reason of KNOWN_GAPS.values()) expect(reason.length).toBeGreaterThan(20);
   });
@@ -101,6 +78,12 @@ const SAMPLES: Record<FormulaKind, { input: Shape; view: string }[]> = {
   // tfjs has no grouped convolution; tests/components/blocks.test.ts renders its view from our own forward.
   groupedConvolution: [{ input: [6, 7, 4], view: 'grouped-view' }],
   globalPooling: [{ input: [6, 7, 3], view: 'global-pool-view' }],
+  // Merges take the same map twice (the probe net has one input).
+  merge: [{ input: [6, 7, 3], view: 'merge-view' }],
+  concatenate: [{ input: [6, 7, 3], view: 'concat-view' }],
+  resample: [{ input: [6, 7, 3], view: 'resample-view' }],
+  transposedConv: [{ input: [6, 7, 3], view: 'tconv-view' }],
+  passThrough: [{ input: [6, 7, 3], view: 'pass-view' }],
 };
 
 function defaults(def: LayerDef): LayerParams {
@@ -134,7 +117,12 @@ describe('a type that names a view gets it, computed', () => {
       name: 'probe',
       layers: [
         { id: 'in', type: 'Input', params: { shape: c.input }, inputs: [] },
-        { id: 'probe', type: c.type, params: defaults(c.def), inputs: ['in'] },
+        {
+          id: 'probe',
+          type: c.type,
+          params: defaults(c.def),
+          inputs: Array.from({ length: Math.max(1, c.def.arity.min) }, () => 'in'),
+        },
       ],
     };
     const info = inferShapes(spec).layers.get('probe');

@@ -8,6 +8,8 @@ import { appMessages } from './messages/app';
 import { trainingMessages } from './messages/training';
 import { formulaMessages } from './messages/formula';
 import { formulaBlockMessages } from './messages/formulaBlocks';
+import { formulaBranchMessages } from './messages/formulaBranch';
+import { formulaResampleMessages } from './messages/formulaResample';
 import { overviewMessages } from './messages/overview';
 import { shellMessages } from './messages/shell';
 import { articleMessages } from './messages/article';
@@ -22,6 +24,8 @@ export const catalog = {
   ...trainingMessages,
   ...formulaMessages,
   ...formulaBlockMessages,
+  ...formulaBranchMessages,
+  ...formulaResampleMessages,
   ...overviewMessages,
   ...shellMessages,
   ...articleMessages,

@@ -73,7 +73,15 @@ export type FormulaKind =
   | 'depthwise'
   | 'separable'
   | 'groupedConvolution'
-  | 'globalPooling';
+  | 'globalPooling'
+  /** Element-wise merges (Add, Multiply, …); a Multiply closing an SE block gets the SE view. */
+  | 'merge'
+  | 'concatenate'
+  /** UpSampling2D, ZeroPadding2D, Cropping2D: each output cell is a few input cells of its channel. */
+  | 'resample'
+  | 'transposedConv'
+  /** Layers that only act while training (dropout, noise). */
+  | 'passThrough';
 
 /** An element-wise function as src/lib/formula/activations names it, with its options. */
 export interface ElementwiseFunction {
