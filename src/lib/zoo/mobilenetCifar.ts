@@ -113,3 +113,19 @@ export function mobilenetCifarSpec(classes = 10, inputSize = MOBILENET_CIFAR_INP
   b.add('Dense', 'output', { units: classes, activation: 'softmax' }, x);
   return b.spec();
 }
+
+export const mobilenetCifarCard: ZooCard = {
+  id: 'mobilenet-cifar',
+  name: 'MobileNet-CIFAR',
+  title: { en: 'MobileNet for CIFAR-10 (V2/V3 blocks)', zh: '用于 CIFAR-10 的 MobileNet（V2/V3 模块）' },
+  year: 2019,
+  paper: {
+    title: 'Searching for MobileNetV3 (blocks from MobileNetV2: Inverted Residuals and Linear Bottlenecks)',
+    authors: 'Andrew Howard, Mark Sandler, Grace Chu, Liang-Chieh Chen, Bo Chen, Mingxing Tan, et al.',
+  },
+  idea: {
+    en: 'A small MobileNet for 32×32 images, built by this project from the MobileNet papers’ parts: depthwise separable convolutions, inverted residual blocks that widen the channels, filter each one on its own and project back linearly, squeeze-and-excitation gates and hard-swish in the deeper blocks. It needs about half the multiply-adds of ResNet-8.',
+    zh: '本项目用 MobileNet 论文中的组件为 32×32 图像搭建的小型 MobileNet：深度可分离卷积；倒残差块先扩展通道、再对每个通道单独滤波、最后线性投影回去；较深的块中使用挤压-激励门和 hard-swish。它所需的乘加运算约为 ResNet-8 的一半。',
+  },
+  pretrained: false,
+};

@@ -53,3 +53,19 @@ export function resnetCifarSpec(classes = 10, blocks = 1, inputSize = RESNET_CIF
   b.add('Dense', 'output', { units: classes, activation: 'softmax' }, x);
   return b.spec();
 }
+
+export const resnet8CifarCard: ZooCard = {
+  id: 'resnet8',
+  name: 'ResNet-8',
+  title: { en: 'ResNet-8 for CIFAR-10', zh: '用于 CIFAR-10 的 ResNet-8' },
+  year: 2015,
+  paper: {
+    title: 'Deep Residual Learning for Image Recognition',
+    authors: 'Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun',
+  },
+  idea: {
+    en: 'The smallest ResNet of the paper’s CIFAR-10 family, trained here on 32×32 images: three stages of one residual block each (16, 32 and 64 filters), every convolution followed by batch normalisation. Each block adds its input back to its output, so the two paths and the Add where they join can be followed neuron by neuron.',
+    zh: '论文中 CIFAR-10 系列里最小的 ResNet，这里在 32×32 图像上训练：三个阶段各有一个残差块（16、32 和 64 个滤波器），每个卷积后面都跟着批归一化。每个块把输入加回到输出上，因此可以逐个神经元地追踪两条路径以及它们汇合处的加法。',
+  },
+  pretrained: false,
+};
