@@ -21,6 +21,7 @@ import { crossEntropy, evaluatePredictions } from '../src/lib/data/metrics';
 import { PREPROCESSING_DESCRIPTION } from '../src/lib/preprocess/preprocess';
 import { writeCheckpoint, readCheckpoint, type EpochLog } from './lib/checkpoint';
 import { writeLogs, trainingMeta } from './lib/trainReport';
+import { adoptRunSettings, readBest } from './lib/resume';
 
 function options(m: TrainableModel) {
   const d = m.defaults;
@@ -131,6 +132,33 @@ async function main(): Promise<void> {
   });
   if (optimizerState) await trainer.restoreOptimizerState(optimizerState);
 
+  const writeMeta = (testEval: { accuracy: number; confusion: number[][] } | null, testImages: number) => {
+    const meta = trainingMeta({
+      name: net.name,
+      classes,
+      size,
+      preprocessingDescription: PREPROCESSING_DESCRIPTION,
+      testEval,
+      testImages,
+      bestEpoch: best.epoch + 1,
+      bestValAccuracy: best.valAccuracy,
+      training: {
+        backend,
+        seed: args.seed,
+        batch: args.batch,
+        optimizer: args.optimizer,
+        learningRate: args.lr,
+        weightDecay: args['weight-decay'],
+        epochBudget: args.epochs,
+        augmentation: { flip: args.flip, cropShift: args.crop },
+        validationImages: valCount,
+        trainingImages: trainIdx.length,
+      },
+      log,
+    });
+    writeFileSync(join(args.out, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
+  };
+
   mkdirSync(args.out, { recursive: true });
   const per = size * size * 3;
   const batchX = new Float32Array(args.batch * per);
@@ -189,6 +217,7 @@ async function main(): Promise<void> {
       writeModelArtifacts(args.out, await saveModelToArtifacts(model));
     } else sinceBest++;
     writeLogs(args.out, log);
+    writeMeta(null, 0);
     writeCheckpoint(checkpointDir, {
       weights: getNamedWeights(model),
       optimizer: await trainer.optimizerState(),
@@ -214,69 +243,8 @@ async function main(): Promise<void> {
   process.stderr.write(
     `test accuracy (best epoch ${best.epoch + 1}): ${(testEval.accuracy * 100).toFixed(2)}% on ${test.images.length} images\n`,
   );
-  const meta = trainingMeta({
-    name: net.name,
-    classes,
-    size,
-    preprocessingDescription: PREPROCESSING_DESCRIPTION,
-    testEval,
-    testImages: test.images.length,
-    bestEpoch: best.epoch + 1,
-    training: {
-      backend,
-      seed: args.seed,
-      batch: args.batch,
-      optimizer: args.optimizer,
-      learningRate: args.lr,
-      weightDecay: args['weight-decay'],
-      epochBudget: args.epochs,
-      augmentation: { flip: args.flip, cropShift: args.crop },
-      validationImages: valCount,
-      trainingImages: trainIdx.length,
-    },
-    log,
-  });
-  writeFileSync(join(args.out, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
+  writeMeta(testEval, test.images.length);
   process.stderr.write(`wrote ${args.out}/model.json, weights.bin, meta.json, log.csv, log.json\n`);
-}
-
-/**
- * A resumed run continues with the settings it started with (so the schedule, the shuffles and
- * the split stay the same) unless an option is given again on the command line.
- */
-const RUN_SETTINGS = [
-  'seed',
-  'epochs',
-  'batch',
-  'lr',
-  'optimizer',
-  'weight-decay',
-  'flip',
-  'crop',
-  'val',
-  'patience',
-];
-
-function adoptRunSettings(args: Record<string, unknown>, saved: unknown, argv: string[]): void {
-  if (typeof saved !== 'object' || saved === null) return;
-  const given = (k: string) =>
-    argv.some((a) => a === `--${k}` || a === `--no-${k}` || a.startsWith(`--${k}=`));
-  for (const k of RUN_SETTINGS) {
-    const v = (saved as Record<string, unknown>)[k];
-    if (given(k) || v === undefined || typeof v !== typeof args[k]) continue;
-    if (v !== args[k]) process.stderr.write(`--${k} ${String(v)} (as the run started)\n`);
-    args[k] = v;
-  }
-}
-
-/** The best weights so far: the model the run last wrote beside meta.json. */
-async function readBest(out: string): Promise<Map<string, Float32Array>> {
-  const { model } = await loadModelFromArtifacts(readModelArtifacts(out), join(out, 'model.json'));
-  try {
-    return getNamedWeights(model);
-  } finally {
-    model.dispose();
-  }
 }
 
 runMain(main);

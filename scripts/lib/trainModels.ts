@@ -4,9 +4,9 @@
  * the command line overrides these defaults.
  */
 import type { NetworkSpec } from '../../src/lib/spec/types';
-import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
-import { resnetCifarSpec } from '../../src/lib/zoo/resnetCifar';
-import { mobilenetCifarSpec } from '../../src/lib/zoo/mobilenetCifar';
+import { tinyVggCard, tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
+import { resnet8CifarCard, resnetCifarSpec } from '../../src/lib/zoo/resnetCifar';
+import { mobilenetCifarCard, mobilenetCifarSpec } from '../../src/lib/zoo/mobilenetCifar';
 
 export interface TrainDefaults {
   epochs: number;
@@ -24,6 +24,7 @@ export interface TrainableModel {
   id: string;
   /** As meta.json names it. */
   name: string;
+  /** models/<the zoo card's weights folder>, where the app looks for them. */
   out: string;
   inputSize: number;
   spec(classes: number): NetworkSpec;
@@ -32,17 +33,17 @@ export interface TrainableModel {
 
 export const TRAINABLE: readonly TrainableModel[] = [
   {
-    id: 'tinyvgg',
+    id: tinyVggCard.id,
     name: 'TinyVGG',
-    out: 'models/tinyvgg-cifar10',
+    out: `models/${tinyVggCard.weights}`,
     inputSize: 64,
     spec: (classes) => tinyVggSpec(classes, 64),
     defaults: { epochs: 20, batch: 64, lr: 0.002, optimizer: 'adam', weightDecay: 0, crop: 4, patience: 5 },
   },
   {
-    id: 'resnet8',
+    id: resnet8CifarCard.id,
     name: 'ResNet-8',
-    out: 'models/resnet8-cifar10',
+    out: `models/${resnet8CifarCard.weights}`,
     inputSize: 32,
     spec: (classes) => resnetCifarSpec(classes, 1),
     defaults: {
@@ -56,9 +57,9 @@ export const TRAINABLE: readonly TrainableModel[] = [
     },
   },
   {
-    id: 'mobilenet-cifar',
+    id: mobilenetCifarCard.id,
     name: 'MobileNet-CIFAR',
-    out: 'models/mobilenet-cifar10',
+    out: `models/${mobilenetCifarCard.weights}`,
     inputSize: 32,
     spec: (classes) => mobilenetCifarSpec(classes),
     defaults: {

@@ -25,15 +25,20 @@ export interface TrainingSettings {
   trainingImages: number;
 }
 
-/** meta.json: what the app reads (src/lib/model/meta.ts) and how the weights were made. */
+/**
+ * meta.json: what the app reads (src/lib/model/meta.ts) and how the weights were made. Written
+ * after every epoch while a run goes on (`testEval` null: the test split is only used once, at
+ * the end; `training.finished` false), so the best weights so far can be opened, marked as such.
+ */
 export function trainingMeta(r: {
   name: string;
   classes: string[];
   size: number;
   preprocessingDescription: string;
-  testEval: { accuracy: number; confusion: number[][] };
+  testEval: { accuracy: number; confusion: number[][] } | null;
   testImages: number;
   bestEpoch: number;
+  bestValAccuracy: number;
   training: TrainingSettings;
   log: EpochLog[];
 }) {
@@ -45,11 +50,13 @@ export function trainingMeta(r: {
     classes: r.classes,
     inputSize: [r.size, r.size, 3],
     preprocessing: { fit: 'crop', size: r.size, scale: '1/255', description: r.preprocessingDescription },
-    testAccuracy: r.testEval.accuracy,
-    testImages: r.testImages,
-    confusion: r.testEval.confusion,
+    testAccuracy: r.testEval?.accuracy ?? null,
+    testImages: r.testEval ? r.testImages : 0,
+    ...(r.testEval ? { confusion: r.testEval.confusion } : {}),
     bestEpoch: r.bestEpoch,
+    bestValAccuracy: r.bestValAccuracy,
     training: {
+      finished: r.testEval !== null,
       ...r.training,
       epochs: r.log.length,
       schedule: `cosine decay to 5% over ${r.training.epochBudget} epochs`,

@@ -128,4 +128,5 @@ export const mobilenetCifarCard: ZooCard = {
     zh: '本项目用 MobileNet 论文中的组件为 32×32 图像搭建的小型 MobileNet：深度可分离卷积；倒残差块先扩展通道、再对每个通道单独滤波、最后线性投影回去；较深的块中使用挤压-激励门和 hard-swish。它所需的乘加运算约为 ResNet-8 的一半。',
   },
   pretrained: false,
+  weights: 'mobilenet-cifar10',
 };

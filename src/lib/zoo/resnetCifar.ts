@@ -68,4 +68,5 @@ export const resnet8CifarCard: ZooCard = {
     zh: '论文中 CIFAR-10 系列里最小的 ResNet，这里在 32×32 图像上训练：三个阶段各有一个残差块（16、32 和 64 个滤波器），每个卷积后面都跟着批归一化。每个块把输入加回到输出上，因此可以逐个神经元地追踪两条路径以及它们汇合处的加法。',
   },
   pretrained: false,
+  weights: 'resnet8-cifar10',
 };
