@@ -52,6 +52,11 @@ function options(m: TrainableModel) {
       help: 'stop after this many epochs without a better val accuracy (0 = never)',
     },
     resume: { kind: 'bool', default: false, help: 'continue from <out>/checkpoint' },
+    'stop-after': {
+      kind: 'number',
+      default: 0,
+      help: 'end this session after so many epochs, resumable with --resume (0 = run to the budget)',
+    },
     limit: { kind: 'number', default: 0, help: 'images per class to read (0 = all; for quick trials)' },
     backend: { kind: 'string', default: 'wasm', help: 'tfjs backend: wasm or cpu' },
     help: { kind: 'bool', default: false, help: 'show this help' },
@@ -226,6 +231,12 @@ async function main(): Promise<void> {
     if (args.patience > 0 && sinceBest >= args.patience) {
       process.stderr.write(`no better validation accuracy for ${args.patience} epochs: stopping early\n`);
       break;
+    }
+    if (args['stop-after'] > 0 && epoch + 1 - startEpoch >= args['stop-after'] && epoch + 1 < args.epochs) {
+      process.stderr.write(
+        `stopped after epoch ${epoch + 1} of ${args.epochs}; continue with: npm run train -- --model ${net.id} --resume\n`,
+      );
+      return;
     }
   }
 

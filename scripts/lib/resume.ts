@@ -19,6 +19,7 @@ export const RUN_SETTINGS = [
   'crop',
   'val',
   'patience',
+  'limit',
 ];
 
 export function adoptRunSettings(args: Record<string, unknown>, saved: unknown, argv: string[]): void {
