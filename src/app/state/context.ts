@@ -8,6 +8,7 @@ import type { LayoutState } from './layout.svelte';
 import type { EditorState } from './editorState.svelte';
 import type { TrainingState } from './trainingState.svelte';
 import type { ModelLibrary } from './modelLibrary.svelte';
+import type { TrainedModels } from './trainedModels.svelte';
 
 const I18N = Symbol('i18n');
 const EXPLAINER = Symbol('explainer');
@@ -17,6 +18,7 @@ const LAYOUT = Symbol('layout');
 const EDITOR = Symbol('editor');
 const TRAINING = Symbol('training');
 const LIBRARY = Symbol('library');
+const TRAINED = Symbol('trained');
 
 export function provideI18n(i18n: I18n): void {
   setContext(I18N, i18n);
@@ -86,4 +88,13 @@ export function useTraining(): TrainingState {
 /** Saved models: the browser's storage, downloads and uploads. */
 export function useLibrary(): ModelLibrary {
   return getContext<ModelLibrary>(LIBRARY);
+}
+
+export function provideTrainedModels(trained: TrainedModels): void {
+  setContext(TRAINED, trained);
+}
+
+/** The zoo networks' trained weights under models/: which are there, and opening them. */
+export function useTrainedModels(): TrainedModels {
+  return getContext<TrainedModels>(TRAINED);
 }

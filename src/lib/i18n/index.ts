@@ -16,6 +16,7 @@ import { articleMessages } from './messages/article';
 import { tourMessages } from './messages/tour';
 import { editorMessages } from './messages/editor';
 import { formatsMessages } from './messages/formats';
+import { modelsMessages } from './messages/models';
 
 export { LOCALES, type Locale };
 
@@ -32,6 +33,7 @@ export const catalog = {
   ...tourMessages,
   ...editorMessages,
   ...formatsMessages,
+  ...modelsMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;
