@@ -200,7 +200,8 @@ export function parseProtoText(text: string, options: ProtoTextOptions): PMessag
     if (m) {
       const raw = m[0];
       i += raw.length;
-      const body = raw.replace(/[fF]$/, '').toLowerCase();
+      // A float's `f` suffix (1.5f); hex digits and `inf` end in f too.
+      const body = (/^[-+]?(0x|inf)/i.test(raw) ? raw : raw.replace(/[fF]$/, '')).toLowerCase();
       const sign = body.startsWith('-') ? -1 : 1;
       const bare = body.replace(/^[-+]/, '');
       const value = bare.startsWith('inf')

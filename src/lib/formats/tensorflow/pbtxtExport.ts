@@ -13,7 +13,8 @@ import { layersInOrder } from '../../spec/order';
 import { getLayerDef } from '../../layers/registry';
 import { prototxtString } from '../escape';
 import { TfFormatError } from './graphDef';
-import { FLOAT, INT32, LAYER_ATTR, idFromNode, scopeFor, weightNodes, type EmitContext } from './tfEmit';
+import { FLOAT, INT32, LAYER_ATTR, scopeFor, weightNodes, type EmitContext } from './tfEmit';
+import { layerIdOf } from './tfBuild';
 import { EMITTERS } from './tfEmitTable';
 import { NAME_COMMENT } from './pbtxtImport';
 import { nodeText, type Attr, type NodeText } from './tfWriter';
@@ -88,7 +89,7 @@ export function serializePbtxt(spec: NetworkSpec, weights?: ReadonlyMap<string, 
         node: (suffix, op, inputs, attrs = {}, anchor = false) => {
           const full = name(suffix);
           const all: Record<string, Attr> = { ...attrs };
-          if (anchor && idFromNode(full) !== layer.id) all[LAYER_ATTR] = { s: layer.id };
+          if (anchor && layerIdOf(full, op) !== layer.id) all[LAYER_ATTR] = { s: layer.id };
           nodes.push({ name: full, op, inputs, attrs: all });
           return full;
         },

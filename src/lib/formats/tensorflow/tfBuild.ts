@@ -2,7 +2,7 @@
  * The state of a GraphDef import: which layer (or half-read pattern) each tensor is, the
  * layers made so far with the variables they claim, and the context each op's converter
  * works through. Layers are named after the name scope of the node that starts them
- * (`conv1/Conv2D` → `conv1`), as tf.layers, slim and Keras scope a layer's nodes.
+ * (`conv1/Conv2D` → `conv1`), as tf.layers, slim and Keras scope a layer's nodes (see layerIdOf).
  */
 import type { LayerParams, LayerSpec, Localized, Shape } from '../../spec/types';
 import type { TextPos } from '../formatError';
@@ -91,6 +91,23 @@ export type Converter = (ctx: OpContext) => void;
 
 export const scopeOf = (name: string): string => name.slice(0, Math.max(0, name.lastIndexOf('/')));
 
+/** Node names that say only which op a layer's scope used (`conv1/Conv2D`, `conv2d_1/convolution`). */
+const GENERIC = /^(convolution|depthwise|BiasAdd|MatMul|add|mul|sub|concat|split|Reshape|Squeeze|Mean|Max|Pad|Identity|Tensordot)(_\d+)?$/;
+
+/**
+ * The layer a node starts, by its name: its name scope when the node's own name only names
+ * its op (`conv1/Conv2D` → `conv1`), without the inner scopes tf.nn functions add
+ * (`bn/batchnorm/add_1` → `bn`, `dropout/dropout/Mul_1` → `dropout`); the whole name when
+ * it is a name of its own (`MyNet/SpatialSqueeze`, `softmax_tensor`).
+ */
+export function layerIdOf(name: string, op: string): string {
+  const parts = name.split('/');
+  const last = parts.pop() ?? name;
+  if (parts.length === 0 || (last.replace(/_\d+$/, '') !== op && !GENERIC.test(last))) return name;
+  while (parts.length > 1 && (parts.at(-1) === 'batchnorm' || parts.at(-1) === parts.at(-2))) parts.pop();
+  return parts.join('/');
+}
+
 export class TfBuilder {
   readonly layers: LayerRecord[] = [];
   readonly byId = new Map<string, LayerRecord>();
@@ -111,7 +128,7 @@ export class TfBuilder {
 
   private idFor(node: TfNode, suffix: string): string {
     const given = node.attrs.get(LAYER_ATTR)?.value;
-    const wanted = `${given?.kind === 's' ? given.value : scopeOf(node.name) || node.name}${suffix}`;
+    const wanted = `${given?.kind === 's' ? given.value : layerIdOf(node.name, node.op)}${suffix}`;
     if (!this.byId.has(wanted)) return wanted;
     if (given?.kind !== 's' && !suffix && !this.byId.has(node.name)) return node.name;
     let k = 2;

@@ -5,7 +5,7 @@
  * the small int32 constants shapes and axes need.
  */
 import type { LayerSpec, Shape } from '../../spec/types';
-import { LAYER_ATTR, scopeOf } from './tfBuild';
+import { LAYER_ATTR } from './tfBuild';
 import type { Attr, NodeText } from './tfWriter';
 
 export const FLOAT: Attr = { type: 'DT_FLOAT' };
@@ -120,11 +120,6 @@ export function scopeFor(id: string): string {
     .filter((p) => p !== '');
   const name = parts.join('/') || 'layer';
   return /^[A-Za-z0-9.]/.test(name) ? name : `x${name}`;
-}
-
-/** The layer id our importer gives a layer started at node `name`, without the id attr. */
-export function idFromNode(name: string): string {
-  return scopeOf(name) || name;
 }
 
 export { LAYER_ATTR };

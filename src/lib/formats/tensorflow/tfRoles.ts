@@ -65,7 +65,6 @@ function placeholderRank(n: TfNode): number | null {
 }
 
 function isFloatPlaceholder(n: TfNode): boolean {
-  if (!PLACEHOLDERS.has(n.op)) return false;
   const t = outputType(n);
   return t === null || FLOAT_TYPES.has(t);
 }
@@ -80,9 +79,10 @@ export function assignRoles(
   isLayerOp: (op: string) => boolean,
   hasConverter: (op: string) => boolean,
 ): Roles {
-  const candidates = graph.nodes.filter((n) => isFloatPlaceholder(n) && placeholderRank(n) !== 0);
+  // Every placeholder but scalars (keep_prob, is_training), which are settings of the network.
+  const candidates = graph.nodes.filter((n) => PLACEHOLDERS.has(n.op) && placeholderRank(n) !== 0);
   const index = new Map(candidates.map((n, k) => [n.name, k]));
-  // Which candidate placeholders each node depends on, as a bit set (string of 0/1 is enough for a few).
+  // Which placeholders each node depends on.
   const deps = new Map<string, Set<number>>();
   for (const n of graph.order) {
     const own = index.get(n.name);
@@ -93,9 +93,11 @@ export function assignRoles(
   const feedsLayer = new Set<number>();
   for (const n of graph.order) {
     const d = deps.get(n.name);
-    if (d?.size === 1 && isLayerOp(n.op)) feedsLayer.add([...d][0] ?? -1);
+    const only = d?.size === 1 ? [...d][0] : undefined;
+    if (only !== undefined && isLayerOp(n.op) && isFloatPlaceholder(candidates[only] as TfNode)) feedsLayer.add(only);
   }
-  const inputIdx = feedsLayer.size > 0 ? feedsLayer : new Set(candidates.map((_, k) => k));
+  const floats = candidates.flatMap((n, k) => (isFloatPlaceholder(n) ? [k] : []));
+  const inputIdx = feedsLayer.size > 0 ? feedsLayer : new Set(floats);
   const inputs = candidates.filter((_, k) => inputIdx.has(k));
   if (inputs.length === 0)
     throw new TfFormatError(
