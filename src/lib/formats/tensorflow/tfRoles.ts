@@ -94,7 +94,8 @@ export function assignRoles(
   for (const n of graph.order) {
     const d = deps.get(n.name);
     const only = d?.size === 1 ? [...d][0] : undefined;
-    if (only !== undefined && isLayerOp(n.op) && isFloatPlaceholder(candidates[only] as TfNode)) feedsLayer.add(only);
+    if (only !== undefined && isLayerOp(n.op) && isFloatPlaceholder(candidates[only] as TfNode))
+      feedsLayer.add(only);
   }
   const floats = candidates.flatMap((n, k) => (isFloatPlaceholder(n) ? [k] : []));
   const inputIdx = feedsLayer.size > 0 ? feedsLayer : new Set(floats);
@@ -131,8 +132,16 @@ export function assignRoles(
   for (let k = graph.order.length - 1; k >= 0; k--) {
     const n = graph.order[k] as TfNode;
     if (roles.get(n.name) !== 'data') continue;
-    const users = graph.consumers(n.name).filter((c) => roles.get(c.node.name) === 'data');
-    if (UPDATE_OPS.test(n.op) || (users.length > 0 && users.every((c) => updates.has(c.node.name)))) {
+    const users = graph
+      .consumers(n.name)
+      .filter((c) => roles.get(c.node.name) === 'data' || updates.has(c.node.name));
+    // A node whose first output goes nowhere is an output of the network (batch norm's y), even if
+    // its other outputs (batch mean and variance) feed updates.
+    const feedsOnlyUpdates =
+      graph.consumers(n.name, 0).length > 0 &&
+      users.length > 0 &&
+      users.every((c) => updates.has(c.node.name));
+    if (UPDATE_OPS.test(n.op) || feedsOnlyUpdates) {
       updates.add(n.name);
       roles.set(n.name, 'tail');
     }
