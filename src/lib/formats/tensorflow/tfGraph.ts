@@ -87,19 +87,27 @@ export class TfGraph {
     return output === undefined ? all : all.filter((c) => c.output === output);
   }
 
-  /** Kahn's algorithm in file order; what is left over lies on or behind a cycle. */
+  /**
+   * Kahn's algorithm taking the earliest ready node in file order each time, so a file
+   * already in order keeps its order (and so do the layers made from it); what is left
+   * over lies on or behind a cycle.
+   */
   private sort(): TfNode[] {
+    const index = new Map(this.nodes.map((n, k) => [n.name, k]));
     const waiting = new Map<string, number>();
     for (const n of this.nodes) waiting.set(n.name, this.inputs(n).length);
-    const ready = this.nodes.filter((n) => waiting.get(n.name) === 0);
+    const ready = new MinHeap();
+    this.nodes.forEach((n, k) => {
+      if (waiting.get(n.name) === 0) ready.push(k);
+    });
     const order: TfNode[] = [];
-    for (let k = 0; k < ready.length; k++) {
-      const n = ready[k] as TfNode;
+    while (ready.size > 0) {
+      const n = this.nodes[ready.pop()] as TfNode;
       order.push(n);
       for (const c of this.consumers(n.name)) {
         const left = (waiting.get(c.node.name) ?? 0) - 1;
         waiting.set(c.node.name, left);
-        if (left === 0) ready.push(c.node);
+        if (left === 0) ready.push(index.get(c.node.name) ?? 0);
       }
     }
     if (order.length < this.nodes.length) this.failCycle(waiting);
@@ -128,5 +136,45 @@ export class TfGraph {
       `图中有环：${names}${isLoop ? '（这是 tf.while_loop；CNN Studio 只读取前馈网络）' : ''}`,
       (loop[0] ?? stuck).pos,
     );
+  }
+}
+
+/** A binary min-heap of indices. */
+class MinHeap {
+  private readonly items: number[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(x: number): void {
+    const a = this.items;
+    a.push(x);
+    for (let k = a.length - 1; k > 0;) {
+      const parent = (k - 1) >> 1;
+      if ((a[parent] as number) <= x) break;
+      a[k] = a[parent] as number;
+      a[parent] = x;
+      k = parent;
+    }
+  }
+
+  pop(): number {
+    const a = this.items;
+    const top = a[0] as number;
+    const last = a.pop() as number;
+    if (a.length === 0) return top;
+    a[0] = last;
+    for (let k = 0; ;) {
+      const l = 2 * k + 1;
+      const r = l + 1;
+      let m = k;
+      if (l < a.length && (a[l] as number) < (a[m] as number)) m = l;
+      if (r < a.length && (a[r] as number) < (a[m] as number)) m = r;
+      if (m === k) break;
+      [a[k], a[m]] = [a[m] as number, a[k] as number];
+      k = m;
+    }
+    return top;
   }
 }
