@@ -51,11 +51,13 @@ const NAMED_ESCAPES: Record<string, number> = {
   '?': 63,
 };
 
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder();
+
 /** A growing byte array: a string literal is gathered here, then read as UTF-8 or kept as bytes. */
 class Bytes {
   private buf = new Uint8Array(64);
   length = 0;
-  private readonly encoder = new TextEncoder();
 
   private room(n: number): void {
     if (this.length + n <= this.buf.length) return;
@@ -71,11 +73,21 @@ class Bytes {
 
   text(run: string): void {
     this.room(run.length * 3);
-    this.length += this.encoder.encodeInto(run, this.buf.subarray(this.length)).written;
+    this.length += ENCODER.encodeInto(run, this.buf.subarray(this.length)).written;
   }
 
+  /** The bytes gathered since the last reset, as a copy. */
   take(): Uint8Array {
     return this.buf.slice(0, this.length);
+  }
+
+  /** The bytes gathered since the last reset, read as UTF-8. */
+  utf8(): string {
+    return DECODER.decode(this.buf.subarray(0, this.length));
+  }
+
+  reset(): void {
+    this.length = 0;
   }
 }
 
@@ -162,9 +174,12 @@ export function parseProtoText(text: string, options: ProtoTextOptions): PMessag
     return i + 2;
   };
 
+  // One buffer for every string of the file: allocating one per string is most of the time.
+  const gathered = new Bytes();
+
   /** Adjacent literals are one string, as in C; octal and hex escapes are bytes. */
-  const readStringBytes = (): Uint8Array => {
-    const out = new Bytes();
+  const readStringBytes = (): Bytes => {
+    gathered.reset();
     while (text[i] === '"' || text[i] === "'") {
       const quote = text[i];
       const start = i;
@@ -173,26 +188,41 @@ export function parseProtoText(text: string, options: ProtoTextOptions): PMessag
         if (i >= text.length || text[i] === '\n')
           fail('this string is never closed', '字符串没有结束引号', start);
         if (text[i] === '\\') {
-          i = readEscape(out);
+          i = readEscape(gathered);
           continue;
         }
         const run = i;
         while (i < text.length && text[i] !== quote && text[i] !== '\\' && text[i] !== '\n') i++;
-        out.text(text.slice(run, i));
+        gathered.text(text.slice(run, i));
       }
       i++;
       skip();
     }
-    return out.take();
+    return gathered;
+  };
+
+  /** A string with no escapes and no literal after it: the text between its quotes as it is (most strings). */
+  const plainString = (): string | null => {
+    const quote = text[i] ?? '';
+    const start = i;
+    let end = i + 1;
+    while (end < text.length && text[end] !== quote && text[end] !== '\\' && text[end] !== '\n') end++;
+    if (text[end] !== quote) return null;
+    i = end + 1;
+    skip();
+    if (text[i] === '"' || text[i] === "'") {
+      i = start;
+      return null;
+    }
+    return text.slice(start + 1, end);
   };
 
   const readScalar = (name: string): PValue => {
     const c = text[i];
     if (c === '"' || c === "'") {
-      const bytes = readStringBytes();
-      return options.bytesFields?.has(name)
-        ? { kind: 'bytes', value: bytes }
-        : { kind: 'string', value: new TextDecoder().decode(bytes) };
+      if (options.bytesFields?.has(name)) return { kind: 'bytes', value: readStringBytes().take() };
+      const plain = plainString();
+      return { kind: 'string', value: plain ?? readStringBytes().utf8() };
     }
     const m = /^[-+]?(0[xX][0-9a-fA-F]+|(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?[fF]?|inf(inity)?|nan)/i.exec(
       text.slice(i, i + 100),
