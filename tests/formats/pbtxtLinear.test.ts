@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePbtxt, TfFormatError } from '../../src/lib/formats/tensorflow/pbtxtImport';
+import { fastestOfEach } from './timing';
 
 const INPUT = `node { name: "x" op: "Placeholder" attr { key: "dtype" value { type: DT_FLOAT } }
   attr { key: "shape" value { shape { dim { size: -1 } dim { size: 4 } } } } }\n`;
@@ -27,26 +28,11 @@ function packed(n: number): string {
 node { name: "fc/MatMul" op: "MatMul" input: "x" input: "w" }\n`;
 }
 
-/** The fastest of five runs of each, taken in turn so a busy machine slows both alike. */
-function fastestOfEach(a: () => void, b: () => void): [number, number] {
-  let bestA = Infinity;
-  let bestB = Infinity;
-  for (let k = 0; k < 5; k++) {
-    let t = performance.now();
-    a();
-    bestA = Math.min(bestA, performance.now() - t);
-    t = performance.now();
-    b();
-    bestB = Math.min(bestB, performance.now() - t);
-  }
-  return [bestA, bestB];
-}
-
 describe('GraphDef reading is linear', () => {
   it('4× the nodes take about 4× as long, not 16×', { timeout: 120_000 }, () => {
-    const small = chain(1500);
-    const large = chain(6000);
-    expect(parsePbtxt(large).spec.layers).toHaveLength(6001);
+    const small = chain(2000);
+    const large = chain(8000);
+    expect(parsePbtxt(large).spec.layers).toHaveLength(8001);
     const [a, b] = fastestOfEach(
       () => parsePbtxt(small),
       () => parsePbtxt(large),

@@ -92,7 +92,8 @@ export type Converter = (ctx: OpContext) => void;
 export const scopeOf = (name: string): string => name.slice(0, Math.max(0, name.lastIndexOf('/')));
 
 /** Node names that say only which op a layer's scope used (`conv1/Conv2D`, `conv2d_1/convolution`). */
-const GENERIC = /^(convolution|depthwise|BiasAdd|MatMul|add|mul|sub|concat|split|Reshape|Squeeze|Mean|Max|Pad|Identity|Tensordot)(_\d+)?$/;
+const GENERIC =
+  /^(convolution|depthwise|BiasAdd|MatMul|add|mul|sub|concat|split|Reshape|Squeeze|Mean|Max|Pad|Identity|Tensordot)(_\d+)?$/;
 
 /**
  * The layer a node starts, by its name: its name scope when the node's own name only names

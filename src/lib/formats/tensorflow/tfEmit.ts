@@ -5,10 +5,15 @@
  * the small int32 constants shapes and axes need.
  */
 import type { LayerSpec, Shape } from '../../spec/types';
+import { str } from '../../layers/shared/params';
 import { LAYER_ATTR } from './tfBuild';
 import type { Attr, NodeText } from './tfWriter';
 
 export const FLOAT: Attr = { type: 'DT_FLOAT' };
+/** An NHWC list attr from its spatial values: [1, …, 1]. */
+export const around = (values: number[]): number[] => [1, ...values, 1];
+export const paddingOf = (ctx: EmitContext): string =>
+  str(ctx.layer.params, 'padding') === 'same' ? 'SAME' : 'VALID';
 export const INT32: Attr = { type: 'DT_INT32' };
 
 export type Initializer = 'glorot' | 'zeros' | 'ones';

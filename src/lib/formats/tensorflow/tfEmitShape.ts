@@ -3,13 +3,10 @@
  * pooling as Mean / Max over the spatial axes, Flatten and Reshape (Reshape with a constant
  * shape, or Squeeze when only axes of size 1 go), Pad, ConcatV2 and the merges.
  */
-import { ints, num, str } from '../../layers/shared/params';
+import { ints, num } from '../../layers/shared/params';
 import { edges } from '../../layers/shared/edges2d';
-import { FLOAT, INT32, type EmitContext } from './tfEmit';
+import { FLOAT, INT32, around, paddingOf } from './tfEmit';
 import type { Emitter } from './tfEmitTable';
-
-const around = (values: number[]) => [1, ...values, 1];
-const paddingOf = (ctx: EmitContext) => (str(ctx.layer.params, 'padding') === 'same' ? 'SAME' : 'VALID');
 
 export function pool(op: string, rank: number): Emitter {
   return (ctx) =>

@@ -5,15 +5,24 @@
  * is an error naming the layer.
  */
 import { bool, ints, num, str } from '../../layers/shared/params';
-import { FLOAT, INT32, type EmitContext } from './tfEmit';
+import { FLOAT, INT32, around, paddingOf, type EmitContext } from './tfEmit';
+import type { Attr } from './tfWriter';
 import { batchNorm, dropout, lrn } from './tfEmitNorm';
 import { activation, activationOp, elu, reluLayer, softmax, unary } from './tfEmitActivation';
 import { concatenate, flatten, globalPool, merge, pool, reshape, zeroPadding } from './tfEmitShape';
 
 export type Emitter = (ctx: EmitContext) => string;
 
-const around = (values: number[]) => [1, ...values, 1];
-const paddingOf = (ctx: EmitContext) => (str(ctx.layer.params, 'padding') === 'same' ? 'SAME' : 'VALID');
+/** A convolution's window attrs: strides, padding and dilations around batch and channels. */
+function windowAttrs(ctx: EmitContext, dilation: number[], format: string): Record<string, Attr> {
+  return {
+    T: FLOAT,
+    strides: { ints: around(ints(ctx.layer.params, 'strides')) },
+    padding: { s: paddingOf(ctx) },
+    dilations: { ints: around(dilation) },
+    data_format: { s: format },
+  };
+}
 
 /** The bias and activation a convolution or dense layer ends with. */
 function biasAndActivation(ctx: EmitContext, x: string, units: number): string {
@@ -37,14 +46,7 @@ const conv2d: Emitter = (ctx) => {
   const channels = ctx.inputShape(0)[2] ?? 0;
   const groups = ctx.layer.type === 'GroupedConv2D' ? num(p, 'groups') : 1;
   const kernel = ctx.weight('kernel', [kh, kw, channels / groups, filters], 'glorot');
-  const attrs = {
-    T: FLOAT,
-    strides: { ints: around(ints(p, 'strides')) },
-    padding: { s: paddingOf(ctx) },
-    dilations: { ints: around(ints(p, 'dilation')) },
-    data_format: { s: 'NHWC' },
-    use_cudnn_on_gpu: { b: true },
-  };
+  const attrs = { ...windowAttrs(ctx, ints(p, 'dilation'), 'NHWC'), use_cudnn_on_gpu: { b: true } };
   if (groups === 1)
     return biasAndActivation(ctx, ctx.node('Conv2D', 'Conv2D', [ctx.input(0), kernel], attrs, true), filters);
   // As Caffe-to-TensorFlow ports write a grouped convolution: split input and kernel, convolve, join.
@@ -74,13 +76,7 @@ const depthwise: Emitter = (ctx) => {
     'depthwise',
     'DepthwiseConv2dNative',
     [ctx.input(0), kernel],
-    {
-      T: FLOAT,
-      strides: { ints: around(ints(p, 'strides')) },
-      padding: { s: paddingOf(ctx) },
-      dilations: { ints: [1, 1, 1, 1] },
-      data_format: { s: 'NHWC' },
-    },
+    windowAttrs(ctx, [1, 1], 'NHWC'),
     true,
   );
   return biasAndActivation(ctx, out, channels * multiplier);
@@ -98,13 +94,7 @@ const conv3d: Emitter = (ctx) => {
     'Conv3D',
     'Conv3D',
     [ctx.input(0), kernel],
-    {
-      T: FLOAT,
-      strides: { ints: around(ints(p, 'strides')) },
-      padding: { s: paddingOf(ctx) },
-      dilations: { ints: around(ints(p, 'dilation')) },
-      data_format: { s: 'NDHWC' },
-    },
+    windowAttrs(ctx, ints(p, 'dilation'), 'NDHWC'),
     true,
   );
   return biasAndActivation(ctx, out, filters);

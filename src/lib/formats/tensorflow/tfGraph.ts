@@ -5,6 +5,7 @@
  */
 import type { TfNode } from './graphDef';
 import { TfFormatError } from './graphDef';
+import { IndexHeap } from '../../spec/indexHeap';
 
 export interface TfRef {
   node: string;
@@ -96,7 +97,7 @@ export class TfGraph {
     const index = new Map(this.nodes.map((n, k) => [n.name, k]));
     const waiting = new Map<string, number>();
     for (const n of this.nodes) waiting.set(n.name, this.inputs(n).length);
-    const ready = new MinHeap();
+    const ready = new IndexHeap();
     this.nodes.forEach((n, k) => {
       if (waiting.get(n.name) === 0) ready.push(k);
     });
@@ -136,45 +137,5 @@ export class TfGraph {
       `图中有环：${names}${isLoop ? '（这是 tf.while_loop；CNN Studio 只读取前馈网络）' : ''}`,
       (loop[0] ?? stuck).pos,
     );
-  }
-}
-
-/** A binary min-heap of indices. */
-class MinHeap {
-  private readonly items: number[] = [];
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  push(x: number): void {
-    const a = this.items;
-    a.push(x);
-    for (let k = a.length - 1; k > 0;) {
-      const parent = (k - 1) >> 1;
-      if ((a[parent] as number) <= x) break;
-      a[k] = a[parent] as number;
-      a[parent] = x;
-      k = parent;
-    }
-  }
-
-  pop(): number {
-    const a = this.items;
-    const top = a[0] as number;
-    const last = a.pop() as number;
-    if (a.length === 0) return top;
-    a[0] = last;
-    for (let k = 0; ;) {
-      const l = 2 * k + 1;
-      const r = l + 1;
-      let m = k;
-      if (l < a.length && (a[l] as number) < (a[m] as number)) m = l;
-      if (r < a.length && (a[r] as number) < (a[m] as number)) m = r;
-      if (m === k) break;
-      [a[k], a[m]] = [a[m] as number, a[k] as number];
-      k = m;
-    }
-    return top;
   }
 }
