@@ -7,6 +7,7 @@
  */
 import { lineIndex, type FormatError, type TextPos } from './formatError';
 import { prototxtString } from './escape';
+import { Bytes, NAMED_ESCAPES, hexValue, isOctal } from './protoTextBytes';
 
 export type PValue =
   | { kind: 'string'; value: string }
@@ -35,65 +36,6 @@ export interface ProtoTextOptions {
 }
 
 const MAX_DEPTH = 100;
-
-/** The single-character escapes of protobuf's text format, as byte values. */
-const NAMED_ESCAPES: Record<string, number> = {
-  n: 10,
-  t: 9,
-  r: 13,
-  a: 7,
-  b: 8,
-  f: 12,
-  v: 11,
-  '\\': 92,
-  "'": 39,
-  '"': 34,
-  '?': 63,
-};
-
-const ENCODER = new TextEncoder();
-const DECODER = new TextDecoder();
-
-/** A growing byte array: a string literal is gathered here, then read as UTF-8 or kept as bytes. */
-class Bytes {
-  private buf = new Uint8Array(64);
-  length = 0;
-
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
-  }
-
-  byte(b: number): void {
-    this.room(1);
-    this.buf[this.length++] = b;
-  }
-
-  text(run: string): void {
-    this.room(run.length * 3);
-    this.length += ENCODER.encodeInto(run, this.buf.subarray(this.length)).written;
-  }
-
-  /** The bytes gathered since the last reset, as a copy. */
-  take(): Uint8Array {
-    return this.buf.slice(0, this.length);
-  }
-
-  /** The bytes gathered since the last reset, read as UTF-8. */
-  utf8(): string {
-    return DECODER.decode(this.buf.subarray(0, this.length));
-  }
-
-  reset(): void {
-    this.length = 0;
-  }
-}
-
-const isOctal = (c: number) => c >= 48 && c <= 55;
-const hexValue = (c: number) =>
-  c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
 
 export function parseProtoText(text: string, options: ProtoTextOptions): PMessage {
   let i = 0;
