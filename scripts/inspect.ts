@@ -1,7 +1,7 @@
 /**
  * `npm run inspect -- <file | share link | zoo:name> [--json]`: a Keras-style summary of a
- * model file (Caffe .prototxt, Keras / TensorFlow.js model.json with the weight shards beside
- * it, CNN Studio spec JSON), a share link or a zoo model: one row per layer with output
+ * model file (Caffe .prototxt, TensorFlow GraphDef .pbtxt, Keras / TensorFlow.js model.json
+ * with the weight shards beside it, CNN Studio spec JSON), a share link or a zoo model: one row per layer with output
  * shape, parameters and multiply-adds, then totals (trainable / non-trainable, FLOPs) and the
  * importer's notes. Problems go to stderr as one line naming the input (and line:column) and
  * exit with 1; `--json` lists them under `problems` too.

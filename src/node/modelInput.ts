@@ -36,7 +36,9 @@ export function oneLine(text: string): string {
 export function readCapped(path: string, label = path): Buffer {
   if (!existsSync(path)) throw new ModelInputError(`${label}: file not found`);
   if (statSync(path).isDirectory())
-    throw new ModelInputError(`${label}: is a folder; give the model file (model.json, .prototxt or .json)`);
+    throw new ModelInputError(
+      `${label}: is a folder; give the model file (model.json, .prototxt, .pbtxt or .json)`,
+    );
   const fd = openSync(path, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -120,7 +122,7 @@ function readFile(target: string): LoadedModel {
   const format = detectFormat(text, target);
   if (!format)
     throw new ModelInputError(
-      `${target}: not a model file CNN Studio reads (expected a Caffe .prototxt, a Keras / TensorFlow.js model.json or CNN Studio spec JSON)`,
+      `${target}: not a model file CNN Studio reads (expected a Caffe .prototxt, a TensorFlow GraphDef .pbtxt, a Keras / TensorFlow.js model.json or CNN Studio spec JSON)`,
     );
   const shards = format === 'keras' ? readShards(target, text) : new Map<string, Uint8Array>();
   try {

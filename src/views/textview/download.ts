@@ -18,8 +18,8 @@ export function downloadBlob(blob: Blob, name: string): void {
 }
 
 /**
- * Saves the model: the pane's text in its format, or (`weights` given, Keras) a model.json
- * with its weight shards. Everything is written out and checked before the first file is
+ * Saves the model: the pane's text in its format, or (`weights` given) a Keras model.json
+ * with its weight shards or a TensorFlow GraphDef with its weights as constants. Everything is written out and checked before the first file is
  * saved, so a refusal (a FormatError naming the layer) leaves nothing half-written.
  * `edited`: the text has edits of its own and is saved as it is.
  */
@@ -33,6 +33,15 @@ export function downloadModel(
     downloadBlob(new Blob([out.json], { type: 'application/json' }), 'model.json');
     for (const s of out.shards)
       downloadBlob(new Blob([s.data.slice().buffer], { type: 'application/octet-stream' }), s.path);
+    return;
+  }
+  if (file.weights && format === 'pbtxt') {
+    // A frozen graph: the weights as constants in the GraphDef itself.
+    const text = exportText(spec, format, file.weights);
+    downloadBlob(
+      new Blob([text], { type: 'text/plain;charset=utf-8' }),
+      formatInfo(format).fileName(spec.name),
+    );
     return;
   }
   // Unedited text is the model written out; writing it again reports why when it cannot be.

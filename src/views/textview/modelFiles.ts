@@ -1,10 +1,11 @@
 /**
- * Picked or dropped files as one model: the description (a .prototxt, model.json or spec
+ * Picked or dropped files as one model: the description (a .prototxt, .pbtxt, model.json or spec
  * .json) read as text, and any .bin weight shards beside it keyed by file name.
  */
 import type { Notice } from '../../app/browser/notice';
 import { detectFormat } from '../../lib/formats';
 import { formatBytes } from '../../lib/i18n/format';
+import { PBTXT_MAX_CHARS } from '../../lib/formats/tensorflow/pbtxtImport';
 
 export interface ModelFiles {
   name: string;
@@ -15,13 +16,21 @@ export interface ModelFiles {
 /** Model descriptions are text; anything this large is some other file. */
 const MAX_TEXT_BYTES = 30 * 1024 * 1024;
 
+/** A GraphDef may carry its weights as constants (a frozen graph), so it may be larger. */
+function budgetOf(f: File): number {
+  return /\.pbtxt$/i.test(f.name) ? PBTXT_MAX_CHARS : MAX_TEXT_BYTES;
+}
+
 const isWeights = (f: File) => /\.bin$/i.test(f.name);
 
 export async function readModelFiles(files: readonly File[]): Promise<ModelFiles | Notice> {
   const candidates = files.filter((f) => !isWeights(f));
   for (const f of candidates)
-    if (f.size > MAX_TEXT_BYTES)
-      return { key: 'formats.fileTooLarge', vars: { file: f.name, size: formatBytes(f.size) } };
+    if (f.size > budgetOf(f))
+      return {
+        key: 'formats.fileTooLarge',
+        vars: { file: f.name, size: formatBytes(f.size), budget: formatBytes(budgetOf(f)) },
+      };
   const texts: { file: File; text: string }[] = [];
   for (const file of candidates) {
     try {
