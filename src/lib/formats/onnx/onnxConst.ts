@@ -186,9 +186,47 @@ export function concatConsts(ctx: NodeContext, consts: Const[]): void {
   });
 }
 
+/** Slice of an NCHW map along height and width: Cropping2D. */
+function cropNode(
+  ctx: NodeContext,
+  x: Act,
+  starts: number[],
+  ends: number[],
+  axes: number[],
+  steps: number[],
+): void {
+  const [, c = 0, h = 0, w = 0] = x.shape;
+  const crop = { 2: [0, 0], 3: [0, 0] } as Record<number, [number, number]>;
+  const ok = x.layout.kind === 'image' && x.layout.order === 'nchw' && steps.every((s) => s === 1);
+  axes.forEach((a, k) => {
+    const axis = a < 0 ? a + 4 : a;
+    const n = axis === 2 ? h : w;
+    const clamp = (v: number) => Math.min(Math.max(v < 0 ? v + n : v, 0), n);
+    const b = clamp(starts[k] ?? 0);
+    const e = clamp(ends[k] ?? n);
+    if (!ok || (axis !== 2 && axis !== 3) || e <= b)
+      ctx.fail(
+        `slices [${x.shape.join(', ')}] along axis ${a}; CNN Studio reads slices of a feature map's height and width`,
+        `沿轴 ${a} 切片 [${x.shape.join(', ')}]；CNN Studio 只读取对特征图高和宽的切片`,
+      );
+    crop[axis] = [b, n - e];
+  });
+  const [t = 0, bottom = 0] = crop[2] ?? [];
+  const [l = 0, r = 0] = crop[3] ?? [];
+  const id = ctx.add('Cropping2D', { cropping: [t, bottom, l, r] }, [x.layer]);
+  ctx.output(0, { ...x, layer: id, shape: [1, c, h - t - bottom, w - l - r] });
+}
+
 export function sliceConst(ctx: NodeContext): void {
-  const data = needConst(ctx, 0, 'data');
+  const v = ctx.value(0);
   const old = ctx.opset < 10;
+  if (v?.kind === 'act') {
+    const starts = (old ? ctx.attrs.ints('starts', null) : ctx.ints(1, 'starts')) ?? [];
+    const ends = (old ? ctx.attrs.ints('ends', null) : ctx.ints(2, 'ends')) ?? [];
+    const axes = (old ? ctx.attrs.ints('axes', null) : ctx.ints(3, 'axes')) ?? starts.map((_, i) => i);
+    return cropNode(ctx, v, starts, ends, axes, (old ? null : ctx.ints(4, 'steps')) ?? axes.map(() => 1));
+  }
+  const data = needConst(ctx, 0, 'data');
   const starts = (old ? ctx.attrs.ints('starts', null) : ctx.ints(1, 'starts')) ?? [];
   const ends = (old ? ctx.attrs.ints('ends', null) : ctx.ints(2, 'ends')) ?? [];
   const axes = (old ? ctx.attrs.ints('axes', null) : ctx.ints(3, 'axes')) ?? [0];

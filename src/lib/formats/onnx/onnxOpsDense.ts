@@ -87,10 +87,10 @@ export function matMulNode(ctx: NodeContext): void {
     (biasValue.value.data.length === m || biasValue.value.data.length === 1);
   const bias = foldable && biasValue?.kind === 'const' ? biasOf(ctx, biasValue.value, m, 1) : undefined;
   const out = addDense(ctx, a, w, false, 1, bias);
-  ctx.output(0, out);
+  // With the bias folded in, the layer computes the Add's output, not the product alone.
   if (foldable && add) {
     ctx.b.absorbed.add(add);
     const name = add.output[0];
     if (name) ctx.b.values.set(name, out);
-  }
+  } else ctx.output(0, out);
 }

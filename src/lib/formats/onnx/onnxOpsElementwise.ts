@@ -31,6 +31,17 @@ export const leakyReluNode = (ctx: NodeContext): void =>
 export const eluNode = (ctx: NodeContext): void =>
   through(ctx, 'ELU', { alpha: ctx.attrs.float('alpha', 1) });
 
+export function seluNode(ctx: NodeContext): void {
+  const alpha = ctx.attrs.float('alpha', 1.6732632);
+  const gamma = ctx.attrs.float('gamma', 1.050701);
+  if (Math.abs(alpha - 1.6732632) > 1e-5 || Math.abs(gamma - 1.050701) > 1e-5)
+    ctx.fail(
+      `alpha ${alpha} and gamma ${gamma} differ from SELU's constants`,
+      `alpha ${alpha} 与 gamma ${gamma} 不同于 SELU 的常数`,
+    );
+  through(ctx, 'SELU');
+}
+
 export function identityNode(ctx: NodeContext): void {
   const v = ctx.value(0);
   if (!v) return ctx.fail('has no input', '没有输入');

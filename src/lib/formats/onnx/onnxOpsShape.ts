@@ -101,6 +101,8 @@ export function reshapeNode(ctx: NodeContext): void {
   const flat = x.layout.kind === 'vector' || x.layout.kind === 'pooled';
   if (flat && dims.length === 4 && dims[0] === 1 && dims[2] === 1 && dims[3] === 1)
     return ctx.output(0, { ...x, shape: dims, layout: { kind: 'pooled', order: 'nchw' } });
+  if (flat && dims.length === 4 && dims[0] === 1 && dims[1] === 1 && dims[2] === 1)
+    return ctx.output(0, { ...x, shape: dims, layout: { kind: 'pooled', order: 'nhwc' } });
   ctx.fail(
     `reshapes [${x.shape.join(', ')}] to [${dims.join(', ')}]; CNN Studio reads reshapes that flatten a feature map or add 1×1 axes`,
     `把 [${x.shape.join(', ')}] 变形为 [${dims.join(', ')}]；CNN Studio 只读取展平特征图或添加 1×1 轴的变形`,
