@@ -8,6 +8,7 @@ import { tf } from '../../../src/lib/engine/tf';
 import { buildModel } from '../../../src/lib/engine/build';
 import { parseOnnx, type OnnxImported } from '../../../src/lib/formats/onnx/onnxImport';
 import { toOursOrder } from '../../../src/lib/formats/onnx/onnxValues';
+import { ModelProtoType, type GraphProto, type ModelProto } from '../../../src/lib/formats/onnx/onnxSchema';
 import { createRng } from '../../../src/lib/random';
 import type { TestGraph } from './onnxTestGraph';
 
@@ -64,17 +65,32 @@ export async function engineActivations(
   return map;
 }
 
-/** Imports the graph, runs both, and returns the largest difference per mapped tensor. */
-export async function compareWithOrt(graph: TestGraph, seed = 7): Promise<Comparison> {
-  const imported = parseOnnx(graph.encode());
-  const input = graph.inputs[0];
-  if (!input) throw new Error('the test graph has no input');
-  const dims = input.dims.map((d) => (typeof d === 'number' ? d : 1));
+/** The model with more graph outputs (float tensors of any shape), to read intermediate values. */
+export function withOutputs(bytes: Uint8Array, names: readonly string[]): Uint8Array {
+  const model = ModelProtoType.decode(bytes) as unknown as ModelProto;
+  const graph = model.graph as GraphProto;
+  const have = new Set(graph.output.map((o) => o.name));
+  for (const name of names)
+    if (!have.has(name)) graph.output.push({ name, type: { tensorType: { elemType: 1 } } });
+  return ModelProtoType.encode(
+    ModelProtoType.fromObject(model as unknown as Record<string, unknown>),
+  ).finish();
+}
+
+/** Imports the model, runs it in onnxruntime and the engine, and returns the largest difference per mapped tensor. */
+export async function compareBytes(bytes: Uint8Array, seed = 7): Promise<Comparison> {
+  const imported = parseOnnx(bytes);
+  const input = (ModelProtoType.decode(bytes) as unknown as ModelProto).graph?.input[0];
+  const inputAct = imported.tensors.get(input?.name ?? '');
+  if (!input?.name || !inputAct) throw new Error('the input was not mapped');
+  const dims = inputAct.shape;
   const onnxInput = randomInput(dims, seed);
-  const inputAct = imported.tensors.get(input.name);
-  if (!inputAct) throw new Error('the input was not mapped');
   const names = [...imported.tensors.keys()].filter((n) => n !== input.name);
-  const ortValues = await runOrt(graph.encode(names), { [input.name]: { data: onnxInput, dims } }, names);
+  const ortValues = await runOrt(
+    withOutputs(bytes, names),
+    { [input.name]: { data: onnxInput, dims } },
+    names,
+  );
   const engine = await engineActivations(imported, toOursOrder(inputAct, onnxInput));
   const diffs = new Map<string, number>();
   for (const name of names) {
@@ -91,6 +107,9 @@ export async function compareWithOrt(graph: TestGraph, seed = 7): Promise<Compar
   }
   return { imported, diffs };
 }
+
+export const compareWithOrt = (graph: TestGraph, seed = 7): Promise<Comparison> =>
+  compareBytes(graph.encode(), seed);
 
 /** Imports and compares; fails the test when any activation differs by 1e-4 or more. Returns the layer types. */
 export async function expectMatch(

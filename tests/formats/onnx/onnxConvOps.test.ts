@@ -187,7 +187,8 @@ describe('pooling', () => {
     ] as const) {
       const g = new TestGraph(opset);
       const x = g.input('x', [1, 3, 5, 5]);
-      const attrs = op === 'ReduceMean' && opset < 18 ? { axes: ints([2, 3]), keepdims: int(0) } : {};
+      const attrs: Record<string, Attr> =
+        op === 'ReduceMean' && opset < 18 ? { axes: ints([2, 3]), keepdims: int(0) } : {};
       const inputs = op === 'ReduceMean' && opset >= 18 ? [x, g.ints('axes', [-2, -1])] : [x];
       let y = g.node(op, inputs, attrs);
       if (!(op === 'ReduceMean' && opset < 18)) y = g.node('Flatten', [y]);
