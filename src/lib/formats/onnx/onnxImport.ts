@@ -194,6 +194,7 @@ export function parseOnnx(bytes: Uint8Array): OnnxImported {
         `operators of the domain "${node.domain}" are not supported`,
         `不支持域 “${node.domain}” 的算子`,
       );
+    if (!ctx.opType) ctx.fail('has no op_type (NodeProto field 4)', '没有 op_type（NodeProto 字段 4）');
     const convert = ONNX_OPS[ctx.opType] ?? ctx.fail('this operator is not supported', '不支持该算子');
     convert(ctx);
     const unread = ctx.attrs.unread();
