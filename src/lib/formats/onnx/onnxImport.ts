@@ -227,6 +227,13 @@ export function parseOnnx(bytes: Uint8Array): OnnxImported {
       zh: `省略了 ${dropped} 个不影响输出的节点。`,
     });
   const classes = labelsFromMetadata(model.metadataProps);
+  if (classes) {
+    const shown = `${classes.slice(0, 3).join(', ')}${classes.length > 3 ? ', …' : ''}`;
+    notes.push({
+      en: `${classes.length} class names from the file's metadata_props: ${shown}.`,
+      zh: `来自文件 metadata_props 的 ${classes.length} 个类别名称：${shown}。`,
+    });
+  }
   return {
     spec: { name: graph.name || 'onnx_model', layers: b.layers },
     weights: b.weights,
