@@ -123,7 +123,7 @@ function readShards(file: string, text: string): Map<string, Uint8Array> {
 function readOnnx(target: string, bytes?: Buffer): LoadedModel {
   try {
     if (!bytes) checkBudget(statSync(target).size);
-    const imported = parseOnnx(bytes ?? readCapped(target));
+    const imported = parseOnnx(bytes ?? readCapped(target), target);
     return { ...imported, source: `${target}, ONNX (opset ${imported.opset})`, format: 'onnx' };
   } catch (e) {
     if (e instanceof FormatError) throw located(target, e);

@@ -141,7 +141,19 @@ function addInput(b: OnnxBuilder, info: ValueInfoProto, index: number, readers: 
   b.values.set(name, act);
 }
 
-export function parseOnnx(bytes: Uint8Array): OnnxImported {
+/** Graph names exporters write whatever the model is: the file's name says more. */
+const GENERIC_NAMES = new Set([
+  '',
+  'main_graph',
+  'torch-jit-export',
+  'torch_jit',
+  'tf2onnx',
+  'graph',
+  'model',
+]);
+
+/** `fileName` names the net when the graph's own name is an exporter's default. */
+export function parseOnnx(bytes: Uint8Array, fileName = ''): OnnxImported {
   const model = decodeModel(bytes);
   const opset = defaultOpset(model);
   const graph = model.graph as GraphProto;
@@ -235,7 +247,7 @@ export function parseOnnx(bytes: Uint8Array): OnnxImported {
     });
   }
   return {
-    spec: { name: graph.name || 'onnx_model', layers: b.layers },
+    spec: { name: specName(graph.name ?? '', fileName), layers: b.layers },
     weights: b.weights,
     notes,
     layerPos: new Map(),
@@ -243,4 +255,9 @@ export function parseOnnx(bytes: Uint8Array): OnnxImported {
     tensors,
     ...(classes ? { classes } : {}),
   };
+}
+
+function specName(graphName: string, fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.onnx$/i, '');
+  return GENERIC_NAMES.has(graphName) && base ? base : graphName || 'onnx_model';
 }
