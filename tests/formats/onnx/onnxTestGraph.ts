@@ -140,6 +140,7 @@ export class TestGraph {
         ),
       },
     };
-    return ModelProtoType.encode(ModelProtoType.fromObject(model)).finish();
+    const bytes = ModelProtoType.encode(ModelProtoType.fromObject(model)).finish();
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 }

@@ -118,5 +118,7 @@ export function serializeOnnx(
     },
     metadataProps: options.labels && options.labels.length > 0 ? [labelsToMetadata(options.labels)] : [],
   };
-  return ModelProtoType.encode(ModelProtoType.fromObject(model)).finish();
+  const bytes = ModelProtoType.encode(ModelProtoType.fromObject(model)).finish();
+  // A plain Uint8Array view (in Node protobufjs hands out a Buffer, whose slice() does not copy).
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
