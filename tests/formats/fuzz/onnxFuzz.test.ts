@@ -86,17 +86,13 @@ function mutateBytes(src: Uint8Array, rng: Rng): Uint8Array {
     case 1:
       return b.subarray(0, at);
     case 2:
-      return Uint8Array.from([
-        ...b.subarray(0, at),
-        ...Array.from({ length: randomInt(rng, 1, 16) }, () => randomInt(rng, 0, 255)),
-        ...b.subarray(at),
-      ]);
+      return joined(
+        b.subarray(0, at),
+        Uint8Array.from({ length: randomInt(rng, 1, 16) }, () => randomInt(rng, 0, 255)),
+        b.subarray(at),
+      );
     case 3:
-      return Uint8Array.from([
-        ...b.subarray(0, at),
-        ...b.subarray(Math.max(0, at - 64), at),
-        ...b.subarray(at),
-      ]);
+      return joined(b.subarray(0, at), b.subarray(Math.max(0, at - 64), at), b.subarray(at));
     case 4:
       b.fill(0xff, at, Math.min(b.length, at + randomInt(rng, 1, 10)));
       return b;

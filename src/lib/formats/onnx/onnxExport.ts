@@ -13,6 +13,7 @@ import { ModelProtoType } from './onnxSchema';
 import { OnnxFormatError } from './onnxError';
 import { OnnxGraphWriter, type Written } from './onnxExportGraph';
 import { EMITTERS } from './onnxExportLayers';
+import { WEIGHTED_EMITTERS } from './onnxExportWeighted';
 import { labelsToMetadata } from './onnxLabels';
 import { sizeOf } from './onnxValues';
 
@@ -65,7 +66,7 @@ export function serializeOnnx(
       w.outputs.set(id, { tensor: name, layout: shape.length === 3 ? 'nchw' : 'vector', shape });
       continue;
     }
-    const emit = EMITTERS[layer.type];
+    const emit = WEIGHTED_EMITTERS[layer.type] ?? EMITTERS[layer.type];
     if (!emit)
       w.fail(
         id,
