@@ -10,6 +10,8 @@ export interface Imported {
   weights?: NamedWeights;
   /** Things the conversion changed or left out on purpose (a skipped Accuracy layer, …). */
   notes: Localized[];
+  /** Class names the file gives for the outputs (ONNX metadata_props), in output order. */
+  classes?: string[];
   /** Where each layer is defined in the text, for pointing at a layer's problem. */
   layerPos: Map<string, TextPos>;
 }

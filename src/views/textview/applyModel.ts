@@ -36,8 +36,10 @@ export async function applyModel(
   editor: EditorState,
 ): Promise<Applied> {
   const { spec, weights } = imported;
+  // Class names the file carries (ONNX metadata_props) go with its net.
+  const classes = imported.classes ? { names: imported.classes, dataset: spec.name } : undefined;
   if (weights) {
-    const r = await editor.openNetwork({ spec, weights });
+    const r = await editor.openNetwork({ spec, weights, ...(classes ? { classes } : {}) });
     return { withWeights: r.ok, notRunnable: r.ok ? null : r.reason };
   }
   if (how === 'open') void editor.openNetwork({ spec, weights: 'random' });

@@ -2,6 +2,24 @@
 import { exportText, formatInfo, type ModelFormat } from '../../lib/formats';
 import { serializeKerasJson } from '../../lib/formats/keras/kerasJson';
 import type { NetworkSpec } from '../../lib/spec/types';
+import { serializeOnnx } from '../../lib/formats/onnx/onnxExport';
+
+/** The model with its weights (and class names, when it has its own) as an .onnx download. */
+export function downloadOnnx(
+  spec: NetworkSpec,
+  weights: ReadonlyMap<string, Float32Array>,
+  labels: readonly string[] | undefined,
+): void {
+  const bytes = serializeOnnx(spec, new Map(weights), labels ? { labels } : {});
+  downloadBlob(
+    new Blob([bytes.slice().buffer], { type: 'application/octet-stream' }),
+    onnxFileName(spec.name),
+  );
+}
+
+export function onnxFileName(name: string): string {
+  return `${name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'model'}.onnx`;
+}
 
 /** Saves a Blob as a download with the given file name. */
 export function downloadBlob(blob: Blob, name: string): void {
