@@ -13,6 +13,7 @@ import { getLayerDef } from '../../layers/registry';
 import { KerasTopologyError, readKerasModel, specToKerasModel } from './topology';
 import type { Imported, NamedWeights } from '../types';
 import { readWeights, writeWeights, type Shard } from './weights';
+import { TURNED_ROUND } from './channelsFirst';
 
 export { KerasTopologyError as KerasFormatError };
 
@@ -25,7 +26,8 @@ export function detectKerasJson(text: string): boolean {
   return (
     head.startsWith('{') &&
     /"class_name"\s*:/.test(head) &&
-    (/"modelTopology"\s*:/.test(head) || /"layers"\s*:/.test(head))
+    // Keras 1 and 2.0–2.1 wrote a Sequential's config as the bare list of layers.
+    (/"modelTopology"\s*:/.test(head) || /"layers"\s*:/.test(head) || /"config"\s*:\s*\[/.test(head))
   );
 }
 
@@ -56,14 +58,23 @@ export function parseKerasJson(text: string, options: KerasParseOptions = {}): I
     throw e;
   }
   try {
-    const { spec, layersPath, source } = readKerasModel(json.value);
+    const { spec, layersPath, source, turnedRound } = readKerasModel(json.value);
     checkInputs(spec, layersPath, source);
     checkInbound(spec, layersPath, source);
-    const notes: Imported['notes'] = [];
+    const notes: Imported['notes'] = turnedRound ? [TURNED_ROUND] : [];
     let weights: NamedWeights | undefined;
     const top = json.value;
     const manifest = isRecord(top) ? top.weightsManifest : undefined;
     if (Array.isArray(manifest) && manifest.length > 0) {
+      // Flatten orders a channels-first image's values otherwise: the Dense weights after it would be wrong.
+      if (turnedRound)
+        throw new KerasTopologyError(
+          {
+            en: 'the weights of a channels-first model cannot be read channels last; open the topology without its weight files, or re-save the model channels last',
+            zh: '通道在前模型的权重无法按通道在后读取；请不带权重文件打开其结构，或以通道在后的方式重新保存模型',
+          },
+          '$.weightsManifest',
+        );
       const shards = options.shards;
       if (shards) weights = readWeights(spec, manifest, '$.weightsManifest', (p) => shards.get(p));
       else notes.push(WEIGHTS_NOT_GIVEN);
