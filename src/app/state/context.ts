@@ -8,6 +8,7 @@ import type { LayoutState } from './layout.svelte';
 import type { EditorState } from './editorState.svelte';
 import type { TrainingState } from './trainingState.svelte';
 import type { ModelLibrary } from './modelLibrary.svelte';
+import type { TrainingLogs } from './trainingLogs.svelte';
 
 const I18N = Symbol('i18n');
 const EXPLAINER = Symbol('explainer');
@@ -17,6 +18,7 @@ const LAYOUT = Symbol('layout');
 const EDITOR = Symbol('editor');
 const TRAINING = Symbol('training');
 const LIBRARY = Symbol('library');
+const LOGS = Symbol('logs');
 
 export function provideI18n(i18n: I18n): void {
   setContext(I18N, i18n);
@@ -86,4 +88,13 @@ export function useTraining(): TrainingState {
 /** Saved models: the browser's storage, downloads and uploads. */
 export function useLibrary(): ModelLibrary {
   return getContext<ModelLibrary>(LIBRARY);
+}
+
+export function provideLogs(logs: TrainingLogs): void {
+  setContext(LOGS, logs);
+}
+
+/** Training logs read from files (Caffe, Keras CSVLogger), drawn by the logs panel. */
+export function useLogs(): TrainingLogs {
+  return getContext<TrainingLogs>(LOGS);
 }

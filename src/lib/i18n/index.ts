@@ -13,6 +13,8 @@ import { articleMessages } from './messages/article';
 import { tourMessages } from './messages/tour';
 import { editorMessages } from './messages/editor';
 import { formatsMessages } from './messages/formats';
+import { labelsMessages } from './messages/labels';
+import { logsMessages } from './messages/logs';
 
 export { LOCALES, type Locale };
 
@@ -26,6 +28,8 @@ export const catalog = {
   ...tourMessages,
   ...editorMessages,
   ...formatsMessages,
+  ...labelsMessages,
+  ...logsMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

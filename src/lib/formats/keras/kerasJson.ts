@@ -14,6 +14,8 @@ import { KerasTopologyError, readKerasModel, specToKerasModel } from './topology
 import type { Imported, NamedWeights } from '../types';
 import { readWeights, writeWeights, type Shard } from './weights';
 import { TURNED_ROUND } from './channelsFirst';
+import { labelsFromUserMetadata } from '../../labels/labelFiles';
+import { LabelError, type ModelLabels } from '../../labels/labels';
 
 export { KerasTopologyError as KerasFormatError };
 
@@ -79,14 +81,26 @@ export function parseKerasJson(text: string, options: KerasParseOptions = {}): I
       if (shards) weights = readWeights(spec, manifest, '$.weightsManifest', (p) => shards.get(p));
       else notes.push(WEIGHTS_NOT_GIVEN);
     }
+    const labels = metadataLabels(top, notes);
     const layerPos = new Map<string, TextPos>();
     spec.layers.forEach((layer, i) => {
       const pos = json.posOf(`${layersPath}[${source[i] ?? 0}]`);
       if (pos) layerPos.set(layer.id, pos);
     });
-    return { spec, weights, notes, layerPos };
+    return { spec, weights, notes, layerPos, ...(labels ? { labels } : {}) };
   } catch (e) {
     throw located(e, json);
+  }
+}
+
+/** The class names in a tfjs model.json's `userDefinedMetadata`; unreadable ones become a note. */
+function metadataLabels(top: unknown, notes: Localized[]): ModelLabels | null {
+  try {
+    return labelsFromUserMetadata(isRecord(top) ? top.userDefinedMetadata : undefined);
+  } catch (e) {
+    if (!(e instanceof LabelError)) throw e;
+    notes.push(e.text);
+    return null;
   }
 }
 
@@ -170,10 +184,15 @@ export function checkKerasExport(spec: NetworkSpec, weights?: NamedWeights): voi
 }
 
 /**
- * model.json as tfjs' `model.save` writes it, with weight shards when weights are given.
+ * model.json as tfjs' `model.save` writes it, with weight shards when weights are given and the
+ * class names in `userDefinedMetadata` (where tfjs keeps them) when labels are given.
  * Checks the spec first: a problem is a `KerasFormatError` naming the layer, never a half-written file.
  */
-export function serializeKerasJson(spec: NetworkSpec, weights?: NamedWeights): KerasExport {
+export function serializeKerasJson(
+  spec: NetworkSpec,
+  weights?: NamedWeights,
+  labels?: readonly string[],
+): KerasExport {
   checkKerasExport(spec, weights);
   const topology = specToKerasModel(spec);
   const written = weights ? writeWeights(spec, weights) : { manifest: [], shards: [] };
@@ -183,6 +202,9 @@ export function serializeKerasJson(spec: NetworkSpec, weights?: NamedWeights): K
     convertedBy: null,
     modelTopology: topology,
     weightsManifest: written.manifest,
+    ...(labels && labels.length > 0
+      ? { userDefinedMetadata: { cnnStudio: { classes: [...labels], dataset: '' } } }
+      : {}),
   };
   return { json: `${prettyJson(model)}\n`, shards: written.shards };
 }
