@@ -152,6 +152,40 @@ describe('class labels', () => {
   );
 
   it(
+    'a labels file dropped alone names the current model; a Teachable Machine metadata.json too',
+    { timeout: 400_000 },
+    async () => {
+      const { page, errors } = await openEditor(h, { sideWidth: 640 });
+      await openText(page);
+      const dt = await page.evaluateHandle(
+        (text) => {
+          const d = new DataTransfer();
+          d.items.add(new File([text], 'synset_words.txt', { type: 'text/plain' }));
+          return d;
+        },
+        Array.from({ length: 10 }, (_, i) => `n0${1440764 + i} name ${i}, Latin name`).join('\n'),
+      );
+      await page.getByTestId('text-pane').dispatchEvent('dragover', { dataTransfer: dt });
+      await page.getByTestId('text-pane').dispatchEvent('drop', { dataTransfer: dt });
+      await expect
+        .poll(() => page.getByTestId('text-message').textContent(), { timeout: WAIT })
+        .toContain('Class names from synset_words.txt: 10.');
+      await expect.poll(() => outputNames(page)).toEqual(Array.from({ length: 10 }, (_, i) => `name ${i}`));
+      const meta = JSON.stringify({ tmVersion: '2.4.7', labels: ['only', 'three', 'names'], imageSize: 224 });
+      await page
+        .getByTestId('text-file')
+        .setInputFiles({ name: 'metadata.json', mimeType: 'application/json', buffer: Buffer.from(meta) });
+      await expect
+        .poll(() => page.getByTestId('text-error').textContent(), { timeout: WAIT })
+        .toBe('metadata.json has 3 class names, but the model has 10 outputs; the names were not used');
+      // The names before stay: a refused file loses nothing.
+      expect((await outputNames(page))[0]).toBe('name 0');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it(
     'names typed in the editor are kept in the model library and carried by a share link',
     { timeout: 500_000 },
     async () => {
