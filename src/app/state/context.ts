@@ -9,6 +9,7 @@ import type { EditorState } from './editorState.svelte';
 import type { TrainingState } from './trainingState.svelte';
 import type { ModelLibrary } from './modelLibrary.svelte';
 import type { TrainedModels } from './trainedModels.svelte';
+import type { TrainingLogs } from './trainingLogs.svelte';
 
 const I18N = Symbol('i18n');
 const EXPLAINER = Symbol('explainer');
@@ -19,6 +20,7 @@ const EDITOR = Symbol('editor');
 const TRAINING = Symbol('training');
 const LIBRARY = Symbol('library');
 const TRAINED = Symbol('trained');
+const LOGS = Symbol('logs');
 
 export function provideI18n(i18n: I18n): void {
   setContext(I18N, i18n);
@@ -97,4 +99,13 @@ export function provideTrainedModels(trained: TrainedModels): void {
 /** The zoo networks' trained weights under models/: which are there, and opening them. */
 export function useTrainedModels(): TrainedModels {
   return getContext<TrainedModels>(TRAINED);
+}
+
+export function provideLogs(logs: TrainingLogs): void {
+  setContext(LOGS, logs);
+}
+
+/** Training logs read from files (Caffe, Keras CSVLogger), drawn by the logs panel. */
+export function useLogs(): TrainingLogs {
+  return getContext<TrainingLogs>(LOGS);
 }

@@ -77,11 +77,11 @@ export class ExplainerState {
     return this.net.backend;
   }
 
+  /** The model's own class names, one per output; empty when it has none (views show "class 0 …"). */
   get classes(): string[] {
     const named = this.meta?.classes ?? [];
-    const n = this.explanation?.probabilities.length ?? named.length;
-    // An edited or zoo net may have another number of outputs than the pretrained classes.
-    return n === named.length ? named : Array.from({ length: n }, (_, i) => `#${i}`);
+    // An edited or zoo net may have another number of outputs than the names it was given.
+    return named.length === (this.explanation?.probabilities.length ?? named.length) ? named : [];
   }
 
   get inputSize(): number {

@@ -17,6 +17,8 @@ import { tourMessages } from './messages/tour';
 import { editorMessages } from './messages/editor';
 import { formatsMessages } from './messages/formats';
 import { modelsMessages } from './messages/models';
+import { labelsMessages } from './messages/labels';
+import { logsMessages } from './messages/logs';
 
 export { LOCALES, type Locale };
 
@@ -34,6 +36,8 @@ export const catalog = {
   ...editorMessages,
   ...formatsMessages,
   ...modelsMessages,
+  ...labelsMessages,
+  ...logsMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

@@ -44,10 +44,16 @@ export function downloadBlob(blob: Blob, name: string): void {
 export function downloadModel(
   spec: NetworkSpec,
   format: ModelFormat,
-  file: { text: string; edited: boolean; weights?: ReadonlyMap<string, Float32Array> },
+  file: {
+    text: string;
+    edited: boolean;
+    weights?: ReadonlyMap<string, Float32Array>;
+    /** The class names, written into model.json with the weights. */
+    labels?: readonly string[];
+  },
 ): void {
   if (file.weights && format === 'keras') {
-    const out = serializeKerasJson(spec, new Map(file.weights));
+    const out = serializeKerasJson(spec, new Map(file.weights), file.labels);
     downloadBlob(new Blob([out.json], { type: 'application/json' }), 'model.json');
     for (const s of out.shards)
       downloadBlob(new Blob([s.data.slice().buffer], { type: 'application/octet-stream' }), s.path);

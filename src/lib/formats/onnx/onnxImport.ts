@@ -253,7 +253,8 @@ export function parseOnnx(bytes: Uint8Array, fileName = ''): OnnxImported {
     layerPos: new Map(),
     opset,
     tensors,
-    ...(classes ? { classes } : {}),
+    // Through lib/labels like every model's own names: the pane checks the count against the outputs.
+    ...(classes ? { classes, labels: { names: classes, source: 'metadata_props' } } : {}),
   };
 }
 

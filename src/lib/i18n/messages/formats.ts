@@ -15,8 +15,8 @@ export const formatsMessages = defineMessages({
   },
   'formats.open': { en: 'Open file…', zh: '打开文件…' },
   'formats.openHint': {
-    en: 'Open an ONNX .onnx (as PyTorch exports it, with its weights), a Caffe .prototxt, a TensorFlow GraphDef .pbtxt, a Keras / TensorFlow.js model.json (pick its .bin weight files with it) or CNN Studio JSON; you can also drop files on the text',
-    zh: '打开 ONNX .onnx（PyTorch 导出的、含权重的文件）、Caffe .prototxt、TensorFlow GraphDef .pbtxt、Keras / TensorFlow.js model.json（连同它的 .bin 权重文件一起选择）或 CNN Studio JSON；也可以把文件拖到文本上',
+    en: 'Open an ONNX .onnx (as PyTorch exports it, with its weights), a Caffe .prototxt, a TensorFlow GraphDef .pbtxt, a Keras / TensorFlow.js model.json (pick its .bin weight files with it) or CNN Studio JSON; you can also drop files on the text. A labels.txt, classes.txt or synset_words.txt picked with the model names its classes; Caffe training logs and Keras CSVLogger files go to the training-log chart',
+    zh: '打开 ONNX .onnx（PyTorch 导出的、含权重的文件）、Caffe .prototxt、TensorFlow GraphDef .pbtxt、Keras / TensorFlow.js model.json（连同它的 .bin 权重文件一起选择）或 CNN Studio JSON；也可以把文件拖到文本上。与模型一起选择的 labels.txt、classes.txt 或 synset_words.txt 会为其类别命名；Caffe 训练日志和 Keras CSVLogger 文件会画到训练日志图中',
   },
   'formats.download': { en: 'Download', zh: '下载' },
   'formats.downloadHint': { en: 'Save this text as {file}', zh: '把这段文本保存为 {file}' },
