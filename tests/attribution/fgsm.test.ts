@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
 import { initBackend, tensorCount } from '../../src/lib/engine/backend';
+import { setNamedWeights } from '../../src/lib/engine/build';
 import { Explainer } from '../../src/lib/engine/explain';
 import { EngineAttributor } from '../../src/lib/engine/attribution/attributor';
 import { netWithLogits, randomImage, smoothNet } from './nets';
@@ -40,6 +41,7 @@ describe('FGSM', () => {
     const { loss, grad } = lossGradient(model, image, 1);
     const r = attributor.fgsm(image, { classIndex: 1, epsilon: eps });
     expect(r.steps).toBe(1);
+    expect(r.loss).toBe('crossEntropy');
     const scale = Math.max(...grad.map(Math.abs));
     let checked = 0;
     grad.forEach((g, i) => {
@@ -52,6 +54,23 @@ describe('FGSM', () => {
     expect(r.losses[0]).toBeCloseTo(loss, 4);
     expect(r.losses[1]).toBeGreaterThan(r.losses[0]! + 1e-3);
     expect(r.after[1]).toBeLessThan(r.before[1]!);
+    model.dispose();
+  });
+
+  it('on a saturated softmax (cross-entropy flat in float32) follows the logit margin instead, and says so', async () => {
+    const spec = smoothNet(SIZE, CLASSES);
+    const { model, weights } = await netWithLogits(spec, 13);
+    // Huge class weights: logit gaps of thousands, so every other probability underflows to 0.
+    const kernel = weights.get('out/kernel')!.map((v) => v * 1e5);
+    setNamedWeights(model, new Map([...weights, ['out/kernel', kernel]]));
+    const explainer = new Explainer(model);
+    const attributor = new EngineAttributor(model, (x) => explainer.explain(x));
+    const image = randomImage(SIZE, 6, 0.2, 0.8);
+    const c = explainer.explain(image).probabilities.indexOf(1);
+    expect(c).toBeGreaterThanOrEqual(0);
+    const r = attributor.fgsm(image, { classIndex: c, epsilon: 0.02 });
+    expect(r.loss).toBe('margin');
+    expect(r.perturbation.filter((d) => Math.abs(d) > 0.019).length).toBeGreaterThan(150);
     model.dispose();
   });
 

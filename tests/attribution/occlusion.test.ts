@@ -52,6 +52,22 @@ describe('occlusion', () => {
     model.dispose();
   });
 
+  it('measures the score before softmax when asked, as the net without its softmax gives it', async () => {
+    const { model: net, logits } = await netWithLogits(smallConvNet(SIZE, CLASSES), 8);
+    const explainer = new Explainer(net);
+    const attributor = new EngineAttributor(net, (x) => explainer.explain(x));
+    const image = randomImage(SIZE, 6);
+    const r = await attributor.occlusion(image, { classIndex: 2, size: 4, stride: 4, measure: 'score' });
+    expect(r.measure).toBe('score');
+    expect(r.base).toBeCloseTo(outputOf(logits, image, SIZE, 2), 5);
+    for (let i = 0; i < 9; i++) {
+      const direct = outputOf(logits, occlude(image, Math.floor(i / 3) * 4, (i % 3) * 4, 4, 0.5), SIZE, 2);
+      expect(r.occluded[i]).toBeCloseTo(direct, 4);
+    }
+    net.dispose();
+    logits.dispose();
+  });
+
   it('reports progress after every batch up to the total, pausing between batches', async () => {
     const { model, attributor } = await setUp();
     const progress: number[] = [];

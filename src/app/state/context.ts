@@ -8,6 +8,7 @@ import type { LayoutState } from './layout.svelte';
 import type { EditorState } from './editorState.svelte';
 import type { TrainingState } from './trainingState.svelte';
 import type { ModelLibrary } from './modelLibrary.svelte';
+import type { AttributionState } from './attributionState.svelte';
 
 const I18N = Symbol('i18n');
 const EXPLAINER = Symbol('explainer');
@@ -17,6 +18,7 @@ const LAYOUT = Symbol('layout');
 const EDITOR = Symbol('editor');
 const TRAINING = Symbol('training');
 const LIBRARY = Symbol('library');
+const ATTRIBUTION = Symbol('attribution');
 
 export function provideI18n(i18n: I18n): void {
   setContext(I18N, i18n);
@@ -86,4 +88,13 @@ export function useTraining(): TrainingState {
 /** Saved models: the browser's storage, downloads and uploads. */
 export function useLibrary(): ModelLibrary {
   return getContext<ModelLibrary>(LIBRARY);
+}
+
+export function provideAttribution(attribution: AttributionState): void {
+  setContext(ATTRIBUTION, attribution);
+}
+
+/** The "Why?" panel: `useAttribution().show({ method: 'gradCam', layerId })` opens it from anywhere. */
+export function useAttribution(): AttributionState {
+  return getContext<AttributionState>(ATTRIBUTION);
 }

@@ -67,6 +67,11 @@ export interface OcclusionOptions {
   stride: number;
   /** The patch's value in every channel (inputs are in [0, 1]; 0.5 is mid grey). */
   fill?: number;
+  /**
+   * What drops: the net's output (the probability, for a softmax net) or the class score
+   * before softmax, which still moves when the probability is saturated at 100%.
+   */
+  measure?: 'output' | 'score';
   /** Called after each batch with the positions done so far. */
   onProgress?: (done: number, total: number) => void;
   /** Stops the run between batches; the promise rejects with the signal's reason. */
@@ -80,9 +85,10 @@ export interface OcclusionOptions {
 export interface OcclusionResult {
   classIndex: number;
   grid: OcclusionGrid;
-  /** The class's output (probability, for a softmax net) on the image itself. */
+  measure: 'output' | 'score';
+  /** The class's output (probability, for a softmax net) or score on the image itself. */
   base: number;
-  /** The class's output with the patch at each position, rows × cols. */
+  /** The same with the patch at each position, rows × cols. */
   occluded: Float32Array;
   /** base − occluded: how much hiding each place costs the class. */
   drops: Float32Array;
@@ -115,6 +121,11 @@ export interface FgsmResult {
   after: Float32Array;
   /** Cross-entropy of the class, −log softmax(score), before and after each step. */
   losses: number[];
+  /**
+   * The loss whose gradient's sign the steps follow: the cross-entropy, or, when the softmax is
+   * saturated and that gradient is exactly 0 in float32, the margin max_{j≠c} z_j − z_c.
+   */
+  loss: 'crossEntropy' | 'margin';
   /** How much every layer's activations moved. */
   change: ActivationChange;
   /** The explanation of the adversarial image (every layer's output), for the overview. */

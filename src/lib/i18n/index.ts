@@ -13,6 +13,7 @@ import { articleMessages } from './messages/article';
 import { tourMessages } from './messages/tour';
 import { editorMessages } from './messages/editor';
 import { formatsMessages } from './messages/formats';
+import { attributionMessages } from './messages/attribution';
 
 export { LOCALES, type Locale };
 
@@ -26,6 +27,7 @@ export const catalog = {
   ...tourMessages,
   ...editorMessages,
   ...formatsMessages,
+  ...attributionMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

@@ -1,6 +1,8 @@
 /** What the engine hands to the views: plain typed arrays with their shapes, no tensors. */
 import type { Attributor } from '../attribution/types';
 
+export type { Attributor };
+
 export interface TensorData {
   data: Float32Array;
   /** Without the batch axis, NHWC. */

@@ -64,7 +64,7 @@ export class EngineAttributor implements Attributor {
 
   occlusion(image: Float32Array, options: OcclusionOptions): Promise<OcclusionResult> {
     this.check(image);
-    return occlusion(this.model, this.classes, image, this.shape, options);
+    return occlusion(this.model, this.graph, this.classes, image, this.shape, options);
   }
 
   fgsm(image: Float32Array, options: FgsmOptions): FgsmResult {
@@ -83,6 +83,7 @@ export class EngineAttributor implements Attributor {
       before: before.probabilities,
       after: explanation.probabilities,
       losses: run.losses,
+      loss: run.loss,
       change: activationChange(before, explanation),
       explanation,
     };

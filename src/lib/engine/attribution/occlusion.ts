@@ -8,25 +8,31 @@ import { tf } from '../tf';
 import type { OcclusionOptions, OcclusionResult } from '../../attribution/types';
 import { fillOccluded, occlusionGrid } from '../../attribution/occlusionGrid';
 import { checkClass } from './saliency';
+import type { LayerGraph } from './layerGraph';
 
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The class's output for `count` images laid end to end. */
-function classOutputs(
+/** The class's output (or score) for `count` images laid end to end. */
+type Measure = (images: Float32Array, count: number) => Float32Array;
+
+function measureOf(
   model: tf.LayersModel,
-  images: Float32Array,
-  count: number,
+  graph: LayerGraph,
   shape: number[],
   c: number,
-): Float32Array {
-  return tf.tidy(() => {
-    const y = model.predict(tf.tensor(images, [count, ...shape])) as tf.Tensor2D;
-    return (y.slice([0, c], [count, 1]).dataSync() as Float32Array).slice();
-  });
+  score: boolean,
+): Measure {
+  return (images, count) =>
+    tf.tidy(() => {
+      const x = tf.tensor(images, [count, ...shape]);
+      const y = score ? graph.forward(x).scores : (model.predict(x) as tf.Tensor2D);
+      return (y.slice([0, c], [count, 1]).dataSync() as Float32Array).slice();
+    });
 }
 
 export async function occlusion(
   model: tf.LayersModel,
+  graph: LayerGraph,
   classes: number,
   image: Float32Array,
   shape: [number, number, number],
@@ -41,8 +47,10 @@ export async function occlusion(
   const budget = options.budgetMs ?? 30;
   const total = grid.rows * grid.cols;
   const one = h * w * channels;
+  const measure = options.measure ?? 'output';
+  const classOutputs = measureOf(model, graph, shape, c, measure === 'score');
   signal?.throwIfAborted();
-  const base = classOutputs(model, image, 1, shape, c)[0] ?? 0;
+  const base = classOutputs(image, 1)[0] ?? 0;
   const occluded = new Float32Array(total);
   // Start small: the first batch measures the net's speed for the size of the next ones.
   let batch = 4;
@@ -53,7 +61,7 @@ export async function occlusion(
     if (buffer.length < count * one) buffer = new Float32Array(count * one);
     const t0 = performance.now();
     fillOccluded(image, channels, grid, start, count, fill, buffer);
-    occluded.set(classOutputs(model, buffer.subarray(0, count * one), count, shape, c), start);
+    occluded.set(classOutputs(buffer.subarray(0, count * one), count), start);
     const perImage = (performance.now() - t0) / count;
     batch = Math.max(1, Math.min(64, Math.floor(budget / Math.max(perImage, 1e-3))));
     start += count;
@@ -62,5 +70,5 @@ export async function occlusion(
   }
   signal?.throwIfAborted();
   const drops = occluded.map((v) => base - v);
-  return { classIndex: c, grid, base, occluded, drops };
+  return { classIndex: c, grid, measure, base, occluded, drops };
 }
