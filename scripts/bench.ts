@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the app, serves dist/ on 127.0.0.1 and measures it in headless
  * Chromium: activation extraction, new image → overview redrawn, navigation → first overview,
- * heap and leaked tensors, as medians over many images. `--backend webgl|wasm|cpu` forces a
+ * heap and leaked tensors, as medians over many images; saliency, Grad-CAM, occlusion and FGSM
+ * on one image (benchAttribution.ts). `--backend webgl|wasm|cpu` forces a
  * backend (webgl runs on SwiftShader here), `--compare` runs all three, `--json` ends with
  * one JSON object.
  */
@@ -12,6 +13,7 @@ import { serveStatic } from './lib/staticServer';
 import { benchBackend } from './lib/benchPage';
 import { formatTable, targetLines, type BenchResult } from './lib/benchStats';
 import { benchTraining, trainingLines, type TrainingBench } from './lib/benchTraining';
+import { attributionLines } from './lib/benchAttribution';
 
 const OPTIONS = {
   backend: { kind: 'string', default: 'auto', help: 'webgl, wasm, cpu, or auto (the app’s own choice)' },
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
   }
   const first = results[0]!;
   process.stdout.write(`\n${formatTable(results)}\n\n${targetLines(first).join('\n')}\n`);
+  process.stdout.write(`${attributionLines(first).join('\n')}\n`);
   if (training) process.stdout.write(`${trainingLines(training).join('\n')}\n`);
   if (args.json)
     process.stdout.write(`${JSON.stringify({ ...first, ...(training ?? {}), runs: results })}\n`);

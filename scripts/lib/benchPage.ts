@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import '../../src/app/browser/debugHookTypes';
 import { median, quantile, round1, type BenchResult } from './benchStats';
+import { benchAttribution } from './benchAttribution';
 
 export interface BenchOptions {
   url: string;
@@ -102,6 +103,7 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
     o.images,
   );
   const leakedTensors = (await page.evaluate(() => window.__cnnStudio!.numTensors())) - startTensors;
+  const attribution = await benchAttribution(page, Math.max(20, Math.round(o.images / 2)), o.log);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -120,5 +122,6 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
     redrawP90Ms: round1(quantile(redraws, 0.9)),
     images: o.images,
     loads: o.loads,
+    ...attribution,
   };
 }

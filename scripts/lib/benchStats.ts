@@ -30,6 +30,12 @@ export interface BenchResult {
   redrawP90Ms: number;
   images: number;
   loads: number;
+  /** The "Why?" panel's methods (benchAttribution.ts). */
+  saliencyMs: number;
+  gradCamMs: number;
+  occlusionMs: number;
+  fgsmMs: number;
+  attributionLeakedTensors: number;
 }
 
 export interface Target {

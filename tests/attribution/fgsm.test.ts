@@ -115,6 +115,9 @@ describe('FGSM', () => {
     const original = explainer.explain(image).activations.get('conv')!.data;
     conv.difference.data.forEach((d, i) => expect(d).toBeCloseTo(direct[i]! - original[i]!, 5));
     expect([...r.explanation.probabilities]).toEqual([...r.after]);
+    // Handing over the image's explanation (as the panel does) changes nothing.
+    const given = attributor.fgsm(image, { classIndex: 0, epsilon: 0.03 }, explainer.explain(image));
+    expect(given.change.layers.map((l) => l.relative)).toEqual(r.change.layers.map((l) => l.relative));
     model.dispose();
   });
 

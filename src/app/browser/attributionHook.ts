@@ -64,7 +64,8 @@ async function time(explainer: ExplainerState, method: string, runs: number): Pr
     else if (method === 'gradCam') attributor.gradCam(image, { classIndex, layerId });
     else if (method === 'occlusion')
       await attributor.occlusion(image, { classIndex, ...defaultOcclusion(explainer.inputSize) });
-    else if (method === 'fgsm') attributor.fgsm(image, { classIndex, epsilon: 2 / 255 });
+    else if (method === 'fgsm')
+      attributor.fgsm(image, { classIndex, epsilon: 2 / 255 }, explainer.explanation ?? undefined);
     else throw new Error(`unknown method ${method}`);
     out.push(performance.now() - t0);
   }

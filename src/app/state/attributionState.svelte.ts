@@ -14,6 +14,7 @@ import {
   type HeatDisplay,
 } from '../../lib/attribution/display';
 import type {
+  AttributionMethod,
   FgsmResult,
   GradCamResult,
   OcclusionResult,
@@ -23,7 +24,7 @@ import type {
 import type { Explanation } from '../../lib/tensor/types';
 import type { ExplainerState } from './explainerState.svelte';
 
-export type AttributionMethod = 'gradCam' | 'saliency' | 'occlusion' | 'fgsm';
+export type { AttributionMethod };
 
 export type AttributionResult = { input: Float32Array; explanation: Explanation; ms: number } & (
   | { kind: 'saliency'; result: SaliencyResult; heat: HeatDisplay }
@@ -187,12 +188,11 @@ export class AttributionState {
         });
         next = { ...base, kind: 'occlusion', result, heat: occlusionDisplay(result), ms: 0 };
       } else {
-        const result = attributor.fgsm(input, {
-          classIndex: c,
-          epsilon: this.epsilon,
-          steps: this.steps,
-          direction: this.direction,
-        });
+        const result = attributor.fgsm(
+          input,
+          { classIndex: c, epsilon: this.epsilon, steps: this.steps, direction: this.direction },
+          explanation,
+        );
         next = { ...base, kind: 'fgsm', result, ms: 0 };
       }
       if (id !== this.runId) return;

@@ -13,6 +13,9 @@ import type { ActivationChange } from './activationChange';
  */
 export type ScoreKind = 'logit' | 'output';
 
+/** The methods of the "Why?" panel. */
+export type AttributionMethod = 'gradCam' | 'saliency' | 'occlusion' | 'fgsm';
+
 export type SaliencyMethod = 'gradient' | 'smoothGrad' | 'gradientTimesInput';
 
 export interface SaliencyOptions {
@@ -138,5 +141,6 @@ export interface Attributor {
   saliency(image: Float32Array, options: SaliencyOptions): SaliencyResult;
   gradCam(image: Float32Array, options: GradCamOptions): GradCamResult;
   occlusion(image: Float32Array, options: OcclusionOptions): Promise<OcclusionResult>;
-  fgsm(image: Float32Array, options: FgsmOptions): FgsmResult;
+  /** `before`: the image's explanation when the caller has it (saves running the net again). */
+  fgsm(image: Float32Array, options: FgsmOptions, before?: Explanation): FgsmResult;
 }

@@ -67,10 +67,10 @@ export class EngineAttributor implements Attributor {
     return occlusion(this.model, this.graph, this.classes, image, this.shape, options);
   }
 
-  fgsm(image: Float32Array, options: FgsmOptions): FgsmResult {
+  fgsm(image: Float32Array, options: FgsmOptions, known?: Explanation): FgsmResult {
     this.check(image);
     const run = fgsm(this.graph, this.classes, image, this.shape, options);
-    const before = this.explain(image);
+    const before = known ?? this.explain(image);
     const explanation = this.explain(run.image);
     return {
       classIndex: options.classIndex,
