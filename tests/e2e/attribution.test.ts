@@ -111,6 +111,26 @@ describe('the “Why?” panel', () => {
     await shot(page, 'attribution-fgsm-1280');
   });
 
+  it('the overview can show the adversarial image’s activations and their difference from the image’s', async () => {
+    const r = await settled(page, 'fgsm');
+    const original = await probabilities(page);
+    await page.getByTestId('fgsm-overview').selectOption('adversarial');
+    await expect
+      .poll(() => page.getByTestId('overview-source').getAttribute('data-shows'))
+      .toBe('adversarial');
+    await expect.poll(() => probabilities(page)).toEqual(r.after!.map((v) => Math.fround(v)));
+    await page.getByTestId('fgsm-overview').selectOption('difference');
+    await expect
+      .poll(() => page.getByTestId('overview-source').getAttribute('data-shows'))
+      .toBe('difference');
+    const diff = await probabilities(page);
+    diff.forEach((d, i) => expect(d).toBeCloseTo(r.after![i]! - r.before![i]!, 6));
+    await shot(page, 'attribution-difference-1280');
+    await page.getByTestId('overview-source').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('overview-source').count()).toBe(0);
+    expect(await probabilities(page)).toEqual(original);
+  });
+
   it('explains the adversarial image in the overview when asked', async () => {
     const r = await settled(page, 'fgsm');
     await page.getByTestId('fgsm-open').click();

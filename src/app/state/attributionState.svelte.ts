@@ -60,6 +60,8 @@ export class AttributionState {
   epsilon = $state(0.03);
   steps = $state(1);
   direction = $state<'away' | 'toward'>('away');
+  /** While an adversarial example is shown: what the network overview draws. */
+  overviewShows = $state<'image' | 'adversarial' | 'difference'>('image');
   result = $state.raw<AttributionResult | null>(null);
   running = $state(false);
   progress = $state.raw<{ done: number; total: number } | null>(null);
@@ -97,6 +99,24 @@ export class AttributionState {
     const d = defaultOcclusion(side);
     const size = Math.min(side, this.patchSize ?? d.size);
     return { size, stride: Math.min(side, this.patchStride ?? d.stride) };
+  }
+
+  /**
+   * The activations the overview draws instead of the image's: the adversarial image's, or
+   * its difference from the image's, layer by layer (null: the image's own).
+   */
+  get overviewActivations(): Explanation['activations'] | null {
+    const r = this.result;
+    if (!this.open || this.method !== 'fgsm' || r?.kind !== 'fgsm' || this.overviewShows === 'image')
+      return null;
+    if (r.explanation !== this.explainer.explanation) return null;
+    if (this.overviewShows === 'adversarial') return r.result.explanation.activations;
+    // Not the input: the overview draws it as light in [0, 1], where ±ε is black. The panel
+    // shows the perturbation itself.
+    const inputs = new Set(this.explainer.spec?.layers.filter((l) => l.type === 'Input').map((l) => l.id));
+    return new Map(
+      r.result.change.layers.filter((l) => !inputs.has(l.layerId)).map((l) => [l.layerId, l.difference]),
+    );
   }
 
   show(request: ShowRequest = {}): void {

@@ -133,5 +133,18 @@ export const attributionMessages = defineMessages({
     en: 'Makes the adversarial image the current image, so the overview shows every layer’s maps for it',
     zh: '把对抗图像设为当前图像，让网络总览显示它在每一层的特征图',
   },
+  'attribution.overview.label': { en: 'The overview shows', zh: '网络总览显示' },
+  'attribution.overview.image': { en: 'the image', zh: '原图' },
+  'attribution.overview.adversarial': { en: 'the adversarial image', zh: '对抗图像' },
+  'attribution.overview.difference': { en: 'the difference', zh: '两者之差' },
+  'attribution.overview.bannerAdversarial': {
+    en: 'The network overview shows the activations of the adversarial image, not of the image.',
+    zh: '网络总览显示的是对抗图像的激活值，而不是原图的。',
+  },
+  'attribution.overview.bannerDifference': {
+    en: 'The network overview shows, map by map, the adversarial image’s activations minus the image’s: red where they grew, blue where they shrank.',
+    zh: '网络总览逐张显示对抗图像的激活值减去原图的激活值：红色表示增大，蓝色表示减小。',
+  },
+  'attribution.overview.back': { en: 'Show the image again', zh: '恢复显示原图' },
   'attribution.fgsm.fileName': { en: 'adversarial-{name}.png', zh: '对抗样本-{name}.png' },
 });
