@@ -66,6 +66,8 @@ export class AttributionState {
   running = $state(false);
   progress = $state.raw<{ done: number; total: number } | null>(null);
   error = $state<string | null>(null);
+  /** A limit of TensorFlow.js met (not a fault of the net): the panel explains it in words. */
+  limit = $state<'dilatedGradient' | 'noSpatialLayer' | null>(null);
   /** Counts openings, so the panel scrolls into view once per `show`. */
   opened = $state(0);
   revealed = 0;
@@ -169,6 +171,7 @@ export class AttributionState {
     if (!image || !explanation) return;
     this.running = true;
     this.error = null;
+    this.limit = null;
     try {
       await this.explainer.connectEngine();
       if (id !== this.runId) return;
@@ -191,7 +194,10 @@ export class AttributionState {
         next = { ...base, kind: 'saliency', result, heat: saliencyDisplay(result), ms: 0 };
       } else if (this.method === 'gradCam') {
         const layerId = this.layer;
-        if (!layerId) throw new Error('this net has no layer with spatial maps for Grad-CAM');
+        if (!layerId) {
+          this.limit = 'noSpatialLayer';
+          return;
+        }
         const result = attributor.gradCam(input, { classIndex: c, layerId });
         next = { ...base, kind: 'gradCam', result, heat: camDisplay(result, side, side), ms: 0 };
       } else if (this.method === 'occlusion') {
@@ -219,7 +225,11 @@ export class AttributionState {
       next.ms = performance.now() - t0;
       this.result = next;
     } catch (e) {
-      if (id === this.runId) this.error = message(e);
+      if (id !== this.runId) return;
+      // tfjs has no gradient for dilated convolutions ("dilation rates greater than 1 are not
+      // yet supported in gradients"): every method but occlusion needs one.
+      if (/dilation rates greater than 1/.test(message(e))) this.limit = 'dilatedGradient';
+      else this.error = message(e);
     } finally {
       if (id === this.runId) {
         this.running = false;

@@ -95,6 +95,14 @@ export const attributionMessages = defineMessages({
   'attribution.progress': { en: '{done} of {total} positions', zh: '已完成 {done} / {total} 个位置' },
   'attribution.took': { en: 'computed in {ms} ms', zh: '用时 {ms} 毫秒' },
   'attribution.failed': { en: 'This could not be computed: {reason}', zh: '无法计算：{reason}' },
+  'attribution.dilated': {
+    en: 'This net has a dilated convolution, and TensorFlow.js cannot take gradients through one yet: saliency, adversarial examples and Grad-CAM below it need them. Occlusion needs no gradients and works.',
+    zh: '这个网络含有空洞（膨胀）卷积，而 TensorFlow.js 目前还无法对它求梯度：显著图、对抗样本以及在它之前的层上做 Grad-CAM 都需要梯度。遮挡实验不需要梯度，可以使用。',
+  },
+  'attribution.noSpatial': {
+    en: 'Grad-CAM needs a layer with spatial maps (height × width × channels), and this net has none. Saliency and occlusion work on any net.',
+    zh: 'Grad-CAM 需要一个带空间特征图（高 × 宽 × 通道）的层，而这个网络没有。显著图和遮挡实验适用于任何网络。',
+  },
   'attribution.noImage': { en: 'Choose an image first.', zh: '请先选择一张图像。' },
   'attribution.overlayLabel': {
     en: '{method} for “{name}” over the image',
