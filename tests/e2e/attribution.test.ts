@@ -114,10 +114,10 @@ describe('the “Why?” panel', () => {
   it('the overview can show the adversarial image’s activations and their difference from the image’s', async () => {
     const r = await settled(page, 'fgsm');
     const original = await probabilities(page);
-    await page.getByTestId('fgsm-overview').selectOption('adversarial');
+    await page.getByTestId('fgsm-overview').selectOption('other');
     await expect
       .poll(() => page.getByTestId('overview-source').getAttribute('data-shows'))
-      .toBe('adversarial');
+      .toBe('other');
     await expect.poll(() => probabilities(page)).toEqual(r.after!.map((v) => Math.fround(v)));
     await page.getByTestId('fgsm-overview').selectOption('difference');
     await expect

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import '../../src/app/browser/debugHookTypes';
 import type { AttributionSnapshot } from '../../src/app/browser/debugHookTypes';
 import { overlayPixels } from '../../src/lib/attribution/overlay';
+import type { AttributionMethod } from '../../src/lib/attribution/types';
 
 /** Waits for the panel to have finished a result of `kind` (and optionally more) and returns it. */
 export async function settled(
@@ -33,7 +34,7 @@ export async function pick(page: Page, testid: string): Promise<void> {
   await expect.poll(() => page.getByTestId(testid).isChecked()).toBe(true);
 }
 
-export function chooseMethod(page: Page, method: AttributionSnapshot['kind']): Promise<void> {
+export function chooseMethod(page: Page, method: AttributionMethod): Promise<void> {
   return pick(page, `method-${method}`);
 }
 

@@ -83,6 +83,13 @@ export function installAttributionHook(att: AttributionState, explainer: Explain
     }),
     result: () => snapshot(att),
     time: (method, runs) => time(explainer, method, runs),
+    compare: () => ({
+      pinned: att.compare.pinned?.name ?? null,
+      pinnedProbabilities: Array.from(att.compare.pinned?.explanation.probabilities ?? []),
+      matches: att.compare.matches,
+      sameImage: att.compare.sameImage,
+      changed: att.compare.change?.layers.map((l) => ({ layerId: l.layerId, relative: l.relative })) ?? [],
+    }),
   };
   if (window.__cnnStudio) window.__cnnStudio.attribution = hook;
 }

@@ -55,4 +55,12 @@ export interface AttributionHook {
   result(): AttributionSnapshot | null;
   /** Milliseconds of `runs` runs of saliency, gradCam, occlusion (default 14×14 map) or fgsm (one step). */
   time(method: string, runs: number): Promise<number[]>;
+  /** The Compare tab: the pinned image A against the explanation shown now (B). */
+  compare(): {
+    pinned: string | null;
+    pinnedProbabilities: number[];
+    matches: boolean;
+    sameImage: boolean;
+    changed: { layerId: string; relative: number }[];
+  };
 }

@@ -23,6 +23,7 @@ import type {
 } from '../../lib/attribution/types';
 import type { Explanation } from '../../lib/tensor/types';
 import type { ExplainerState } from './explainerState.svelte';
+import { CompareState } from './compareState.svelte';
 
 export type { AttributionMethod };
 
@@ -61,7 +62,7 @@ export class AttributionState {
   steps = $state(1);
   direction = $state<'away' | 'toward'>('away');
   /** While an adversarial example is shown: what the network overview draws. */
-  overviewShows = $state<'image' | 'adversarial' | 'difference'>('image');
+  overviewShows = $state<'image' | 'other' | 'difference'>('image');
   result = $state.raw<AttributionResult | null>(null);
   running = $state(false);
   progress = $state.raw<{ done: number; total: number } | null>(null);
@@ -74,7 +75,11 @@ export class AttributionState {
   private runId = 0;
   private stop: AbortController | null = null;
 
-  constructor(private readonly explainer: ExplainerState) {}
+  readonly compare: CompareState;
+
+  constructor(private readonly explainer: ExplainerState) {
+    this.compare = new CompareState(explainer);
+  }
 
   /** The class explained now: the chosen one while the net has it, else the top class. */
   get classIndex(): number {
@@ -108,16 +113,27 @@ export class AttributionState {
    * its difference from the image's, layer by layer (null: the image's own).
    */
   get overviewActivations(): Explanation['activations'] | null {
+    if (this.open && this.method === 'compare') return this.compareActivations();
     const r = this.result;
     if (!this.open || this.method !== 'fgsm' || r?.kind !== 'fgsm' || this.overviewShows === 'image')
       return null;
     if (r.explanation !== this.explainer.explanation) return null;
-    if (this.overviewShows === 'adversarial') return r.result.explanation.activations;
+    if (this.overviewShows === 'other') return r.result.explanation.activations;
     // Not the input: the overview draws it as light in [0, 1], where ±ε is black. The panel
     // shows the perturbation itself.
     const inputs = new Set(this.explainer.spec?.layers.filter((l) => l.type === 'Input').map((l) => l.id));
     return new Map(
       r.result.change.layers.filter((l) => !inputs.has(l.layerId)).map((l) => [l.layerId, l.difference]),
+    );
+  }
+
+  private compareActivations(): Explanation['activations'] | null {
+    const { pinned, change, matches } = this.compare;
+    if (!pinned || !matches || this.overviewShows === 'image') return null;
+    if (this.overviewShows === 'other') return pinned.explanation.activations;
+    const inputs = new Set(this.explainer.spec?.layers.filter((l) => l.type === 'Input').map((l) => l.id));
+    return new Map(
+      change?.layers.filter((l) => !inputs.has(l.layerId)).map((l) => [l.layerId, l.difference]),
     );
   }
 
@@ -168,7 +184,8 @@ export class AttributionState {
     const id = this.runId;
     const image = this.explainer.image;
     const explanation = this.explainer.explanation;
-    if (!image || !explanation) return;
+    // Comparing needs no engine: the view reads both explanations.
+    if (!image || !explanation || this.method === 'compare') return;
     this.running = true;
     this.error = null;
     this.limit = null;

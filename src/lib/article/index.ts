@@ -14,7 +14,7 @@ import { pooling } from './sections/pooling';
 import { dense } from './sections/dense';
 import { training } from './sections/training';
 import { gradCam, saliency } from './sections/attribution';
-import { adversarial, occlusion } from './sections/attributionProbes';
+import { adversarial, compare, occlusion } from './sections/attributionProbes';
 import { architectures } from './sections/architectures';
 import { mobilenet } from './sections/mobilenet';
 import { recurrent } from './sections/recurrent';
@@ -34,6 +34,7 @@ export const ARTICLE: readonly ArticleSection[] = [
   gradCam,
   occlusion,
   adversarial,
+  compare,
   architectures,
   mobilenet,
   recurrent,

@@ -13,8 +13,8 @@ import type { ActivationChange } from './activationChange';
  */
 export type ScoreKind = 'logit' | 'output';
 
-/** The methods of the "Why?" panel. */
-export type AttributionMethod = 'gradCam' | 'saliency' | 'occlusion' | 'fgsm';
+/** The methods of the "Why?" panel (compare: two inputs or two nets side by side). */
+export type AttributionMethod = 'gradCam' | 'saliency' | 'occlusion' | 'fgsm' | 'compare';
 
 export type SaliencyMethod = 'gradient' | 'smoothGrad' | 'gradientTimesInput';
 

@@ -154,5 +154,47 @@ export const attributionMessages = defineMessages({
     zh: '网络总览逐张显示对抗图像的激活值减去原图的激活值：红色表示增大，蓝色表示减小。',
   },
   'attribution.overview.back': { en: 'Show the image again', zh: '恢复显示原图' },
+  'attribution.method.compare': { en: 'Compare', zh: '对比' },
+  'attribution.compare.about': {
+    en: 'Pin the current image as A. Then choose another image above, or edit, train or swap the net: the image and net shown now are B, and every layer is compared with A’s.',
+    zh: '把当前图像固定为 A。然后在上方换一张图像，或者编辑、训练、更换网络：现在显示的图像和网络就是 B，每一层都会与 A 的对应层比较。',
+  },
+  'attribution.compare.pin': { en: 'Pin this image as A', zh: '把这张图像固定为 A' },
+  'attribution.compare.repin': { en: 'Pin the current image instead', zh: '改为固定当前图像' },
+  'attribution.compare.unpin': { en: 'Unpin', zh: '取消固定' },
+  'attribution.compare.a': { en: 'A (pinned): {name}', zh: 'A（已固定）：{name}' },
+  'attribution.compare.b': { en: 'B (now): {name}', zh: 'B（当前）：{name}' },
+  'attribution.compare.sameImage': {
+    en: 'Same image, another net or other weights: what changed is the network.',
+    zh: '同一张图像，不同的网络或权重：改变的是网络本身。',
+  },
+  'attribution.compare.sameAll': {
+    en: 'B is still A: choose another image, or change the net, to compare.',
+    zh: 'B 仍然就是 A：换一张图像或改变网络，才能进行比较。',
+  },
+  'attribution.compare.otherNet': {
+    en: 'A went through {net}; layers that kept their name and shape are compared.',
+    zh: 'A 经过的是 {net}；名称和形状都没变的层会被比较。',
+  },
+  'attribution.compare.changed': {
+    en: 'Layers that differ most between A and B',
+    zh: 'A 与 B 之间差别最大的层',
+  },
+  'attribution.compare.bannerPinned': {
+    en: 'The network overview shows the pinned image A, “{name}”.',
+    zh: '网络总览显示的是固定的图像 A：“{name}”。',
+  },
+  'attribution.compare.bannerDifference': {
+    en: 'The network overview shows, map by map, B minus A: red where B’s activations are larger, blue where they are smaller.',
+    zh: '网络总览逐张显示 B 减去 A：红色表示 B 的激活值更大，蓝色表示更小。',
+  },
+  'attribution.compare.back': { en: 'Show B again', zh: '恢复显示 B' },
+  'attribution.compare.overviewB': { en: 'B, the image now', zh: 'B，当前图像' },
+  'attribution.compare.overviewA': { en: 'A, the pinned image', zh: 'A，固定的图像' },
+  'attribution.compare.overviewDiff': { en: 'B − A', zh: 'B − A', same: true },
+  'attribution.compare.noMatch': {
+    en: 'The nets of A and B differ in shape, so the overview can only show B.',
+    zh: 'A 与 B 的网络形状不同，因此网络总览只能显示 B。',
+  },
   'attribution.fgsm.fileName': { en: 'adversarial-{name}.png', zh: '对抗样本-{name}.png' },
 });
