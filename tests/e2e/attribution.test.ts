@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
 import { probabilities } from './pageReads';
-import { chooseMethod, expectOverlayDrawn, pick, settled } from './attributionShared';
+import { auditPanel, chooseMethod, expectOverlayDrawn, pick, settled } from './attributionShared';
 import { resizeBilinear } from '../../src/lib/attribution/heatMaps';
 
 let h: Harness;
@@ -45,6 +45,7 @@ describe('the “Why?” panel', () => {
     expect(marks).toHaveLength(10);
     for (const [c, w] of marks) expect(w).toBeCloseTo(r.weights![c!]!, 6);
     await shot(page, 'attribution-gradcam-1280');
+    expect(await auditPanel(page)).toEqual([]);
   });
 
   it('follows the class and layer controls, and a click on a column’s name in the overview', async () => {
@@ -109,15 +110,14 @@ describe('the “Why?” panel', () => {
     const iterated = await settled(page, 'fgsm', (x) => x.losses!.length === 6);
     expect(iterated.losses!.at(-1)).toBeGreaterThan(iterated.losses![0]!);
     await shot(page, 'attribution-fgsm-1280');
+    expect(await auditPanel(page)).toEqual([]);
   });
 
   it('the overview can show the adversarial image’s activations and their difference from the image’s', async () => {
     const r = await settled(page, 'fgsm');
     const original = await probabilities(page);
     await page.getByTestId('fgsm-overview').selectOption('other');
-    await expect
-      .poll(() => page.getByTestId('overview-source').getAttribute('data-shows'))
-      .toBe('other');
+    await expect.poll(() => page.getByTestId('overview-source').getAttribute('data-shows')).toBe('other');
     await expect.poll(() => probabilities(page)).toEqual(r.after!.map((v) => Math.fround(v)));
     await page.getByTestId('fgsm-overview').selectOption('difference');
     await expect

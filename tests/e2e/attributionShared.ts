@@ -1,4 +1,6 @@
 /** What the "Why?" browser tests share: opening the panel, reading its numbers and the pixels it drew. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import '../../src/app/browser/debugHookTypes';
@@ -71,4 +73,26 @@ export async function expectOverlayDrawn(page: Page, r: AttributionSnapshot): Pr
   let worst = 0;
   for (let i = 0; i < drawn.length; i++) worst = Math.max(worst, Math.abs(drawn[i]! - expected[i]!));
   expect(worst).toBeLessThanOrEqual(1);
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations inside the "Why?" panel (and the overview's marks). */
+export async function auditPanel(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: object, o: object) => Promise<Result> } }).axe;
+    const include = [['[data-testid="attribution"]'], ['[data-testid="overview"]']];
+    const { violations } = await axe.run({ include }, { resultTypes: ['violations'] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.impact} ${v.id} at ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      );
+  });
 }
