@@ -10,6 +10,7 @@ import type { TrainingState } from './trainingState.svelte';
 import type { ModelLibrary } from './modelLibrary.svelte';
 import type { TrainedModels } from './trainedModels.svelte';
 import type { TrainingLogs } from './trainingLogs.svelte';
+import type { AttributionState } from './attributionState.svelte';
 
 const I18N = Symbol('i18n');
 const EXPLAINER = Symbol('explainer');
@@ -21,6 +22,7 @@ const TRAINING = Symbol('training');
 const LIBRARY = Symbol('library');
 const TRAINED = Symbol('trained');
 const LOGS = Symbol('logs');
+const ATTRIBUTION = Symbol('attribution');
 
 export function provideI18n(i18n: I18n): void {
   setContext(I18N, i18n);
@@ -108,4 +110,13 @@ export function provideLogs(logs: TrainingLogs): void {
 /** Training logs read from files (Caffe, Keras CSVLogger), drawn by the logs panel. */
 export function useLogs(): TrainingLogs {
   return getContext<TrainingLogs>(LOGS);
+}
+
+export function provideAttribution(attribution: AttributionState): void {
+  setContext(ATTRIBUTION, attribution);
+}
+
+/** The "Why?" panel: `useAttribution().show({ method: 'gradCam', layerId })` opens it from anywhere. */
+export function useAttribution(): AttributionState {
+  return getContext<AttributionState>(ATTRIBUTION);
 }

@@ -19,6 +19,7 @@ import { formatsMessages } from './messages/formats';
 import { modelsMessages } from './messages/models';
 import { labelsMessages } from './messages/labels';
 import { logsMessages } from './messages/logs';
+import { attributionMessages } from './messages/attribution';
 
 export { LOCALES, type Locale };
 
@@ -38,6 +39,7 @@ export const catalog = {
   ...modelsMessages,
   ...labelsMessages,
   ...logsMessages,
+  ...attributionMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;
