@@ -36,8 +36,8 @@ export const formatsMessages = defineMessages({
   },
   'formats.copyLink': { en: 'Copy link', zh: '复制链接' },
   'formats.copyLinkHint': {
-    en: 'A link that opens this architecture (without its weights)',
-    zh: '一个能打开此架构（不含权重）的链接',
+    en: 'A link that opens this architecture with its class names (without its weights)',
+    zh: '一个能打开此架构及其类别名称（不含权重）的链接',
   },
   'formats.linkCopied': {
     en: 'Link copied. It opens this architecture; the weights stay here.',
