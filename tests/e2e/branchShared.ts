@@ -21,7 +21,7 @@ export async function openBranchNet(
   await page.goto(`${h.server.url}#${encodeShareHash(branchNetSpec())}`);
   await page
     .locator('[data-testid="overview"] [data-layer="deconv"][data-channel="0"]')
-    .waitFor({ timeout: 90_000 });
+    .waitFor({ state: 'attached', timeout: 180_000 });
   await waitForPanels(page);
   return { page, errors };
 }

@@ -1,8 +1,11 @@
 /** The merge, Concatenate and squeeze-and-excitation views, and the overview's lane of a branching net, in real Chromium. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openApp, startHarness, type Harness } from './harness';
 import { screenshotView, valueOf } from './formulaShared';
 import { expectEngine, openBranchNet, openView, pointAt } from './branchShared';
+
+// Each test opens the app on a fresh page; on a loaded 2-core machine the first load alone can take a minute or two.
+vi.setConfig({ testTimeout: 300_000 });
 
 let h: Harness;
 beforeAll(async () => {

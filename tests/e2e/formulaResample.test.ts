@@ -1,9 +1,12 @@
 /** Upsampling, padding, cropping, transposed convolution and the training-only layers' views in real Chromium, and the new views at phone width. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { screenshotView } from './formulaShared';
 import { expectEngine, openBranchNet, openView, pageWidth, pointAt } from './branchShared';
+
+// Each test opens the app on a fresh page; on a loaded 2-core machine the first load alone can take a minute or two.
+vi.setConfig({ testTimeout: 300_000 });
 
 let h: Harness;
 beforeAll(async () => {

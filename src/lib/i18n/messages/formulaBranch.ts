@@ -26,6 +26,7 @@ export const formulaBranchMessages = defineMessages({
     en: 'straight from {layer}: the shortcut',
     zh: '直接来自 {layer}：捷径',
   },
+  'formula.paths.direct': { en: 'straight from {layer}', zh: '直接来自 {layer}' },
   'formula.paths.layers': { en: '{n} layers', zh: '{n} 层' },
   'formula.paths.oneLayer': { en: '1 layer', zh: '1 层' },
   'formula.paths.hidden': { en: '{n} more…', zh: '另外 {n} 层…' },
