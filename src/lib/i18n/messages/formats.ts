@@ -29,7 +29,7 @@ export const formatsMessages = defineMessages({
     en: 'Save the GraphDef with the current weights as constants ({size}), as a frozen TensorFlow graph holds them',
     zh: '把当前权重作为常量写入 GraphDef 并保存（{size}），与冻结的 TensorFlow 图相同',
   },
-  'formats.downloadOnnx': { en: 'ONNX', zh: 'ONNX' },
+  'formats.downloadOnnx': { en: 'ONNX', zh: 'ONNX', same: true },
   'formats.downloadOnnxHint': {
     en: 'Save the model with its weights ({size}) and class names as {file}, an ONNX file (opset 13) that onnxruntime and PyTorch tools read',
     zh: '把模型连同权重（{size}）和类别名称保存为 {file}，即 onnxruntime 和 PyTorch 工具都能读取的 ONNX 文件（opset 13）',
