@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the app, serves dist/ on 127.0.0.1 and measures it in headless
  * Chromium: activation extraction, new image → overview redrawn, navigation → first overview,
- * heap and leaked tensors, as medians over many images. `--backend webgl|wasm|cpu` forces a
+ * heap and leaked tensors, as medians over many images; saliency, Grad-CAM, occlusion and FGSM
+ * on one image (benchAttribution.ts). `--backend webgl|wasm|cpu` forces a
  * backend (webgl runs on SwiftShader here), `--compare` runs all three, `--json` ends with
  * one JSON object. It starts with the CPU model and a calibration figure (a fixed kernel timed
  * in the page) so that runs on two machines can be compared.
@@ -15,6 +16,7 @@ import { formatTable, targetLines, type BenchResult } from './lib/benchStats';
 import { benchTraining, trainingLines, type TrainingBench } from './lib/benchTraining';
 import { machineReport, type MachineReport } from './lib/benchBytes';
 import { benchLiveCamera, type LiveBench } from './lib/benchLive';
+import { attributionLines } from './lib/benchAttribution';
 
 const OPTIONS = {
   backend: { kind: 'string', default: 'auto', help: 'webgl, wasm, cpu, or auto (the app’s own choice)' },
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${live.liveCameraFps >= 30 ? 'ok  ' : 'MISS'} live camera, overview updates per second (median): ${live.liveCameraFps} (target ≥ 30)\n`,
     );
+  process.stdout.write(`${attributionLines(first).join('\n')}\n`);
   if (training) process.stdout.write(`${trainingLines(training).join('\n')}\n`);
   if (args.json)
     process.stdout.write(

@@ -1,9 +1,11 @@
 /**
  * `npm run convert -- IN OUT`: converts a model the app reads (Keras / TensorFlow.js
- * model.json with the weight shards beside it, CNN Studio spec JSON, Caffe .prototxt, a
- * share link, or zoo:name) to the format OUT's name asks for: `model.json` (Keras / TF.js,
- * with weight shards written beside it when the input has weights), `.json` (CNN Studio
- * spec), `.prototxt` (Caffe) or `.py` (PyTorch). Input and output are checked as the app
+ * model.json with the weight shards beside it, ONNX .onnx, CNN Studio spec JSON, Caffe
+ * .prototxt, TensorFlow GraphDef .pbtxt, a share link, or zoo:name) to the format OUT's name
+ * asks for: `model.json` (Keras / TF.js, with weight shards written beside it when the input
+ * has weights), `.onnx` (ONNX with weights and class names; the input must have weights),
+ * `.json` (CNN Studio spec), `.prototxt` (Caffe), `.pbtxt` (TensorFlow GraphDef, with the
+ * weights as constants when the input has them) or `.py` (PyTorch). Input and output are checked as the app
  * checks them; any problem is one line on stderr and exit 1, and no file is left half
  * written (each is written to a temporary file in the same folder, then renamed).
  */
@@ -12,21 +14,25 @@ import { basename, dirname, join } from 'node:path';
 import { exportText, formatInfo, type ModelFormat } from '../src/lib/formats';
 import { FormatError } from '../src/lib/formats/formatError';
 import { serializeKerasJson } from '../src/lib/formats/keras/kerasJson';
+import { serializeOnnx } from '../src/lib/formats/onnx/onnxExport';
 import { loadModel, ModelInputError, oneLine } from '../src/node/modelInput';
 
 class ConvertError extends Error {}
 
-const USAGE = 'usage: npm run convert -- IN OUT  (OUT: model.json, name.json, name.prototxt or name.py)';
+const USAGE =
+  'usage: npm run convert -- IN OUT  (OUT: model.json, name.onnx, name.json, name.prototxt, name.pbtxt or name.py)';
 
 /** The format OUT's file name asks for. */
-function outputFormat(out: string): ModelFormat {
+function outputFormat(out: string): ModelFormat | 'onnx' {
   const name = basename(out).toLowerCase();
+  if (name.endsWith('.onnx')) return 'onnx';
   if (name === 'model.json' || name.endsWith('.model.json')) return 'keras';
   if (name.endsWith('.json')) return 'spec';
   if (name.endsWith('.prototxt')) return 'caffe';
+  if (name.endsWith('.pbtxt')) return 'pbtxt';
   if (name.endsWith('.py')) return 'pytorch';
   throw new ConvertError(
-    `${out}: cannot tell the format from the name; end it in model.json (Keras / TF.js), .json (CNN Studio spec), .prototxt (Caffe) or .py (PyTorch)`,
+    `${out}: cannot tell the format from the name; end it in model.json (Keras / TF.js), .onnx (ONNX), .json (CNN Studio spec), .prototxt (Caffe), .pbtxt (TensorFlow GraphDef) or .py (PyTorch)`,
   );
 }
 
@@ -66,8 +72,16 @@ function convert(input: string, out: string): string {
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new ConvertError(`${out}: the folder ${folder} does not exist`);
   const model = loadModel(input);
-  const label = formatInfo(format).label;
+  const label = format === 'onnx' ? 'ONNX' : formatInfo(format).label;
   try {
+    if (format === 'onnx') {
+      if (!model.weights)
+        throw new ConvertError(
+          `${out}: cannot write ONNX: ${input} holds no weights, and an .onnx file carries them (convert a model with weights: .onnx, or model.json with its weight files)`,
+        );
+      writeAll([{ path: out, data: serializeOnnx(model.spec, model.weights, { labels: model.classes }) }]);
+      return `${out} (ONNX with weights${model.classes ? ` and ${model.classes.length} class names` : ''})`;
+    }
     if (format === 'keras') {
       const written = serializeKerasJson(model.spec, model.weights);
       const shards = written.shards.map((s) => ({ path: join(folder, s.path), data: s.data }));
@@ -75,6 +89,10 @@ function convert(input: string, out: string): string {
       return shards.length > 0
         ? `${out} (${label}) and ${shards.length} weight file(s)`
         : `${out} (${label})`;
+    }
+    if (format === 'pbtxt' && model.weights) {
+      writeAll([{ path: out, data: exportText(model.spec, format, model.weights) }]);
+      return `${out} (${label}) with its weights as constants`;
     }
     writeAll([{ path: out, data: exportText(model.spec, format) }]);
     const dropped = model.weights ? '; the weights were not written, as the format holds none' : '';

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, runMain, usage } from './lib/args';
 import { loadSplit, preprocessMany } from './lib/dataset';
+import { TRAINABLE } from './lib/trainModels';
 import { initBackend, type BackendName } from '../src/lib/engine/backend';
 import { loadModelFromArtifacts } from '../src/lib/engine/io';
 import { predictProbabilities } from '../src/lib/engine/train';
@@ -16,8 +17,8 @@ import { evaluatePredictions } from '../src/lib/data/metrics';
 const OPTIONS = {
   model: {
     kind: 'string',
-    default: 'models/tinyvgg-cifar10',
-    help: 'folder with model.json, weights and meta.json',
+    default: 'tinyvgg',
+    help: `a trained network (${TRAINABLE.map((t) => t.id).join(', ')}) or a folder with model.json, weights and meta.json`,
   },
   data: {
     kind: 'string',
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
     process.stdout.write(`npm run eval -- [options]\n${usage(OPTIONS)}\n`);
     return;
   }
-  const metaPath = join(args.model, 'meta.json');
+  const dir = TRAINABLE.find((t) => t.id === args.model)?.out ?? args.model;
+  const metaPath = join(dir, 'meta.json');
   if (!existsSync(metaPath)) throw new Error(`${metaPath}: file not found`);
   let metaJson: unknown;
   try {
@@ -46,14 +48,12 @@ async function main(): Promise<void> {
   }
   const meta = parseModelMeta(metaJson, metaPath);
   await initBackend({ order: [args.backend as BackendName] });
-  const { model } = await loadModelFromArtifacts(
-    readModelArtifacts(args.model),
-    join(args.model, 'model.json'),
-  );
+  const { model } = await loadModelFromArtifacts(readModelArtifacts(dir), join(dir, 'model.json'));
   const data = loadSplit(join(args.data, args.split), undefined, meta.classes);
   const x = preprocessMany(
     data,
     Array.from({ length: data.images.length }, (_, i) => i),
+    meta.inputSize[0],
   );
   const t = Date.now();
   const result = evaluatePredictions(

@@ -1,7 +1,8 @@
 /**
  * `npm run inspect -- <file | share link | zoo:name> [--json]`: a Keras-style summary of a
- * model file (Caffe .prototxt, Keras / TensorFlow.js model.json with the weight shards beside
- * it, CNN Studio spec JSON), a share link or a zoo model: one row per layer with output
+ * model file (ONNX .onnx with its weights and class names, Caffe .prototxt, TensorFlow GraphDef
+ * .pbtxt, Keras / TensorFlow.js model.json with the weight shards beside it, CNN Studio spec
+ * JSON), a share link or a zoo model: one row per layer with output
  * shape, parameters and multiply-adds, then totals (trainable / non-trainable, FLOPs) and the
  * importer's notes. Problems go to stderr as one line naming the input (and line:column) and
  * exit with 1; `--json` lists them under `problems` too.
@@ -23,7 +24,7 @@ function main(argv: string[]): number {
   const target = targets[0] ?? '';
   const label = cellText(target, 200);
   try {
-    const { spec, source, notes } = loadModel(target);
+    const { spec, source, notes, classes } = loadModel(target);
     const summary = summarize(spec);
     const problems = summary.layers.flatMap((r) => (r.problem ? [{ layer: r.name, reason: r.problem }] : []));
     if (json)
@@ -44,6 +45,7 @@ function main(argv: string[]): number {
           totalMacs: summary.totalMacs,
           totalFlops: 2 * summary.totalMacs,
           notes: notes.map((n) => n.en),
+          classes: classes ?? null,
           problems,
         })}\n`,
       );

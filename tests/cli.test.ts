@@ -4,7 +4,15 @@
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -93,6 +101,77 @@ describe('npm run train / eval', () => {
       expect(last.accuracy).toBeCloseTo(meta.testAccuracy, 6);
       expect(last.confusion.flat().reduce((a, b) => a + b, 0)).toBe(20);
       expect(ev.stdout).toMatch(/confusion matrix/);
+    },
+  );
+
+  it(
+    'resumes a ResNet-8 run stopped between epochs: same numbering, the cosine schedule and Adam state carry on',
+    { timeout: 300_000 },
+    async () => {
+      const dir = join(root, 'resnet8');
+      const common = ['--model', 'resnet8', '--data', data, '--out', dir, '--batch', '8', '--val', '16'];
+      const first = await tsx('scripts/train.ts', [
+        ...common,
+        '--epochs',
+        '3',
+        '--lr',
+        '0.004',
+        '--stop-after',
+        '2',
+      ]);
+      expect(first.code).toBe(0);
+      expect(first.stderr).toMatch(
+        /stopped after epoch 2 of 3; continue with: npm run train -- --model resnet8 --resume/,
+      );
+      // Stopped: the best weights so far and a provisional meta.json, no test accuracy yet.
+      const provisional = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as {
+        testAccuracy: number | null;
+        inputSize: number[];
+        training: { finished: boolean; epochs: number; epochBudget: number };
+      };
+      expect(provisional.testAccuracy).toBeNull();
+      expect(provisional.inputSize).toEqual([32, 32, 3]);
+      expect(provisional.training).toMatchObject({ finished: false, epochs: 2, epochBudget: 3 });
+      // The checkpoint: current weights (ResNet-8's 78,714 values, less 8 × 65 for a 2-class
+      // instead of a 10-class dense layer) and Adam's step count with m and v per trainable
+      // weight (78,042 less the same 520), nothing else of that size.
+      const cp = join(dir, 'checkpoint');
+      expect(statSync(join(cp, 'weights.bin')).size).toBe((78_714 - 520) * 4);
+      expect(statSync(join(cp, 'optimizer.bin')).size).toBe((1 + 2 * (78_042 - 520)) * 4);
+      expect(readdirSync(cp).sort()).toEqual([
+        'optimizer.bin',
+        'optimizer.json',
+        'state.json',
+        'weights.bin',
+        'weights.json',
+      ]);
+
+      // Resumed without repeating the settings: the budget (3) and peak rate come from the checkpoint.
+      const resumed = await tsx('scripts/train.ts', [...common, '--resume']);
+      expect(resumed.code).toBe(0);
+      expect(resumed.stderr).toMatch(/resuming after epoch 2 of 3/);
+      expect(resumed.stderr).toMatch(/--epochs 3 \(as the run started\)/);
+      const log = JSON.parse(readFileSync(join(dir, 'log.json'), 'utf8')) as {
+        epoch: number;
+        learningRate: number;
+      }[];
+      expect(log.map((e) => e.epoch)).toEqual([1, 2, 3]);
+      const cosine = (epoch: number) => 0.004 * (0.05 + 0.95 * 0.5 * (1 + Math.cos((Math.PI * epoch) / 3)));
+      log.forEach((e, i) => expect(e.learningRate).toBeCloseTo(cosine(i), 10));
+      // Adam's step counter went on from the saved one: 3 epochs of 64 / 8 = 8 steps.
+      const index = JSON.parse(readFileSync(join(cp, 'optimizer.json'), 'utf8')) as { name: string }[];
+      const bytes = readFileSync(join(cp, 'optimizer.bin'));
+      const iterAt = index.findIndex((t) => t.name === 'iter');
+      expect(iterAt).toBe(0);
+      expect(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 4))[0]).toBe(24);
+      const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as {
+        testAccuracy: number;
+        training: { finished: boolean };
+      };
+      expect(meta.training.finished).toBe(true);
+      expect(meta.testAccuracy).toBeGreaterThanOrEqual(0);
+      const ev = await tsx('scripts/eval.ts', ['--model', dir, '--data', data, '--json']);
+      expect(JSON.parse(ev.stdout.trim().split('\n').pop()!).accuracy).toBeCloseTo(meta.testAccuracy, 6);
     },
   );
 

@@ -36,6 +36,12 @@ const cases: Case[] = [
   { h: 9, w: 9, ci: 2, co: 3, k: 3, stride: 2, pad: 'valid' },
   { h: 8, w: 10, ci: 3, co: 2, k: 3, stride: 2, pad: 'same' },
   { h: 11, w: 11, ci: 1, co: 3, k: 4, stride: 3, pad: 'same' },
+  // 1×1 convolutions: the filter gradient as one matrix product (x or dy moved, by width).
+  { h: 6, w: 5, ci: 3, co: 7, k: 1, stride: 1, pad: 'same' },
+  { h: 6, w: 5, ci: 8, co: 2, k: 1, stride: 1, pad: 'valid' },
+  // A strided 1×1 (ResNet's projection shortcut), and one whose spread dy must be cropped.
+  { h: 8, w: 8, ci: 4, co: 6, k: 1, stride: 2, pad: 'same' },
+  { h: 7, w: 7, ci: 2, co: 3, k: 1, stride: 2, pad: 'valid' },
 ];
 
 describe('wasm convolution gradients', () => {

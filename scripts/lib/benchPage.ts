@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import '../../src/app/browser/debugHookTypes';
 import { median, quantile, round1, type BenchResult } from './benchStats';
 import { byteReport, fetchedFiles, type FetchedFile } from './benchBytes';
+import { benchAttribution } from './benchAttribution';
 
 export interface BenchOptions {
   url: string;
@@ -111,6 +112,7 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
     o.images,
   );
   const leakedTensors = (await page.evaluate(() => window.__cnnStudio!.numTensors())) - startTensors;
+  const attribution = await benchAttribution(page, Math.max(20, Math.round(o.images / 2)), o.log);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -133,5 +135,6 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
     readyRequests: bytes.readyRequests,
     images: o.images,
     loads: o.loads,
+    ...attribution,
   };
 }

@@ -35,6 +35,12 @@ export interface BenchResult {
   readyRequests: number;
   images: number;
   loads: number;
+  /** The "Why?" panel's methods (benchAttribution.ts). */
+  saliencyMs: number;
+  gradCamMs: number;
+  occlusionMs: number;
+  fgsmMs: number;
+  attributionLeakedTensors: number;
 }
 
 export interface Target {

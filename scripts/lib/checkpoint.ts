@@ -1,12 +1,15 @@
 /**
- * A training checkpoint on disk: the current model, the optimizer's state, the best weights
- * so far and the loop state, so `npm run train -- --resume` continues where a run stopped.
+ * A training checkpoint on disk, so `npm run train -- --resume` continues where a run stopped,
+ * in the same clone or a fresh one: the current weights (weights.json/.bin, named as tfjs names
+ * them; the architecture comes from the spec), the optimizer's state (Adam's moments and step
+ * count), and the loop state (last epoch, log, best epoch, the arguments, whose seed and epoch
+ * number regenerate every random draw). The best weights are not repeated here: they are the
+ * model the run writes beside meta.json. Checkpoints written before this layout (model.json and
+ * best.bin in the folder) are still read.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ModelArtifacts } from '../../src/lib/engine/io';
 import type { SavedTensor } from '../../src/lib/engine/train';
-import { writeModelArtifacts } from '../../src/node/modelFiles';
 
 export interface EpochLog {
   epoch: number;
@@ -58,35 +61,42 @@ function readTensors(dir: string, base: string): SavedTensor[] {
   });
 }
 
-export async function writeCheckpoint(
-  dir: string,
-  cp: {
-    artifacts: ModelArtifacts;
-    optimizer: SavedTensor[];
-    best: Map<string, Float32Array> | null;
-    state: CheckpointState;
-  },
-): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  writeModelArtifacts(dir, cp.artifacts);
-  writeTensors(dir, 'optimizer', cp.optimizer);
-  if (cp.best)
-    writeTensors(
-      dir,
-      'best',
-      [...cp.best].map(([name, data]) => ({ name, shape: [data.length], data })),
-    );
-  writeFileSync(join(dir, 'state.json'), JSON.stringify(cp.state, null, 1));
+function toMap(tensors: SavedTensor[]): Map<string, Float32Array> {
+  return new Map(tensors.map((t) => [t.name, t.data]));
 }
 
-export function readCheckpoint(dir: string): {
+export function writeCheckpoint(
+  dir: string,
+  cp: { weights: Map<string, Float32Array>; optimizer: SavedTensor[]; state: CheckpointState },
+): void {
+  mkdirSync(dir, { recursive: true });
+  // State last: a run killed mid-write leaves the previous state.json, whose epoch the
+  // half-written files may be ahead of by one epoch at most.
+  writeTensors(
+    dir,
+    'weights',
+    [...cp.weights].map(([name, data]) => ({ name, shape: [data.length], data })),
+  );
+  writeTensors(dir, 'optimizer', cp.optimizer);
+  const tmp = join(dir, 'state.json.tmp');
+  writeFileSync(tmp, `${JSON.stringify(cp.state, null, 1)}\n`);
+  renameSync(tmp, join(dir, 'state.json'));
+}
+
+export interface Checkpoint {
+  /** The weights after the last completed epoch; null in an old-layout checkpoint (read model.json). */
+  weights: Map<string, Float32Array> | null;
   optimizer: SavedTensor[];
+  /** Only in old-layout checkpoints; new ones keep the best model beside meta.json. */
   best: Map<string, Float32Array> | null;
   state: CheckpointState;
-} {
-  const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as CheckpointState;
-  const best = existsSync(join(dir, 'best.json'))
-    ? new Map(readTensors(dir, 'best').map((t) => [t.name, t.data]))
-    : null;
-  return { optimizer: readTensors(dir, 'optimizer'), best, state };
+}
+
+export function readCheckpoint(dir: string): Checkpoint {
+  const statePath = join(dir, 'state.json');
+  if (!existsSync(statePath)) throw new Error(`${dir}: no checkpoint to resume from (no state.json)`);
+  const state = JSON.parse(readFileSync(statePath, 'utf8')) as CheckpointState;
+  const weights = existsSync(join(dir, 'weights.json')) ? toMap(readTensors(dir, 'weights')) : null;
+  const best = existsSync(join(dir, 'best.json')) ? toMap(readTensors(dir, 'best')) : null;
+  return { weights, optimizer: readTensors(dir, 'optimizer'), best, state };
 }

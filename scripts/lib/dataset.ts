@@ -2,8 +2,6 @@
 import { readImageFolder, type ImageFolderData } from '../../src/node/imageFolder';
 import { preprocessImage } from '../../src/lib/preprocess/preprocess';
 
-export const INPUT_SIZE = 64;
-
 export function loadSplit(root: string, limitPerClass?: number, classes?: string[]): ImageFolderData {
   const t = Date.now();
   const data = readImageFolder(root, { limitPerClass, classes });
@@ -17,11 +15,15 @@ export function loadSplit(root: string, limitPerClass?: number, classes?: string
   return data;
 }
 
-/** Preprocesses the chosen images into one HWC float buffer laid end to end. */
-export function preprocessMany(data: ImageFolderData, indices: ArrayLike<number>): Float32Array {
-  const per = INPUT_SIZE * INPUT_SIZE * 3;
+/** Preprocesses the chosen images to size × size into one HWC float buffer laid end to end. */
+export function preprocessMany(
+  data: ImageFolderData,
+  indices: ArrayLike<number>,
+  size: number,
+): Float32Array {
+  const per = size * size * 3;
   const out = new Float32Array(indices.length * per);
   for (let i = 0; i < indices.length; i++)
-    out.set(preprocessImage(data.images[indices[i]!]!, { size: INPUT_SIZE, fit: 'crop' }), i * per);
+    out.set(preprocessImage(data.images[indices[i]!]!, { size, fit: 'crop' }), i * per);
   return out;
 }

@@ -13,6 +13,8 @@ import { FormatError } from '../lib/formats/formatError';
 import { parseJsonText } from '../lib/formats/jsonText';
 import { decodeShareHash, ShareLinkError } from '../lib/formats/shareLink';
 import type { Imported } from '../lib/formats/types';
+import { checkBudget, detectOnnx } from '../lib/formats/onnx/onnxDecode';
+import { parseOnnx } from '../lib/formats/onnx/onnxImport';
 
 export class ModelInputError extends Error {}
 
@@ -23,7 +25,7 @@ export interface LoadedModel extends Imported {
   /** How the input was read, for the summary's heading: `file, Caffe prototxt`. */
   source: string;
   /** The format it was read as; null for zoo models and share links. */
-  format: ModelFormat | null;
+  format: ModelFormat | 'onnx' | null;
 }
 
 /** A message part made safe for one line: control characters and line breaks shown escaped. */
@@ -36,7 +38,9 @@ export function oneLine(text: string): string {
 export function readCapped(path: string, label = path): Buffer {
   if (!existsSync(path)) throw new ModelInputError(`${label}: file not found`);
   if (statSync(path).isDirectory())
-    throw new ModelInputError(`${label}: is a folder; give the model file (model.json, .prototxt or .json)`);
+    throw new ModelInputError(
+      `${label}: is a folder; give the model file (.onnx, model.json, .prototxt, .pbtxt or .json)`,
+    );
   const fd = openSync(path, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -115,12 +119,28 @@ function readShards(file: string, text: string): Map<string, Uint8Array> {
   return shards;
 }
 
+/** An .onnx file: refused by size before it is read when it is over the memory budget. */
+function readOnnx(target: string, bytes?: Buffer): LoadedModel {
+  try {
+    if (!bytes) checkBudget(statSync(target).size);
+    const imported = parseOnnx(bytes ?? readCapped(target), target);
+    return { ...imported, source: `${target}, ONNX (opset ${imported.opset})`, format: 'onnx' };
+  } catch (e) {
+    if (e instanceof FormatError) throw located(target, e);
+    throw e;
+  }
+}
+
 function readFile(target: string): LoadedModel {
-  const text = readCapped(target).toString('utf8');
+  if (/\.onnx$/i.test(target) && existsSync(target) && !statSync(target).isDirectory())
+    return readOnnx(target);
+  const bytes = readCapped(target);
+  if (detectOnnx(bytes)) return readOnnx(target, bytes);
+  const text = bytes.toString('utf8');
   const format = detectFormat(text, target);
   if (!format)
     throw new ModelInputError(
-      `${target}: not a model file CNN Studio reads (expected a Caffe .prototxt, a Keras / TensorFlow.js model.json or CNN Studio spec JSON)`,
+      `${target}: not a model file CNN Studio reads (expected an ONNX .onnx, a Caffe .prototxt, a TensorFlow GraphDef .pbtxt, a Keras / TensorFlow.js model.json or CNN Studio spec JSON)`,
     );
   const shards = format === 'keras' ? readShards(target, text) : new Map<string, Uint8Array>();
   try {

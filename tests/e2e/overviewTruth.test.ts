@@ -39,7 +39,7 @@ describe('a way back to the pretrained model', () => {
     const { page, errors } = await openApp(h, '?net=deep8');
     await page.getByTestId('random-weights').waitFor();
     // A random net is not named with the classes of the model before it.
-    await expect.poll(() => classNames(page)).toEqual(Array.from({ length: 10 }, (_, i) => `#${i}`));
+    await expect.poll(() => classNames(page)).toEqual(Array.from({ length: 10 }, (_, i) => `class ${i}`));
     await expect.poll(() => back(page).textContent()).toMatch(/Back to the pretrained TinyVGG/);
     await shot(page, 'way-back-offered');
     await back(page).click();
@@ -92,7 +92,7 @@ describe('a way back to the pretrained model', () => {
       );
     await settled(page);
     await expect.poll(() => page.getByTestId('random-weights').count()).toBe(1);
-    await expect.poll(() => classNames(page)).toEqual(Array.from({ length: 10 }, (_, i) => `#${i}`));
+    await expect.poll(() => classNames(page)).toEqual(Array.from({ length: 10 }, (_, i) => `class ${i}`));
     await back(page).click();
     await expect.poll(() => page.getByTestId('random-weights').count()).toBe(0);
     await expect.poll(async () => (await probabilities(page))[0]).toBeCloseTo(before[0]!, 5);

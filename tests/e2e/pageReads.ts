@@ -13,7 +13,8 @@ export const classNames = (page: Page): Promise<string[]> =>
   page
     .getByTestId('probabilities')
     .locator('button')
-    .evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? '').split(' ')[0] ?? ''));
+    // The name cell, not the aria-label: a class name may hold spaces ("class 3", "kit fox").
+    .evaluateAll((els) => els.map((e) => e.querySelector('.name')?.textContent?.trim() ?? ''));
 
 /** The name of the image the model input shows (its canvas' label). */
 export const imageName = (page: Page): Promise<string | null> =>

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
+import { clipped, PHONE, wideScrollers } from './fitsScreen';
 
 let h: Harness;
 
@@ -11,57 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-const PHONE = { width: 390, height: 844 };
-
-/**
- * Elements of `selector` that stick out of the screen sideways, other than those inside a
- * frame that scrolls or clips them (a wide map or formula scrolls inside its own frame).
- */
-function clipped(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate(
-    ([sel, width]) =>
-      [...document.querySelectorAll(`${sel} *`)]
-        .filter((e) => {
-          const box = e.getBoundingClientRect();
-          if (box.width === 0 || (box.right <= width + 1 && box.left >= -1)) return false;
-          for (let a = e.parentElement; a; a = a.parentElement) {
-            if (a.matches(sel)) break;
-            if (getComputedStyle(a).overflowX !== 'visible') return false;
-          }
-          return true;
-        })
-        .slice(0, 5)
-        .map(
-          (e) =>
-            `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`,
-        ),
-    [selector, PHONE.width] as const,
-  );
-}
-
-/**
- * Frames inside `selector` as wide as (most of) the screen that scroll sideways: the dialog's
- * or drawer's own body must not; only a frame made to scroll (`data-scrolls`, around a wide
- * formula or table) may.
- */
-function wideScrollers(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate(
-    ([sel, width]) =>
-      [document.querySelector(sel), ...document.querySelectorAll(`${sel} *`)]
-        .filter(
-          (e): e is Element =>
-            !!e &&
-            !e.hasAttribute('data-scrolls') &&
-            e.clientWidth > width * 0.6 &&
-            e.scrollWidth > e.clientWidth + 1,
-        )
-        .map(
-          (e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${e.scrollWidth}>${e.clientWidth}`,
-        ),
-    [selector, PHONE.width] as const,
-  );
-}
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 

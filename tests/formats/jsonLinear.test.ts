@@ -11,29 +11,12 @@ import { jsonPath, parseJsonText, MAX_KEY_CHARS, JsonSyntaxError } from '../../s
 import { parseSpecJson, SpecJsonError } from '../../src/lib/formats/specJson';
 import { parseKerasJson } from '../../src/lib/formats/keras/kerasJson';
 import { decodeShareHash, ShareLinkError } from '../../src/lib/formats/shareLink';
+import { fastestOfEach } from './timing';
 
 /** `depth` objects each under a key of `keyChars` characters, around a list of `count` zeros. */
 function buried(depth: number, keyChars: number, count: number): string {
   const open = Array.from({ length: depth }, (_, d) => `{"${String(d).padEnd(keyChars, 'k')}": `).join('');
   return `${open}[${new Array<string>(count).fill('0').join(',')}]${'}'.repeat(depth)}`;
-}
-
-/**
- * Milliseconds for the fastest of five runs of each, taken in turn so that a burst of other
- * work on the machine slows both alike; the fastest is the least disturbed.
- */
-function fastestOfEach(a: () => void, b: () => void): [number, number] {
-  let bestA = Infinity;
-  let bestB = Infinity;
-  for (let k = 0; k < 5; k++) {
-    let t = performance.now();
-    a();
-    bestA = Math.min(bestA, performance.now() - t);
-    t = performance.now();
-    b();
-    bestB = Math.min(bestB, performance.now() - t);
-  }
-  return [bestA, bestB];
 }
 
 describe('JSON reading is linear in the input', () => {

@@ -184,10 +184,10 @@ describe('Keras errors name the JSON path, line and column', () => {
     ],
     [
       'channels_first',
-      3,
-      102,
-      '$.config.layers[1].config.data_format',
-      'layer conv: data_format must be "channels_last", not "channels_first"',
+      4,
+      103,
+      '$.config.layers[2].config.data_format',
+      'layer conv2: this layer is channels_last while others are channels_first',
     ],
     [
       'string_filters',

@@ -84,10 +84,10 @@ describe('Keras configs are read as Keras reads them', () => {
 describe('wrong Keras config values are refused, naming the layer and the field', () => {
   const cases: [string, Json, string, RegExp][] = [
     [
-      'channels_first',
-      conv({ data_format: 'channels_first' }),
+      'a data_format that is neither',
+      conv({ data_format: 'channels_middle' }),
       'conv',
-      /data_format must be "channels_last", not "channels_first": CNN Studio and tfjs lay images out channels last/,
+      /data_format must be "channels_last", not "channels_middle": CNN Studio and tfjs lay images out channels last/,
     ],
     [
       'causal padding on a 2-D conv',
@@ -191,14 +191,16 @@ describe('wrong Keras config values are refused, naming the layer and the field'
     expect(e.place.pos?.line).toBeGreaterThan(1);
   });
 
-  it('channels_first is refused where tfjs would count other parameters', () => {
-    // The probe from issue 14: read as channels last this net had 2,330 parameters, tfjs counts 242.
+  it('channels_first is turned round, never read with its axes swapped', () => {
+    // Read as channels last, this net would count 786 parameters; Keras counts 276 (C = 8, H = 8, W = 3).
     const text = sequential(
       conv({ data_format: 'channels_first', filters: 2 }),
       layer('Flatten', { name: 'flat', data_format: 'channels_first' }),
       layer('Dense', { name: 'fc', units: 10 }),
     );
-    expect(refusal(text).place.path).toBe('$.modelTopology.config.layers[1].config.data_format');
+    expect(totals(inferShapes(parseKerasJson(text).spec)).params).toBe(
+      3 * 3 * 8 * 2 + 2 + 6 * 1 * 2 * 10 + 10,
+    );
     const last = sequential(
       conv({ filters: 2 }),
       layer('Flatten', { name: 'flat' }),

@@ -76,7 +76,18 @@ export interface ExplainedNet {
 
 let backendReady: Promise<unknown> | null = null;
 
-/** Gives every weight of `model` a seeded uniform value: He-scaled kernels, non-zero biases (so no ReLU starts dead everywhere). */
+/**
+ * One random weight. Batch norm's statistics get values a trained net could have: a moving
+ * variance in 0.2…2 (never negative), a mean and shift in −1…1, a scale in 0.5…1.5.
+ */
+function randomWeight(name: string, rng: Rng, scale: number): number {
+  if (name === 'moving_variance') return 0.2 + rng() * 1.8;
+  if (name === 'moving_mean' || name === 'beta') return rng() * 2 - 1;
+  if (name === 'gamma') return 0.5 + rng();
+  return (rng() * 2 - 1) * scale;
+}
+
+/** Gives every weight of `model` a seeded value (see randomWeight): He-scaled kernels, non-zero biases, so no ReLU starts dead everywhere. */
 export function setSeededWeights(model: tf.LayersModel, rng: Rng): void {
   const weights: NamedWeights = new Map();
   for (const layer of model.layers)
@@ -85,9 +96,10 @@ export function setSeededWeights(model: tf.LayersModel, rng: Rng): void {
       const size = shape.reduce((a, b) => a * b, 1);
       const fanIn = shape.length > 1 ? size / (shape[shape.length - 1] ?? 1) : 1;
       const scale = shape.length > 1 ? Math.sqrt(6 / fanIn) : 0.3;
+      const name = w.originalName.split('/').pop() ?? '';
       weights.set(
-        `${layer.name}/${w.originalName.split('/').pop() ?? ''}`,
-        Float32Array.from({ length: size }, () => (rng() * 2 - 1) * scale),
+        `${layer.name}/${name}`,
+        Float32Array.from({ length: size }, () => randomWeight(name, rng, scale)),
       );
     }
   setNamedWeights(model, weights);

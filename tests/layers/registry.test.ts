@@ -85,7 +85,6 @@ const WITHOUT_TFJS = [
   'GroupedConv2D',
   'Subtract',
   'ActivityRegularization',
-  'HardSwish',
   'LRN',
   'SoftmaxCrossEntropy',
   'BinaryCrossEntropy',

@@ -9,10 +9,58 @@ export interface CnnStudioHook {
   setTestImage(seed: number, width?: number, height?: number): Promise<number>;
   /** Milliseconds of one activation extraction by the engine on the current image. */
   timeExtraction(): number;
+  /** The "Why?" panel, once it has been loaded. */
+  attribution?: AttributionHook;
 }
 
 declare global {
   interface Window {
     __cnnStudio?: CnnStudioHook;
   }
+}
+
+/** A heat map as drawn over the input: H×W values and the colour range. */
+export interface HeatSnapshot {
+  map: number[];
+  width: number;
+  height: number;
+  range: { lo: number; hi: number };
+}
+
+/** The "Why?" panel's last result in plain numbers (see attributionHook.ts). */
+export interface AttributionSnapshot {
+  kind: 'saliency' | 'gradCam' | 'occlusion' | 'fgsm';
+  classIndex: number;
+  ms: number;
+  /** The image explained, HWC in [0, 1]. */
+  input: number[];
+  heat?: HeatSnapshot;
+  method?: string;
+  layerId?: string;
+  weights?: number[];
+  cam?: number[];
+  rows?: number;
+  cols?: number;
+  drops?: number[];
+  epsilon?: number;
+  perturbation?: number[];
+  before?: number[];
+  after?: number[];
+  losses?: number[];
+  changed?: { layerId: string; relative: number }[];
+}
+
+export interface AttributionHook {
+  state(): { open: boolean; method: string; running: boolean; error: string | null; classIndex: number };
+  result(): AttributionSnapshot | null;
+  /** Milliseconds of `runs` runs of saliency, gradCam, occlusion (default 14×14 map) or fgsm (one step). */
+  time(method: string, runs: number): Promise<number[]>;
+  /** The Compare tab: the pinned image A against the explanation shown now (B). */
+  compare(): {
+    pinned: string | null;
+    pinnedProbabilities: number[];
+    matches: boolean;
+    sameImage: boolean;
+    changed: { layerId: string; relative: number }[];
+  };
 }

@@ -5,7 +5,7 @@
  * drawn by the plain-TypeScript forward pass, and the engine joins right after.
  */
 export { buildRunner, runnerFromArtifacts } from '../../lib/engine/runner';
-export { loadModelFromFiles, saveModelToArtifacts } from '../../lib/engine/io';
+export { loadModelFromArtifacts, loadModelFromFiles, saveModelToArtifacts } from '../../lib/engine/io';
 export { currentBackend, tensorCount } from '../../lib/engine/backend';
 export { buildModel, getNamedWeights } from '../../lib/engine/build';
 export { startEngine } from './startEngine';

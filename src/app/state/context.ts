@@ -8,6 +8,9 @@ import type { LayoutState } from './layout.svelte';
 import type { EditorState } from './editorState.svelte';
 import type { TrainingState } from './trainingState.svelte';
 import type { ModelLibrary } from './modelLibrary.svelte';
+import type { TrainedModels } from './trainedModels.svelte';
+import type { TrainingLogs } from './trainingLogs.svelte';
+import type { AttributionState } from './attributionState.svelte';
 
 const I18N = Symbol('i18n');
 const EXPLAINER = Symbol('explainer');
@@ -17,6 +20,9 @@ const LAYOUT = Symbol('layout');
 const EDITOR = Symbol('editor');
 const TRAINING = Symbol('training');
 const LIBRARY = Symbol('library');
+const TRAINED = Symbol('trained');
+const LOGS = Symbol('logs');
+const ATTRIBUTION = Symbol('attribution');
 
 export function provideI18n(i18n: I18n): void {
   setContext(I18N, i18n);
@@ -86,4 +92,31 @@ export function useTraining(): TrainingState {
 /** Saved models: the browser's storage, downloads and uploads. */
 export function useLibrary(): ModelLibrary {
   return getContext<ModelLibrary>(LIBRARY);
+}
+
+export function provideTrainedModels(trained: TrainedModels): void {
+  setContext(TRAINED, trained);
+}
+
+/** The zoo networks' trained weights under models/: which are there, and opening them. */
+export function useTrainedModels(): TrainedModels {
+  return getContext<TrainedModels>(TRAINED);
+}
+
+export function provideLogs(logs: TrainingLogs): void {
+  setContext(LOGS, logs);
+}
+
+/** Training logs read from files (Caffe, Keras CSVLogger), drawn by the logs panel. */
+export function useLogs(): TrainingLogs {
+  return getContext<TrainingLogs>(LOGS);
+}
+
+export function provideAttribution(attribution: AttributionState): void {
+  setContext(ATTRIBUTION, attribution);
+}
+
+/** The "Why?" panel: `useAttribution().show({ method: 'gradCam', layerId })` opens it from anywhere. */
+export function useAttribution(): AttributionState {
+  return getContext<AttributionState>(ATTRIBUTION);
 }

@@ -5,7 +5,7 @@
  * class never asks which. Other nets come in through `applySpec`, which only the one door that
  * opens networks calls (`EditorState.openNetwork`, through `NetLink`).
  */
-import type { Explanation } from '../../lib/tensor/types';
+import type { Attributor, Explanation } from '../../lib/tensor/types';
 import { inferShapes, type ShapeTable } from '../../lib/spec/inferShapes';
 import { checkRunnable } from '../../lib/spec/runnable';
 import type { NetworkSpec } from '../../lib/spec/types';
@@ -76,12 +76,16 @@ export class ExplainerState {
   get backend(): string {
     return this.net.backend;
   }
+  /** Saliency, Grad-CAM, occlusion, FGSM for the current net: null until the engine runs it. */
+  attributor(): Attributor | null {
+    return this.net.engineReady ? (this.net.runner?.attributor?.() ?? null) : null;
+  }
 
+  /** The model's own class names, one per output; empty when it has none (views show "class 0 …"). */
   get classes(): string[] {
     const named = this.meta?.classes ?? [];
-    const n = this.explanation?.probabilities.length ?? named.length;
-    // An edited or zoo net may have another number of outputs than the pretrained classes.
-    return n === named.length ? named : Array.from({ length: n }, (_, i) => `#${i}`);
+    // An edited or zoo net may have another number of outputs than the names it was given.
+    return named.length === (this.explanation?.probabilities.length ?? named.length) ? named : [];
   }
 
   get inputSize(): number {
@@ -193,14 +197,10 @@ export class ExplainerState {
   }
 
   /**
-   * Rebuilds the model from a spec and re-explains the current image. With `weights: 'keep'`
-   * every weight whose name and shape still fit is kept (from the current net, else from the
-   * pretrained one); 'random' initialises everything (a zoo model); given values are put in
-   * by name. Layers left with fresh values are listed in `untrainedLayers`. A spec that cannot
-   * run leaves the current network, image and explanation untouched and says why.
-   *
-   * Called only by `NetLink` (src/app/net/netLink.ts): everything else opens a network
-   * through `EditorState.openNetwork`.
+   * Rebuilds the model from a spec and re-explains the current image. `weights: 'keep'` keeps
+   * every weight whose name and shape fit (from the current net, else the pretrained one);
+   * 'random' initialises all; given values go in by name. Fresh layers go in `untrainedLayers`.
+   * A spec that cannot run changes nothing and says why. Only `NetLink` calls it.
    */
   async applySpec(
     spec: NetworkSpec,

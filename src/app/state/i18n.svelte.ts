@@ -32,6 +32,11 @@ export class I18n {
   l = (text: Localized): string => localize(this.locale, text);
   /** A model's class label as shown to the reader (well-known labels are translated). */
   className = (name: string): string => localizeClassName(name, this.locale);
+  /** Output `i`'s name: the model's own (`names`, well-known ones translated), else "class i". */
+  classLabel = (names: readonly string[], i: number): string => {
+    const name = names[i];
+    return name !== undefined ? this.className(name) : this.t('labels.fallback', { n: i });
+  };
 
   setLocale(locale: Locale): void {
     this.locale = locale;

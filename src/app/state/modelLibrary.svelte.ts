@@ -13,6 +13,9 @@ import type { ExplainerState } from './explainerState.svelte';
 import type { EditorState } from './editorState.svelte';
 import type { TrainingState } from './trainingState.svelte';
 import { deleteModel, listModels, readModel, saveModel, type ModelSummary } from '../browser/modelStore';
+import { isNumbering } from '../../lib/labels/labels';
+import { isLabelFileName } from '../../lib/labels/labelFiles';
+import { chooseLabels } from '../browser/labelFiles';
 
 export type LibraryMessage = { kind: 'ok' | 'error'; text: Localized };
 
@@ -104,7 +107,8 @@ export class ModelLibrary {
       const opened = await this.editor.openNetwork({
         spec: stored.spec,
         weights: stored.weights,
-        classes: { names: summary.classes, dataset: summary.dataset },
+        // Earlier versions stored "#0", "#1", … for a model without names.
+        classes: { names: isNumbering(summary.classes) ? [] : summary.classes, dataset: summary.dataset },
       });
       if (!opened.ok)
         return {
@@ -162,11 +166,12 @@ export class ModelLibrary {
     });
   }
 
-  /** A model.json and its weight file(s), picked together. */
+  /** A model.json and its weight file(s), picked together (with a labels file, if any). */
   upload(files: readonly File[]): Promise<boolean> {
     return this.run(async () => {
-      const json = files.find((f) => f.name.toLowerCase().endsWith('.json'));
-      const weights = files.filter((f) => f !== json);
+      const json = files.find((f) => f.name.toLowerCase().endsWith('.json') && !isLabelFileName(f.name));
+      const labelFiles = files.filter((f) => f !== json && isLabelFileName(f.name));
+      const weights = files.filter((f) => f !== json && !labelFiles.includes(f));
       if (!json)
         return {
           kind: 'error',
@@ -181,8 +186,12 @@ export class ModelLibrary {
       const meta = readStudioMetadata(loaded.model.getUserDefinedMetadata());
       loaded.model.dispose();
       const outputs = outputUnits(loaded.spec, inferShapes(loaded.spec)) ?? 0;
-      const classes =
-        meta?.classes.length === outputs ? meta.classes : Array.from({ length: outputs }, (_, i) => `#${i}`);
+      const found = await chooseLabels(
+        labelFiles,
+        meta ? { names: meta.classes, source: json.name } : null,
+        outputs,
+      );
+      const classes = found.labels?.names ?? [];
       const opened = await this.editor.openNetwork({
         spec: loaded.spec,
         weights: named,
@@ -197,7 +206,13 @@ export class ModelLibrary {
           },
         };
       this.training.restoreLog({ steps: [], validation: [] }, null, classes);
-      return { kind: 'ok', text: { en: `Opened ${json.name}.`, zh: `已打开 ${json.name}。` } };
+      const note = found.problem
+        ? { en: ` ${found.problem.en}`, zh: ` ${found.problem.zh}` }
+        : { en: '', zh: '' };
+      return {
+        kind: found.problem ? 'error' : 'ok',
+        text: { en: `Opened ${json.name}.${note.en}`, zh: `已打开 ${json.name}。${note.zh}` },
+      };
     });
   }
 }

@@ -13,6 +13,8 @@ import { activations } from './sections/activations';
 import { pooling } from './sections/pooling';
 import { dense } from './sections/dense';
 import { training } from './sections/training';
+import { gradCam, saliency } from './sections/attribution';
+import { adversarial, compare, occlusion } from './sections/attributionProbes';
 import { architectures } from './sections/architectures';
 import { mobilenet } from './sections/mobilenet';
 import { recurrent } from './sections/recurrent';
@@ -28,6 +30,11 @@ export const ARTICLE: readonly ArticleSection[] = [
   pooling,
   dense,
   training,
+  saliency,
+  gradCam,
+  occlusion,
+  adversarial,
+  compare,
   architectures,
   mobilenet,
   recurrent,

@@ -4,6 +4,7 @@
  */
 import type { LayerCategory } from '../layers/types';
 import type { Localized } from '../spec/types';
+import type { AttributionMethod } from '../attribution/types';
 
 /**
  * Views a "show me" link can open. Panels mark their root element with `data-view="<name>"`;
@@ -24,7 +25,10 @@ export type Block =
 
 export type ShowMe =
   /** The first layer of the current network that this section (or section `of`) explains. */
-  { kind: 'layer'; of?: string } | { kind: 'view'; view: ViewName; label: Localized };
+  | { kind: 'layer'; of?: string }
+  | { kind: 'view'; view: ViewName; label: Localized }
+  /** The "Why?" panel on one of its methods, for the current image and its top class. */
+  | { kind: 'why'; method: AttributionMethod; label: Localized };
 
 export interface ArticleSection {
   id: string;

@@ -4,6 +4,9 @@ import type { NetworkSpec } from '../spec/types';
 import { specToKerasModel } from '../formats/keras/topology';
 import { inferShapes } from '../spec/inferShapes';
 import { planWeights, type WeightEntry, type WeightPlan } from '../spec/weightPlan';
+import { registerHardSwish } from './hardSwish';
+
+registerHardSwish();
 
 /** Weight values keyed as tfjs names them: `conv_1_1/kernel`. */
 export type NamedWeights = Map<string, Float32Array>;

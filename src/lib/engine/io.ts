@@ -5,6 +5,9 @@
 import { tf } from './tf';
 import type { NetworkSpec } from '../spec/types';
 import { kerasModelToSpec } from '../formats/keras/topology';
+import { registerHardSwish } from './hardSwish';
+
+registerHardSwish();
 
 export type ModelArtifacts = tf.io.ModelArtifacts;
 

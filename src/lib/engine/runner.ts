@@ -16,9 +16,12 @@ import {
   type TransferSource,
 } from './build';
 import { loadModelFromArtifacts, type ModelArtifacts } from './io';
+import { EngineAttributor } from './attribution/attributor';
+import type { Attributor } from '../attribution/types';
 
 export class EngineRunner implements NetRunner {
   private readonly explainer: Explainer;
+  private attribution: EngineAttributor | null = null;
 
   constructor(readonly model: tf.LayersModel) {
     this.explainer = new Explainer(model);
@@ -30,6 +33,11 @@ export class EngineRunner implements NetRunner {
 
   explain(image: Float32Array): Explanation {
     return this.explainer.explain(image);
+  }
+
+  attributor(): Attributor {
+    this.attribution ??= new EngineAttributor(this.model, (image) => this.explainer.explain(image));
+    return this.attribution;
   }
 
   namedWeights(): Map<string, Float32Array> {

@@ -9,6 +9,12 @@ export type OptimizerName = 'sgd' | 'momentum' | 'adam';
 export interface TrainerOptions {
   optimizer: OptimizerName;
   learningRate: number;
+  /**
+   * Decoupled weight decay (AdamW, Loshchilov & Hutter): after each step every conv and dense
+   * kernel shrinks by learningRate · weightDecay of itself. Biases and batch-norm γ, β are left
+   * alone. 0 or absent: none.
+   */
+  weightDecay?: number;
 }
 
 export interface BatchResult {
@@ -32,12 +38,16 @@ export class Trainer {
   private readonly optimizer: tf.Optimizer;
   private readonly classes: number;
   private readonly inputShape: number[];
+  private readonly weightDecay: number;
+  private learningRate: number;
 
   constructor(
     readonly model: tf.LayersModel,
     options: TrainerOptions,
   ) {
     this.optimizer = makeOptimizer(options);
+    this.weightDecay = options.weightDecay ?? 0;
+    this.learningRate = options.learningRate;
     model.compile({ optimizer: this.optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const out = model.outputs[0]?.shape ?? [];
     this.classes = out[out.length - 1] ?? 0;
@@ -47,6 +57,15 @@ export class Trainer {
   /** The optimizers read their learning rate at every step, so a schedule can change it. */
   setLearningRate(lr: number): void {
     (this.optimizer as unknown as { learningRate: number }).learningRate = lr;
+    this.learningRate = lr;
+  }
+
+  private decayKernels(): void {
+    const keep = 1 - this.learningRate * this.weightDecay;
+    tf.tidy(() => {
+      for (const w of this.model.trainableWeights)
+        if (/kernel$/.test(w.originalName)) w.write(tf.mul(w.read(), keep));
+    });
   }
 
   async trainBatch(images: Float32Array, labels: ArrayLike<number>): Promise<BatchResult> {
@@ -55,6 +74,7 @@ export class Trainer {
     const y = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), this.classes).toFloat());
     try {
       const r = await this.model.trainOnBatch(x, y);
+      if (this.weightDecay > 0) this.decayKernels();
       const [loss = NaN, accuracy = NaN] = Array.isArray(r) ? r : [r];
       return { loss, accuracy };
     } finally {

@@ -18,7 +18,7 @@ export interface ErrorPlace {
   path?: string;
 }
 
-export type FormatName = 'spec' | 'keras' | 'caffe' | 'pytorch' | 'unknown';
+export type FormatName = 'spec' | 'keras' | 'caffe' | 'pbtxt' | 'pytorch' | 'onnx' | 'unknown';
 
 /** Longest run without spaces a message keeps whole (a layer name, a quoted value). */
 const MAX_WORD = 80;

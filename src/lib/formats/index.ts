@@ -14,9 +14,11 @@ import {
 import { detectPrototxt, parsePrototxtNet } from './caffe/caffeImport';
 import { serializePrototxt } from './caffe/caffeExport';
 import { serializePytorch } from './pytorch/pytorchExport';
+import { detectPbtxt, parsePbtxt } from './tensorflow/pbtxtImport';
+import { serializePbtxt } from './tensorflow/pbtxtExport';
 import type { Imported } from './types';
 
-export type ModelFormat = 'spec' | 'keras' | 'caffe' | 'pytorch';
+export type ModelFormat = 'spec' | 'keras' | 'caffe' | 'pbtxt' | 'pytorch';
 
 export interface FormatInfo {
   id: ModelFormat;
@@ -55,6 +57,13 @@ export const FORMATS: readonly FormatInfo[] = [
     readable: true,
   },
   {
+    id: 'pbtxt',
+    label: 'TensorFlow GraphDef (.pbtxt)',
+    fileName: (n) => `${slug(n)}.pbtxt`,
+    mime: 'text/plain',
+    readable: true,
+  },
+  {
     id: 'pytorch',
     label: 'PyTorch (nn.Module)',
     fileName: (n) => `${slug(n).toLowerCase()}.py`,
@@ -72,7 +81,9 @@ export function detectFormat(text: string, fileName = ''): Exclude<ModelFormat, 
   if (detectSpecJson(text)) return 'spec';
   if (detectKerasJson(text)) return 'keras';
   if (detectPrototxt(text)) return 'caffe';
-  if (/\.prototxt$|\.pbtxt$/i.test(fileName) && !text.trimStart().startsWith('{')) return 'caffe';
+  if (detectPbtxt(text)) return 'pbtxt';
+  if (/\.pbtxt$/i.test(fileName) && !text.trimStart().startsWith('{')) return 'pbtxt';
+  if (/\.prototxt$/i.test(fileName) && !text.trimStart().startsWith('{')) return 'caffe';
   return null;
 }
 
@@ -87,6 +98,8 @@ export function importText(text: string, format?: ModelFormat, options: KerasPar
       return parseKerasJson(text, options);
     case 'caffe':
       return parsePrototxtNet(text);
+    case 'pbtxt':
+      return parsePbtxt(text);
     case 'pytorch':
       throw new FormatError('pytorch', {
         en: 'PyTorch source can be exported but not read back; edit the model in another format',
@@ -94,13 +107,21 @@ export function importText(text: string, format?: ModelFormat, options: KerasPar
       });
     default:
       throw new FormatError('unknown', {
-        en: 'this is not a model file CNN Studio reads: expected CNN Studio JSON, a Keras / TensorFlow.js model.json or a Caffe .prototxt',
-        zh: '这不是 CNN Studio 能读取的模型文件：应为 CNN Studio JSON、Keras / TensorFlow.js model.json 或 Caffe .prototxt',
+        en: 'this is not a model file CNN Studio reads: expected CNN Studio JSON, a Keras / TensorFlow.js model.json, a Caffe .prototxt or a TensorFlow GraphDef .pbtxt',
+        zh: '这不是 CNN Studio 能读取的模型文件：应为 CNN Studio JSON、Keras / TensorFlow.js model.json、Caffe .prototxt 或 TensorFlow GraphDef .pbtxt',
       });
   }
 }
 
-export function exportText(spec: NetworkSpec, format: ModelFormat): string {
+/**
+ * The model as text in `format`. `weights` (named `layer/kernel`) go into formats that hold
+ * them in the text itself (a GraphDef's constants); the others leave them out.
+ */
+export function exportText(
+  spec: NetworkSpec,
+  format: ModelFormat,
+  weights?: ReadonlyMap<string, Float32Array>,
+): string {
   switch (format) {
     case 'spec':
       return serializeSpecJson(spec);
@@ -108,6 +129,8 @@ export function exportText(spec: NetworkSpec, format: ModelFormat): string {
       return serializeKerasJson(spec).json;
     case 'caffe':
       return serializePrototxt(spec);
+    case 'pbtxt':
+      return serializePbtxt(spec, weights);
     case 'pytorch':
       return serializePytorch(spec);
   }

@@ -1,8 +1,10 @@
 /**
  * Share links: the architecture (never the weights) in the URL hash as `#net=1.<data>`,
  * where data is the spec in a compact JSON form (parameters at their defaults and inputs
- * that are just the previous layer left out), deflated and base64url-encoded. Reading one
- * validates it like a spec file; a damaged or oversized link is a clear error.
+ * that are just the previous layer left out) and, when the model has them, its class names
+ * (`c`, added later: links without it still open, and readers that do not know it ignore
+ * it), deflated and base64url-encoded. Reading one validates it like a spec file; a damaged
+ * or oversized link is a clear error.
  */
 import { hasSharedNet } from './shareHash';
 import { deflateSync, Inflate } from 'fflate';
@@ -11,6 +13,7 @@ import { getLayerDef } from '../layers/registry';
 import { defaultLayerParams } from '../layers/shared/params';
 import { parseSpecJson } from './specJson';
 import { clipLocalized, FormatError } from './formatError';
+import { labelsFromJson } from '../labels/labels';
 
 const PREFIX = 'net=1.';
 /** Longest hash accepted: far above any real net (VGG-16 takes ~1 kB), far below what strains a browser. */
@@ -33,6 +36,8 @@ type CompactLayer = [id: string, type: string, params?: LayerParams, inputs?: st
 interface Compact {
   n: string;
   l: CompactLayer[];
+  /** Class names, one per output; absent when the model has none. */
+  c?: string[];
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -69,9 +74,11 @@ function fromBase64Url(text: string): Uint8Array {
   return Uint8Array.from(b, (c) => c.charCodeAt(0));
 }
 
-/** The hash (without `#`) that carries this architecture. */
-export function encodeShareHash(spec: NetworkSpec): string {
-  const json = new TextEncoder().encode(JSON.stringify(compact(spec)));
+/** The hash (without `#`) that carries this architecture, and its class names when given. */
+export function encodeShareHash(spec: NetworkSpec, labels: readonly string[] = []): string {
+  const packed = compact(spec);
+  if (labels.length > 0) packed.c = [...labels];
+  const json = new TextEncoder().encode(JSON.stringify(packed));
   return `${PREFIX}${toBase64Url(deflateSync(json, { level: 9 }))}`;
 }
 
@@ -105,6 +112,17 @@ function inflate(bytes: Uint8Array): string {
 
 /** Reads the architecture out of a URL hash; throws ShareLinkError saying what is wrong. */
 export function decodeShareHash(hash: string): NetworkSpec {
+  return decodeShareLink(hash).spec;
+}
+
+/** What a share link carries: the architecture and, from links that have them, its class names. */
+export interface SharedNet {
+  spec: NetworkSpec;
+  labels: string[] | null;
+}
+
+/** Reads the architecture and class names out of a URL hash; throws ShareLinkError saying what is wrong. */
+export function decodeShareLink(hash: string): SharedNet {
   const body = hash.replace(/^#/, '');
   if (!body.startsWith('net=')) throw damaged('it does not start with net=', '它不是以 net= 开头');
   if (!body.startsWith(PREFIX))
@@ -144,8 +162,16 @@ export function decodeShareHash(hash: string): NetworkSpec {
       inputs: row[3] ?? (typeof previous === 'string' ? [previous] : []),
     };
   });
+  let labels: string[] | null = null;
+  if (c.c !== undefined) {
+    try {
+      labels = labelsFromJson(c.c, 'link');
+    } catch {
+      throw damaged('its class names are unreadable', '其中的类别名称无法读取');
+    }
+  }
   try {
-    return parseSpecJson(JSON.stringify({ name: c.n, layers })).spec;
+    return { spec: parseSpecJson(JSON.stringify({ name: c.n, layers })).spec, labels };
   } catch (e) {
     if (e instanceof FormatError)
       throw new ShareLinkError({
@@ -156,19 +182,24 @@ export function decodeShareHash(hash: string): NetworkSpec {
   }
 }
 
-/** A full link to this page with the net in its hash. */
+/** A full link to this page with the net (and its class names, when given) in its hash. */
 export function shareUrl(
   spec: NetworkSpec,
   location: { origin: string; pathname: string; search: string },
+  labels: readonly string[] = [],
 ): string {
-  return `${location.origin}${location.pathname}${location.search}#${encodeShareHash(spec)}`;
+  return `${location.origin}${location.pathname}${location.search}#${encodeShareHash(spec, labels)}`;
 }
 
 /** Opens the net a URL hash carries, if it carries one; returns the problem to show, or null. */
-export function openSharedNet(hash: string, open: (spec: NetworkSpec) => void): Localized | null {
+export function openSharedNet(
+  hash: string,
+  open: (spec: NetworkSpec, labels: string[] | null) => void,
+): Localized | null {
   if (!hasSharedNet(hash)) return null;
   try {
-    open(decodeShareHash(hash));
+    const shared = decodeShareLink(hash);
+    open(shared.spec, shared.labels);
     return null;
   } catch (e) {
     if (e instanceof ShareLinkError) return e.text;

@@ -119,3 +119,25 @@ export function denseLogits(
   }
   return logits;
 }
+
+/**
+ * A Dense layer over a map (Keras applies it along the last axis, at every position) is a
+ * 1×1 convolution with the same weights: its [in, out] kernel, row-major, is already the
+ * [1, 1, in, out] conv kernel. A [steps, C] input is read as a 1 × steps map. Returns null
+ * for a vector input, which the dense view shows as it is.
+ */
+export function denseAsConvolution(
+  input: TensorData,
+  kernel: TensorData,
+  bias: TensorData | undefined,
+): { input: TensorData; kernel: TensorData; bias?: TensorData } | null {
+  if (input.shape.length < 2 || input.shape.length > 3) return null;
+  const [inputs, units] = denseExtents(kernel);
+  const map = input.shape.length === 3 ? input : { data: input.data, shape: [1, ...input.shape] };
+  if (map.shape[2] !== inputs)
+    throw new RangeError(
+      `dense input has ${map.shape[2] ?? 0} values per position, the kernel takes ${inputs}`,
+    );
+  const conv = { data: kernel.data, shape: [1, 1, inputs, units] };
+  return bias ? { input: map, kernel: conv, bias } : { input: map, kernel: conv };
+}

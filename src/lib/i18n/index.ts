@@ -7,12 +7,19 @@ import { LOCALES, type Locale, type Message } from './define';
 import { appMessages } from './messages/app';
 import { trainingMessages } from './messages/training';
 import { formulaMessages } from './messages/formula';
+import { formulaBlockMessages } from './messages/formulaBlocks';
+import { formulaBranchMessages } from './messages/formulaBranch';
+import { formulaResampleMessages } from './messages/formulaResample';
 import { overviewMessages } from './messages/overview';
 import { shellMessages } from './messages/shell';
 import { articleMessages } from './messages/article';
 import { tourMessages } from './messages/tour';
 import { editorMessages } from './messages/editor';
 import { formatsMessages } from './messages/formats';
+import { modelsMessages } from './messages/models';
+import { labelsMessages } from './messages/labels';
+import { logsMessages } from './messages/logs';
+import { attributionMessages } from './messages/attribution';
 
 export { LOCALES, type Locale };
 
@@ -20,12 +27,19 @@ export const catalog = {
   ...appMessages,
   ...trainingMessages,
   ...formulaMessages,
+  ...formulaBlockMessages,
+  ...formulaBranchMessages,
+  ...formulaResampleMessages,
   ...overviewMessages,
   ...shellMessages,
   ...articleMessages,
   ...tourMessages,
   ...editorMessages,
   ...formatsMessages,
+  ...modelsMessages,
+  ...labelsMessages,
+  ...logsMessages,
+  ...attributionMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

@@ -15,6 +15,7 @@ export const alphaDropout: LayerDef = {
     rateParam({ en: 'Fraction of values dropped while training.', zh: '训练时被丢弃的值的比例。' }, 0.1),
   ],
   ...trainingOnly,
+  formula: 'passThrough',
   keras: {
     className: 'AlphaDropout',
     toConfig: (p) => ({ rate: num(p, 'rate') }),

@@ -39,6 +39,7 @@ export const batchNormalization: LayerDef = {
     },
     ...normalizationTail,
   ],
+  formula: 'batchNorm',
   arity: { min: 1, max: 1 },
   inferShape: (p, [input = []]) => shapeAlongAxis(p, input),
   weights(p, [input = []]) {

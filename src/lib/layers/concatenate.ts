@@ -21,6 +21,7 @@ export const concatenate: LayerDef = {
       zh: '拼接所沿的维度，按 Keras 的方式计数：1 是批次之后的第一个维度，−1 是最后一个（通道）。其他负数轴不被接受，因为 tfjs 会按 −1 执行。',
     }),
   ],
+  formula: 'concatenate',
   arity: { min: 2, max: 16 },
   inferShape(p, inputs) {
     const first = inputs[0] ?? [];

@@ -38,6 +38,7 @@ export const conv2dTranspose: LayerDef = {
     // Dilation is not offered for the transposed convolution.
     dilation: false,
   }),
+  formula: 'transposedConv',
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     const bad = rankError(input, 3, { en: 'height × width × channels', zh: '高 × 宽 × 通道' });

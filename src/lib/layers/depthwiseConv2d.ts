@@ -14,6 +14,7 @@ export const depthwiseConv2d: LayerDef = {
   },
   // One kernel per input channel, so no filters; tfjs' DepthwiseConv2D ignores dilation_rate, so it is not offered.
   params: convParamDefs(2, { filters: false, dilation: false, extra: [depthMultiplierParam] }),
+  formula: 'depthwise',
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     const r = window2d(input, ints(p, 'kernelSize'), ints(p, 'strides'), [1, 1], str(p, 'padding'), {

@@ -23,6 +23,7 @@ export const dropout: LayerDef = {
     },
   ],
   ...trainingOnly,
+  formula: 'passThrough',
   keras: {
     className: 'Dropout',
     toConfig: (p) => ({ rate: num(p, 'rate') }),

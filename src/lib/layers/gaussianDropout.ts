@@ -18,6 +18,7 @@ export const gaussianDropout: LayerDef = {
     }),
   ],
   ...trainingOnly,
+  formula: 'passThrough',
   keras: {
     className: 'GaussianDropout',
     toConfig: (p) => ({ rate: num(p, 'rate') }),

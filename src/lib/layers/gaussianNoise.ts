@@ -23,6 +23,7 @@ export const gaussianNoise: LayerDef = {
     },
   ],
   ...trainingOnly,
+  formula: 'passThrough',
   keras: {
     className: 'GaussianNoise',
     toConfig: (p) => ({ stddev: num(p, 'stddev') }),

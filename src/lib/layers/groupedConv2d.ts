@@ -32,6 +32,7 @@ export const groupedConv2d: LayerDef = {
       },
     ],
   }),
+  formula: 'groupedConvolution',
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     const r = convWindow(p, input);

@@ -17,6 +17,7 @@ export const separableConv2d: LayerDef = {
     zh: '把卷积拆成两步：先对每个输入通道单独滤波（逐通道），再用 1×1 卷积把滤波后的通道混合成输出（逐点）。它与普通卷积看到同样大小的窗口，但权重和乘法少得多，这正是 Xception 和 MobileNet 的思路。',
   },
   params: convParamDefs(2, { extra: [depthMultiplierParam] }),
+  formula: 'separable',
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     const r = convWindow(p, input);

@@ -62,7 +62,26 @@ export interface WeightDef {
 }
 
 /** The formula view that explains one neuron of a layer (src/views/detail). */
-export type FormulaKind = 'convolution' | 'activation' | 'pooling' | 'flatten' | 'dense' | 'softmax';
+export type FormulaKind =
+  | 'convolution'
+  | 'activation'
+  | 'pooling'
+  | 'flatten'
+  | 'dense'
+  | 'softmax'
+  | 'batchNorm'
+  | 'depthwise'
+  | 'separable'
+  | 'groupedConvolution'
+  | 'globalPooling'
+  /** Element-wise merges (Add, Multiply, …); a Multiply closing an SE block gets the SE view. */
+  | 'merge'
+  | 'concatenate'
+  /** UpSampling2D, ZeroPadding2D, Cropping2D: each output cell is a few input cells of its channel. */
+  | 'resample'
+  | 'transposedConv'
+  /** Layers that only act while training (dropout, noise). */
+  | 'passThrough';
 
 /** An element-wise function as src/lib/formula/activations names it, with its options. */
 export interface ElementwiseFunction {
@@ -98,7 +117,7 @@ export interface LayerDef {
   paramsFor?(params: LayerParams): readonly ParamDef[];
   /** Which formula view explains a neuron of this layer; absent: only its enlarged map. */
   formula?: FormulaKind;
-  /** Pooling layers: which value of the window they keep. */
+  /** Pooling layers (global ones too): which value of the window they keep. */
   poolKind?: 'max' | 'average';
   /** Element-wise activation layers: their function, or null when these params have none to draw. */
   activationOf?(params: LayerParams): ElementwiseFunction | null;

@@ -23,6 +23,7 @@ export const zeroPadding2d: LayerDef = {
       },
     ),
   ],
+  formula: 'resample',
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     const bad = rankError(input, 3, { en: 'height × width × channels', zh: '高 × 宽 × 通道' });

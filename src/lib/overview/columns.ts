@@ -3,10 +3,11 @@
  * its shape table only: how each layer is drawn follows from its output's rank and size,
  * never from its type, so any network the spec describes can be shown.
  */
-import type { LayerParams, NetworkSpec, Shape } from '../spec/types';
+import type { LayerParams, LayerSpec, NetworkSpec, Shape } from '../spec/types';
 import type { ShapeTable } from '../spec/inferShapes';
 import { getLayerDef } from '../layers/registry';
 import { isSigned } from './signs';
+import { branchOrder, isBranching } from './flow';
 
 /**
  * maps: a grid per channel (rank 3, or rank 2 drawn as 1-row strips); units: a vector small
@@ -75,12 +76,34 @@ function kindOf(shape: Shape, isLast: boolean): ColumnKind {
   return (shape[0] ?? 0) <= MAX_UNITS ? 'units' : 'strip';
 }
 
+/**
+ * For each position of `order`, whether some connection jumps over it (from a layer before
+ * it to a layer after it): then data also flows around that layer. Linear in the connections.
+ */
+function bypassedColumns(order: readonly string[], byId: ReadonlyMap<string, LayerSpec>): boolean[] {
+  const position = new Map(order.map((id, i) => [id, i]));
+  const crossing = new Array<number>(order.length + 1).fill(0);
+  order.forEach((id, k) => {
+    for (const src of byId.get(id)?.inputs ?? []) {
+      const j = position.get(src);
+      if (j === undefined || k - j < 2) continue;
+      crossing[j + 1] = (crossing[j + 1] ?? 0) + 1;
+      crossing[k] = (crossing[k] ?? 0) - 1;
+    }
+  });
+  let open = 0;
+  return order.map((_, i) => (open += crossing[i] ?? 0) > 0);
+}
+
 export function buildColumns(spec: NetworkSpec, table: ShapeTable): OverviewColumn[] {
   const byId = new Map(spec.layers.map((l) => [l.id, l]));
-  const ok = table.order.filter((id) => table.layers.get(id)?.status === 'ok' && byId.has(id));
+  // A branching net goes branch by branch (see ./flow); a chain keeps the shape table's order.
+  const order = isBranching(spec) ? branchOrder(spec.layers).map((l) => l.id) : table.order;
+  const ok = order.filter((id) => table.layers.get(id)?.status === 'ok' && byId.has(id));
   const columns: OverviewColumn[] = [];
   const signed = new Map<string, boolean>();
   let block = 1;
+  const bypassed = bypassedColumns(ok, byId);
   ok.forEach((id, i) => {
     const layer = byId.get(id)!;
     const info = table.layers.get(id);
@@ -126,7 +149,8 @@ export function buildColumns(spec: NetworkSpec, table: ShapeTable): OverviewColu
       block: isInput ? 0 : block,
       signed: s,
     });
-    if (!isInput && isDownsampling(info.params, info.inputShapes, shape)) block++;
+    // A pooling that another path goes around (the squeeze of an SE block) ends no block.
+    if (!isInput && !bypassed[i] && isDownsampling(info.params, info.inputShapes, shape)) block++;
   });
   return columns;
 }

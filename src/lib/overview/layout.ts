@@ -17,6 +17,8 @@ export interface LayoutOptions {
   expanded: ReadonlySet<string>;
   headerHeight: number;
   blockLabelHeight: number;
+  /** The lane above the headers where a branching net's skip arcs run; 0 for a chain. */
+  flowHeight: number;
   moreHeight: number;
   legendHeight: number;
   unitSize: number;
@@ -38,6 +40,7 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
   expanded: new Set(),
   headerHeight: 44,
   blockLabelHeight: 18,
+  flowHeight: 0,
   moreHeight: 28,
   legendHeight: 30,
   unitSize: 14,
@@ -84,6 +87,8 @@ export interface OverviewLayout {
   blocks: BlockBand[];
   width: number;
   height: number;
+  /** Top of the flow lane (its height is the option's `flowHeight`). */
+  flowY: number;
   headerY: number;
   neuronsTop: number;
   /** Height of the collapsed columns' area; expanded columns may run further down. */
@@ -121,7 +126,8 @@ function visibleCount(c: OverviewColumn, o: LayoutOptions, expanded: boolean): n
 }
 
 export function layoutOverview(columns: readonly OverviewColumn[], o: LayoutOptions): OverviewLayout {
-  const headerY = o.padding + o.blockLabelHeight;
+  const flowY = o.padding + o.blockLabelHeight;
+  const headerY = flowY + o.flowHeight;
   const neuronsTop = headerY + o.headerHeight + 8;
   const stacks = columns.map((c) => {
     const expanded = o.expanded.has(c.id);
@@ -180,6 +186,7 @@ export function layoutOverview(columns: readonly OverviewColumn[], o: LayoutOpti
     blocks,
     width: x - o.columnGap / 2 + o.padding,
     height: legendY + o.legendHeight + o.padding,
+    flowY,
     headerY,
     neuronsTop,
     baseHeight,

@@ -1,4 +1,7 @@
 /** What the engine hands to the views: plain typed arrays with their shapes, no tensors. */
+import type { Attributor } from '../attribution/types';
+
+export type { Attributor };
 
 export interface TensorData {
   data: Float32Array;
@@ -42,4 +45,9 @@ export interface NetRunner {
   setWeights(named: ReadonlyMap<string, Float32Array>): Set<string>;
   /** Frees what the runner holds (tensors); it is not used afterwards. */
   dispose(): void;
+  /**
+   * Saliency, Grad-CAM, occlusion and adversarial examples for this net; only the engine has
+   * it (they need gradients). Throws, naming why, for a net they cannot explain.
+   */
+  attributor?(): Attributor;
 }

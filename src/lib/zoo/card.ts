@@ -12,8 +12,14 @@ export interface ZooCard {
   paper: { title: string; authors: string };
   /** The idea the network introduced, in two sentences. */
   idea: Localized;
-  /** Whether the app ships trained weights for it. */
+  /** Whether the app always ships trained weights for it (the model the page opens with). */
   pretrained: boolean;
+  /**
+   * The folder under models/ where `npm run train -- --model <id>` writes its trained weights
+   * (model.json, weights.bin, meta.json). The app offers them once they are there, and marks the
+   * network as untrained while they are not.
+   */
+  weights?: string;
   /**
    * The parameter count a reference implementation publishes, when there is one, and
    * whether it counts all weights (Keras) or only trainable ones (PyTorch leaves batch-norm

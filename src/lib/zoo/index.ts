@@ -17,11 +17,15 @@ import { mobilenetCard, mobilenetSpec } from './mobilenet';
 import { mobilenetV2Card, mobilenetV2Spec } from './mobilenetV2';
 import { mobilenetV3SmallCard, mobilenetV3SmallSpec } from './mobilenetV3Small';
 import { lstmTextClassifierCard, lstmTextClassifierSpec } from './lstmTextClassifier';
+import { resnet8CifarCard, resnetCifarSpec } from './resnetCifar';
+import { mobilenetCifarCard, mobilenetCifarSpec } from './mobilenetCifar';
 
 export type { ZooCard, ZooEntry } from './card';
 
 export const ZOO: readonly ZooEntry[] = [
   { card: tinyVggCard, spec: () => tinyVggSpec() },
+  { card: resnet8CifarCard, spec: () => resnetCifarSpec(10, 1) },
+  { card: mobilenetCifarCard, spec: () => mobilenetCifarSpec() },
   { card: lenet5Card, spec: () => lenet5Spec() },
   { card: alexnetCard, spec: () => alexnetSpec() },
   { card: vgg16Card, spec: () => vgg16Spec() },

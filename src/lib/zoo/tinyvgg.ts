@@ -75,4 +75,5 @@ export const tinyVggCard: ZooCard = {
     zh: '微缩版的 VGG：两个块中共四个带 ReLU 的 3×3 卷积，每个块以 2×2 最大池化结束，最后一个全连接层为各类别打分。它小到可以同时展示每一层的每一个神经元，CNN Explainer 正是这样使用它的。',
   },
   pretrained: true,
+  weights: 'tinyvgg-cifar10',
 };

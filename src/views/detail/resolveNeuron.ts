@@ -8,12 +8,21 @@ import type { FormulaKind, LayerDef } from '../../lib/layers/types';
 import type { Explanation, LayerWeights, TensorData } from '../../lib/tensor/types';
 import type { LayerSpec, NetworkSpec } from '../../lib/spec/types';
 
+/** One input of the layer: the layer it comes from and that layer's output. */
+export interface NeuronInput {
+  layerId: string;
+  type: string;
+  data: TensorData | undefined;
+}
+
 export interface NeuronContext {
   layer: LayerSpec;
   def: LayerDef | undefined;
   kind: FormulaKind | null;
   /** The activation feeding the layer (its first input). */
   input: TensorData | undefined;
+  /** Every input in the layer's order (merges have several). */
+  inputs: NeuronInput[];
   /** The input is the network's own input (an image), not another layer's output. */
   inputIsNetworkInput: boolean;
   output: TensorData | undefined;
@@ -46,6 +55,11 @@ export function resolveNeuron(
       def,
       kind: def?.formula ?? null,
       input: source === undefined ? undefined : explanation.activations.get(source),
+      inputs: layer.inputs.map((id) => ({
+        layerId: id,
+        type: spec.layers.find((l) => l.id === id)?.type ?? '',
+        data: explanation.activations.get(id),
+      })),
       inputIsNetworkInput: spec.layers.find((l) => l.id === source)?.inputs.length === 0,
       output: explanation.activations.get(layer.id),
       weights: explanation.weights.get(layer.id) ?? [],

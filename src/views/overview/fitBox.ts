@@ -17,7 +17,8 @@ export function fitBox(
   const maps = columns.filter((c) => c.kind === 'maps');
   const rows = Math.max(1, ...maps.map((c) => Math.min(c.neurons, o.maxVisible)));
   const folded = maps.some((c) => c.neurons > o.maxVisible) ? o.moreHeight + 6 : 0;
-  const chrome = o.padding * 2 + o.blockLabelHeight + o.headerHeight + 8 + 10 + o.legendHeight + 8 + folded;
+  const chrome =
+    o.padding * 2 + o.blockLabelHeight + o.flowHeight + o.headerHeight + 8 + 10 + o.legendHeight + 8 + folded;
   const available = viewportHeight - Math.max(0, top) - chrome;
   return Math.max(MIN_BOX, Math.min(MAX_BOX, Math.floor(available / rows) - o.rowGap));
 }

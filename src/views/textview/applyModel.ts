@@ -5,6 +5,7 @@
 import type { EditorState } from '../../app/state/editorState.svelte';
 import type { Imported } from '../../lib/formats';
 import type { Localized } from '../../lib/spec/types';
+import type { ClassNames } from '../../app/net/types';
 import { inferShapes } from '../../lib/spec/inferShapes';
 
 /** The first layer whose shape cannot be worked out, with why. */
@@ -26,7 +27,8 @@ export interface Applied {
 /**
  * With weights, waits until the explainer runs the net with them (so the message can say so).
  * A file opened without weights is another model: it runs with fresh random weights (keeping
- * the current net's trained values would show a prediction the file never made). An edit of
+ * the current net's trained values would show a prediction the file never made), with the
+ * class names that came with it, or none (never the names of the model before it). An edit of
  * the current net as text keeps every weight that still fits. Without weights the net is
  * handed over and the editor's link status tells how its build goes.
  */
@@ -34,13 +36,15 @@ export async function applyModel(
   imported: Imported,
   how: 'edit' | 'open',
   editor: EditorState,
+  classes?: ClassNames,
 ): Promise<Applied> {
   const { spec, weights } = imported;
+  const named = classes ? { classes } : {};
   if (weights) {
-    const r = await editor.openNetwork({ spec, weights });
+    const r = await editor.openNetwork({ spec, weights, ...named });
     return { withWeights: r.ok, notRunnable: r.ok ? null : r.reason };
   }
-  if (how === 'open') void editor.openNetwork({ spec, weights: 'random' });
+  if (how === 'open') void editor.openNetwork({ spec, weights: 'random', ...named });
   else editor.replaceSpec(spec);
   return { withWeights: false, notRunnable: null };
 }

@@ -1,47 +1,113 @@
 /**
- * Picked or dropped files as one model: the description (a .prototxt, model.json or spec
- * .json) read as text, and any .bin weight shards beside it keyed by file name.
+ * Picked or dropped files sorted by what they hold, judged by content: the model (an ONNX
+ * file read as bytes, or a description — .prototxt, .pbtxt, model.json or spec .json — read as
+ * text with any .bin weight shards beside it keyed by file name); labels files that came with
+ * it; and training logs (a Caffe log or a Keras CSVLogger file is never taken for a model).
  */
 import type { Notice } from '../../app/browser/notice';
-import { detectFormat } from '../../lib/formats';
+import { detectFormat, importText, type Imported } from '../../lib/formats';
 import { formatBytes } from '../../lib/i18n/format';
+import { PBTXT_MAX_CHARS } from '../../lib/formats/tensorflow/pbtxtImport';
+import { ONNX_BUDGET_BYTES } from '../../lib/formats/onnx/onnxDecode';
+import { parseOnnx } from '../../lib/formats/onnx/onnxImport';
+import { isLabelFileName } from '../../lib/labels/labelFiles';
+import { sniffTrainingLog } from '../../lib/trainingLogs/readLog';
 
-export interface ModelFiles {
+export interface TextFile {
   name: string;
   text: string;
+}
+
+export interface ModelFiles extends TextFile {
   shards: Map<string, Uint8Array>;
+  /** The file's bytes when it is binary (ONNX); `text` is then empty. */
+  bytes?: Uint8Array;
+}
+
+export interface DroppedFiles {
+  /** The model, if one came. */
+  model: ModelFiles | null;
+  /** Files that may name the model's classes. */
+  labels: TextFile[];
+  /** Training logs, for the logs chart. */
+  logs: TextFile[];
+}
+
+/** Reads the model the files hold; a FormatError says what is wrong with it. */
+export function importModelFiles(read: ModelFiles): Imported {
+  if (read.bytes) return parseOnnx(read.bytes, read.name);
+  return importText(read.text, undefined, read.shards.size > 0 ? { shards: read.shards } : {});
 }
 
 /** Model descriptions are text; anything this large is some other file. */
 const MAX_TEXT_BYTES = 30 * 1024 * 1024;
+/** Training logs can be long (a week of Caffe output), but not this long. */
+const MAX_LOG_BYTES = 200 * 1024 * 1024;
+
+/** A GraphDef may carry its weights as constants (a frozen graph), so it may be larger; logs too. */
+function budgetOf(f: { name: string }): number {
+  if (/\.pbtxt$/i.test(f.name)) return PBTXT_MAX_CHARS;
+  if (/\.(log|txt|csv)$/i.test(f.name)) return MAX_LOG_BYTES;
+  return MAX_TEXT_BYTES;
+}
 
 const isWeights = (f: File) => /\.bin$/i.test(f.name);
+const isOnnx = (f: File) => /\.onnx$/i.test(f.name);
 
-export async function readModelFiles(files: readonly File[]): Promise<ModelFiles | Notice> {
-  const candidates = files.filter((f) => !isWeights(f));
-  for (const f of candidates)
-    if (f.size > MAX_TEXT_BYTES)
-      return { key: 'formats.fileTooLarge', vars: { file: f.name, size: formatBytes(f.size) } };
-  const texts: { file: File; text: string }[] = [];
+const tooLarge = (name: string, size: number, budget: number): Notice => ({
+  key: 'formats.fileTooLarge',
+  vars: { file: name, size: formatBytes(size), budget: formatBytes(budget) },
+});
+
+async function readOnnx(file: File): Promise<ModelFiles | Notice> {
+  if (file.size > ONNX_BUDGET_BYTES)
+    return {
+      key: 'formats.modelOverBudget',
+      vars: { file: file.name, size: formatBytes(file.size), budget: formatBytes(ONNX_BUDGET_BYTES) },
+    };
+  try {
+    return { name: file.name, text: '', shards: new Map(), bytes: new Uint8Array(await file.arrayBuffer()) };
+  } catch {
+    return { key: 'formats.fileUnreadable', vars: { file: file.name } };
+  }
+}
+
+export async function readDroppedFiles(files: readonly File[]): Promise<DroppedFiles | Notice> {
+  const onnxFile = files.find(isOnnx);
+  const candidates = files.filter((f) => !isWeights(f) && !isOnnx(f));
+  for (const f of candidates) if (f.size > budgetOf(f)) return tooLarge(f.name, f.size, budgetOf(f));
+  const texts: TextFile[] = [];
   for (const file of candidates) {
     try {
-      texts.push({ file, text: await file.text() });
+      texts.push({ name: file.name, text: await file.text() });
     } catch {
       return { key: 'formats.fileUnreadable', vars: { file: file.name } };
     }
   }
+  const logs = texts.filter((t) => sniffTrainingLog(t.text) !== null);
+  const rest = texts.filter((t) => !logs.includes(t));
+  for (const t of rest)
+    if (t.text.length > budgetOf(t) && !/\.pbtxt$/i.test(t.name))
+      return tooLarge(t.name, t.text.length, budgetOf(t));
+  if (onnxFile) {
+    const onnx = await readOnnx(onnxFile);
+    if (!('shards' in onnx)) return onnx;
+    return { model: onnx, labels: rest.filter((t) => isLabelFileName(t.name)), logs };
+  }
   // Prefer the file that reads as a model; among several, the one named model.json.
-  const models = texts.filter((t) => detectFormat(t.text, t.file.name) !== null);
+  const models = rest.filter((t) => detectFormat(t.text, t.name) !== null);
+  const labels = rest.filter((t) => !models.includes(t) && isLabelFileName(t.name));
   const chosen =
-    models.find((t) => t.file.name === 'model.json') ??
+    models.find((t) => t.name === 'model.json') ??
     models[0] ??
-    (texts.length === 1 ? texts[0] : undefined);
-  if (!chosen) return { key: 'formats.noModelFile' };
+    (rest.length === 1 && labels.length === 0 ? rest[0] : undefined);
+  if (!chosen && logs.length === 0 && labels.length === 0) return { key: 'formats.noModelFile' };
   const shards = new Map<string, Uint8Array>();
-  for (const f of files.filter(isWeights)) shards.set(f.name, new Uint8Array(await f.arrayBuffer()));
-  return { name: chosen.file.name, text: chosen.text, shards };
+  if (chosen)
+    for (const f of files.filter(isWeights)) shards.set(f.name, new Uint8Array(await f.arrayBuffer()));
+  return { model: chosen ? { ...chosen, shards } : null, labels, logs };
 }
 
-export function isModelFiles(x: ModelFiles | Notice): x is ModelFiles {
-  return 'text' in x;
+export function isDroppedFiles(x: DroppedFiles | Notice): x is DroppedFiles {
+  return 'logs' in x;
 }

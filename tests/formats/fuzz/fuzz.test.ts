@@ -1,5 +1,5 @@
 /**
- * Fuzzing every reader: the good fixtures of each format (Caffe prototxt, Keras model.json
+ * Fuzzing every reader: the good fixtures of each format (Caffe prototxt, TensorFlow GraphDef text, Keras model.json
  * with its weight shard, CNN Studio JSON, share links) mutated with a seeded generator.
  * Every case must end in a spec that shape inference and the exporters handle, or in the
  * format's own error with a short message and no stack trace, within HANG_MS. A failure
@@ -11,8 +11,10 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'fflate';
 import { randomInt } from '../../../src/lib/random';
 import { FormatError } from '../../../src/lib/formats/formatError';
+import { exportText } from '../../../src/lib/formats';
 import { parseKerasJson } from '../../../src/lib/formats/keras/kerasJson';
 import { parsePrototxtNet } from '../../../src/lib/formats/caffe/caffeImport';
+import { parsePbtxt } from '../../../src/lib/formats/tensorflow/pbtxtImport';
 import { parseSpecJson, serializeSpecJson } from '../../../src/lib/formats/specJson';
 import { decodeShareHash, encodeShareHash, ShareLinkError } from '../../../src/lib/formats/shareLink';
 import { tinyVggSpec } from '../../../src/lib/zoo/tinyvgg';
@@ -29,6 +31,13 @@ const caffeTexts = ['lenet', 'alexnet', 'caffenet_train_val', 'nin'].map((n) =>
   readFileSync(`tests/fixtures/caffe/${n}.prototxt`, 'utf8'),
 );
 const lenetSpec = parsePrototxtNet(caffeTexts[0] ?? '').spec;
+// GraphDefs in several styles: hand-written fixtures and our own export (frozen, with weights).
+const pbtxtTexts = [
+  ...['keras_tf1', 'frozen_tf1_tutorial', 'tf2_metagraph', 'slim_bn'].map((n) =>
+    readFileSync(`tests/fixtures/pbtxt/${n}.pbtxt`, 'utf8'),
+  ),
+  exportText(lenetSpec, 'pbtxt'),
+];
 const specTexts = [serializeSpecJson(tinyVggSpec()), serializeSpecJson(lenetSpec)];
 const keras = Object.values(KERAS_FIXTURES).map((make) => make());
 
@@ -83,6 +92,12 @@ const TARGETS: FuzzTarget[] = [
           : `net=1.${toBase64Url(deflateSync(new TextEncoder().encode(c.text), { level: 6 }))}`,
       ),
     errorText: (e) => (e instanceof ShareLinkError ? e.text : null),
+  },
+  {
+    name: 'TensorFlow GraphDef text',
+    source: (rng) => ({ text: pick(rng, pbtxtTexts) }),
+    read: (c) => parsePbtxt(c.text).spec,
+    errorText: formatText,
   },
 ];
 

@@ -65,7 +65,7 @@ function useSpec(spec: NetworkSpec, inputLength: number): string | null {
   if (!Array.isArray(spec.layers)) return 'the spec has no layer list';
   inferShapes(spec);
   const limit = Math.max(200_000, inputLength * 100);
-  for (const out of ['spec', 'keras', 'caffe', 'pytorch'] as const) {
+  for (const out of ['spec', 'keras', 'caffe', 'pbtxt', 'pytorch'] as const) {
     let text: string;
     try {
       text = exportText(spec, out);

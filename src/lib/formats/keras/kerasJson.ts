@@ -13,6 +13,9 @@ import { getLayerDef } from '../../layers/registry';
 import { KerasTopologyError, readKerasModel, specToKerasModel } from './topology';
 import type { Imported, NamedWeights } from '../types';
 import { readWeights, writeWeights, type Shard } from './weights';
+import { TURNED_ROUND } from './channelsFirst';
+import { labelsFromUserMetadata } from '../../labels/labelFiles';
+import { LabelError, type ModelLabels } from '../../labels/labels';
 
 export { KerasTopologyError as KerasFormatError };
 
@@ -25,7 +28,8 @@ export function detectKerasJson(text: string): boolean {
   return (
     head.startsWith('{') &&
     /"class_name"\s*:/.test(head) &&
-    (/"modelTopology"\s*:/.test(head) || /"layers"\s*:/.test(head))
+    // Keras 1 and 2.0–2.1 wrote a Sequential's config as the bare list of layers.
+    (/"modelTopology"\s*:/.test(head) || /"layers"\s*:/.test(head) || /"config"\s*:\s*\[/.test(head))
   );
 }
 
@@ -56,26 +60,47 @@ export function parseKerasJson(text: string, options: KerasParseOptions = {}): I
     throw e;
   }
   try {
-    const { spec, layersPath, source } = readKerasModel(json.value);
+    const { spec, layersPath, source, turnedRound } = readKerasModel(json.value);
     checkInputs(spec, layersPath, source);
     checkInbound(spec, layersPath, source);
-    const notes: Imported['notes'] = [];
+    const notes: Imported['notes'] = turnedRound ? [TURNED_ROUND] : [];
     let weights: NamedWeights | undefined;
     const top = json.value;
     const manifest = isRecord(top) ? top.weightsManifest : undefined;
     if (Array.isArray(manifest) && manifest.length > 0) {
+      // Flatten orders a channels-first image's values otherwise: the Dense weights after it would be wrong.
+      if (turnedRound)
+        throw new KerasTopologyError(
+          {
+            en: 'the weights of a channels-first model cannot be read channels last; open the topology without its weight files, or re-save the model channels last',
+            zh: '通道在前模型的权重无法按通道在后读取；请不带权重文件打开其结构，或以通道在后的方式重新保存模型',
+          },
+          '$.weightsManifest',
+        );
       const shards = options.shards;
       if (shards) weights = readWeights(spec, manifest, '$.weightsManifest', (p) => shards.get(p));
       else notes.push(WEIGHTS_NOT_GIVEN);
     }
+    const labels = metadataLabels(top, notes);
     const layerPos = new Map<string, TextPos>();
     spec.layers.forEach((layer, i) => {
       const pos = json.posOf(`${layersPath}[${source[i] ?? 0}]`);
       if (pos) layerPos.set(layer.id, pos);
     });
-    return { spec, weights, notes, layerPos };
+    return { spec, weights, notes, layerPos, ...(labels ? { labels } : {}) };
   } catch (e) {
     throw located(e, json);
+  }
+}
+
+/** The class names in a tfjs model.json's `userDefinedMetadata`; unreadable ones become a note. */
+function metadataLabels(top: unknown, notes: Localized[]): ModelLabels | null {
+  try {
+    return labelsFromUserMetadata(isRecord(top) ? top.userDefinedMetadata : undefined);
+  } catch (e) {
+    if (!(e instanceof LabelError)) throw e;
+    notes.push(e.text);
+    return null;
   }
 }
 
@@ -159,10 +184,15 @@ export function checkKerasExport(spec: NetworkSpec, weights?: NamedWeights): voi
 }
 
 /**
- * model.json as tfjs' `model.save` writes it, with weight shards when weights are given.
+ * model.json as tfjs' `model.save` writes it, with weight shards when weights are given and the
+ * class names in `userDefinedMetadata` (where tfjs keeps them) when labels are given.
  * Checks the spec first: a problem is a `KerasFormatError` naming the layer, never a half-written file.
  */
-export function serializeKerasJson(spec: NetworkSpec, weights?: NamedWeights): KerasExport {
+export function serializeKerasJson(
+  spec: NetworkSpec,
+  weights?: NamedWeights,
+  labels?: readonly string[],
+): KerasExport {
   checkKerasExport(spec, weights);
   const topology = specToKerasModel(spec);
   const written = weights ? writeWeights(spec, weights) : { manifest: [], shards: [] };
@@ -172,6 +202,9 @@ export function serializeKerasJson(spec: NetworkSpec, weights?: NamedWeights): K
     convertedBy: null,
     modelTopology: topology,
     weightsManifest: written.manifest,
+    ...(labels && labels.length > 0
+      ? { userDefinedMetadata: { cnnStudio: { classes: [...labels], dataset: '' } } }
+      : {}),
   };
   return { json: `${prettyJson(model)}\n`, shards: written.shards };
 }

@@ -1,16 +1,28 @@
 /**
  * The spec ⇄ Keras model topology (the `modelTopology` of a tfjs model.json, or what
  * Keras' `model.to_json()` writes). Reads Sequential and functional models in Keras 2 style
- * (tfjs, tf.keras) and Keras 3 style (`module`, `batch_shape`, `__keras_tensor__` inbound
- * nodes); writes the Keras 2 style tfjs loads. The engine builds tfjs models through
+ * (tfjs, tf.keras), Keras 3 style (`module`, `batch_shape`, `__keras_tensor__` inbound
+ * nodes) and the older styles: Keras 1 classes and keys (legacy.ts), a Sequential's config
+ * as a bare list of layers, channels-first models (channelsFirst.ts); writes the Keras 2
+ * style tfjs loads. The engine builds tfjs models through
  * `specToKerasModel`, so a spec that exports is a spec that runs.
  */
-import type { Localized, LayerSpec, NetworkSpec } from '../../spec/types';
+import type { LayerSpec, NetworkSpec } from '../../spec/types';
 import { getLayerDef, getLayerDefByKerasClass } from '../../layers/registry';
 import type { LayerDef } from '../../layers/types';
-import { FormatError, type ErrorPlace } from '../formatError';
 import { jsonPath } from '../jsonText';
 import { KerasConfigError, readInt, shown } from '../../layers/shared/kerasConfig';
+import { KerasTopologyError } from './kerasError';
+import { inboundNames } from './inbound';
+import { upgradeLayer } from './legacy';
+import {
+  isChannelsFirst,
+  turnBuildShape,
+  turnLayer,
+  vectorAxisProblem,
+  type RawLayer,
+  type VectorAxis,
+} from './channelsFirst';
 
 export interface KerasLayerJson {
   class_name: string;
@@ -31,11 +43,7 @@ export interface KerasModelJson {
   backend?: string;
 }
 
-export class KerasTopologyError extends FormatError {
-  constructor(text: Localized, place: ErrorPlace | string) {
-    super('keras', text, typeof place === 'string' ? { path: place } : place);
-  }
-}
+export { KerasTopologyError };
 
 /** Layers nothing else reads from: the model's outputs. */
 export function outputLayerIds(spec: NetworkSpec): string[] {
@@ -80,73 +88,6 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 function fail(en: string, zh: string, path: string): never {
   throw new KerasTopologyError({ en, zh }, path);
-}
-
-/** Source layer names in Keras 3 call arguments: every `__keras_tensor__`, depth first. */
-function kerasTensors(x: unknown, path: string, out: string[]): void {
-  if (Array.isArray(x)) x.forEach((v, i) => kerasTensors(v, jsonPath(path, i), out));
-  else if (isRecord(x)) {
-    if (x.class_name === '__keras_tensor__') {
-      const history = isRecord(x.config) ? x.config.keras_history : undefined;
-      if (!Array.isArray(history) || typeof history[0] !== 'string')
-        fail(
-          'expected keras_history [layer name, node, tensor]',
-          '应为 keras_history [层名, 节点, 张量]',
-          jsonPath(path, 'config'),
-        );
-      if (history[1] !== 0 && history[1] !== undefined)
-        fail(
-          `uses call ${String(history[1])} of ${history[0]} (a shared layer); only layers used once are supported`,
-          `使用了 ${history[0]} 的第 ${String(history[1])} 次调用（共享层）；只支持使用一次的层`,
-          path,
-        );
-      if (history[2] !== 0 && history[2] !== undefined)
-        fail(
-          `uses output ${String(history[2])} of ${history[0]}; only single-output layers are supported`,
-          `使用了 ${history[0]} 的第 ${String(history[2])} 个输出；只支持单输出的层`,
-          path,
-        );
-      out.push(history[0]);
-    } else for (const [k, v] of Object.entries(x)) kerasTensors(v, jsonPath(path, k), out);
-  }
-}
-
-/** Names of the layers feeding one functional-model layer, Keras 2 or Keras 3 layout. */
-function inboundNames(nodes: unknown, path: string): string[] {
-  if (nodes === undefined || nodes === null) return [];
-  if (!Array.isArray(nodes)) fail('inbound_nodes must be a list', 'inbound_nodes 必须是列表', path);
-  if (nodes.length === 0) return [];
-  if (nodes.length > 1)
-    fail(
-      `the layer is called ${nodes.length} times (a shared layer); only layers used once are supported`,
-      `该层被调用了 ${nodes.length} 次（共享层）；只支持使用一次的层`,
-      path,
-    );
-  const node: unknown = nodes[0];
-  const at = `${path}[0]`;
-  if (isRecord(node)) {
-    const out: string[] = [];
-    kerasTensors(node.args, jsonPath(at, 'args'), out);
-    return out;
-  }
-  if (!Array.isArray(node)) fail('expected a list of inbound tensors', '应为输入张量的列表', at);
-  return node.map((entry: unknown, i) => {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string')
-      fail('expected [layer name, node, tensor, kwargs]', '应为 [层名, 节点, 张量, kwargs]', `${at}[${i}]`);
-    if (entry[1] !== 0 && entry[1] !== undefined)
-      fail(
-        `uses call ${String(entry[1])} of ${entry[0]} (a shared layer); only layers used once are supported`,
-        `使用了 ${entry[0]} 的第 ${String(entry[1])} 次调用（共享层）；只支持使用一次的层`,
-        `${at}[${i}]`,
-      );
-    if (entry[2] !== 0 && entry[2] !== undefined)
-      fail(
-        `uses output ${String(entry[2])} of ${entry[0]}; only single-output layers are supported`,
-        `使用了 ${entry[0]} 的第 ${String(entry[2])} 个输出；只支持单输出的层`,
-        `${at}[${i}]`,
-      );
-    return entry[0];
-  });
 }
 
 /** The registry type for a Keras class, taking config details the class name hides into account. */
@@ -210,19 +151,52 @@ export function kerasModelToSpec(json: unknown, fallbackName = 'model'): Network
   return readKerasModel(json, fallbackName).spec;
 }
 
-/**
- * The spec, the JSON path of the layer list and, per spec layer, the index of the Keras
- * layer it came from (a Sequential's implied Input layer comes from the first one).
- */
-export function readKerasModel(
-  json: unknown,
-  fallbackName = 'model',
-): { spec: NetworkSpec; layersPath: string; source: number[] } {
+/** One layer of the file: class and config (Keras 1 read as Keras 2), name and JSON paths. */
+interface FileLayer extends RawLayer {
+  path: string;
+  namePath: string;
+  inbound: unknown;
+}
+
+/** Pass 1: each layer's class, config and name, a Keras 1 layer read as its Keras 2 form. */
+function readFileLayers(rawLayers: unknown[], layersPath: string): FileLayer[] {
+  return rawLayers.map((raw: unknown, i) => {
+    const path = `${layersPath}[${i}]`;
+    if (!isRecord(raw)) fail('expected a layer object', '应为层对象', path);
+    const cls = raw.class_name;
+    if (typeof cls !== 'string') fail('missing class_name', '缺少 class_name', jsonPath(path, 'class_name'));
+    const cfg = raw.config ?? {};
+    if (!isRecord(cfg)) fail('config must be an object', 'config 必须是对象', jsonPath(path, 'config'));
+    if (cls === 'Sequential' || cls === 'Functional' || cls === 'Model')
+      fail(
+        `a model nested inside the model (${String(cfg.name ?? '')}) is not supported; flatten it first`,
+        `不支持嵌套在模型中的模型（${String(cfg.name ?? '')}）；请先把它展开`,
+        jsonPath(path, 'class_name'),
+      );
+    const { id, at: namePath } = layerName(raw, cfg, path, i);
+    const up = fromConfigAt(path, id, () => upgradeLayer(cls, cfg));
+    return { className: up.className, config: up.config, id, path, namePath, inbound: raw.inbound_nodes };
+  });
+}
+
+/** What `readKerasModel` finds: the spec, where its layers are in the file, and how it was read. */
+export interface KerasModelRead {
+  spec: NetworkSpec;
+  /** The JSON path of the layer list. */
+  layersPath: string;
+  /** Per spec layer, the index of the Keras layer it came from (a Sequential's implied Input comes from the first). */
+  source: number[];
+  /** The file was channels first and has been turned round (see channelsFirst.ts). */
+  turnedRound: boolean;
+}
+
+/** Reads a Sequential or functional Keras model topology (Keras 1, 2 or 3) into a spec. */
+export function readKerasModel(json: unknown, fallbackName = 'model'): KerasModelRead {
   const { model, path: base } = unwrapTopology(json);
   const className = model.class_name;
-  const config = model.config;
+  const config = isRecord(model.config) ? { ...model.config } : model.config;
   const configPath = jsonPath(base, 'config');
-  // Very old Keras wrote a Sequential's config as the bare list of layers.
+  // Keras 1 and Keras 2.0–2.1 wrote a Sequential's config as the bare list of layers.
   const rawLayers: unknown = isRecord(config) ? config.layers : config;
   const layersPath = isRecord(config) ? jsonPath(configPath, 'layers') : configPath;
   if (!Array.isArray(rawLayers)) fail('expected a list of layers', '应为层的列表', layersPath);
@@ -237,6 +211,17 @@ export function readKerasModel(
   if (modelName !== undefined && modelName !== null && typeof modelName !== 'string')
     fail('the model name must be a string', '模型名必须是字符串', jsonPath(configPath, 'name'));
   const name = typeof modelName === 'string' ? modelName : fallbackName;
+  const fileLayers = readFileLayers(rawLayers, layersPath);
+  // Pass 2: a channels-first model turned round to channels last, as a whole.
+  const turnedRound = isChannelsFirst(fileLayers);
+  const vectorAxes: VectorAxis[] = [];
+  if (turnedRound) {
+    for (const l of fileLayers) {
+      const v = fromConfigAt(l.path, l.id, () => turnLayer(l));
+      if (v) vectorAxes.push(v);
+    }
+    if (isRecord(config)) turnBuildShape(config);
+  }
   const layers: LayerSpec[] = [];
   const source: number[] = [];
   const ids = new Set<string>();
@@ -251,21 +236,8 @@ export function readKerasModel(
     layers.push(layer);
     source.push(i);
   };
-  rawLayers.forEach((raw: unknown, i) => {
-    const path = `${layersPath}[${i}]`;
-    if (!isRecord(raw)) fail('expected a layer object', '应为层对象', path);
-    const cls = raw.class_name;
-    if (typeof cls !== 'string') fail('missing class_name', '缺少 class_name', jsonPath(path, 'class_name'));
-    const rawConfig = raw.config ?? {};
-    if (!isRecord(rawConfig)) fail('config must be an object', 'config 必须是对象', jsonPath(path, 'config'));
-    const cfg = rawConfig;
-    if (cls === 'Sequential' || cls === 'Functional' || cls === 'Model')
-      fail(
-        `a model nested inside the model (${String(cfg.name ?? '')}) is not supported; flatten it first`,
-        `不支持嵌套在模型中的模型（${String(cfg.name ?? '')}）；请先把它展开`,
-        jsonPath(path, 'class_name'),
-      );
-    const { id, at: namePath } = layerName(raw, cfg, path, i);
+  // Pass 3: the spec's layers.
+  fileLayers.forEach(({ className: cls, config: cfg, id, path, namePath, inbound }, i) => {
     const def = fromConfigAt(path, id, () => defFor(cls, cfg));
     if (!def?.keras && def?.type !== 'GroupedConv2D')
       fail(`unsupported layer class "${cls}"`, `不支持的层类 “${cls}”`, jsonPath(path, 'class_name'));
@@ -291,9 +263,18 @@ export function readKerasModel(
       ? prev && def.type !== 'Input'
         ? [prev.id]
         : []
-      : inboundNames(raw.inbound_nodes, jsonPath(path, 'inbound_nodes'));
+      : inboundNames(inbound, jsonPath(path, 'inbound_nodes'));
     const params = fromConfigAt(path, id, () => paramsFrom(def, cfg));
     push({ id, type: def.type, params, inputs }, i, namePath);
   });
-  return { spec: { name, layers }, layersPath, source };
+  const spec = { name, layers };
+  const wrongAxis = vectorAxisProblem(spec, vectorAxes);
+  if (wrongAxis) {
+    const at = fileLayers.find((l) => l.id === wrongAxis.id);
+    throw new KerasTopologyError(
+      wrongAxis.text,
+      jsonPath(jsonPath(at?.path ?? layersPath, 'config'), 'axis'),
+    );
+  }
+  return { spec, layersPath, source, turnedRound };
 }

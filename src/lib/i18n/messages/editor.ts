@@ -174,7 +174,6 @@ export const editorMessages = defineMessages({
   'editor.zoo.input': { en: 'Input', zh: '输入' },
   'editor.zoo.open': { en: 'Open', zh: '打开' },
   'editor.zoo.pretrained': { en: 'trained weights', zh: '已训练权重' },
-  'editor.zoo.random': { en: 'random weights', zh: '随机权重' },
   'editor.zoo.tooLarge': { en: 'too large to run here: editor only', zh: '太大，无法在此运行：仅编辑器' },
   'editor.zoo.editorOnly': { en: 'editor only', zh: '仅编辑器' },
 

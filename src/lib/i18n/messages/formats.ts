@@ -15,8 +15,8 @@ export const formatsMessages = defineMessages({
   },
   'formats.open': { en: 'Open file…', zh: '打开文件…' },
   'formats.openHint': {
-    en: 'Open a Caffe .prototxt, a Keras / TensorFlow.js model.json (pick its .bin weight files with it) or CNN Studio JSON; you can also drop files on the text',
-    zh: '打开 Caffe .prototxt、Keras / TensorFlow.js model.json（连同它的 .bin 权重文件一起选择）或 CNN Studio JSON；也可以把文件拖到文本上',
+    en: 'Open an ONNX .onnx (as PyTorch exports it, with its weights), a Caffe .prototxt, a TensorFlow GraphDef .pbtxt, a Keras / TensorFlow.js model.json (pick its .bin weight files with it) or CNN Studio JSON; you can also drop files on the text. A labels.txt, classes.txt or synset_words.txt picked with the model names its classes; Caffe training logs and Keras CSVLogger files go to the training-log chart',
+    zh: '打开 ONNX .onnx（PyTorch 导出的、含权重的文件）、Caffe .prototxt、TensorFlow GraphDef .pbtxt、Keras / TensorFlow.js model.json（连同它的 .bin 权重文件一起选择）或 CNN Studio JSON；也可以把文件拖到文本上。与模型一起选择的 labels.txt、classes.txt 或 synset_words.txt 会为其类别命名；Caffe 训练日志和 Keras CSVLogger 文件会画到训练日志图中',
   },
   'formats.download': { en: 'Download', zh: '下载' },
   'formats.downloadHint': { en: 'Save this text as {file}', zh: '把这段文本保存为 {file}' },
@@ -25,10 +25,19 @@ export const formatsMessages = defineMessages({
     en: 'Save model.json and its weight shards ({size}), as TensorFlow.js writes them',
     zh: '按 TensorFlow.js 的方式保存 model.json 及其权重分片（{size}）',
   },
+  'formats.downloadFrozenHint': {
+    en: 'Save the GraphDef with the current weights as constants ({size}), as a frozen TensorFlow graph holds them',
+    zh: '把当前权重作为常量写入 GraphDef 并保存（{size}），与冻结的 TensorFlow 图相同',
+  },
+  'formats.downloadOnnx': { en: 'ONNX', zh: 'ONNX', same: true },
+  'formats.downloadOnnxHint': {
+    en: 'Save the model with its weights ({size}) and class names as {file}, an ONNX file (opset 13) that onnxruntime and PyTorch tools read',
+    zh: '把模型连同权重（{size}）和类别名称保存为 {file}，即 onnxruntime 和 PyTorch 工具都能读取的 ONNX 文件（opset 13）',
+  },
   'formats.copyLink': { en: 'Copy link', zh: '复制链接' },
   'formats.copyLinkHint': {
-    en: 'A link that opens this architecture (without its weights)',
-    zh: '一个能打开此架构（不含权重）的链接',
+    en: 'A link that opens this architecture with its class names (without its weights)',
+    zh: '一个能打开此架构及其类别名称（不含权重）的链接',
   },
   'formats.linkCopied': {
     en: 'Link copied. It opens this architecture; the weights stay here.',
@@ -71,12 +80,16 @@ export const formatsMessages = defineMessages({
   'formats.showCurrent': { en: 'Show the current model', zh: '显示当前模型' },
   'formats.drop': { en: 'Drop model files to open them', zh: '松开以打开模型文件' },
   'formats.noModelFile': {
-    en: 'None of the files is a model: give a .prototxt, a model.json or CNN Studio .json file (weight .bin files go with a model.json).',
-    zh: '这些文件中没有模型：请提供 .prototxt、model.json 或 CNN Studio .json 文件（.bin 权重文件需与 model.json 一起提供）。',
+    en: 'None of the files is a model: give an .onnx, a .prototxt, a .pbtxt, a model.json or CNN Studio .json file (weight .bin files go with a model.json).',
+    zh: '这些文件中没有模型：请提供 .onnx、.prototxt、.pbtxt、model.json 或 CNN Studio .json 文件（.bin 权重文件需与 model.json 一起提供）。',
   },
   'formats.fileTooLarge': {
-    en: '{file} is too large to be a model description ({size}).',
-    zh: '{file} 太大，不像是模型描述文件（{size}）。',
+    en: '{file} is {size}, more than the {budget} CNN Studio reads as a model description.',
+    zh: '{file} 有 {size}，超过了 CNN Studio 作为模型描述文件读取的上限 {budget}。',
+  },
+  'formats.modelOverBudget': {
+    en: '{file} is {size}; CNN Studio reads ONNX models up to {budget} (its memory budget for one model). The current model is kept.',
+    zh: '{file} 有 {size}；CNN Studio 读取的 ONNX 模型最大为 {budget}（单个模型的内存预算）。当前模型保持不变。',
   },
   'formats.fileUnreadable': { en: '{file} cannot be read as text.', zh: '无法把 {file} 作为文本读取。' },
   'formats.lines': { en: '{count} lines', zh: '{count} 行' },

@@ -209,4 +209,17 @@ export const overviewMessages = defineMessages({
     en: 'The example {file} could not be loaded ({reason}).',
     zh: '无法加载示例 {file}（{reason}）。',
   },
+  'overview.flow.label': {
+    en: 'How data flows between the layers: {n} connections jump over layers (shortcuts and branches), {joins} layers join paths.',
+    zh: '数据在各层之间的流向：{n} 条连接跳过若干层（捷径与分支），{joins} 个层合并多条路径。',
+  },
+  'overview.flow.skip': {
+    en: '{from} → {to}, past {n} columns',
+    zh: '{from} → {to}，跨过 {n} 列',
+  },
+  'overview.flow.shortcut': { en: 'shortcut', zh: '捷径' },
+  'overview.flow.join': {
+    en: '{layer} ({type}) joins the paths that lead into it',
+    zh: '{layer}（{type}）合并通向它的各条路径',
+  },
 });

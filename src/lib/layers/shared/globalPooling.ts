@@ -48,6 +48,11 @@ export function globalPooling(
         },
   };
   if (tfjsNote) def.tfjsNote = tfjsNote;
+  // The view reads a map or a sequence; a 3-D volume would need a view of its own.
+  if (rank <= 2) {
+    def.formula = 'globalPooling';
+    def.poolKind = type.startsWith('GlobalMax') ? 'max' : 'average';
+  }
   return def;
 }
 

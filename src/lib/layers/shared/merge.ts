@@ -30,6 +30,7 @@ export function elementwiseMerge(
     category: 'Utility',
     description,
     params: [],
+    formula: 'merge',
     arity: { min: 2, max: options.maxInputs },
     inferShape(_p, inputs) {
       let shape: Shape | null = inputs[0] ?? [];

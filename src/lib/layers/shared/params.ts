@@ -117,7 +117,8 @@ export function checkParam(def: ParamDef, value: ParamValue | undefined): Locali
 
 /**
  * Activation names tfjs 4.22 accepts in a layer config (checked by building a model with
- * each). Keras' hard_swish, silu and exponential are missing from tfjs, so they are not here.
+ * each), plus hard_swish, which the engine registers (src/lib/engine/hardSwish.ts). Keras'
+ * silu and exponential are missing from tfjs, so they are not here.
  */
 export const ACTIVATIONS = [
   'linear',
@@ -135,6 +136,7 @@ export const ACTIVATIONS = [
   'mish',
   'gelu',
   'log_softmax',
+  'hard_swish',
 ] as const;
 
 export const activationParam: Extract<ParamDef, { kind: 'enum' }> = {

@@ -60,6 +60,8 @@ export function upSampling(
     keras: null,
   };
   if (tfjs.note) def.tfjsNote = tfjs.note;
+  // The view reads 2-D maps; tfjs runs only UpSampling2D, so the 1-D and 3-D layers never reach it.
+  if (rank === 2) def.formula = 'resample';
   if (tfjs.keras)
     def.keras = {
       className: type,

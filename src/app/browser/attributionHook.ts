@@ -1,0 +1,95 @@
+/**
+ * `window.__cnnStudio.attribution`: the "Why?" panel's numbers for the browser tests (the map
+ * drawn must agree with them) and timings of each method for `npm run bench`.
+ */
+import type { AttributionState } from '../state/attributionState.svelte';
+import type { ExplainerState } from '../state/explainerState.svelte';
+import { defaultCamLayer } from '../../lib/attribution/camLayers';
+import { defaultOcclusion } from '../../lib/attribution/occlusionGrid';
+import type { AttributionHook, AttributionSnapshot } from './debugHookTypes';
+
+function snapshot(att: AttributionState): AttributionSnapshot | null {
+  const r = att.result;
+  if (!r) return null;
+  const common = { kind: r.kind, classIndex: r.result.classIndex, ms: r.ms, input: Array.from(r.input) };
+  if (r.kind === 'fgsm')
+    return {
+      ...common,
+      epsilon: r.result.epsilon,
+      perturbation: Array.from(r.result.perturbation),
+      before: Array.from(r.result.before),
+      after: Array.from(r.result.after),
+      losses: r.result.losses,
+      changed: r.result.change.layers.map((l) => ({ layerId: l.layerId, relative: l.relative })),
+    };
+  const heat = {
+    map: Array.from(r.heat.map),
+    width: r.heat.width,
+    height: r.heat.height,
+    range: r.heat.range,
+  };
+  if (r.kind === 'gradCam')
+    return {
+      ...common,
+      heat,
+      layerId: r.result.layerId,
+      weights: Array.from(r.result.weights),
+      cam: Array.from(r.result.cam),
+    };
+  if (r.kind === 'occlusion')
+    return {
+      ...common,
+      heat,
+      rows: r.result.grid.rows,
+      cols: r.result.grid.cols,
+      drops: Array.from(r.result.drops),
+    };
+  return { ...common, heat, method: r.result.method };
+}
+
+/** Milliseconds of each of `runs` runs of one method with its default settings, on the current image. */
+async function time(explainer: ExplainerState, method: string, runs: number): Promise<number[]> {
+  await explainer.connectEngine();
+  const attributor = explainer.attributor();
+  const image = explainer.image?.input;
+  const probabilities = explainer.explanation?.probabilities;
+  if (!attributor || !image || !probabilities || !explainer.spec || !explainer.shapes)
+    throw new Error('no image or engine');
+  const classIndex = probabilities.indexOf(Math.max(...probabilities));
+  const layerId = defaultCamLayer(explainer.spec, explainer.shapes) ?? '';
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    if (method === 'saliency') attributor.saliency(image, { classIndex, method: 'gradient' });
+    else if (method === 'gradCam') attributor.gradCam(image, { classIndex, layerId });
+    else if (method === 'occlusion')
+      await attributor.occlusion(image, { classIndex, ...defaultOcclusion(explainer.inputSize) });
+    else if (method === 'fgsm')
+      attributor.fgsm(image, { classIndex, epsilon: 2 / 255 }, explainer.explanation ?? undefined);
+    else throw new Error(`unknown method ${method}`);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+export function installAttributionHook(att: AttributionState, explainer: ExplainerState): void {
+  const hook: AttributionHook = {
+    state: () => ({
+      open: att.open,
+      method: att.method,
+      running: att.running,
+      error: att.error,
+      classIndex: att.classIndex,
+    }),
+    result: () => snapshot(att),
+    time: (method, runs) => time(explainer, method, runs),
+    compare: () => ({
+      pinned: att.compare.pinned?.name ?? null,
+      pinnedProbabilities: Array.from(att.compare.pinned?.explanation.probabilities ?? []),
+      matches: att.compare.matches,
+      sameImage: att.compare.sameImage,
+      changed: att.compare.change?.layers.map((l) => ({ layerId: l.layerId, relative: l.relative })) ?? [],
+    }),
+  };
+  if (window.__cnnStudio) window.__cnnStudio.attribution = hook;
+}

@@ -1,0 +1,258 @@
+/**
+ * "Why did it predict that?": the attribution panel's state. Which method, which class
+ * (the top one unless the learner picks another), each method's settings, and the last
+ * result with its heat map. Results are computed by the engine's `Attributor` for the net
+ * and image the explainer shows; a new image, net or weights makes the panel run again.
+ */
+import { argmax } from '../../lib/data/metrics';
+import { camLayers, defaultCamLayer } from '../../lib/attribution/camLayers';
+import { defaultOcclusion } from '../../lib/attribution/occlusionGrid';
+import {
+  camDisplay,
+  occlusionDisplay,
+  saliencyDisplay,
+  type HeatDisplay,
+} from '../../lib/attribution/display';
+import type {
+  AttributionMethod,
+  FgsmResult,
+  GradCamResult,
+  OcclusionResult,
+  SaliencyMethod,
+  SaliencyResult,
+} from '../../lib/attribution/types';
+import type { Explanation } from '../../lib/tensor/types';
+import type { ExplainerState } from './explainerState.svelte';
+import { CompareState } from './compareState.svelte';
+
+export type { AttributionMethod };
+
+export type AttributionResult = { input: Float32Array; explanation: Explanation; ms: number } & (
+  | { kind: 'saliency'; result: SaliencyResult; heat: HeatDisplay }
+  | { kind: 'gradCam'; result: GradCamResult; heat: HeatDisplay }
+  | { kind: 'occlusion'; result: OcclusionResult; heat: HeatDisplay }
+  | { kind: 'fgsm'; result: FgsmResult }
+);
+
+/** What opens the panel: the prediction, a class row, a neuron's detail, an overview column, the article. */
+export interface ShowRequest {
+  method?: AttributionMethod;
+  /** null: the top class, following it to the next image. */
+  classIndex?: number | null;
+  layerId?: string;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export class AttributionState {
+  open = $state(false);
+  method = $state<AttributionMethod>('gradCam');
+  /** The class explained; null follows the top class. */
+  chosenClass = $state<number | null>(null);
+  /** Grad-CAM's layer; null (or a layer the net lacks) means the default one. */
+  chosenLayer = $state<string | null>(null);
+  saliencyMethod = $state<SaliencyMethod>('gradient');
+  samples = $state(25);
+  noise = $state(0.15);
+  /** Occlusion patch size and stride in input pixels; null: the default for the input size. */
+  patchSize = $state<number | null>(null);
+  patchStride = $state<number | null>(null);
+  occlusionMeasure = $state<'output' | 'score'>('output');
+  epsilon = $state(0.03);
+  steps = $state(1);
+  direction = $state<'away' | 'toward'>('away');
+  /** While an adversarial example is shown: what the network overview draws. */
+  overviewShows = $state<'image' | 'other' | 'difference'>('image');
+  result = $state.raw<AttributionResult | null>(null);
+  running = $state(false);
+  progress = $state.raw<{ done: number; total: number } | null>(null);
+  error = $state<string | null>(null);
+  /** A limit of TensorFlow.js met (not a fault of the net): the panel explains it in words. */
+  limit = $state<'dilatedGradient' | 'noSpatialLayer' | null>(null);
+  /** Counts openings, so the panel scrolls into view once per `show`. */
+  opened = $state(0);
+  revealed = 0;
+  private runId = 0;
+  private stop: AbortController | null = null;
+
+  readonly compare: CompareState;
+
+  constructor(private readonly explainer: ExplainerState) {
+    this.compare = new CompareState(explainer);
+  }
+
+  /** The class explained now: the chosen one while the net has it, else the top class. */
+  get classIndex(): number {
+    const p = this.explainer.explanation?.probabilities;
+    if (!p || p.length === 0) return 0;
+    const c = this.chosenClass;
+    return c !== null && c < p.length ? c : argmax(p);
+  }
+
+  get layers(): string[] {
+    const { spec, shapes } = this.explainer;
+    return spec && shapes ? camLayers(spec, shapes) : [];
+  }
+
+  get layer(): string | null {
+    const { spec, shapes } = this.explainer;
+    if (!spec || !shapes) return null;
+    const chosen = this.chosenLayer;
+    return chosen && this.layers.includes(chosen) ? chosen : defaultCamLayer(spec, shapes);
+  }
+
+  get patch(): { size: number; stride: number } {
+    const side = this.explainer.inputSize;
+    const d = defaultOcclusion(side);
+    const size = Math.min(side, this.patchSize ?? d.size);
+    return { size, stride: Math.min(side, this.patchStride ?? d.stride) };
+  }
+
+  /**
+   * The activations the overview draws instead of the image's: the adversarial image's, or
+   * its difference from the image's, layer by layer (null: the image's own).
+   */
+  get overviewActivations(): Explanation['activations'] | null {
+    if (this.open && this.method === 'compare') return this.compareActivations();
+    const r = this.result;
+    if (!this.open || this.method !== 'fgsm' || r?.kind !== 'fgsm' || this.overviewShows === 'image')
+      return null;
+    if (r.explanation !== this.explainer.explanation) return null;
+    if (this.overviewShows === 'other') return r.result.explanation.activations;
+    // Not the input: the overview draws it as light in [0, 1], where ±ε is black. The panel
+    // shows the perturbation itself.
+    const inputs = new Set(this.explainer.spec?.layers.filter((l) => l.type === 'Input').map((l) => l.id));
+    return new Map(
+      r.result.change.layers.filter((l) => !inputs.has(l.layerId)).map((l) => [l.layerId, l.difference]),
+    );
+  }
+
+  private compareActivations(): Explanation['activations'] | null {
+    const { pinned, change, matches } = this.compare;
+    if (!pinned || !matches || this.overviewShows === 'image') return null;
+    if (this.overviewShows === 'other') return pinned.explanation.activations;
+    const inputs = new Set(this.explainer.spec?.layers.filter((l) => l.type === 'Input').map((l) => l.id));
+    return new Map(
+      change?.layers.filter((l) => !inputs.has(l.layerId)).map((l) => [l.layerId, l.difference]),
+    );
+  }
+
+  show(request: ShowRequest = {}): void {
+    if (request.method) this.method = request.method;
+    if (request.classIndex !== undefined) this.chosenClass = request.classIndex;
+    if (request.layerId !== undefined) {
+      this.chosenLayer = request.layerId;
+      if (!request.method) this.method = 'gradCam';
+    }
+    this.open = true;
+    this.opened++;
+  }
+
+  /** Everything the current method's result depends on besides the explanation. */
+  get runKey(): string {
+    const m = this.method;
+    const settings =
+      m === 'gradCam'
+        ? [this.layer]
+        : m === 'saliency'
+          ? [this.saliencyMethod, this.samples, this.noise]
+          : m === 'occlusion'
+            ? [this.patch.size, this.patch.stride, this.occlusionMeasure]
+            : [this.epsilon, this.steps, this.direction];
+    return JSON.stringify([m, this.classIndex, ...settings]);
+  }
+
+  close(): void {
+    this.open = false;
+    this.cancel();
+  }
+
+  cancel(): void {
+    this.runId++;
+    this.stop?.abort(new Error('cancelled'));
+    this.stop = null;
+    this.running = false;
+    this.progress = null;
+  }
+
+  /**
+   * Runs the current method on the current image and settings; an earlier run still going is
+   * dropped (occlusion is stopped between batches). Resolves when this run has finished.
+   */
+  async run(): Promise<void> {
+    this.cancel();
+    const id = this.runId;
+    const image = this.explainer.image;
+    const explanation = this.explainer.explanation;
+    // Comparing needs no engine: the view reads both explanations.
+    if (!image || !explanation || this.method === 'compare') return;
+    this.running = true;
+    this.error = null;
+    this.limit = null;
+    try {
+      await this.explainer.connectEngine();
+      if (id !== this.runId) return;
+      const attributor = this.explainer.attributor();
+      if (!attributor) throw new Error('the engine is not running this net yet');
+      const c = this.classIndex;
+      const input = image.input;
+      // Inputs are fitted to a square of the net's size (preprocessImage).
+      const side = this.explainer.inputSize;
+      const t0 = performance.now();
+      const base = { input, explanation };
+      let next: AttributionResult;
+      if (this.method === 'saliency') {
+        const result = attributor.saliency(input, {
+          classIndex: c,
+          method: this.saliencyMethod,
+          samples: this.samples,
+          noise: this.noise,
+        });
+        next = { ...base, kind: 'saliency', result, heat: saliencyDisplay(result), ms: 0 };
+      } else if (this.method === 'gradCam') {
+        const layerId = this.layer;
+        if (!layerId) {
+          this.limit = 'noSpatialLayer';
+          return;
+        }
+        const result = attributor.gradCam(input, { classIndex: c, layerId });
+        next = { ...base, kind: 'gradCam', result, heat: camDisplay(result, side, side), ms: 0 };
+      } else if (this.method === 'occlusion') {
+        this.stop = new AbortController();
+        this.progress = { done: 0, total: 0 };
+        const result = await attributor.occlusion(input, {
+          classIndex: c,
+          ...this.patch,
+          measure: this.occlusionMeasure,
+          signal: this.stop.signal,
+          onProgress: (done, total) => {
+            if (id === this.runId) this.progress = { done, total };
+          },
+        });
+        next = { ...base, kind: 'occlusion', result, heat: occlusionDisplay(result), ms: 0 };
+      } else {
+        const result = attributor.fgsm(
+          input,
+          { classIndex: c, epsilon: this.epsilon, steps: this.steps, direction: this.direction },
+          explanation,
+        );
+        next = { ...base, kind: 'fgsm', result, ms: 0 };
+      }
+      if (id !== this.runId) return;
+      next.ms = performance.now() - t0;
+      this.result = next;
+    } catch (e) {
+      if (id !== this.runId) return;
+      // tfjs has no gradient for dilated convolutions ("dilation rates greater than 1 are not
+      // yet supported in gradients"): every method but occlusion needs one.
+      if (/dilation rates greater than 1/.test(message(e))) this.limit = 'dilatedGradient';
+      else this.error = message(e);
+    } finally {
+      if (id === this.runId) {
+        this.running = false;
+        this.progress = null;
+        this.stop = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * "Why did it predict that?": what the engine's attribution methods take and give. Images,
+ * gradients and perturbations are HWC float arrays (tfjs NHWC without the batch axis); maps
+ * are row-major H×W. No tensors: the views get typed arrays with their shapes.
+ */
+import type { Explanation } from '../tensor/types';
+import type { OcclusionGrid } from './occlusionGrid';
+import type { ActivationChange } from './activationChange';
+
+/**
+ * The number a method explains: the class's logit (its score before softmax) when the net
+ * ends in softmax, as in Simonyan et al. and Grad-CAM; otherwise the net's own output.
+ */
+export type ScoreKind = 'logit' | 'output';
+
+/** The methods of the "Why?" panel (compare: two inputs or two nets side by side). */
+export type AttributionMethod = 'gradCam' | 'saliency' | 'occlusion' | 'fgsm' | 'compare';
+
+export type SaliencyMethod = 'gradient' | 'smoothGrad' | 'gradientTimesInput';
+
+export interface SaliencyOptions {
+  classIndex: number;
+  method: SaliencyMethod;
+  /** SmoothGrad: how many noisy copies are averaged. */
+  samples?: number;
+  /** SmoothGrad: the noise's standard deviation as a fraction of the input's value range. */
+  noise?: number;
+  /** SmoothGrad: seed of the noise, so a result can be reproduced. */
+  seed?: number;
+}
+
+export interface SaliencyResult {
+  method: SaliencyMethod;
+  classIndex: number;
+  /**
+   * HWC. gradient: ∂score/∂input; smoothGrad: its mean over the noisy copies;
+   * gradientTimesInput: the gradient times the input, value by value.
+   */
+  attribution: Float32Array;
+  shape: [number, number, number];
+  /** The class score at the image itself. */
+  score: number;
+  scoreKind: ScoreKind;
+}
+
+export interface GradCamOptions {
+  classIndex: number;
+  /** A layer with a spatial [H, W, C] output. */
+  layerId: string;
+}
+
+export interface GradCamResult {
+  classIndex: number;
+  layerId: string;
+  /** The layer's output shape [h, w, k]. */
+  shape: [number, number, number];
+  /** αₖ: the gradient of the score with respect to map k, averaged over its positions. */
+  weights: Float32Array;
+  /** ReLU(Σₖ αₖ Aᵏ), h×w at the layer's resolution. */
+  cam: Float32Array;
+  score: number;
+  scoreKind: ScoreKind;
+}
+
+export interface OcclusionOptions {
+  classIndex: number;
+  /** Side of the square patch, in input pixels. */
+  size: number;
+  /** Step between patch positions, in input pixels. */
+  stride: number;
+  /** The patch's value in every channel (inputs are in [0, 1]; 0.5 is mid grey). */
+  fill?: number;
+  /**
+   * What drops: the net's output (the probability, for a softmax net) or the class score
+   * before softmax, which still moves when the probability is saturated at 100%.
+   */
+  measure?: 'output' | 'score';
+  /** Called after each batch with the positions done so far. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops the run between batches; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Awaited between batches so the page can paint; a macrotask by default. */
+  pause?: () => Promise<void>;
+  /** Longest a batch should take, in ms: the batch size adapts to the net's speed. */
+  budgetMs?: number;
+}
+
+export interface OcclusionResult {
+  classIndex: number;
+  grid: OcclusionGrid;
+  measure: 'output' | 'score';
+  /** The class's output (probability, for a softmax net) or score on the image itself. */
+  base: number;
+  /** The same with the patch at each position, rows × cols. */
+  occluded: Float32Array;
+  /** base − occluded: how much hiding each place costs the class. */
+  drops: Float32Array;
+}
+
+export interface FgsmOptions {
+  classIndex: number;
+  /** Largest change of any input value (inputs are in [0, 1]). */
+  epsilon: number;
+  /** 1: FGSM; more: the iterated method, projected back into the ε box after each step. */
+  steps?: number;
+  /** Iterated: the size of each step; 2.5·ε/steps by default. */
+  stepSize?: number;
+  /** 'away': raise the class's loss (untargeted); 'toward': lower it (targeted at the class). */
+  direction?: 'away' | 'toward';
+}
+
+export interface FgsmResult {
+  classIndex: number;
+  epsilon: number;
+  steps: number;
+  direction: 'away' | 'toward';
+  /** HWC: the new image minus the image; within ±ε, and the new image stays in [0, 1]. */
+  perturbation: Float32Array;
+  /** HWC: the adversarial image. */
+  image: Float32Array;
+  shape: [number, number, number];
+  /** The net's output before and after. */
+  before: Float32Array;
+  after: Float32Array;
+  /** Cross-entropy of the class, −log softmax(score), before and after each step. */
+  losses: number[];
+  /**
+   * The loss whose gradient's sign the steps follow: the cross-entropy, or, when the softmax is
+   * saturated and that gradient is exactly 0 in float32, the margin max_{j≠c} z_j − z_c.
+   */
+  loss: 'crossEntropy' | 'margin';
+  /** How much every layer's activations moved. */
+  change: ActivationChange;
+  /** The explanation of the adversarial image (every layer's output), for the overview. */
+  explanation: Explanation;
+}
+
+/** Everything the attribution panel asks of a net; only the engine implements it. */
+export interface Attributor {
+  readonly scoreKind: ScoreKind;
+  saliency(image: Float32Array, options: SaliencyOptions): SaliencyResult;
+  gradCam(image: Float32Array, options: GradCamOptions): GradCamResult;
+  occlusion(image: Float32Array, options: OcclusionOptions): Promise<OcclusionResult>;
+  /** `before`: the image's explanation when the caller has it (saves running the net again). */
+  fgsm(image: Float32Array, options: FgsmOptions, before?: Explanation): FgsmResult;
+}

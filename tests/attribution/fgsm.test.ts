@@ -1,0 +1,138 @@
+/** FGSM and its iterated form: the perturbation is ε·sign(∇ loss) (the gradient taken here by another route), the loss rises. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../../src/lib/engine/tf';
+import { initBackend, tensorCount } from '../../src/lib/engine/backend';
+import { setNamedWeights } from '../../src/lib/engine/build';
+import { Explainer } from '../../src/lib/engine/explain';
+import { EngineAttributor } from '../../src/lib/engine/attribution/attributor';
+import { netWithLogits, randomImage, smoothNet } from './nets';
+
+beforeAll(async () => {
+  await initBackend({ order: ['cpu'] });
+});
+
+const SIZE = 8;
+const CLASSES = 3;
+
+async function setUp() {
+  const { model } = await netWithLogits(smoothNet(SIZE, CLASSES), 13);
+  const explainer = new Explainer(model);
+  return { model, explainer, attributor: new EngineAttributor(model, (x) => explainer.explain(x)) };
+}
+
+/** ∇ₓ −log p_c through model.predict (the softmax output), not through the attributor's logits. */
+function lossGradient(
+  model: tf.LayersModel,
+  image: Float32Array,
+  c: number,
+): { loss: number; grad: Float32Array } {
+  return tf.tidy(() => {
+    const f = (x: tf.Tensor) => tf.neg(tf.log((model.predict(x) as tf.Tensor2D).slice([0, c], [1, 1]).sum()));
+    const { value, grad } = tf.valueAndGrad(f)(tf.tensor4d(image, [1, SIZE, SIZE, 3]));
+    return { loss: value.dataSync()[0]!, grad: (grad.dataSync() as Float32Array).slice() };
+  });
+}
+
+describe('FGSM', () => {
+  it('moves every value by exactly ε·sign(∇ₓ loss), and the loss rises', async () => {
+    const { model, attributor } = await setUp();
+    const image = randomImage(SIZE, 1, 0.2, 0.8); // away from 0 and 1: nothing is clipped
+    const eps = 0.02;
+    const { loss, grad } = lossGradient(model, image, 1);
+    const r = attributor.fgsm(image, { classIndex: 1, epsilon: eps });
+    expect(r.steps).toBe(1);
+    expect(r.loss).toBe('crossEntropy');
+    const scale = Math.max(...grad.map(Math.abs));
+    let checked = 0;
+    grad.forEach((g, i) => {
+      if (Math.abs(g) < 1e-4 * scale) return; // a sign too close to call in float32
+      checked++;
+      expect(r.perturbation[i]).toBeCloseTo(eps * Math.sign(g), 6);
+      expect(r.image[i]).toBeCloseTo(image[i]! + eps * Math.sign(g), 6);
+    });
+    expect(checked).toBeGreaterThan(150);
+    expect(r.losses[0]).toBeCloseTo(loss, 4);
+    expect(r.losses[1]).toBeGreaterThan(r.losses[0]! + 1e-3);
+    expect(r.after[1]).toBeLessThan(r.before[1]!);
+    model.dispose();
+  });
+
+  it('on a saturated softmax (cross-entropy flat in float32) follows the logit margin instead, and says so', async () => {
+    const spec = smoothNet(SIZE, CLASSES);
+    const { model, weights } = await netWithLogits(spec, 13);
+    // Huge class weights: logit gaps of thousands, so every other probability underflows to 0.
+    const kernel = weights.get('out/kernel')!.map((v) => v * 1e5);
+    setNamedWeights(model, new Map([...weights, ['out/kernel', kernel]]));
+    const explainer = new Explainer(model);
+    const attributor = new EngineAttributor(model, (x) => explainer.explain(x));
+    const image = randomImage(SIZE, 6, 0.2, 0.8);
+    const c = explainer.explain(image).probabilities.indexOf(1);
+    expect(c).toBeGreaterThanOrEqual(0);
+    const r = attributor.fgsm(image, { classIndex: c, epsilon: 0.02 });
+    expect(r.loss).toBe('margin');
+    expect(r.perturbation.filter((d) => Math.abs(d) > 0.019).length).toBeGreaterThan(150);
+    model.dispose();
+  });
+
+  it('toward a class lowers its loss instead', async () => {
+    const { model, attributor } = await setUp();
+    const image = randomImage(SIZE, 2, 0.2, 0.8);
+    const r = attributor.fgsm(image, { classIndex: 0, epsilon: 0.02, direction: 'toward' });
+    expect(r.losses[1]).toBeLessThan(r.losses[0]!);
+    expect(r.after[0]).toBeGreaterThan(r.before[0]!);
+    model.dispose();
+  });
+
+  it('iterated: stays within ε of the image and in [0, 1], and raises the loss more than one step', async () => {
+    const { model, attributor } = await setUp();
+    const image = randomImage(SIZE, 3); // values near 0 and 1: clipping matters
+    const eps = 0.05;
+    const one = attributor.fgsm(image, { classIndex: 2, epsilon: eps });
+    const r = attributor.fgsm(image, { classIndex: 2, epsilon: eps, steps: 10 });
+    expect(r.losses.length).toBe(11);
+    r.perturbation.forEach((d, i) => {
+      expect(Math.abs(d)).toBeLessThanOrEqual(eps + 1e-6);
+      expect(r.image[i]).toBeGreaterThanOrEqual(0);
+      expect(r.image[i]).toBeLessThanOrEqual(1);
+      expect(r.image[i]).toBeCloseTo(image[i]! + d, 6);
+    });
+    expect(r.losses.at(-1)).toBeGreaterThan(one.losses.at(-1)!);
+    model.dispose();
+  });
+
+  it('reports each layer’s change: the input’s is ‖δ‖/‖x‖, every layer after it moves, and the adversarial explanation', async () => {
+    const { model, explainer, attributor } = await setUp();
+    const image = randomImage(SIZE, 4, 0.2, 0.8);
+    const r = attributor.fgsm(image, { classIndex: 0, epsilon: 0.03 });
+    const norm = (a: ArrayLike<number>) => Math.sqrt(Array.from(a).reduce((s, v) => s + v * v, 0));
+    const input = r.change.layers.find((l) => l.layerId === 'input')!;
+    expect(input.relative).toBeCloseTo(norm(r.perturbation) / norm(image), 4);
+    expect(r.change.layers.map((l) => l.layerId)).toEqual(['input', 'conv', 'pool', 'flatten', 'out']);
+    for (const l of r.change.layers) expect(l.relative).toBeGreaterThan(0);
+    const conv = r.change.layers.find((l) => l.layerId === 'conv')!;
+    expect(conv.channels.length).toBe(4);
+    const direct = explainer.explain(r.image).activations.get('conv')!.data;
+    const original = explainer.explain(image).activations.get('conv')!.data;
+    conv.difference.data.forEach((d, i) => expect(d).toBeCloseTo(direct[i]! - original[i]!, 5));
+    expect([...r.explanation.probabilities]).toEqual([...r.after]);
+    // Handing over the image's explanation (as the panel does) changes nothing.
+    const given = attributor.fgsm(image, { classIndex: 0, epsilon: 0.03 }, explainer.explain(image));
+    expect(given.change.layers.map((l) => l.relative)).toEqual(r.change.layers.map((l) => l.relative));
+    model.dispose();
+  });
+
+  it('refuses ε outside [0, 1] and a step count of 0; leaves no tensor behind', async () => {
+    const { model, attributor } = await setUp();
+    const image = randomImage(SIZE, 5);
+    attributor.fgsm(image, { classIndex: 0, epsilon: 0.01, steps: 2 }); // warm-up
+    const before = tensorCount();
+    attributor.fgsm(image, { classIndex: 1, epsilon: 0.01 });
+    attributor.fgsm(image, { classIndex: 2, epsilon: 0.01, steps: 5 });
+    expect(() => attributor.fgsm(image, { classIndex: 0, epsilon: 2 })).toThrow(
+      'ε must be between 0 and 1, not 2',
+    );
+    expect(() => attributor.fgsm(image, { classIndex: 0, epsilon: 0.1, steps: 0 })).toThrow(/not 0/);
+    expect(tensorCount()).toBe(before);
+    model.dispose();
+  });
+});
