@@ -23,6 +23,7 @@ import type {
 } from '../../lib/attribution/types';
 import type { Explanation } from '../../lib/tensor/types';
 import type { ExplainerState } from './explainerState.svelte';
+import { nextFrame } from '../browser/nextFrame';
 import { CompareState } from './compareState.svelte';
 
 export type { AttributionMethod };
@@ -191,6 +192,9 @@ export class AttributionState {
     this.limit = null;
     try {
       await this.explainer.connectEngine();
+      // "Computing…" is painted before a method that blocks (a gradient through a 224-pixel net
+      // takes a second on the main thread).
+      await nextFrame();
       if (id !== this.runId) return;
       const attributor = this.explainer.attributor();
       if (!attributor) throw new Error('the engine is not running this net yet');

@@ -5,6 +5,7 @@
 import { tf } from './tf';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmConvGradients } from './wasmConvGradients';
+import { registerWasmDepthwiseGradients } from './wasmDepthwiseGradients';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -27,6 +28,7 @@ async function registerBackend(name: BackendName): Promise<void> {
 export async function initBackend(options: BackendOptions): Promise<BackendName> {
   if (options.wasmPaths) setWasmPaths(options.wasmPaths as unknown as string);
   registerWasmConvGradients();
+  registerWasmDepthwiseGradients();
   const failures: string[] = [];
   for (const name of options.order) {
     try {
