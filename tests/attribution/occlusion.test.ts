@@ -91,6 +91,27 @@ describe('occlusion', () => {
     model.dispose();
   });
 
+  it('runs batches of a few fixed sizes only (powers of two, a short last one padded), so backends reuse their set-up', async () => {
+    const { model, attributor } = await setUp();
+    const sizes: number[] = [];
+    const predict = model.predict.bind(model);
+    model.predict = (x, args) => {
+      sizes.push((Array.isArray(x) ? x[0]! : x).shape[0]!);
+      return predict(x, args);
+    };
+    const r = await attributor.occlusion(randomImage(SIZE, 5), {
+      classIndex: 1,
+      size: 2,
+      stride: 1,
+      budgetMs: 5,
+    });
+    expect(r.drops.length).toBe(121);
+    for (const n of sizes) expect([1, 2, 4, 8, 16, 32]).toContain(n);
+    // 121 positions and the image itself, some padding at most in the last batch.
+    expect(sizes.reduce((a, b) => a + b, 0) - 1 - 121).toBeLessThan(sizes.at(-1)!);
+    model.dispose();
+  });
+
   it('stops when its signal is aborted, and leaves no tensor behind', async () => {
     const { model, attributor } = await setUp();
     const image = randomImage(SIZE, 3);

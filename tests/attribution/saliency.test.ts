@@ -5,6 +5,8 @@ import { initBackend, tensorCount } from '../../src/lib/engine/backend';
 import { Explainer } from '../../src/lib/engine/explain';
 import { EngineAttributor } from '../../src/lib/engine/attribution/attributor';
 import { smallConvNet } from '../fixtures/smallConvNet';
+import { denseLayer, inputLayer } from '../fixtures/layers';
+import { buildModel } from '../../src/lib/engine/build';
 import { finiteDifferences, netWithLogits, outputOf, randomImage, smoothNet, softmaxLayerNet } from './nets';
 
 const SIZE = 8;
@@ -159,6 +161,17 @@ describe('saliency', () => {
     ).toThrow(/at least one sample/);
     model.dispose();
     logits.dispose();
+  });
+
+  it('refuses a net that is not an image classifier, saying what it needs', async () => {
+    const vector = await buildModel({
+      name: 'vector',
+      layers: [inputLayer([8]), denseLayer('out', 'input', 3, 'softmax')],
+    });
+    expect(
+      () => new EngineAttributor(vector, () => new Explainer(vector).explain(new Float32Array(8))),
+    ).toThrow('attribution needs an image input [H, W, C], not [8]');
+    vector.dispose();
   });
 
   it('leaves no tensor behind, for each method', async () => {

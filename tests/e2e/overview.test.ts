@@ -98,7 +98,9 @@ describe('TinyVGG overview', () => {
 
   it('shows a conv neuron’s input edges, its kernels and a tooltip with the value under the pointer', async () => {
     const { page } = await openOverview();
-    await neuron(page, 'conv_1_2', 3).hover({ position: { x: 3, y: 3 } });
+    // A twentieth of the way in: row and column 3 of the 60×60 map, whatever size the window gives the maps.
+    const map = (await neuron(page, 'conv_1_2', 3).boundingBox())!;
+    await neuron(page, 'conv_1_2', 3).hover({ position: { x: map.width / 20, y: map.height / 20 } });
     const tip = page.getByTestId('neuron-tooltip');
     await expect
       .poll(() => tip.textContent())

@@ -23,6 +23,7 @@ import type {
 } from '../../lib/attribution/types';
 import type { Explanation } from '../../lib/tensor/types';
 import type { ExplainerState } from './explainerState.svelte';
+import { nextFrame } from '../browser/nextFrame';
 import { CompareState } from './compareState.svelte';
 
 export type { AttributionMethod };
@@ -68,7 +69,7 @@ export class AttributionState {
   progress = $state.raw<{ done: number; total: number } | null>(null);
   error = $state<string | null>(null);
   /** A limit of TensorFlow.js met (not a fault of the net): the panel explains it in words. */
-  limit = $state<'dilatedGradient' | 'noSpatialLayer' | null>(null);
+  limit = $state<'dilatedGradient' | 'noSpatialLayer' | 'notImageClassifier' | null>(null);
   /** Counts openings, so the panel scrolls into view once per `show`. */
   opened = $state(0);
   revealed = 0;
@@ -191,6 +192,9 @@ export class AttributionState {
     this.limit = null;
     try {
       await this.explainer.connectEngine();
+      // "Computing…" is painted before a method that blocks (a gradient through a 224-pixel net
+      // takes a second on the main thread).
+      await nextFrame();
       if (id !== this.runId) return;
       const attributor = this.explainer.attributor();
       if (!attributor) throw new Error('the engine is not running this net yet');
@@ -246,6 +250,8 @@ export class AttributionState {
       // tfjs has no gradient for dilated convolutions ("dilation rates greater than 1 are not
       // yet supported in gradients"): every method but occlusion needs one.
       if (/dilation rates greater than 1/.test(message(e))) this.limit = 'dilatedGradient';
+      // The engine's refusal of a net that is not an image classifier (a text net, say).
+      else if (/^attribution needs /.test(message(e))) this.limit = 'notImageClassifier';
       else this.error = message(e);
     } finally {
       if (id === this.runId) {

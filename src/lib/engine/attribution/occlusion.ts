@@ -10,6 +10,8 @@ import { fillOccluded, occlusionGrid } from '../../attribution/occlusionGrid';
 import { checkClass } from './saliency';
 import type { LayerGraph } from './layerGraph';
 
+const MAX_BATCH = 32;
+
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The class's output (or score) for `count` images laid end to end. */
@@ -53,17 +55,20 @@ export async function occlusion(
   const base = classOutputs(image, 1)[0] ?? 0;
   const occluded = new Float32Array(total);
   // Start small: the first batch measures the net's speed for the size of the next ones.
+  // Batches are powers of two up to 32 (model.predict's own batch), and a short last batch is
+  // padded to its size: every new batch shape makes the wasm backend (XNNPACK) set up its
+  // operators again, which costs more than the pass itself.
   let batch = 4;
-  let buffer = new Float32Array(batch * one);
+  const buffer = new Float32Array(MAX_BATCH * one);
   for (let start = 0; start < total;) {
     signal?.throwIfAborted();
     const count = Math.min(batch, total - start);
-    if (buffer.length < count * one) buffer = new Float32Array(count * one);
     const t0 = performance.now();
     fillOccluded(image, channels, grid, start, count, fill, buffer);
-    occluded.set(classOutputs(buffer.subarray(0, count * one), count), start);
-    const perImage = (performance.now() - t0) / count;
-    batch = Math.max(1, Math.min(64, Math.floor(budget / Math.max(perImage, 1e-3))));
+    for (let k = count; k < batch; k++) buffer.copyWithin(k * one, (count - 1) * one, count * one);
+    occluded.set(classOutputs(buffer.subarray(0, batch * one), batch).subarray(0, count), start);
+    const fits = budget / Math.max((performance.now() - t0) / batch, 1e-3);
+    batch = 2 ** Math.max(0, Math.min(Math.log2(MAX_BATCH), Math.floor(Math.log2(Math.max(1, fits)))));
     start += count;
     options.onProgress?.(start, total);
     if (start < total) await pause();

@@ -103,6 +103,10 @@ export const attributionMessages = defineMessages({
     en: 'Grad-CAM needs a layer with spatial maps (height × width × channels), and this net has none. Saliency and occlusion work on any net.',
     zh: 'Grad-CAM 需要一个带空间特征图（高 × 宽 × 通道）的层，而这个网络没有。显著图和遮挡实验适用于任何网络。',
   },
+  'attribution.notImage': {
+    en: 'These methods explain nets that take an image (height × width × channels) and give one score per class; this net does not.',
+    zh: '这些方法解释的是输入一张图像（高 × 宽 × 通道）、对每个类别给出一个分数的网络；这个网络不是。',
+  },
   'attribution.noImage': { en: 'Choose an image first.', zh: '请先选择一张图像。' },
   'attribution.overlayLabel': {
     en: '{method} for “{name}” over the image',
