@@ -99,8 +99,8 @@ describe('npm run convert: failures', () => {
     ['an unknown option', (d) => ['--force', 'zoo:tinyvgg', join(d, 'x.py')], /^usage: /],
     [
       'an output name with no known format',
-      (d) => ['zoo:tinyvgg', join(d, 'out.onnx')],
-      /out\.onnx: cannot tell the format from the name; end it in model\.json/,
+      (d) => ['zoo:tinyvgg', join(d, 'out.h5')],
+      /out\.h5: cannot tell the format from the name; end it in model\.json/,
     ],
     ['a missing input', (d) => [join(d, 'nope.json'), join(d, 'out.py')], /nope\.json: file not found\n$/],
     [

@@ -25,7 +25,7 @@ export const formatsMessages = defineMessages({
     en: 'Save model.json and its weight shards ({size}), as TensorFlow.js writes them',
     zh: '按 TensorFlow.js 的方式保存 model.json 及其权重分片（{size}）',
   },
-  'formats.downloadOnnx': { en: 'ONNX', zh: 'ONNX' },
+  'formats.downloadOnnx': { en: 'ONNX', zh: 'ONNX', same: true },
   'formats.downloadOnnxHint': {
     en: 'Save the model with its weights ({size}) and class names as {file}, an ONNX file (opset 13) that onnxruntime and PyTorch tools read',
     zh: '把模型连同权重（{size}）和类别名称保存为 {file}，即 onnxruntime 和 PyTorch 工具都能读取的 ONNX 文件（opset 13）',
