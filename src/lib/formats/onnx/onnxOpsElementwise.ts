@@ -119,15 +119,13 @@ export function preluNode(ctx: NodeContext): void {
   const [a0 = 1, a1 = 1, a2 = 1] = alphaShape;
   const src = slope.data;
   if (nchw) {
-    const [fc = 1, fh = 1, fw = 1] = full;
+    // The slope is [C', H', W'] (each 1 or the full size); ours is [H', W', C'].
+    const [, fh = 1, fw = 1] = full;
     for (let y = 0; y < a0; y++)
       for (let xx = 0; xx < a1; xx++)
         for (let c = 0; c < a2; c++) alpha[(y * a1 + xx) * a2 + c] = src[(c * fh + y) * fw + xx] ?? 0;
-    void fc;
   } else alpha.set(src.subarray(0, alpha.length));
-  const id = ctx.add('PReLU', { sharedAxes }, [x.layer], {
-    alpha: alphaShape.length === ours.length ? alpha : alpha,
-  });
+  const id = ctx.add('PReLU', { sharedAxes }, [x.layer], { alpha });
   ctx.output(0, { ...x, layer: id });
 }
 
