@@ -75,8 +75,8 @@ describe('activations', () => {
     expect(typesOf(relu)[1]).toBe('ReLU');
   });
 
-  it('PRelu with one slope per channel [C, 1, 1] and one shared slope [1]', async () => {
-    for (const dims of [[4, 1, 1], [1]]) {
+  it('PRelu with one slope per channel [C, 1, 1], one shared slope [1] and one per value [C, H, W]', async () => {
+    for (const dims of [[4, 1, 1], [1], [4, 6, 6]]) {
       const im = await expectMatch(
         around(9, (g, c) => g.node('PRelu', [c, g.weight('slope', dims)])),
         close,
