@@ -1,6 +1,6 @@
 /**
  * An ONNX file opened through the UI in real Chromium: picked with the text pane's file
- * picker, explained in the overview with the class names from its metadata_props (text
+ * picker (or dropped on it), explained in the overview with the class names from its metadata_props (text
  * from the file, shown as text), refused with a message naming the place when it is cut
  * short (the current model stays), and saved back as .onnx with its weights and names.
  */
@@ -129,12 +129,19 @@ describe('ONNX in the app', () => {
     { timeout: 300_000 },
     async () => {
       const bytes = classifierBytes();
-      const file = join(dir, 'broken.onnx');
-      writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
+      const cut = Array.from(bytes.subarray(0, Math.floor(bytes.length * 0.7)));
       const { page, errors } = await openApp(h);
       const before = await probabilities(page);
       const names = await rowNames(page);
-      await openFile(page, file);
+      // Dropped on the text pane this time, as a visitor drags a file from their desktop.
+      await page.getByTestId('view-text').click();
+      const drop = await page.evaluateHandle((values) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(values)], 'broken.onnx', { type: 'application/octet-stream' }));
+        return dt;
+      }, cut);
+      await page.getByTestId('text-pane').dispatchEvent('dragover', { dataTransfer: drop });
+      await page.getByTestId('text-pane').dispatchEvent('drop', { dataTransfer: drop });
       await expect
         .poll(() => page.getByTestId('text-error').textContent())
         .toMatch(

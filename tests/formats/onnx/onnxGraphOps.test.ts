@@ -75,8 +75,8 @@ describe('activations', () => {
     expect(typesOf(relu)[1]).toBe('ReLU');
   });
 
-  it('PRelu with one slope per channel [C, 1, 1] and one shared slope [1]', async () => {
-    for (const dims of [[4, 1, 1], [1]]) {
+  it('PRelu with one slope per channel [C, 1, 1], one shared slope [1] and one per value [C, H, W]', async () => {
+    for (const dims of [[4, 1, 1], [1], [4, 6, 6]]) {
       const im = await expectMatch(
         around(9, (g, c) => g.node('PRelu', [c, g.weight('slope', dims)])),
         close,
@@ -254,5 +254,30 @@ describe('dense layers and flattening', () => {
     const im = await expectMatch(g, close);
     expect(im.spec.layers[0]?.params.shape).toEqual([5, 5, 3]);
     expect(typesOf(im)).toEqual(['Conv2D', 'Flatten', 'Dense']);
+  });
+});
+
+describe('hard swish', () => {
+  it('HardSwish (opset 14) and x · HardSigmoid(x, alpha 1/6) (older opsets) are a HardSwish layer computing what onnxruntime does', async () => {
+    const { runOrt, randomInput } = await import('./onnxCompare');
+    const { applyActivation } = await import('../../../src/lib/tensor/activations');
+    for (const opset of [13, 14]) {
+      const g = new TestGraph(opset);
+      const x = g.input('x', [1, 2, 3, 3]);
+      const y =
+        opset >= 14
+          ? g.node('HardSwish', [x])
+          : g.node('Mul', [x, g.node('HardSigmoid', [x], { alpha: float(1 / 6), beta: float(0.5) })]);
+      g.output(y);
+      const im = parseOnnx(g.encode());
+      expect(typesOf(im)).toEqual(['HardSwish']);
+      const input = randomInput([1, 2, 3, 3]).map((v) => v * 5);
+      const want =
+        (await runOrt(g.encode(), { x: { data: input, dims: [1, 2, 3, 3] } }, [y])).get(y) ??
+        new Float32Array();
+      want.forEach((v, i) =>
+        expect(Math.abs(v - applyActivation('hard_swish', input[i] ?? 0))).toBeLessThan(1e-5),
+      );
+    }
   });
 });

@@ -55,7 +55,10 @@ function orderNodes(graph: GraphProto, known: ReadonlySet<string>): NodeProto[] 
           `graph.node[${i}].input`,
         );
       waiting[i] = (waiting[i] ?? 0) + 1;
-      readers.set(from, [...(readers.get(from) ?? []), i]);
+      // Appended in place: copying the list per reader would be quadratic in a tensor's fan-out.
+      const list = readers.get(from);
+      if (list) list.push(i);
+      else readers.set(from, [i]);
     }
   });
   const ready = waiting.flatMap((w, i) => (w === 0 ? [i] : []));
@@ -162,7 +165,11 @@ export function parseOnnx(bytes: Uint8Array, fileName = ''): OnnxImported {
   for (const n of graph.node) if (n.opType === 'Constant') n.output.forEach((o) => constants.add(o));
   const consumers = new Map<string, NodeProto[]>();
   for (const n of graph.node)
-    for (const i of new Set(n.input)) if (i) consumers.set(i, [...(consumers.get(i) ?? []), n]);
+    for (const i of new Set(n.input)) {
+      const list = i ? consumers.get(i) : undefined;
+      if (list) list.push(n);
+      else if (i) consumers.set(i, [n]);
+    }
   const outputs = new Set(graph.output.map((o) => o.name ?? ''));
   graph.initializer.forEach((t, i) => {
     const name = t.name ?? '';
@@ -189,9 +196,12 @@ export function parseOnnx(bytes: Uint8Array, fileName = ''): OnnxImported {
   const inputs = graph.input.filter((v) => !initializers.has(v.name ?? ''));
   if (inputs.length === 0)
     fail('the graph has no input besides its weights', '图中除了权重之外没有输入', 'graph.input');
-  inputs.forEach((v) => addInput(b, v, graph.input.indexOf(v), consumers.get(v.name ?? '') ?? []));
+  graph.input.forEach((v, i) => {
+    if (!initializers.has(v.name ?? '')) addInput(b, v, i, consumers.get(v.name ?? '') ?? []);
+  });
   const known = new Set([...initializers, ...graph.input.map((v) => v.name ?? '')]);
   const live = liveNodes(graph);
+  const indexOf = new Map(graph.node.map((n, i) => [n, i]));
   let dropped = 0;
   for (const node of orderNodes(graph, known)) {
     if (!live.has(node)) {
@@ -199,7 +209,7 @@ export function parseOnnx(bytes: Uint8Array, fileName = ''): OnnxImported {
       continue;
     }
     if (b.absorbed.has(node)) continue;
-    const index = graph.node.indexOf(node);
+    const index = indexOf.get(node) ?? 0;
     const ctx = new NodeContext(b, node, index);
     if (node.domain && node.domain !== 'ai.onnx')
       ctx.fail(

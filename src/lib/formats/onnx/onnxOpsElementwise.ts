@@ -48,12 +48,31 @@ export function identityNode(ctx: NodeContext): void {
   ctx.output(0, v);
 }
 
+/**
+ * HardSigmoid: tfjs' (alpha 0.2, beta 0.5) as HardSigmoid; PyTorch's (alpha 1/6) only where it
+ * is half of x · hardsigmoid(x), the way opsets before 14 write hardswish: that is HardSwish.
+ */
 export function hardSigmoidNode(ctx: NodeContext): void {
   const alpha = ctx.attrs.float('alpha', 0.2);
   const beta = ctx.attrs.float('beta', 0.5);
+  const readers = ctx.readers(0);
+  const mul = readers.length === 1 && readers[0]?.opType === 'Mul' ? readers[0] : undefined;
+  const x = ctx.node.input[0];
+  const swish =
+    mul &&
+    mul.input.length === 2 &&
+    mul.input.includes(x ?? '') &&
+    mul.input.includes(ctx.node.output[0] ?? '');
+  if (Math.abs(alpha - 1 / 6) < 1e-6 && Math.abs(beta - 0.5) < 1e-6 && swish && mul) {
+    const input = ctx.act(0);
+    const id = ctx.add('HardSwish', {}, [input.layer]);
+    ctx.b.absorbed.add(mul);
+    ctx.b.values.set(mul.output[0] ?? '', { ...input, layer: id });
+    return;
+  }
   if (Math.abs(alpha - 0.2) > 1e-6 || Math.abs(beta - 0.5) > 1e-6)
     ctx.fail(
-      `alpha ${alpha} and beta ${beta} are not supported: tfjs' hard sigmoid is max(0, min(1, 0.2·x + 0.5)) (PyTorch's Hardsigmoid, alpha 1/6, is read only as part of x · hardsigmoid(x), a HardSwish)`,
+      `alpha ${alpha} and beta ${beta} are not supported: tfjs' hard sigmoid is max(0, min(1, 0.2·x + 0.5)) (PyTorch's Hardsigmoid, alpha 1/6, is read only inside x · hardsigmoid(x), which is HardSwish)`,
       `不支持 alpha ${alpha} 和 beta ${beta}：tfjs 的 hard sigmoid 是 max(0, min(1, 0.2·x + 0.5))（PyTorch 的 Hardsigmoid，alpha 为 1/6，只在 x · hardsigmoid(x) 即 HardSwish 中读取）`,
     );
   through(ctx, 'HardSigmoid');
@@ -100,15 +119,13 @@ export function preluNode(ctx: NodeContext): void {
   const [a0 = 1, a1 = 1, a2 = 1] = alphaShape;
   const src = slope.data;
   if (nchw) {
-    const [fc = 1, fh = 1, fw = 1] = full;
+    // The slope is [C', H', W'] (each 1 or the full size); ours is [H', W', C'].
+    const [, fh = 1, fw = 1] = full;
     for (let y = 0; y < a0; y++)
       for (let xx = 0; xx < a1; xx++)
         for (let c = 0; c < a2; c++) alpha[(y * a1 + xx) * a2 + c] = src[(c * fh + y) * fw + xx] ?? 0;
-    void fc;
   } else alpha.set(src.subarray(0, alpha.length));
-  const id = ctx.add('PReLU', { sharedAxes }, [x.layer], {
-    alpha: alphaShape.length === ours.length ? alpha : alpha,
-  });
+  const id = ctx.add('PReLU', { sharedAxes }, [x.layer], { alpha });
   ctx.output(0, { ...x, layer: id });
 }
 
