@@ -36,7 +36,8 @@ export function detectPbtxt(text: string): boolean {
 
 function networkName(text: string): string {
   if (!text.startsWith(NAME_COMMENT)) return 'TensorFlow graph';
-  const line = text.slice(NAME_COMMENT.length, text.indexOf('\n') >>> 0);
+  const end = text.indexOf('\n');
+  const line = text.slice(NAME_COMMENT.length, end < 0 ? text.length : end);
   try {
     const [field] = parseProtoText(`name: ${line}`, {
       error: (en, zh, pos) => new TfFormatError(en, zh, pos),
