@@ -79,6 +79,21 @@ node { name: "top" op: "TopKV2" input: "out" input: "k" }`),
     );
   });
 
+  it('a tf.cond on a training placeholder fed at run time is read in inference, with a note', () => {
+    const r = parsePbtxt(
+      withInput(`node { name: "is_training" op: "Placeholder" attr { key: "dtype" value { type: DT_BOOL } } attr { key: "shape" value { shape { } } } }
+node { name: "cond/Switch" op: "Switch" input: "x" input: "is_training" }
+node { name: "cond/Relu" op: "Relu" input: "cond/Switch:1" }
+node { name: "cond/Sigmoid" op: "Sigmoid" input: "cond/Switch" }
+node { name: "cond/Merge" op: "Merge" input: "cond/Relu" input: "cond/Sigmoid" }
+node { name: "out" op: "Tanh" input: "cond/Merge" }`),
+    );
+    expect(outline(r.spec)).toEqual(['x<Input<', 'cond<Activation<x', 'out<Activation<cond']);
+    expect(r.notes.map((n) => n.en)).toContain(
+      'cond/Switch: the branch is chosen by the placeholder "is_training", fed when the graph runs; CNN Studio reads the graph as it runs in inference (is_training = false).',
+    );
+  });
+
   it('a file over the budget is refused with its size and the budget, before reading', () => {
     const e = (() => {
       try {
