@@ -19,6 +19,8 @@ export interface Source {
   shape: number[];
   /** A constant's values; null for a variable, whose values live in a checkpoint. */
   values(): Float32Array | null;
+  /** For a weight joined from several (a grouped convolution's kernels): the nodes it is made of. */
+  parts?: TfNode[];
 }
 
 export const VARIABLE_OPS = new Set(['Variable', 'VariableV2', 'VarHandleOp', 'TemporaryVariable']);
