@@ -46,6 +46,8 @@ export interface OpContext {
   value(k: number): Value;
   ref(k: number): TfRef;
   attr(key: string): AttrValue | undefined;
+  /** Where attr `key` is written (the node's place when it is not). */
+  attrPos(key: string): TextPos;
   ints(key: string, dflt?: number[]): number[];
   num(key: string, dflt: number): number;
   text(key: string, dflt: string): string;
@@ -201,6 +203,7 @@ export class TfBuilder {
       source: (k, role) => this.values.source(ref(k), node, role),
       value: (k) => this.values.value(ref(k), node),
       attr: (key) => node.attrs.get(key)?.value,
+      attrPos: (key) => node.attrs.get(key)?.pos ?? node.pos,
       ints: (key, dflt) => {
         const a = attrOf(key, 'list', { en: 'a list of integers', zh: '整数列表' });
         if (a?.kind === 'list') return a.value.i;
