@@ -201,6 +201,7 @@ describe('text pane', () => {
       ['spec', 'TinyVGG.spec.json', /"format": "cnn-studio-spec"/],
       ['keras', 'model.json', /"format": "layers-model"/],
       ['caffe', 'TinyVGG.prototxt', /^name: "TinyVGG"\nlayer \{/],
+      ['pbtxt', 'TinyVGG.pbtxt', /^# CNN Studio network: "TinyVGG"\nnode \{\n {2}name: "input"/],
       ['pytorch', 'tinyvgg.py', /class TinyVGG\(nn\.Module\):/],
     ];
     for (const [format, file, content] of expected) {

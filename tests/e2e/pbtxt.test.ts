@@ -2,7 +2,8 @@
  * TensorFlow GraphDef text in real Chromium: a MetaGraphDef with resource variables opened
  * by the file picker is explained in the overview (its layers as columns, the variables
  * counted, the fresh weights said so), and TinyVGG downloaded as a frozen GraphDef ("With
- * weights") opens again with its own weights and predicts exactly as before.
+ * weights") opens again with its own weights and predicts as before; a bad file is shown
+ * with its error marked at the line and column, and the net stays.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -75,6 +76,26 @@ describe('TensorFlow GraphDef text', () => {
     await shot(page, 'pbtxt-overview');
     expect(errors).toEqual([]);
   });
+
+  it(
+    'a bad .pbtxt is shown as it is, the error marked at its line and column, the net kept',
+    { timeout: 400_000 },
+    async () => {
+      const { page, errors } = await openEditor(h, { sideWidth: 560 });
+      await openText(page);
+      await page.getByTestId('text-file').setInputFiles('tests/fixtures/pbtxt/bad/nchw.pbtxt');
+      expect(await message(page, 'text-error')).toMatch(
+        /^Line 13, column 3: node "conv" \(Conv2D\): data_format "NCHW" \(channels first\) is not supported/,
+      );
+      expect(await page.getByTestId('text-format').inputValue()).toBe('pbtxt');
+      expect(await page.getByTestId('text-code').inputValue()).toContain(
+        'attr { key: "data_format" value { s: "NCHW" } }',
+      );
+      expect(await columns(page)).toContain('conv_1_1');
+      await shot(page, 'pbtxt-error');
+      expect(errors).toEqual([]);
+    },
+  );
 
   it(
     'TinyVGG saved as a frozen GraphDef opens with its own weights and predicts as before',

@@ -37,7 +37,7 @@ describe('npm run inspect with a .pbtxt', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^tests\/fixtures\/pbtxt\/bad\/nchw\.pbtxt:8:1: node "conv" \(Conv2D\): data_format "NCHW" \(channels first\) is not supported[^\n]*\n$/,
+      /^tests\/fixtures\/pbtxt\/bad\/nchw\.pbtxt:13:3: node "conv" \(Conv2D\): data_format "NCHW" \(channels first\) is not supported[^\n]*\n$/,
     );
   });
 });

@@ -15,7 +15,14 @@ import type { NetworkSpec } from '../../src/lib/spec/types';
 
 const dir = 'tests/fixtures/pbtxt';
 const read = (file: string) => readFileSync(join(dir, file), 'utf8');
-const FIXTURES = ['tf_layers_mnist', 'slim_bn', 'keras_tf1', 'frozen_tf1_tutorial', 'tf2_metagraph'];
+const FIXTURES = [
+  'tf_layers_mnist',
+  'slim_bn',
+  'keras_tf1',
+  'keras_learning_phase',
+  'frozen_tf1_tutorial',
+  'tf2_metagraph',
+];
 
 /** Layers as `id<type<inputs`, to compare a whole net at a glance. */
 const outline = (spec: NetworkSpec) => spec.layers.map((l) => `${l.id}<${l.type}<${l.inputs.join(',')}`);
@@ -154,6 +161,22 @@ describe('GraphDef fixtures: layers, parameters and notes', () => {
     expect(paramsOf(r.spec)).toBe(13_642);
   });
 
+  it('Keras on TF1 with its learning phase left free: the inference branch of each tf.cond is the network', () => {
+    const r = parsePbtxt(read('keras_learning_phase.pbtxt'));
+    expect(outline(r.spec)).toEqual([
+      'input_1<Input<',
+      'conv2d_1<Conv2D<input_1',
+      'batch_normalization_1<BatchNormalization<conv2d_1',
+      'activation_1<Activation<batch_normalization_1',
+      'max_pooling2d_1<MaxPooling2D<activation_1',
+      'flatten_1<Flatten<max_pooling2d_1',
+      'dense_1<Dense<flatten_1',
+    ]);
+    // The training branch's FusedBatchNorm (is_training) and dropout mask are left out, not noted.
+    expect(r.notes.map((n) => n.en).join(' ')).not.toMatch(/training mode|dropout rate/);
+    expect(paramsOf(r.spec)).toBe(declaredElements(read('keras_learning_phase.pbtxt'), isVariable));
+  });
+
   it("frozen TF1 tutorial: top-level ops, the constants' values as weights, keep_prob dropout", () => {
     const r = parsePbtxt(read('frozen_tf1_tutorial.pbtxt'));
     expect(outline(r.spec)).toEqual([
@@ -236,12 +259,7 @@ describe('bad GraphDefs name the line and column', () => {
     ['cycle', 14, 1, 'the graph has a cycle: "c" → "b" → "c"'],
     ['deep', 1, 707, 'messages nested more than 100 deep'],
     ['duplicate_name', 7, 1, 'two nodes are named "x"; node names must be unique'],
-    [
-      'learning_phase',
-      9,
-      1,
-      'node "dropout_1/cond/Switch" (Switch): the graph switches between training and inference with tf.cond',
-    ],
+    ['data_cond', 9, 1, 'node "cond/Switch" (Switch): switches on a value the input decides'],
     [
       'lone_scale',
       8,
@@ -249,12 +267,12 @@ describe('bad GraphDefs name the line and column', () => {
       'node "scaled" (Mul) scales by a constant, which has a layer only as part of batch normalisation',
     ],
     ['missing_input', 7, 1, 'node "r" (Relu): input "missing:0" is not a node of the graph'],
-    ['nchw', 8, 1, 'node "conv" (Conv2D): data_format "NCHW" (channels first) is not supported'],
+    ['nchw', 13, 3, 'node "conv" (Conv2D): data_format "NCHW" (channels first) is not supported'],
     ['no_placeholder', 1, 1, 'the graph has no Placeholder to feed images into'],
     [
       'strides_length',
       8,
-      1,
+      100,
       'node "conv" (Conv2D): strides must list 4 numbers with 1 for the batch and the channels, as [1, n, n, 1]; it is [1, 2, 1]',
     ],
     ['tensor_size', 13, 71, 'constant "w": tensor_content has 4 bytes, but 3 of DT_FLOAT needs 12'],

@@ -36,6 +36,27 @@ describe('GraphDef patterns', () => {
     });
   });
 
+  it('Split → a Conv2D per part with its own filter → ConcatV2 is one grouped convolution, filters joined', () => {
+    const kernel = (g: number) =>
+      `node { name: "g/w${g}" op: "Const" attr { key: "dtype" value { type: DT_FLOAT } } attr { key: "value" value { tensor { dtype: DT_FLOAT tensor_shape { dim { size: 1 } dim { size: 1 } dim { size: 1 } dim { size: 2 } } float_val: ${g * 10 + 1} float_val: ${g * 10 + 2} } } } }`;
+    const axis = (name: string, value: number) =>
+      `node { name: "${name}" op: "Const" attr { key: "dtype" value { type: DT_INT32 } } attr { key: "value" value { tensor { dtype: DT_INT32 tensor_shape { } int_val: ${value} } } } }`;
+    const parts = [0, 1, 2].map(
+      (g) =>
+        `${kernel(g)}\n${conv(g === 0 ? 'g/Conv2D' : `g/Conv2D_${g}`, `g/split:${g}`, `g/w${g}`, 'attr { key: "padding" value { s: "VALID" } }')}`,
+    );
+    const r = parsePbtxt(
+      withInput(`${axis('g/split/split_dim', 3)}
+node { name: "g/split" op: "Split" input: "g/split/split_dim" input: "x" attr { key: "num_split" value { i: 3 } } }
+${parts.join('\n')}
+${axis('g/concat/axis', 3)}
+node { name: "g/concat" op: "ConcatV2" input: "g/Conv2D" input: "g/Conv2D_1" input: "g/Conv2D_2" input: "g/concat/axis" }`),
+    );
+    expect(outline(r.spec)).toEqual(['x<Input<', 'g<GroupedConv2D<x']);
+    expect(r.spec.layers[1]?.params).toMatchObject({ groups: 3, filters: 6, kernelSize: [1, 1] });
+    expect(Array.from(r.weights?.get('g/kernel') ?? [])).toEqual([1, 2, 11, 12, 21, 22]);
+  });
+
   it('EXPLICIT padding becomes a ZeroPadding2D before a valid convolution', () => {
     const r = parsePbtxt(
       withInput(
@@ -76,6 +97,21 @@ node { name: "top" op: "TopKV2" input: "out" input: "k" }`),
     expect(outline(r.spec)).toEqual(['x<Input<', 'out<Activation<x']);
     expect(r.notes.map((n) => n.en)).toContain(
       "Left out 1 nodes after the network's output that have no layer: top (TopKV2).",
+    );
+  });
+
+  it('a tf.cond on a training placeholder fed at run time is read in inference, with a note', () => {
+    const r = parsePbtxt(
+      withInput(`node { name: "is_training" op: "Placeholder" attr { key: "dtype" value { type: DT_BOOL } } attr { key: "shape" value { shape { } } } }
+node { name: "cond/Switch" op: "Switch" input: "x" input: "is_training" }
+node { name: "cond/Relu" op: "Relu" input: "cond/Switch:1" }
+node { name: "cond/Sigmoid" op: "Sigmoid" input: "cond/Switch" }
+node { name: "cond/Merge" op: "Merge" input: "cond/Relu" input: "cond/Sigmoid" }
+node { name: "out" op: "Tanh" input: "cond/Merge" }`),
+    );
+    expect(outline(r.spec)).toEqual(['x<Input<', 'cond<Activation<x', 'out<Activation<cond']);
+    expect(r.notes.map((n) => n.en)).toContain(
+      'cond/Switch: the branch is chosen by the placeholder "is_training", fed when the graph runs; CNN Studio reads the graph as it runs in inference (is_training = false).',
     );
   });
 

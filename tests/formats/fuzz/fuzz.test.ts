@@ -33,7 +33,7 @@ const caffeTexts = ['lenet', 'alexnet', 'caffenet_train_val', 'nin'].map((n) =>
 const lenetSpec = parsePrototxtNet(caffeTexts[0] ?? '').spec;
 // GraphDefs in several styles: hand-written fixtures and our own export (frozen, with weights).
 const pbtxtTexts = [
-  ...['keras_tf1', 'frozen_tf1_tutorial', 'tf2_metagraph', 'slim_bn'].map((n) =>
+  ...['keras_tf1', 'keras_learning_phase', 'frozen_tf1_tutorial', 'tf2_metagraph', 'slim_bn'].map((n) =>
     readFileSync(`tests/fixtures/pbtxt/${n}.pbtxt`, 'utf8'),
   ),
   exportText(lenetSpec, 'pbtxt'),

@@ -36,7 +36,8 @@ export function detectPbtxt(text: string): boolean {
 
 function networkName(text: string): string {
   if (!text.startsWith(NAME_COMMENT)) return 'TensorFlow graph';
-  const line = text.slice(NAME_COMMENT.length, text.indexOf('\n') >>> 0);
+  const end = text.indexOf('\n');
+  const line = text.slice(NAME_COMMENT.length, end < 0 ? text.length : end);
   try {
     const [field] = parseProtoText(`name: ${line}`, {
       error: (en, zh, pos) => new TfFormatError(en, zh, pos),
@@ -50,21 +51,15 @@ function networkName(text: string): string {
 const mb = (chars: number) => `${(chars / 1024 / 1024).toFixed(1)} MB`;
 
 function unsupported(n: TfNode): never {
-  const [en, zh] =
-    n.op === 'Switch' || n.op === 'Merge'
-      ? [
-          'the graph switches between training and inference with tf.cond; save it for inference (Keras: K.set_learning_phase(0) before building the model; tf.layers: training=False)',
-          '图用 tf.cond 在训练与推理之间切换；请以推理模式保存（Keras：构建模型前调用 K.set_learning_phase(0)；tf.layers：training=False）',
-        ]
-      : /PartitionedCall/.test(n.op)
-        ? [
-            'calls a tf.function; freeze the graph first (convert_variables_to_constants_v2 inlines the call)',
-            '调用了 tf.function；请先冻结图（convert_variables_to_constants_v2 会把调用内联）',
-          ]
-        : [
-            `CNN Studio has no layer for the TensorFlow op "${n.op}"`,
-            `CNN Studio 没有与 TensorFlow 运算 “${n.op}” 对应的层`,
-          ];
+  const [en, zh] = /PartitionedCall/.test(n.op)
+    ? [
+        'calls a tf.function; freeze the graph first (convert_variables_to_constants_v2 inlines the call)',
+        '调用了 tf.function；请先冻结图（convert_variables_to_constants_v2 会把调用内联）',
+      ]
+    : [
+        `CNN Studio has no layer for the TensorFlow op "${n.op}"`,
+        `CNN Studio 没有与 TensorFlow 运算 “${n.op}” 对应的层`,
+      ];
   throw new TfFormatError(`node "${n.name}" (${n.op}): ${en}`, `节点 “${n.name}”（${n.op}）：${zh}`, n.pos);
 }
 
@@ -83,6 +78,11 @@ export function parsePbtxt(text: string): Imported {
   const b = new TfBuilder(graph, roles);
   for (const n of graph.order) {
     if (roles.role(n.name) !== 'data') continue;
+    // What reads a branch of a tf.cond that does not run is on that branch too.
+    if (n.op !== 'Merge' && graph.inputs(n).some((r) => b.isDead(r))) {
+      b.deadNodes.add(n.name);
+      continue;
+    }
     const convert = CONVERTERS[n.op] ?? unsupported(n);
     convert(b.context(n));
   }

@@ -46,6 +46,8 @@ export interface OpContext {
   value(k: number): Value;
   ref(k: number): TfRef;
   attr(key: string): AttrValue | undefined;
+  /** Where attr `key` is written (the node's place when it is not). */
+  attrPos(key: string): TextPos;
   ints(key: string, dflt?: number[]): number[];
   num(key: string, dflt: number): number;
   text(key: string, dflt: string): string;
@@ -83,6 +85,9 @@ export interface OpContext {
   other(node: TfNode): OpContext;
   alias(id: string, output?: number): void;
   pend(p: Pending, output?: number): void;
+  /** Marks an output of this node as a branch that does not run (a tf.cond's other side). */
+  kill(output: number): void;
+  isDead(k: number): boolean;
   note(text: Localized): void;
   fail(en: string, zh: string, pos?: TextPos): never;
 }
@@ -91,6 +96,9 @@ export type Converter = (ctx: OpContext) => void;
 
 export const scopeOf = (name: string): string => name.slice(0, Math.max(0, name.lastIndexOf('/')));
 
+/** Scopes that tf.nn.batch_normalization and tf.cond add inside a layer's own. */
+const INNER_SCOPES = new Set(['batchnorm', 'cond']);
+
 /** Node names that say only which op a layer's scope used (`conv1/Conv2D`, `conv2d_1/convolution`). */
 const GENERIC =
   /^(convolution|depthwise|BiasAdd|MatMul|add|mul|sub|concat|split|Reshape|Squeeze|Mean|Max|Pad|Identity|Tensordot)(_\d+)?$/;
@@ -98,14 +106,15 @@ const GENERIC =
 /**
  * The layer a node starts, by its name: its name scope when the node's own name only names
  * its op (`conv1/Conv2D` → `conv1`), without the inner scopes tf.nn functions add
- * (`bn/batchnorm/add_1` → `bn`, `dropout/dropout/Mul_1` → `dropout`); the whole name when
+ * (`bn/cond/batchnorm/add_1` → `bn`, `dropout/dropout/Mul_1` → `dropout`); the whole name when
  * it is a name of its own (`MyNet/SpatialSqueeze`, `softmax_tensor`).
  */
 export function layerIdOf(name: string, op: string): string {
   const parts = name.split('/');
   const last = parts.pop() ?? name;
   if (parts.length === 0 || (last.replace(/_\d+$/, '') !== op && !GENERIC.test(last))) return name;
-  while (parts.length > 1 && (parts.at(-1) === 'batchnorm' || parts.at(-1) === parts.at(-2))) parts.pop();
+  while (parts.length > 1 && (INNER_SCOPES.has(parts.at(-1) ?? '') || parts.at(-1) === parts.at(-2)))
+    parts.pop();
   return parts.join('/');
 }
 
@@ -116,6 +125,9 @@ export class TfBuilder {
   readonly produced = new Map<string, { layer: string } | { pending: Pending }>();
   readonly tracker = new ShapeTracker();
   readonly values: TfValues;
+  /** Nodes on a branch of a tf.cond that does not run in inference, and single dead outputs. */
+  readonly deadNodes = new Set<string>();
+  private readonly deadOutputs = new Set<string>();
 
   constructor(
     readonly graph: TfGraph,
@@ -135,6 +147,10 @@ export class TfBuilder {
     let k = 2;
     while (this.byId.has(`${wanted}_${k}`)) k++;
     return `${wanted}_${k}`;
+  }
+
+  isDead(ref: TfRef): boolean {
+    return this.deadNodes.has(ref.node) || this.deadOutputs.has(refKey(ref));
   }
 
   /** The data consumers of a tensor: what reads it on the way to the network's output. */
@@ -187,6 +203,7 @@ export class TfBuilder {
       source: (k, role) => this.values.source(ref(k), node, role),
       value: (k) => this.values.value(ref(k), node),
       attr: (key) => node.attrs.get(key)?.value,
+      attrPos: (key) => node.attrs.get(key)?.pos ?? node.pos,
       ints: (key, dflt) => {
         const a = attrOf(key, 'list', { en: 'a list of integers', zh: '整数列表' });
         if (a?.kind === 'list') return a.value.i;
@@ -244,6 +261,8 @@ export class TfBuilder {
       other: (n) => this.context(n),
       alias: (id, output = 0) => this.produced.set(refKey({ node: node.name, output }), { layer: id }),
       pend: (p, output = 0) => this.produced.set(refKey({ node: node.name, output }), { pending: p }),
+      kill: (output) => this.deadOutputs.add(refKey({ node: node.name, output })),
+      isDead: (k) => this.isDead(ref(k)),
       note: (text) => this.notes.push(text),
       fail,
     };

@@ -111,18 +111,56 @@ export function joinGroups(ctx: OpContext, parts: Pending[]): boolean {
   const inOrder = groups.every(
     (g, k) => g.index === k && g.split === first.split && g.count === groups.length,
   );
-  const sameKernel = groups.every((g) => g.kernel.node === first.kernel.node);
-  if (!inOrder || !sameKernel)
+  if (!inOrder)
     ctx.fail(
-      'joins convolutions of a Split that are not all its parts in order with one shared filter, so they are not one grouped convolution',
-      '拼接的卷积不是同一个 Split 按顺序的全部部分、或不共用一个卷积核，因此不构成一个分组卷积',
+      'joins convolutions of a Split that are not all its parts in order, so they are not one grouped convolution',
+      '拼接的卷积不是同一个 Split 按顺序的全部部分，因此不构成一个分组卷积',
     );
+  const shared = groups.every((g) => g.kernel.node === first.kernel.node);
+  const kernel = shared
+    ? first.kernel
+    : joinedKernel(
+        ctx,
+        groups.map((g) => g.kernel),
+      );
   const conv = ctx.other(first.node);
   requireChannelsLast(conv, 2);
   const { src, padding } = paddedInput(conv, first.x, 2);
-  const params = { ...conv2dParams(conv, first.kernel.shape, padding), groups: groups.length };
-  ctx.add('GroupedConv2D', params, [src], { kernel: first.kernel });
+  const params = { ...conv2dParams(conv, kernel.shape, padding), groups: groups.length };
+  ctx.add('GroupedConv2D', params, [src], { kernel });
   return true;
+}
+
+/**
+ * One kernel per group ([kh, kw, in/g, out/g] each) as the single kernel GroupedConv2D
+ * keeps: joined along the output channels, group after group.
+ */
+function joinedKernel(ctx: OpContext, parts: Source[]): Source {
+  const [first] = parts;
+  const shape = first?.shape ?? [];
+  if (!first || parts.some((p) => p.shape.join('×') !== shape.join('×')))
+    ctx.fail(
+      `the groups' filters differ in shape (${parts.map((p) => p.shape.join('×')).join(', ')})`,
+      `各组卷积核的形状不同（${parts.map((p) => p.shape.join('×')).join('、')}）`,
+    );
+  const out = shape[3] ?? 0;
+  const positions = (shape[0] ?? 0) * (shape[1] ?? 0) * (shape[2] ?? 0);
+  return {
+    node: first?.node ?? ctx.node,
+    kind: parts.every((p) => p.kind === 'constant') ? 'constant' : 'variable',
+    shape: [...shape.slice(0, 3), out * parts.length],
+    parts: parts.map((p) => p.node),
+    values: () => {
+      const all = parts.map((p) => p.values());
+      if (all.some((v) => !v)) return null;
+      const joined = new Float32Array(positions * out * parts.length);
+      for (let at = 0; at < positions; at++)
+        all.forEach((v, g) =>
+          joined.set((v as Float32Array).subarray(at * out, (at + 1) * out), (at * parts.length + g) * out),
+        );
+      return joined;
+    },
+  };
 }
 
 export const depthwiseConv2d: Converter = (ctx) => {

@@ -8,6 +8,7 @@ import { ACTIVATION_OPS, activation, add, divide, maximum, mul, passThrough, sub
 import { fusedBatchNorm, lrn } from './tfNormOps';
 import { concat, expandDims, globalPooling, pad, pooling, reshape, squeeze } from './tfShapeOps';
 import { PASS_OPS } from './tfEval';
+import { mergeOp, switchOp } from './tfControlOps';
 
 export const CONVERTERS: Record<string, Converter> = {
   Placeholder: placeholder,
@@ -49,6 +50,8 @@ export const CONVERTERS: Record<string, Converter> = {
   ConcatV2: concat,
   Concat: concat,
   Cast: passThrough,
+  Switch: switchOp,
+  Merge: mergeOp,
   ...Object.fromEntries([...PASS_OPS].map((op) => [op, passThrough])),
 };
 

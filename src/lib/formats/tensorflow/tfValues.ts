@@ -19,6 +19,8 @@ export interface Source {
   shape: number[];
   /** A constant's values; null for a variable, whose values live in a checkpoint. */
   values(): Float32Array | null;
+  /** For a weight joined from several (a grouped convolution's kernels): the nodes it is made of. */
+  parts?: TfNode[];
 }
 
 export const VARIABLE_OPS = new Set(['Variable', 'VariableV2', 'VarHandleOp', 'TemporaryVariable']);
@@ -35,13 +37,14 @@ export class TfValues {
     private readonly dataShape: (ref: TfRef) => number[] | null,
   ) {}
 
-  /** The node a value comes from, past Identity-like ops (and float-to-float Casts). */
+  /** The node a value comes from, past Identity-like ops and tf.cond's Switch. */
   through(ref: TfRef): { node: TfNode; ref: TfRef } {
     let r = ref;
     for (let k = 0; k < MAX_CHAIN; k++) {
       const n = this.graph.node(r.node);
       const next = this.graph.inputs(n)[n.op === 'IdentityN' ? r.output : 0];
-      if (!PASS_OPS.has(n.op) || !next) return { node: n, ref: r };
+      // A Switch hands its input to whichever branch runs.
+      if ((!PASS_OPS.has(n.op) && n.op !== 'Switch') || !next) return { node: n, ref: r };
       r = next;
     }
     throw this.tooLong(ref);

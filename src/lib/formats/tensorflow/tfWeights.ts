@@ -52,7 +52,7 @@ export function collectWeights(
           `"${source.node.name}" is ${source.shape.join('×')}, but its ${w.name} must be ${w.shape.join('×')}`,
           `“${source.node.name}” 的形状为 ${source.shape.join('×')}，但它的 ${w.name} 必须是 ${w.shape.join('×')}`,
         );
-      claimed.add(source.node.name);
+      for (const n of source.parts ?? [source.node]) claimed.add(n.name);
       parameters += size(w.shape);
       total++;
       const values = source.values();

@@ -13,6 +13,7 @@ export function spatial(ctx: OpContext, key: string, rank: number, dflt?: number
     ctx.fail(
       `${key} must list ${rank + 2} numbers with 1 for the batch and the channels, as [1, ${new Array<string>(rank).fill('n').join(', ')}, 1]; it is [${full.join(', ')}]`,
       `${key} 必须列出 ${rank + 2} 个数，批次和通道处为 1，形如 [1, ${new Array<string>(rank).fill('n').join(', ')}, 1]；实际为 [${full.join(', ')}]`,
+      ctx.attrPos(key),
     );
   return inner;
 }
@@ -25,10 +26,12 @@ export function requireChannelsLast(ctx: OpContext, rank: number): void {
     ctx.fail(
       `data_format "${format}" (channels first) is not supported: CNN Studio's layers keep the channels last, as tfjs runs them; build the graph with data_format "${last}" (channels_last)`,
       `不支持 data_format “${format}”（通道在前）：CNN Studio 的层把通道放在最后，与 tfjs 的运行方式一致；请用 data_format “${last}”（channels_last）构建图`,
+      ctx.attrPos('data_format'),
     );
   ctx.fail(
     `data_format "${format}" is not one TensorFlow has for this op`,
     `data_format “${format}” 不是该运算支持的格式`,
+    ctx.attrPos('data_format'),
   );
 }
 
@@ -56,6 +59,7 @@ export function paddedInput(
       ctx.fail(
         `explicit_paddings must be 8 numbers ≥ 0 with 0 for the batch and the channels, not [${p.join(', ')}]`,
         `explicit_paddings 必须是 8 个 ≥ 0 的数，批次和通道处为 0，而不是 [${p.join(', ')}]`,
+        ctx.attrPos('explicit_paddings'),
       );
     if (t + b + l + r === 0) return { src: x, padding: 'valid' };
     const src = ctx.add('ZeroPadding2D', { padding: edgeParams(t, b, l, r) }, [x], {}, '_pad');
@@ -64,5 +68,6 @@ export function paddedInput(
   return ctx.fail(
     `padding must be "SAME" or "VALID"${rank === 2 ? ' (or "EXPLICIT")' : ''}, not "${mode}"`,
     `padding 必须是 “SAME” 或 “VALID”${rank === 2 ? '（或 “EXPLICIT”）' : ''}，而不是 “${mode}”`,
+    ctx.attrPos('padding'),
   );
 }
