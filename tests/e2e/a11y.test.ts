@@ -1,55 +1,14 @@
 /** Accessibility of the main screens, checked by axe-core inside Chromium: no serious or critical violations. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
+import { audit } from './axe';
 import { firstVisit, viewShot } from './shellShared';
 import { makePng, scene } from '../fixtures/images';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'cnn-studio-a11y-'));
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe on the page as it is; returns serious and critical violations, described for a readable failure. */
-async function audit(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    // Name the panel each offending node sits in, so a failure says whose view to fix.
-    const owner = (selector: string): string => {
-      const panel = document.querySelector(selector)?.closest('[data-view], [data-testid], [id]');
-      return panel
-        ? (panel.getAttribute('data-view') ?? panel.getAttribute('data-testid') ?? `#${panel.id}`)
-        : 'page';
-    };
-    return result.violations.map((v) => ({
-      ...v,
-      nodes: v.nodes.map((n) => ({ target: [`(${owner(n.target.join(' '))}) ${n.target.join(' ')}`] })),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => {
-      const where = v.nodes.slice(0, 3).map((n) => n.target.join(' '));
-      const more = v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : '';
-      return `${v.impact} ${v.id}: ${v.help} at ${where.join(' | ')}${more}`;
-    });
-}
 
 let h: Harness;
 

@@ -61,14 +61,14 @@ const mapChecksum = (page: Page) =>
   });
 
 describe('image inputs', () => {
-  it('starts with a generated example, and an uploaded image changes the prediction', async () => {
+  it('starts with a drawn example, and an uploaded image changes the prediction', async () => {
     const { page, errors } = await openReady();
     await expect
       .poll(() => page.locator('[data-testid="example"].current').getAttribute('data-class'))
       .toBe('airplane');
     await expect
       .poll(() => page.locator('[data-testid="example"]').first().getAttribute('aria-label'))
-      .toBe('generated to maximise airplane');
+      .toBe('airplane, drawn by our code');
     const before = await probabilities(page);
     await page.getByTestId('image-file').setInputFiles(file('stripes.png', makePng(96, 64, stripes)));
     await page.waitForFunction(
@@ -82,8 +82,8 @@ describe('image inputs', () => {
     expect(after).not.toEqual(before);
     expect(after.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     // Choosing another example shows it and marks it.
-    await page.locator('[data-testid="example"][data-class="cat"]').click();
-    await page.locator('[data-testid="example"][data-class="cat"].current').waitFor();
+    await page.locator('[data-testid="example"][data-kind="drawn"][data-class="cat"]').click();
+    await page.locator('[data-testid="example"][data-kind="drawn"][data-class="cat"].current').waitFor();
     await expect.poll(() => imageName(page)).toBe('cat.png');
     expect(errors).toEqual([]);
   });
