@@ -81,7 +81,10 @@ export const editorMessages = defineMessages({
   'editor.zoom.in': { en: 'Zoom in', zh: '放大' },
   'editor.zoom.out': { en: 'Zoom out', zh: '缩小' },
   'editor.zoom.fit': { en: 'Fit', zh: '适应' },
-  'editor.zoom.fitHelp': { en: 'Fit the whole network in view', zh: '让整个网络适应视图' },
+  'editor.zoom.fitHelp': {
+    en: 'Fit the network’s width at a size where its text stays readable; scroll or drag to see the rest, or zoom out for the whole net',
+    zh: '按网络宽度适应视图，并保持文字清晰可读；滚动或拖动查看其余部分，或缩小以查看整个网络',
+  },
 
   'editor.layer.none': {
     en: 'Select a layer in the graph to see and change its parameters.',
