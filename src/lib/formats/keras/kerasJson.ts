@@ -159,13 +159,20 @@ export function checkKerasExport(spec: NetworkSpec, weights?: NamedWeights): voi
 }
 
 /**
- * model.json as tfjs' `model.save` writes it, with weight shards when weights are given.
+ * model.json as tfjs' `model.save` writes it, with weight shards when weights are given (the
+ * converter's 4 MiB `group1-shardKofN.bin`, or one file named `weightsFile`).
  * Checks the spec first: a problem is a `KerasFormatError` naming the layer, never a half-written file.
  */
-export function serializeKerasJson(spec: NetworkSpec, weights?: NamedWeights): KerasExport {
+export function serializeKerasJson(
+  spec: NetworkSpec,
+  weights?: NamedWeights,
+  options: { weightsFile?: string } = {},
+): KerasExport {
   checkKerasExport(spec, weights);
   const topology = specToKerasModel(spec);
-  const written = weights ? writeWeights(spec, weights) : { manifest: [], shards: [] };
+  const written = weights
+    ? writeWeights(spec, weights, undefined, options.weightsFile)
+    : { manifest: [], shards: [] };
   const model = {
     format: 'layers-model',
     generatedBy: 'CNN Studio',

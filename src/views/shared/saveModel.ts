@@ -1,25 +1,17 @@
-/** Saving files from the text pane: a Blob as a download, and the model in a format. */
+/**
+ * Saving the model in a format, for the editor's Export menu and the text pane. With weights
+ * (Keras / TensorFlow.js) it is `model.json` and `weights.bin`, the same two files the model
+ * library downloads and the same names model.json's weightsManifest lists.
+ */
 import { exportText, formatInfo, type ModelFormat } from '../../lib/formats';
 import { serializeKerasJson } from '../../lib/formats/keras/kerasJson';
+import { WEIGHTS_FILE } from '../../lib/formats/keras/weights';
 import type { NetworkSpec } from '../../lib/spec/types';
-
-/** Saves a Blob as a download with the given file name. */
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers start reading the URL only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadBlob } from '../../app/browser/download';
 
 /**
- * Saves the model: the pane's text in its format, or (`weights` given, Keras) a model.json
- * with its weight shards. Everything is written out and checked before the first file is
+ * Saves the model: the text in its format, or (`weights` given, Keras) a model.json with
+ * its weights.bin. Everything is written out and checked before the first file is
  * saved, so a refusal (a FormatError naming the layer) leaves nothing half-written.
  * `edited`: the text has edits of its own and is saved as it is.
  */
@@ -29,7 +21,7 @@ export function downloadModel(
   file: { text: string; edited: boolean; weights?: ReadonlyMap<string, Float32Array> },
 ): void {
   if (file.weights && format === 'keras') {
-    const out = serializeKerasJson(spec, new Map(file.weights));
+    const out = serializeKerasJson(spec, new Map(file.weights), { weightsFile: WEIGHTS_FILE });
     downloadBlob(new Blob([out.json], { type: 'application/json' }), 'model.json');
     for (const s of out.shards)
       downloadBlob(new Blob([s.data.slice().buffer], { type: 'application/octet-stream' }), s.path);
