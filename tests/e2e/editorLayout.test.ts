@@ -119,17 +119,19 @@ describe('the editor open beside the overview', () => {
       expect(top!.bottom).toBeLessThanOrEqual(viewport.height);
       // Column headers: every line fits its header (nothing cut to "…"), and no two overlap.
       const cut = await page
-        .locator('[data-testid="column-header"] > div')
+        .locator('[data-testid="column-header"] > div, [data-testid="column-header"] > button')
         .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
       expect(cut).toEqual([]);
-      const lines = await page.locator('[data-testid="column-header"] > div').evaluateAll((els) =>
-        els.map((e) => {
-          const range = document.createRange();
-          range.selectNodeContents(e);
-          const r = range.getBoundingClientRect();
-          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, header: e.parentElement };
-        }),
-      );
+      const lines = await page
+        .locator('[data-testid="column-header"] > div, [data-testid="column-header"] > button')
+        .evaluateAll((els) =>
+          els.map((e) => {
+            const range = document.createRange();
+            range.selectNodeContents(e);
+            const r = range.getBoundingClientRect();
+            return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, header: e.parentElement };
+          }),
+        );
       for (let i = 0; i < lines.length; i++)
         for (let j = i + 1; j < lines.length; j++)
           if (lines[i]!.header !== lines[j]!.header) expect(overlaps(lines[i]!, lines[j]!)).toBe(false);

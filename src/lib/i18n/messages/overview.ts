@@ -105,6 +105,7 @@ export const overviewMessages = defineMessages({
   'overview.tip.open': { en: 'Click or Enter: open', zh: '点击或 Enter：打开' },
 
   'overview.prediction': { en: 'Prediction', zh: '预测' },
+  'overview.readAbout': { en: 'read about {type} in the article', zh: '在文章中阅读 {type} 的说明' },
   'overview.topClass': { en: '{name} ({p})', zh: '{name}（{p}）', same: true },
 
   'overview.summary': { en: 'Model summary', zh: '模型概要' },
