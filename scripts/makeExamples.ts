@@ -1,20 +1,36 @@
 /**
- * `npm run examples`: the example images of the app, made by the project itself. For each
- * class, gradient ascent on the pretrained model's probability for that class, starting
- * from seeded noise (src/lib/engine/classVisualisation.ts). Writes static/examples/<class>.png
- * and static/examples/index.json. No dataset image is used or copied.
+ * `npm run examples`: the app's example images, made by the project itself (no dataset image
+ * is used or copied), in two sets:
+ * - drawn pictures, one per class (scripts/drawing/scenes): shapes, gradients, shading and
+ *   noise drawn at 512 × 512 and averaged down to the model's input size. Each is run through
+ *   the shipped model as the app would run it, and what it answers goes into index.json;
+ * - with --patterns, class visualisations: gradient ascent on the model's probability for each
+ *   class, from seeded noise (src/lib/engine/classVisualisation.ts). Without it the patterns
+ *   already in the folder and index.json are kept.
+ * Writes static/examples/<class>.png, pattern-<class>.png and index.json.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { parseArgs, runMain, usage } from './lib/args';
-import { initBackend } from '../src/lib/engine/backend';
+import { readPng, toPng } from './lib/examplePng';
+import {
+  INDEX_DESCRIPTION,
+  ranked,
+  readPatterns,
+  round3,
+  type DrawnEntry,
+  type ExampleIndex,
+  type PatternEntry,
+} from './lib/exampleIndex';
+import { Raster } from './drawing/raster';
+import { SCENES } from './drawing/scenes/index';
+import { initBackend, tensorCount } from '../src/lib/engine/backend';
 import { loadModelFromArtifacts } from '../src/lib/engine/io';
 import { visualiseClass } from '../src/lib/engine/classVisualisation';
-import { tensorCount } from '../src/lib/engine/backend';
 import { Explainer } from '../src/lib/engine/explain';
 import { readModelArtifacts } from '../src/node/modelFiles';
 import { parseModelMeta } from '../src/lib/model/meta';
+import { preprocessImage } from '../src/lib/preprocess/preprocess';
 
 const OPTIONS = {
   model: {
@@ -23,24 +39,18 @@ const OPTIONS = {
     help: 'model folder with model.json, weights.bin and meta.json',
   },
   out: { kind: 'string', default: 'static/examples', help: 'where the PNGs and index.json go' },
-  steps: { kind: 'number', default: 70, help: 'gradient steps at each resolution' },
-  seed: { kind: 'number', default: 1, help: 'random seed of the starting noise and jitter' },
+  patterns: { kind: 'bool', default: false, help: 'make the class-visualisation patterns again (slow)' },
+  steps: { kind: 'number', default: 70, help: 'patterns: gradient steps at each resolution' },
+  seed: { kind: 'number', default: 1, help: 'random seed of the drawings’ noise and of the patterns' },
   help: { kind: 'bool', default: false, help: 'show this help' },
 } as const;
 
-function toPng(image: Float32Array, size: number): Buffer {
-  const png = new PNG({ width: size, height: size });
-  for (let i = 0; i < size * size; i++) {
-    for (let c = 0; c < 3; c++)
-      png.data[i * 4 + c] = Math.round(Math.min(1, Math.max(0, image[i * 3 + c] ?? 0)) * 255);
-    png.data[i * 4 + 3] = 255;
-  }
-  return PNG.sync.write(png);
-}
+/** Samples per side of the drawing canvas: 8 × 8 samples for each pixel of a 64 × 64 image. */
+const DRAW_SIDE = 512;
 
 /**
  * Stretches brightness so the darkest and brightest 1% reach near black and white: the
- * smoothness penalties leave the images washed out. One affine map for all channels keeps
+ * smoothness penalties leave the patterns washed out. One affine map for all channels keeps
  * the hues; the probability is measured again on the stretched image.
  */
 function stretchContrast(image: Float32Array): Float32Array {
@@ -54,8 +64,6 @@ function stretchContrast(image: Float32Array): Float32Array {
   const a = 0.92 / Math.max(hi - lo, 1e-3);
   return image.map((v) => Math.min(1, Math.max(0, (v - lo) * a + 0.04)));
 }
-
-const fileName = (name: string): string => `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`;
 
 async function main(): Promise<void> {
   const args = parseArgs(OPTIONS, process.argv.slice(2));
@@ -71,31 +79,75 @@ async function main(): Promise<void> {
   const { model } = await loadModelFromArtifacts(readModelArtifacts(args.model), args.model);
   const size = model.inputs[0]?.shape[1] ?? 64;
   mkdirSync(args.out, { recursive: true });
-  const examples: { class: string; file: string; probability: number }[] = [];
   const start = tensorCount();
   const explainer = new Explainer(model);
-  for (const [classIndex, name] of meta.classes.entries()) {
-    const t0 = Date.now();
-    const raw = visualiseClass(model, { classIndex, steps: args.steps, seed: args.seed });
-    const image = stretchContrast(raw.image);
-    const probability = explainer.predictBatch(image, 1)[classIndex] ?? 0;
-    const file = fileName(name);
-    writeFileSync(join(args.out, file), toPng(image, size));
-    examples.push({ class: name, file, probability: Math.round(probability * 1000) / 1000 });
-    process.stderr.write(
-      `${name.padEnd(12)} p=${probability.toFixed(3)}  ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+  // What the app's model answers for a written file: decoded and preprocessed as the page does.
+  const predict = (file: string): Float32Array =>
+    explainer.predictBatch(
+      preprocessImage(readPng(readFileSync(join(args.out, file))), { size, fit: 'crop' }),
+      1,
     );
+
+  const drawn: DrawnEntry[] = [];
+  for (const name of meta.classes) {
+    const scene = SCENES[name];
+    if (!scene) throw new Error(`no drawn scene for the class "${name}" (scripts/drawing/scenes/index.ts)`);
+    const canvas = new Raster(DRAW_SIDE);
+    scene(canvas, args.seed);
+    const file = `${name}.png`;
+    writeFileSync(join(args.out, file), toPng(canvas.downsample(size), size));
+    const p = predict(file);
+    const order = ranked(p, meta.classes);
+    const top = order[0]!;
+    const own = p[meta.classes.indexOf(name)] ?? 0;
+    drawn.push({
+      class: name,
+      file,
+      prediction: { class: top.class, probability: round3(top.probability) },
+      classProbability: round3(own),
+    });
+    const flag = top.class === name ? '' : `  <- the model says ${top.class}`;
+    const spread = order
+      .slice(0, 3)
+      .map((o) => `${o.class} ${(o.probability * 100).toFixed(1)}%`)
+      .join(', ');
+    process.stderr.write(`drawn   ${name.padEnd(12)} ${spread}${flag}\n`);
   }
-  const index = {
-    description:
-      'Generated by scripts/makeExamples.ts: each image is gradient ascent on the model’s probability for its class, from seeded noise. Not dataset images.',
+
+  const indexPath = join(args.out, 'index.json');
+  const previous = existsSync(indexPath) ? (JSON.parse(readFileSync(indexPath, 'utf8')) as unknown) : null;
+  let patterns: PatternEntry[] = readPatterns(previous);
+  if (args.patterns) {
+    patterns = [];
+    for (const [classIndex, name] of meta.classes.entries()) {
+      const t0 = Date.now();
+      const raw = visualiseClass(model, { classIndex, steps: args.steps, seed: args.seed });
+      const file = `pattern-${name}.png`;
+      writeFileSync(join(args.out, file), toPng(stretchContrast(raw.image), size));
+      const probability = round3(predict(file)[classIndex] ?? 0);
+      patterns.push({ class: name, file, probability });
+      process.stderr.write(
+        `pattern ${name.padEnd(12)} p=${probability.toFixed(3)}  ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+      );
+    }
+  } else {
+    const missing = patterns.filter((e) => !existsSync(join(args.out, e.file)));
+    if (patterns.length === 0 || missing.length > 0)
+      throw new Error(
+        `${indexPath}: no class-visualisation patterns to keep; run with --patterns to make them`,
+      );
+  }
+  const index: ExampleIndex = {
+    description: INDEX_DESCRIPTION,
     model: args.model,
-    seed: args.seed,
-    examples,
+    examples: drawn,
+    patterns,
   };
-  writeFileSync(join(args.out, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  writeFileSync(indexPath, `${JSON.stringify(index, null, 2)}\n`);
   if (tensorCount() > start) process.stderr.write(`warning: ${tensorCount() - start} tensors left over\n`);
-  process.stderr.write(`wrote ${examples.length} images and index.json to ${args.out}\n`);
+  process.stderr.write(
+    `wrote ${drawn.length} drawings, ${patterns.length} patterns and index.json to ${args.out}\n`,
+  );
 }
 
 runMain(main);

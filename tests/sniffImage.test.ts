@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { sniffImage } from '../src/lib/preprocess/sniffImage';
+import {
+  BUDGET_MEGAPIXELS,
+  DECODE_BUDGET_BYTES,
+  decodeBytes,
+  decodeSize,
+  fitsDecodeBudget,
+  sniffImage,
+} from '../src/lib/preprocess/sniffImage';
 import { makePng, stripes } from './fixtures/images';
 
 const bytes = (...xs: number[]) => Uint8Array.from(xs);
@@ -68,5 +75,27 @@ describe('sniffImage', () => {
     webp[20] = 2; // animation flag
     webp.set([99, 0, 0, 49, 0, 0], 24);
     expect(sniffImage(webp)).toMatchObject({ format: 'webp', width: 100, height: 50, animated: true });
+  });
+});
+
+describe('the decoding budget', () => {
+  it('lets an 8000×8000 and a 10,000×10,000 photo be decoded, and refuses a 100,000×100,000 header', () => {
+    expect(fitsDecodeBudget(8000, 8000)).toBe(true);
+    expect(fitsDecodeBudget(10_000, 10_000)).toBe(true);
+    expect(fitsDecodeBudget(100_000, 100_000)).toBe(false);
+    expect(decodeBytes(100_000, 100_000)).toBe(4e10);
+    // Exactly the budget fits; a pixel more does not.
+    expect(decodeBytes(12_500, 10_000)).toBe(DECODE_BUDGET_BYTES);
+    expect(fitsDecodeBudget(12_500, 10_000)).toBe(true);
+    expect(fitsDecodeBudget(12_500, 10_001)).toBe(false);
+    expect(BUDGET_MEGAPIXELS).toBe(125);
+    expect(fitsDecodeBudget(0, 10)).toBe(false);
+  });
+
+  it('decodes to at most the longest side asked for, keeping the aspect, never enlarging', () => {
+    expect(decodeSize(8000, 8000, 512)).toEqual({ width: 512, height: 512 });
+    expect(decodeSize(10_000, 2_500, 512)).toEqual({ width: 512, height: 128 });
+    expect(decodeSize(40_000, 10, 512)).toEqual({ width: 512, height: 1 });
+    expect(decodeSize(300, 200, 512)).toEqual({ width: 300, height: 200 });
   });
 });

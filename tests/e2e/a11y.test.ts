@@ -4,9 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness, type Harness } from './harness';
+import { audit } from './axe';
 import { firstVisit, viewShot } from './shellShared';
 import { makePng, scene } from '../fixtures/images';
-import { audit } from './axe';
 
 const dir = mkdtempSync(join(tmpdir(), 'cnn-studio-a11y-'));
 

@@ -1,6 +1,7 @@
 /** The article in Chromium: both languages, MathML formulas, graphs, and its links into the views and back. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { openApp, shot, startHarness, type Harness } from './harness';
+import { audit } from './axe';
 import { firstVisit, viewShot } from './shellShared';
 
 let h: Harness;
@@ -150,4 +151,60 @@ describe('article', () => {
     await viewShot(page, 'article-mobilenet-1920');
     await context.close();
   });
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+    { width: 390, height: 844 },
+  ])
+    it(`keeps the article's promise: a layer's name in the overview leads to its section, at ${viewport.width}×${viewport.height}`, async () => {
+      const { page, errors } = await openApp(h, '', viewport);
+      // Jumps without the smooth scroll, so the screenshot shows where the reader lands.
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      const links = page.getByTestId('column-article-link');
+      // Every layer of TinyVGG has a section: the input, convolution, activation, pooling, flatten, dense.
+      await expect
+        .poll(() => links.evaluateAll((els) => els.map((e) => e.getAttribute('data-layer'))))
+        .toEqual([
+          'input',
+          'conv_1_1',
+          'relu_1_1',
+          'conv_1_2',
+          'relu_1_2',
+          'max_pool_1',
+          'conv_2_1',
+          'relu_2_1',
+          'conv_2_2',
+          'relu_2_2',
+          'max_pool_2',
+          'flatten',
+          'output',
+        ]);
+      const pool = page.locator('[data-testid="column-article-link"][data-layer="max_pool_1"]');
+      expect(await pool.getAttribute('aria-label')).toBe(
+        'max_pool_1: read about MaxPooling2D in the article',
+      );
+      await pool.click();
+      const section = page.locator('#learn-pooling');
+      await expect
+        .poll(() => section.evaluate((e) => e.getBoundingClientRect().top))
+        .toBeLessThan(viewport.height / 2);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.closest('section')?.id))
+        .toBe('learn-pooling');
+      expect(page.url()).toMatch(/#learn-pooling$/);
+      // And by keyboard: the name is a button in the tab order.
+      await page.locator('[data-testid="column-article-link"][data-layer="conv_1_1"]').focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.closest('section')?.id))
+        .toBe('learn-convolution');
+      await expect
+        .poll(() => page.locator('#learn-convolution').evaluate((e) => e.getBoundingClientRect().top))
+        .toBeLessThan(viewport.height / 2);
+      await shot(page, `article-from-overview-${viewport.width}x${viewport.height}`);
+      expect(await audit(page, '[data-testid="overview"]')).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
 });

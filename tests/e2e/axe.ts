@@ -1,4 +1,4 @@
-/** axe-core run inside Chromium: the serious and critical violations of a page, named by the panel they sit in. */
+/** axe-core run inside Chromium: the serious and critical violations on the page, or inside one part of it, named by the panel they sit in. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -12,16 +12,26 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe on the page as it is; returns serious and critical violations, described for a readable failure. */
-export async function audit(page: Page): Promise<string[]> {
+/**
+ * Runs axe on the page as it is (or only on the elements `include` selects); returns serious and
+ * critical violations, described for a readable failure.
+ */
+export async function audit(page: Page, include?: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (include) => {
     const axe = (
       window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> };
+        axe: {
+          run: (
+            ctx: Document | { include: string[][] },
+            opts: object,
+          ) => Promise<{ violations: Violation[] }>;
+        };
       }
     ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await axe.run(include ? { include: [[include]] } : document, {
+      resultTypes: ['violations'],
+    });
     // Name the panel each offending node sits in, so a failure says whose view to fix.
     const owner = (selector: string): string => {
       const panel = document.querySelector(selector)?.closest('[data-view], [data-testid], [id]');
@@ -33,7 +43,7 @@ export async function audit(page: Page): Promise<string[]> {
       ...v,
       nodes: v.nodes.map((n) => ({ target: [`(${owner(n.target.join(' '))}) ${n.target.join(' ')}`] })),
     }));
-  });
+  }, include);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => {

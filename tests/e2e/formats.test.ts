@@ -162,7 +162,7 @@ describe('text pane', () => {
         page.getByTestId('text-download-weights').click(),
       ]);
       expect(modelJson.suggestedFilename()).toBe('model.json');
-      expect(shard.suggestedFilename()).toBe('group1-shard1of1.bin');
+      expect(shard.suggestedFilename()).toBe('weights.bin');
       const saved = readFileSync((await shard.path()) ?? '');
       expect(Buffer.compare(saved, Buffer.from(fixtureShard(KERAS_FIXTURES[name]!().weights)))).toBe(0);
       await page.getByTestId('view-graph').click();

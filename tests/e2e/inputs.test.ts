@@ -9,7 +9,7 @@ import { imageName, probabilities } from './pageReads';
 import '../../src/app/browser/debugHookTypes';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { makePng, scene, stripes } from '../fixtures/images';
-import { animatedGif, hugePng } from '../fixtures/imageFiles';
+import { animatedGif, bombPng } from '../fixtures/imageFiles';
 
 let h: Harness;
 
@@ -61,14 +61,14 @@ const mapChecksum = (page: Page) =>
   });
 
 describe('image inputs', () => {
-  it('starts with a generated example, and an uploaded image changes the prediction', async () => {
+  it('starts with a drawn example, and an uploaded image changes the prediction', async () => {
     const { page, errors } = await openReady();
     await expect
       .poll(() => page.locator('[data-testid="example"].current').getAttribute('data-class'))
       .toBe('airplane');
     await expect
       .poll(() => page.locator('[data-testid="example"]').first().getAttribute('aria-label'))
-      .toBe('generated to maximise airplane');
+      .toBe('airplane, drawn by our code');
     const before = await probabilities(page);
     await page.getByTestId('image-file').setInputFiles(file('stripes.png', makePng(96, 64, stripes)));
     await page.waitForFunction(
@@ -82,13 +82,13 @@ describe('image inputs', () => {
     expect(after).not.toEqual(before);
     expect(after.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     // Choosing another example shows it and marks it.
-    await page.locator('[data-testid="example"][data-class="cat"]').click();
-    await page.locator('[data-testid="example"][data-class="cat"].current').waitFor();
+    await page.locator('[data-testid="example"][data-kind="drawn"][data-class="cat"]').click();
+    await page.locator('[data-testid="example"][data-kind="drawn"][data-class="cat"].current').waitFor();
     await expect.poll(() => imageName(page)).toBe('cat.png');
     expect(errors).toEqual([]);
   });
 
-  it('refuses text, empty, huge, SVG and animated files with a clear message and keeps everything', async () => {
+  it('refuses text, empty, too-large-to-decode, SVG and animated files with a clear message and keeps everything', async () => {
     const { page } = await openReady();
     const topClass = await page.getByTestId('top-class').textContent();
     const checksum = await mapChecksum(page);
@@ -99,7 +99,11 @@ describe('image inputs', () => {
         /notes\.png: not an image file \(its content is text\)/,
       ],
       ['empty.png', Buffer.alloc(0), /empty\.png: the file is empty/],
-      ['huge.png', await hugePng(), /huge\.png: 10000×10000 is too large; the limit is 40 megapixels/],
+      [
+        'bomb.png',
+        bombPng(),
+        /bomb\.png: a 100000×100000 image needs 40 GB of memory to decode, more than the 500 MB this page allows one image \(about 125 megapixels\)/,
+      ],
       [
         'drawing.svg',
         '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',

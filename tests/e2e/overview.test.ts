@@ -18,8 +18,11 @@ afterEach(async () => {
 });
 
 /** Opens the app and waits until the overview has been painted for the first image. */
-async function openOverview(query = ''): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openApp(h, query);
+async function openOverview(
+  query = '',
+  viewport = { width: 1280, height: 800 },
+): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openApp(h, query, viewport);
   await opened.page.waitForFunction(() => (window.__cnnStudio?.paints() ?? 0) > 0, null, { timeout: 60_000 });
   return opened;
 }
@@ -104,7 +107,8 @@ describe('TinyVGG overview', () => {
     const tip = page.getByTestId('neuron-tooltip');
     await expect
       .poll(() => tip.textContent())
-      .toMatch(/conv_1_2.*Channel 3.*Map 60 × 60.*Min .* max .*Row [0-4], column [0-4]: /s);
+      // 3 px into a map drawn 26–40 px wide for its 60 cells: one of the first few rows and columns.
+      .toMatch(/conv_1_2.*Channel 3.*Map 60 × 60.*Min .* max .*Row [0-9], column [0-9]: /s);
     // Conv mixes every input channel: 10 edges and one 3×3 kernel glyph per input channel.
     await expect.poll(() => page.getByTestId('edges').getAttribute('data-count')).toBe('10');
     await expect.poll(() => page.getByTestId('kernel-glyph').count()).toBe(10);
@@ -188,11 +192,21 @@ describe('TinyVGG overview', () => {
   });
 
   it('shows short headers in compact mode and shape and parameters in detailed mode', async () => {
-    const { page } = await openOverview();
+    // Wide enough for the natural layout, where the parameter count has its own line.
+    const { page } = await openOverview('', { width: 1920, height: 1080 });
     const header = page.getByTestId('column-header').nth(1);
     await expect.poll(() => header.textContent()).toMatch(/conv_1_1\s*62×62×10\s*280 params/);
     await page.getByTestId('details-toggle').uncheck();
     await expect.poll(() => header.textContent()).toMatch(/^\s*conv_1_1\s*$/);
+  });
+
+  it('beside the editor on a laptop, a compact header keeps the parameter count in its tooltip', async () => {
+    const { page } = await openOverview();
+    const header = page.getByTestId('column-header').nth(1);
+    await expect.poll(() => header.textContent()).toMatch(/^\s*conv_1_1\s*62×62×10\s*$/);
+    expect(await header.getByTestId('column-article-link').getAttribute('title')).toMatch(
+      /^conv_1_1 · Conv2D · 280 params · /,
+    );
   });
 });
 

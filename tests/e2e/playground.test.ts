@@ -109,7 +109,7 @@ describe('hyperparameter playground', () => {
     await set(pg, 'stride', '2.5');
     await expect
       .poll(() => pg.getByTestId('pg-refused').textContent())
-      .toMatch(/Stride must be a whole number from 1 to 96, not 2\.5\. The last valid settings are kept\./);
+      .toMatch(/Stride must be a whole number, not 2\.5\. The last valid settings are kept\./);
     // What was typed stays, the settings in force do not change.
     await expect.poll(() => pg.getByTestId('pg-stride-number').inputValue()).toBe('2.5');
     await expect.poll(() => pg.getByTestId('size-formula').getAttribute('data-output')).toBe('3');
@@ -122,5 +122,32 @@ describe('hyperparameter playground', () => {
     await set(pg, 'stride', '1');
     await expect.poll(() => pg.getByTestId('pg-refused').count()).toBe(0);
     await expect.poll(() => pg.getByTestId('size-formula').getAttribute('data-output')).toBe('5');
+  });
+
+  it('bounds the stride by the padded input it walks over, and brings it down when the input shrinks', async () => {
+    const { page, pg, errors } = await openPlayground();
+    await set(pg, 'inputSize', '5');
+    await set(pg, 'padding', '1');
+    await set(pg, 'kernelSize', '3');
+    await set(pg, 'stride', '12');
+    await expect
+      .poll(() => pg.getByTestId('pg-refused').textContent())
+      .toMatch(
+        /Stride must be from 1 to 7 \(the padded input is 7 wide, so a longer stride has nowhere to go\), not 12\./,
+      );
+    expect(await pg.getByTestId('pg-stride-number').getAttribute('max')).toBe('7');
+    await set(pg, 'stride', '7');
+    await expect.poll(() => pg.getByTestId('size-formula').getAttribute('data-output')).toBe('1');
+    // A smaller input: the stride follows it down, and the playground says so.
+    await set(pg, 'padding', '0');
+    await expect
+      .poll(() => pg.getByTestId('pg-adjusted').textContent())
+      .toMatch(
+        /The stride 7 was wider than the 5-wide padded input; it is now 5, which gives the same single position\./,
+      );
+    await expect.poll(() => pg.getByTestId('pg-stride-number').inputValue()).toBe('5');
+    await expect.poll(() => pg.getByTestId('size-formula').getAttribute('data-output')).toBe('1');
+    await shoot(page, pg, 'playground-stride-bound');
+    expect(errors).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseKerasJson, serializeKerasJson } from '../../src/lib/formats/keras/kerasJson';
-import { SHARD_BYTES } from '../../src/lib/formats/keras/weights';
+import { SHARD_BYTES, WEIGHTS_FILE } from '../../src/lib/formats/keras/weights';
 import { inferShapes, totals } from '../../src/lib/spec/inferShapes';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { tf } from '../../src/lib/engine/tf';
@@ -88,6 +88,16 @@ describe('Keras export', () => {
     expect(out.shards.reduce((s, x) => s + x.data.byteLength, 0)).toBe(bytes);
     const back = parseKerasJson(out.json, { shards: new Map(out.shards.map((s) => [s.path, s.data])) });
     expect(back.weights?.get('output/kernel')?.length).toBe(1690 * 1000);
+    // The app's downloads put the same weights in one weights.bin, named so in the manifest.
+    const single = serializeKerasJson(big, weights, { weightsFile: WEIGHTS_FILE });
+    expect(single.shards.map((s) => [s.path, s.data.byteLength])).toEqual([['weights.bin', bytes]]);
+    expect(
+      (JSON.parse(single.json) as { weightsManifest: { paths: string[] }[] }).weightsManifest[0]?.paths,
+    ).toEqual(['weights.bin']);
+    const again = parseKerasJson(single.json, { shards: new Map([['weights.bin', single.shards[0]!.data]]) });
+    expect(Array.from(again.weights?.get('output/bias') ?? [])).toEqual(
+      Array.from(back.weights?.get('output/bias') ?? []),
+    );
   });
 
   it('refuses layers tfjs lacks, naming them', () => {

@@ -26,7 +26,7 @@ const hostile = HOSTILE_NAMES.filter((n) => n.length < 1000)
 describe('labels in model.json', () => {
   it('are written into userDefinedMetadata and read back, hostile ones included', () => {
     expect(hostile.length).toBe(10);
-    const { json } = serializeKerasJson(spec, undefined, hostile);
+    const { json } = serializeKerasJson(spec, undefined, { labels: hostile });
     const imported = parseKerasJson(json);
     expect(imported.labels).toEqual({ names: hostile, source: 'userDefinedMetadata' });
     expect(JSON.parse(json).userDefinedMetadata.cnnStudio.classes).toEqual(hostile);

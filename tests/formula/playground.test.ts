@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { playground, type PlaygroundResult } from '../../src/lib/formula/playground';
+import {
+  fitStride,
+  playground,
+  playgroundLimits,
+  type PlaygroundResult,
+} from '../../src/lib/formula/playground';
 
 function ok(result: PlaygroundResult) {
   if (!result.ok) throw new Error(result.explanation.en);
@@ -79,7 +84,34 @@ describe('hyperparameter playground', () => {
       'kernelSize',
       'stride',
     ]);
-    expect(r.explanation.en).toBe('Input size must be a whole number from 1 to 32, not 40.');
-    expect(r.explanation.zh).toBe('输入大小必须是 1 到 32 的整数，而不是 40。');
+    expect(r.explanation.en).toBe('Input size must be from 1 to 32, not 40.');
+    expect(r.explanation.zh).toBe('输入大小必须在 1 到 32 之间，而不是 40。');
+    expect(r.issues[2]!.message.en).toBe('Kernel size must be a whole number, not 2.5.');
+  });
+
+  it('bounds the stride by the padded input, and says why', () => {
+    const settings = { inputSize: 5, padding: 1, kernelSize: 3, stride: 1 };
+    expect(playgroundLimits(settings).stride).toEqual({ min: 1, max: 7 });
+    expect(ok(playground({ ...settings, stride: 7 })).outputSize).toBe(1);
+    const r = playground({ ...settings, stride: 12 });
+    expect(r.explanation.en).toBe(
+      'Stride must be from 1 to 7 (the padded input is 7 wide, so a longer stride has nowhere to go), not 12.',
+    );
+    expect(playground({ ...settings, stride: 2.5 }).explanation.en).toBe(
+      'Stride must be a whole number, not 2.5.',
+    );
+    // An invalid input size leaves the stride its fixed bound, not one computed from nonsense.
+    expect(playgroundLimits({ ...settings, inputSize: 0 }).stride.max).toBe(96);
+  });
+
+  it('brings a stride wider than a shrunk input down to its width: the same single position', () => {
+    const wide = { inputSize: 4, padding: 0, kernelSize: 3, stride: 9 };
+    const fitted = fitStride(wide)!;
+    expect(fitted.settings.stride).toBe(4);
+    expect(ok(playground(fitted.settings)).outputSize).toBe(1);
+    expect(fitted.message.en).toBe(
+      'The stride 9 was wider than the 4-wide padded input; it is now 4, which gives the same single position.',
+    );
+    expect(fitStride({ ...wide, stride: 4 })).toBeNull();
   });
 });

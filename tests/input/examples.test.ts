@@ -15,6 +15,11 @@ const INDEX = {
     { class: 'cat', file: 'cat.png' },
     { class: 'dog', file: 'dog.png' },
   ],
+  patterns: [
+    { class: 'cat', file: 'pattern-cat.png' },
+    { class: 'evil', file: '../secret.png' },
+    { class: 'evil', file: 'a/b.png' },
+  ],
 };
 
 /** A fetch that fails the first `failures[url]` requests of each URL, then answers. */
@@ -40,7 +45,12 @@ describe('example images', () => {
     const { fn, calls } = flakyFetch({});
     vi.stubGlobal('fetch', fn);
     const { exampleIndex } = await import('../../src/app/browser/examples');
-    expect((await exampleIndex()).map((e) => e.className)).toEqual(['cat', 'dog']);
+    expect((await exampleIndex()).map((e) => [e.kind, e.className, e.url])).toEqual([
+      ['drawn', 'cat', './examples/cat.png'],
+      ['drawn', 'dog', './examples/dog.png'],
+      // Paths out of the folder are not followed.
+      ['pattern', 'cat', './examples/pattern-cat.png'],
+    ]);
     await exampleIndex();
     expect(calls).toEqual(['./examples/index.json']);
   });
@@ -50,7 +60,7 @@ describe('example images', () => {
     vi.stubGlobal('fetch', fn);
     const { exampleIndex } = await import('../../src/app/browser/examples');
     expect(await exampleIndex()).toEqual([]);
-    expect((await exampleIndex()).length).toBe(2);
+    expect((await exampleIndex()).length).toBe(3);
     expect(calls.filter((c) => c.endsWith('index.json'))).toHaveLength(2);
   });
 
@@ -65,5 +75,19 @@ describe('example images', () => {
     // Kept once it worked.
     expect(await firstExample()).toBe(again);
     expect(calls.filter((c) => c.endsWith('cat.png'))).toHaveLength(2);
+  });
+
+  it('knows which decoded image came from which example, and that a user’s own cat.png is not one', async () => {
+    const { fn } = flakyFetch({});
+    vi.stubGlobal('fetch', fn);
+    const { exampleIndex, decodeExample, exampleShown, firstExample } =
+      await import('../../src/app/browser/examples');
+    const [cat, , pattern] = await exampleIndex();
+    const raw = await decodeExample(pattern!);
+    expect(exampleShown(raw)).toBe(pattern);
+    expect(exampleShown((await firstExample())!.raw)?.url).toBe(cat!.url);
+    const own = { width: 1, height: 1, channels: 4 as const, data: new Uint8ClampedArray(4) };
+    expect(exampleShown(own)).toBeUndefined();
+    expect(exampleShown(null)).toBeUndefined();
   });
 });

@@ -5,6 +5,13 @@
 export const DRAWER_BELOW = 1024;
 export const SIDE_MIN = 280;
 export const SIDE_DEFAULT = 400;
+/**
+ * The side panel's width until the user drags it: about a quarter of the window, so that on a
+ * 1280-pixel laptop the overview beside it still shows the whole of TinyVGG with its prediction.
+ */
+export function defaultSideWidth(viewport: number): number {
+  return Math.round(Math.min(440, Math.max(320, viewport * 0.26)));
+}
 const STORAGE_KEY = 'cnn-studio.sideWidth';
 
 /** Keeps the side panel between its minimum and ~55% of the window, so the views never vanish. */
@@ -14,11 +21,12 @@ export function clampSideWidth(width: number, viewport: number): number {
 }
 
 function savedWidth(): number {
+  const fallback = typeof window === 'undefined' ? SIDE_DEFAULT : defaultSideWidth(window.innerWidth);
   try {
     const n = Number(localStorage.getItem(STORAGE_KEY));
-    return Number.isFinite(n) && n > 0 ? n : SIDE_DEFAULT;
+    return Number.isFinite(n) && n > 0 ? n : fallback;
   } catch {
-    return SIDE_DEFAULT;
+    return fallback;
   }
 }
 

@@ -16,20 +16,12 @@ import { deleteModel, listModels, readModel, saveModel, type ModelSummary } from
 import { isNumbering } from '../../lib/labels/labels';
 import { isLabelFileName } from '../../lib/labels/labelFiles';
 import { chooseLabels } from '../browser/labelFiles';
+import { downloadBlob } from '../browser/download';
 
 export type LibraryMessage = { kind: 'ok' | 'error'; text: Localized };
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export class ModelLibrary {

@@ -16,12 +16,56 @@ export interface PlaygroundSettings {
 
 export type PlaygroundParam = keyof PlaygroundSettings;
 
-export const PLAYGROUND_LIMITS: Record<PlaygroundParam, { min: number; max: number }> = {
+type Limits = Record<PlaygroundParam, { min: number; max: number }>;
+
+/**
+ * The fixed bounds. A kernel wider than the padded input is not refused but explained (it has
+ * no place to go); its bound only keeps the drawing finite (three times the largest input).
+ */
+export const PLAYGROUND_LIMITS: Limits = {
   inputSize: { min: 1, max: 32 },
   padding: { min: 0, max: 32 },
   kernelSize: { min: 1, max: 96 },
   stride: { min: 1, max: 96 },
 };
+
+const isWhole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max;
+
+/** The padded input's width, W + 2P, when both are valid; null otherwise. */
+function paddedWidth(s: PlaygroundSettings): number | null {
+  const { inputSize: w, padding: p } = PLAYGROUND_LIMITS;
+  return isWhole(s.inputSize, w.min, w.max) && isWhole(s.padding, p.min, p.max)
+    ? s.inputSize + 2 * s.padding
+    : null;
+}
+
+/**
+ * The bounds for these settings: the stride goes up to the padded input's width (a longer
+ * stride has nowhere to go: from there on every stride gives the same single position).
+ */
+export function playgroundLimits(settings: PlaygroundSettings): Limits {
+  const padded = paddedWidth(settings);
+  return padded === null ? PLAYGROUND_LIMITS : { ...PLAYGROUND_LIMITS, stride: { min: 1, max: padded } };
+}
+
+/**
+ * Settings after a change of input size or padding: a stride left wider than the new padded
+ * input is brought down to its width, which gives the same single position; null when the
+ * stride still fits. The playground says so rather than leaving a stride it would refuse.
+ */
+export function fitStride(
+  settings: PlaygroundSettings,
+): { settings: PlaygroundSettings; message: Localized } | null {
+  const padded = paddedWidth(settings);
+  if (padded === null || settings.stride <= padded) return null;
+  return {
+    settings: { ...settings, stride: padded },
+    message: {
+      en: `The stride ${settings.stride} was wider than the ${padded}-wide padded input; it is now ${padded}, which gives the same single position.`,
+      zh: `步长 ${settings.stride} 比填充后宽 ${padded} 的输入还宽；现在改为 ${padded}，结果同样只有一个位置。`,
+    },
+  };
+}
 
 const PARAM_NAMES: Record<PlaygroundParam, Localized> = {
   inputSize: { en: 'Input size', zh: '输入大小' },
@@ -66,22 +110,29 @@ function plural(n: number, one: string, many: string): string {
 }
 
 function checkValues(settings: PlaygroundSettings): PlaygroundIssue[] {
-  return (Object.keys(PLAYGROUND_LIMITS) as PlaygroundParam[]).flatMap((param) => {
+  const limits = playgroundLimits(settings);
+  return (Object.keys(limits) as PlaygroundParam[]).flatMap((param) => {
     const value = settings[param];
-    const { min, max } = PLAYGROUND_LIMITS[param];
-    if (Number.isInteger(value) && value >= min && value <= max) return [];
+    const { min, max } = limits[param];
+    if (isWhole(value, min, max)) return [];
     const name = PARAM_NAMES[param];
-    return [
-      {
-        kind: 'invalid-value' as const,
-        param,
-        value,
-        message: {
-          en: `${name.en} must be a whole number from ${min} to ${max}, not ${value}.`,
-          zh: `${name.zh}必须是 ${min} 到 ${max} 的整数，而不是 ${value}。`,
-        },
-      },
-    ];
+    const strideWhy: Localized =
+      param === 'stride' && max !== PLAYGROUND_LIMITS.stride.max
+        ? {
+            en: ` (the padded input is ${max} wide, so a longer stride has nowhere to go)`,
+            zh: `（填充后的输入宽 ${max}，更长的步长无处可走）`,
+          }
+        : { en: '', zh: '' };
+    const message: Localized = Number.isInteger(value)
+      ? {
+          en: `${name.en} must be from ${min} to ${max}${strideWhy.en}, not ${value}.`,
+          zh: `${name.zh}必须在 ${min} 到 ${max} 之间${strideWhy.zh}，而不是 ${value}。`,
+        }
+      : {
+          en: `${name.en} must be a whole number, not ${value}.`,
+          zh: `${name.zh}必须是整数，而不是 ${value}。`,
+        };
+    return [{ kind: 'invalid-value' as const, param, value, message }];
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Tells what a file really is from its first bytes, and an image's size from its header,
- * before anything is decoded: so a text file renamed .png, an SVG, an animated GIF or a
- * 10,000 × 10,000 image is refused with a precise reason instead of a decoder's failure.
+ * before anything is decoded: so a text file renamed .png, an SVG, an animated GIF or an
+ * image too large to decode is refused with a precise reason instead of a decoder's failure,
+ * and a large photo is decoded straight to a small size.
  */
 
 export type SniffResult =
@@ -146,5 +147,31 @@ function u32le(b: Uint8Array, i: number): number {
   return ((b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16) | ((b[i + 3] ?? 0) << 24)) >>> 0;
 }
 
-/** Images above this many pixels are refused: decoding them would take hundreds of MB. */
-export const MAX_IMAGE_PIXELS = 40_000_000;
+/**
+ * The memory one image may take while it is decoded. A browser decodes an image at its full
+ * size (4 bytes a pixel, RGBA) before scaling it down, so a 10,000 × 10,000 photo needs 400 MB
+ * for a moment: allowed; a header that claims 100,000 × 100,000 (a decompression bomb, or a
+ * panorama no browser tab can hold) would need 40 GB and is refused before any decoding.
+ */
+export const DECODE_BUDGET_BYTES = 500_000_000;
+const BYTES_PER_PIXEL = 4;
+
+/** Bytes a full-size decode of a width × height image takes. */
+export const decodeBytes = (width: number, height: number): number => width * height * BYTES_PER_PIXEL;
+
+/** The most pixels the budget allows, in megapixels. */
+export const BUDGET_MEGAPIXELS = DECODE_BUDGET_BYTES / BYTES_PER_PIXEL / 1e6;
+
+export function fitsDecodeBudget(width: number, height: number): boolean {
+  return width > 0 && height > 0 && decodeBytes(width, height) <= DECODE_BUDGET_BYTES;
+}
+
+/** The size to decode to: the longer side at most `maxSide`, the aspect kept, never enlarged. */
+export function decodeSize(
+  width: number,
+  height: number,
+  maxSide: number,
+): { width: number; height: number } {
+  const scale = Math.min(1, maxSide / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}

@@ -3,6 +3,7 @@
  * (the topology and a weights manifest that points at the binary) and `weights.bin`. Class
  * names ride along in `userDefinedMetadata`, which tfjs keeps when loading the model.
  */
+import { WEIGHTS_FILE } from '../formats/keras/weights';
 
 export interface WeightSpecLike {
   name: string;
@@ -21,7 +22,8 @@ export interface StudioMetadata {
   dataset: string;
 }
 
-export const WEIGHTS_FILE = 'weights.bin';
+// The same name the Keras writer gives its single weights file: every download names it alike.
+export { WEIGHTS_FILE };
 
 export function modelJson(
   artifacts: ArtifactsLike,

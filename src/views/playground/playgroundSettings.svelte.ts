@@ -3,7 +3,12 @@
  * whether the example values show, and the last value the math refused. A proposed value
  * goes through the math module (src/lib/formula/playground) before it is taken.
  */
-import { playground, type PlaygroundParam, type PlaygroundSettings } from '../../lib/formula/playground';
+import {
+  fitStride,
+  playground,
+  type PlaygroundParam,
+  type PlaygroundSettings,
+} from '../../lib/formula/playground';
 import type { MessageKey } from '../../lib/i18n';
 import type { Localized } from '../../lib/spec/types';
 
@@ -21,6 +26,8 @@ export const PLAYGROUND_FIELDS: readonly {
 export class PlaygroundState {
   settings = $state<PlaygroundSettings>({ inputSize: 7, padding: 1, kernelSize: 3, stride: 2 });
   refused = $state<{ param: PlaygroundParam; message: Localized } | null>(null);
+  /** A setting the playground changed to keep up with another (the stride, when the input shrinks). */
+  adjusted = $state<Localized | null>(null);
   showValues = $state(false);
   readonly result = $derived(playground(this.settings));
 
@@ -36,7 +43,9 @@ export class PlaygroundState {
       return false;
     }
     this.refused = null;
-    this.settings = next;
+    const fitted = param === 'stride' ? null : fitStride(next);
+    this.adjusted = fitted?.message ?? null;
+    this.settings = fitted?.settings ?? next;
     return true;
   };
 }

@@ -184,18 +184,22 @@ export function checkKerasExport(spec: NetworkSpec, weights?: NamedWeights): voi
 }
 
 /**
- * model.json as tfjs' `model.save` writes it, with weight shards when weights are given and the
- * class names in `userDefinedMetadata` (where tfjs keeps them) when labels are given.
+ * model.json as tfjs' `model.save` writes it, with weight shards when weights are given (the
+ * converter's 4 MiB `group1-shardKofN.bin`, or one file named `weightsFile`) and the class names
+ * in `userDefinedMetadata` (where tfjs keeps them) when labels are given.
  * Checks the spec first: a problem is a `KerasFormatError` naming the layer, never a half-written file.
  */
 export function serializeKerasJson(
   spec: NetworkSpec,
   weights?: NamedWeights,
-  labels?: readonly string[],
+  options: { weightsFile?: string; labels?: readonly string[] } = {},
 ): KerasExport {
   checkKerasExport(spec, weights);
   const topology = specToKerasModel(spec);
-  const written = weights ? writeWeights(spec, weights) : { manifest: [], shards: [] };
+  const written = weights
+    ? writeWeights(spec, weights, undefined, options.weightsFile)
+    : { manifest: [], shards: [] };
+  const labels = options.labels;
   const model = {
     format: 'layers-model',
     generatedBy: 'CNN Studio',

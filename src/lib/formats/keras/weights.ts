@@ -228,11 +228,22 @@ function checkAgainstSpec(
       fail(`${key} is not a weight of that layer`, `${key} 不是该层的权重`, where.get(key) ?? base);
 }
 
-/** The manifest and shards for a spec's weights, in layer order, as the converter lays them out. */
+/**
+ * The one weights file CNN Studio's downloads write beside model.json (the model library's,
+ * the Export menu's and the text pane's alike): one file is one download, where 4 MiB shards
+ * would be a download prompt each.
+ */
+export const WEIGHTS_FILE = 'weights.bin';
+
+/**
+ * The manifest and shards for a spec's weights, in layer order, as the converter lays them out
+ * (`group1-shardKofN.bin`), or all in one file named `singleFile`.
+ */
 export function writeWeights(
   spec: NetworkSpec,
   weights: NamedWeights,
   shardBytes = SHARD_BYTES,
+  singleFile?: string,
 ): { manifest: ManifestGroup[]; shards: Shard[] } {
   const table = inferShapes(spec);
   const entries: WeightEntry[] = [];
@@ -255,6 +266,10 @@ export function writeWeights(
   for (const c of chunks) {
     all.set(new Uint8Array(c.buffer, c.byteOffset, c.byteLength), at);
     at += c.byteLength;
+  }
+  if (singleFile !== undefined) {
+    const shards = [{ path: singleFile, data: all }];
+    return { manifest: [{ paths: [singleFile], weights: entries }], shards };
   }
   const count = Math.max(1, Math.ceil(total / shardBytes));
   const shards: Shard[] = Array.from({ length: count }, (_, k) => ({

@@ -46,8 +46,12 @@ export const appMessages = defineMessages({
     zh: '{file}：不支持动态 {format} 图像；请使用静态的 PNG、JPEG、WebP、BMP 或 GIF',
   },
   'image.tooLarge': {
-    en: '{file}: {width}×{height} is too large; the limit is {max} megapixels',
-    zh: '{file}：{width}×{height} 太大；上限为 {max} 百万像素',
+    en: '{file}: a {width}×{height} image needs {need} of memory to decode, more than the {budget} this page allows one image (about {max} megapixels); scale it down and try again',
+    zh: '{file}：{width}×{height} 的图像解码需要 {need} 内存，超过本页面为一张图像留出的 {budget}（约 {max} 百万像素）；请先缩小后再试',
+  },
+  'image.noSize': {
+    en: '{file}: its header gives a size of {width}×{height}, which no image has',
+    zh: '{file}：文件头给出的尺寸为 {width}×{height}，这不是有效的图像尺寸',
   },
   'image.notImage': {
     en: '{file}: not an image file (its content is {kind})',

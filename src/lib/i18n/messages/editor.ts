@@ -81,7 +81,10 @@ export const editorMessages = defineMessages({
   'editor.zoom.in': { en: 'Zoom in', zh: '放大' },
   'editor.zoom.out': { en: 'Zoom out', zh: '缩小' },
   'editor.zoom.fit': { en: 'Fit', zh: '适应' },
-  'editor.zoom.fitHelp': { en: 'Fit the whole network in view', zh: '让整个网络适应视图' },
+  'editor.zoom.fitHelp': {
+    en: 'Fit the network’s width at a size where its text stays readable; scroll or drag to see the rest, or zoom out for the whole net',
+    zh: '按网络宽度适应视图，并保持文字清晰可读；滚动或拖动查看其余部分，或缩小以查看整个网络',
+  },
 
   'editor.layer.none': {
     en: 'Select a layer in the graph to see and change its parameters.',
@@ -163,6 +166,16 @@ export const editorMessages = defineMessages({
   'editor.export.button': { en: 'Export', zh: '导出' },
   'editor.export.svg': { en: 'Diagram as SVG', zh: '导出为 SVG 图' },
   'editor.export.png': { en: 'Diagram as PNG', zh: '导出为 PNG 图' },
+  'editor.export.diagram': { en: 'Diagram', zh: '结构图' },
+  'editor.export.model': { en: 'Model file', zh: '模型文件' },
+  'editor.export.withWeights': { en: 'Keras / TF.js with its weights', zh: 'Keras / TF.js（含权重）' },
+  'editor.export.weightsFiles': {
+    en: 'model.json + weights.bin · {size}',
+    zh: 'model.json + weights.bin · {size}',
+    same: true,
+  },
+  'editor.export.share': { en: 'Share', zh: '分享' },
+  'editor.export.copyLink': { en: 'Copy a link to this architecture', zh: '复制此架构的链接' },
 
   'editor.zoo.button': { en: 'Model zoo', zh: '模型库' },
   'editor.zoo.title': { en: 'Model zoo', zh: '模型库' },

@@ -22,8 +22,8 @@ export const formatsMessages = defineMessages({
   'formats.downloadHint': { en: 'Save this text as {file}', zh: '把这段文本保存为 {file}' },
   'formats.downloadWeights': { en: 'With weights', zh: '含权重' },
   'formats.downloadWeightsHint': {
-    en: 'Save model.json and its weight shards ({size}), as TensorFlow.js writes them',
-    zh: '按 TensorFlow.js 的方式保存 model.json 及其权重分片（{size}）',
+    en: 'Save model.json and its weights.bin ({size}), the files TensorFlow.js loads',
+    zh: '保存 model.json 及其 weights.bin（{size}），即 TensorFlow.js 加载的文件',
   },
   'formats.downloadFrozenHint': {
     en: 'Save the GraphDef with the current weights as constants ({size}), as a frozen TensorFlow graph holds them',

@@ -103,16 +103,7 @@ export async function diagramPng(
   }
 }
 
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { downloadBlob as download } from '../../../app/browser/download';
 
 /** A file name from the net's name: `TinyVGG` → `tinyvgg`. */
 export function fileStem(name: string): string {

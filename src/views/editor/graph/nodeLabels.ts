@@ -7,6 +7,7 @@ import type { ShapeTable } from '../../../lib/spec/inferShapes';
 import type { LayerCategory } from '../../../lib/layers/types';
 import { getLayerDef } from '../../../lib/layers/registry';
 import { clip, wrapText } from '../../../lib/editor/wrapText';
+import { abbreviateType } from '../../../lib/editor/abbreviateType';
 import { formatShape } from '../../../lib/i18n/format';
 
 export const NODE_WIDTH = 184;
@@ -66,7 +67,7 @@ export function nodeLabel(
     category: def?.category,
     status,
     name: clip(layer.id, CHARS),
-    typeText: clip(layer.type, room),
+    typeText: abbreviateType(layer.type, room),
     shapeText,
     problem,
     problemFull,

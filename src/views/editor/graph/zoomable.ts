@@ -16,7 +16,8 @@ export interface View {
 export interface ZoomHandle {
   /**
    * Fits a box of graph coordinates into the pane, never enlarging past 100%. `readable`
-   * stops shrinking at a legible size and shows the top (the input) of a tall net instead.
+   * stops shrinking at a legible size and shows the top left of a net too big for that
+   * (the input is at the top); the rest is a scroll or a drag away.
    */
   fit(width: number, height: number, mode?: 'all' | 'readable'): boolean;
   zoomBy(factor: number): void;
@@ -30,8 +31,8 @@ export interface ZoomParams {
 }
 
 const PAD = 24;
-/** The smallest scale at which node text is still legible. */
-const READABLE = 0.8;
+/** The smallest scale at which node text is still legible (the type line's 11 px stay ≥ 8.8 px). */
+export const READABLE = 0.8;
 
 export function zoomable(svg: SVGSVGElement, params: ZoomParams) {
   let current = params;
@@ -64,14 +65,13 @@ export function zoomable(svg: SVGSVGElement, params: ZoomParams) {
       if (w === 0 || h === 0 || width === 0) return false;
       const byWidth = (w - 2 * PAD) / width;
       const byHeight = (h - 2 * PAD) / height;
-      const k = Math.max(
-        0.05,
-        Math.min(1, byWidth, mode === 'readable' ? Math.max(byHeight, READABLE) : byHeight),
-      );
-      // Tall nets are fitted by width and start at their top, where the input is.
-      const tooTall = height * k > h - 2 * PAD;
-      const y = tooTall ? PAD : (h - height * k) / 2;
-      sel.call(behaviour.transform, zoomIdentity.translate((w - width * k) / 2, y).scale(k));
+      const all = Math.max(0.05, Math.min(1, byWidth, byHeight));
+      // Readable: never below the legible scale; what does not fit is panned to.
+      const k = mode === 'readable' ? Math.max(READABLE, all) : all;
+      // Too wide: start at the left edge; too tall: start at the top, where the input is.
+      const x = width * k > w - 2 * PAD ? PAD : (w - width * k) / 2;
+      const y = height * k > h - 2 * PAD ? PAD : (h - height * k) / 2;
+      sel.call(behaviour.transform, zoomIdentity.translate(x, y).scale(k));
       return true;
     },
     zoomBy(factor) {

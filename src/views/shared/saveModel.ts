@@ -1,8 +1,14 @@
-/** Saving files from the text pane: a Blob as a download, and the model in a format. */
+/**
+ * Saving the model in a format, for the editor's Export menu and the text pane. With weights
+ * (Keras / TensorFlow.js) it is `model.json` and `weights.bin`, the same two files the model
+ * library downloads and the same names model.json's weightsManifest lists.
+ */
 import { exportText, formatInfo, type ModelFormat } from '../../lib/formats';
 import { serializeKerasJson } from '../../lib/formats/keras/kerasJson';
-import type { NetworkSpec } from '../../lib/spec/types';
+import { WEIGHTS_FILE } from '../../lib/formats/keras/weights';
 import { serializeOnnx } from '../../lib/formats/onnx/onnxExport';
+import type { NetworkSpec } from '../../lib/spec/types';
+import { downloadBlob } from '../../app/browser/download';
 
 /** The model with its weights (and class names, when it has its own) as an .onnx download. */
 export function downloadOnnx(
@@ -21,25 +27,11 @@ export function onnxFileName(name: string): string {
   return `${name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'model'}.onnx`;
 }
 
-/** Saves a Blob as a download with the given file name. */
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers start reading the URL only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
- * Saves the model: the pane's text in its format, or (`weights` given) a Keras model.json
- * with its weight shards or a TensorFlow GraphDef with its weights as constants. Everything is written out and checked before the first file is
- * saved, so a refusal (a FormatError naming the layer) leaves nothing half-written.
- * `edited`: the text has edits of its own and is saved as it is.
+ * Saves the model: the text in its format, or (`weights` given) a Keras model.json with its
+ * weights.bin, or a TensorFlow GraphDef with its weights as constants. Everything is written
+ * out and checked before the first file is saved, so a refusal (a FormatError naming the
+ * layer) leaves nothing half-written. `edited`: the text has edits of its own and is saved as it is.
  */
 export function downloadModel(
   spec: NetworkSpec,
@@ -53,7 +45,10 @@ export function downloadModel(
   },
 ): void {
   if (file.weights && format === 'keras') {
-    const out = serializeKerasJson(spec, new Map(file.weights), file.labels);
+    const out = serializeKerasJson(spec, new Map(file.weights), {
+      weightsFile: WEIGHTS_FILE,
+      ...(file.labels ? { labels: file.labels } : {}),
+    });
     downloadBlob(new Blob([out.json], { type: 'application/json' }), 'model.json');
     for (const s of out.shards)
       downloadBlob(new Blob([s.data.slice().buffer], { type: 'application/octet-stream' }), s.path);

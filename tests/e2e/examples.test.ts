@@ -1,0 +1,140 @@
+/**
+ * The two sets of example images (drawn by our code; what the network thinks a class looks
+ * like), the words that say what the current one is, and the upload call-to-action beside
+ * them, at a laptop's, a desktop's and a phone's size.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openApp, shot, startHarness, type Harness } from './harness';
+import { audit } from './axe';
+import { imageName } from './pageReads';
+import { makePng, stripes } from '../fixtures/images';
+
+let h: Harness;
+const dir = mkdtempSync(join(tmpdir(), 'cnn-studio-examples-'));
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(async () => {
+  await Promise.all(h.browser.contexts().map((c) => c.close()));
+});
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844 },
+];
+
+const thumbs = (page: Page, kind: 'drawn' | 'pattern') =>
+  page.locator(`[data-testid="example"][data-kind="${kind}"]`);
+
+/** The top class's name and probability (0–1) as the prediction shows them. */
+async function prediction(page: Page): Promise<{ name: string; p: number }> {
+  const text = (await page.getByTestId('top-class').textContent()) ?? '';
+  const m = /^\s*(.+?)\s*\(([\d.]+)%\)\s*$/.exec(text);
+  if (!m) throw new Error(`unreadable prediction "${text}"`);
+  return { name: m[1]!, p: Number(m[2]) / 100 };
+}
+
+/** True when the element is inside the viewport's width (the page never scrolls sideways). */
+const insideWidth = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) =>
+    els.every((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;
+    }),
+  );
+
+describe('example images', () => {
+  for (const viewport of SIZES) {
+    it(`shows both sets, labelled in words, and the upload beside the drawn ones at ${viewport.width}×${viewport.height}`, async () => {
+      const { page, errors } = await openApp(h, '', viewport);
+      await expect.poll(() => thumbs(page, 'drawn').count()).toBe(10);
+      expect(await thumbs(page, 'pattern').count()).toBe(10);
+      const sets = page.locator('[data-testid="example-set"] > p');
+      await expect
+        .poll(() => sets.evaluateAll((els) => els.map((e) => e.textContent?.trim())))
+        .toEqual(['Drawn by our code', 'What the network thinks each class looks like']);
+      expect(await insideWidth(page, '[data-testid="example"], [data-testid="example-set"] label')).toBe(
+        true,
+      );
+      // The first picture is a drawing, explained in visible words (not in a hover-only badge).
+      const about = page.getByTestId('example-about');
+      await expect.poll(() => about.getAttribute('data-kind')).toBe('drawn');
+      expect(await about.isVisible()).toBe(true);
+      expect(await about.textContent()).toMatch(
+        /This airplane is not a photo: our code drew it.*The network says airplane \(\d+\.\d%\)/,
+      );
+      const first = await prediction(page);
+      expect(first.name).toBe('airplane');
+      expect(first.p).toBeLessThan(0.97);
+      // The upload is in the drawn set's group, right after its last picture.
+      const drawnSet = page.locator('[data-testid="example-set"][data-kind="drawn"]');
+      const upload = drawnSet.locator('label:has([data-testid="image-file"])');
+      expect(await upload.isVisible()).toBe(true);
+      const last = await thumbs(page, 'drawn').last().boundingBox();
+      const cta = await upload.boundingBox();
+      expect(cta!.x > last!.x || cta!.y > last!.y).toBe(true);
+      expect(cta!.y - (last!.y + last!.height)).toBeLessThan(40);
+      await shot(page, `examples-${viewport.width}x${viewport.height}`);
+      expect(await audit(page, '[data-testid="examples"]')).toEqual([]);
+      expect(await audit(page, '[data-testid="example-about"]')).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('a click on a drawn picture or a pattern explains it, and a user’s own "cat.png" is not taken for ours', async () => {
+    const { page, errors } = await openApp(h);
+    const about = page.getByTestId('example-about');
+    await thumbs(page, 'drawn').and(page.locator('[data-class="ship"]')).click();
+    await expect.poll(() => imageName(page)).toBe('ship.png');
+    await expect
+      .poll(() => about.textContent())
+      .toMatch(/This ship is not a photo.*The network says ship \(/);
+    const ship = await prediction(page);
+    expect(ship.name).toBe('ship');
+    expect(ship.p).toBeGreaterThan(0.4);
+    expect(ship.p).toBeLessThan(0.97);
+    expect(
+      await page.locator('[data-testid="example"][aria-pressed="true"]').getAttribute('data-class'),
+    ).toBe('ship');
+
+    const cat = thumbs(page, 'pattern').and(page.locator('[data-class="cat"]'));
+    expect(await cat.getAttribute('aria-label')).toBe('what the network thinks “cat” looks like');
+    await cat.click();
+    await expect.poll(() => imageName(page)).toBe('pattern-cat.png');
+    await expect.poll(() => about.getAttribute('data-kind')).toBe('pattern');
+    expect(await about.textContent()).toMatch(
+      /What the pretrained TinyVGG thinks “cat” looks like: we started from noise/,
+    );
+    // A pattern is what the net is sure of.
+    expect((await prediction(page)).p).toBeGreaterThan(0.9);
+    await shot(page, 'examples-pattern-cat');
+
+    await page.getByTestId('image-file').setInputFiles(join(dir, 'cat.png'));
+    await expect.poll(() => about.count()).toBe(0);
+    expect(await page.locator('[data-testid="example"][aria-pressed="true"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="example"].current').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('names the answer of the net shown, and says so when that net gets the drawing wrong', async () => {
+    // A demo net with random weights and no class names: the airplane stays, the answer is "#k".
+    const { page, errors } = await openApp(h, '?net=strided');
+    const about = page.getByTestId('example-about');
+    await expect
+      .poll(() => about.textContent(), { timeout: 60_000 })
+      .toMatch(/The network says #\d \(\d+\.\d%\)\. It gets this one wrong\./);
+    expect(await about.textContent()).not.toMatch(/says airplane/);
+    expect(errors).toEqual([]);
+  });
+});
+
+writeFileSync(join(dir, 'cat.png'), makePng(80, 60, stripes));

@@ -1,0 +1,57 @@
+/** Fitting the overview to its frame: the map size from the height, a compact layout when the frame is narrow. */
+import { describe, expect, it } from 'vitest';
+import { buildColumns } from '../../src/lib/overview/columns';
+import { DEFAULT_LAYOUT, layoutOverview } from '../../src/lib/overview/layout';
+import { inferShapes } from '../../src/lib/spec/inferShapes';
+import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
+import { findDemoNet } from '../../src/lib/zoo/demoNets';
+import { fitOverview, MIN_COMPACT_PITCH, COMPACT_OUTPUT_WIDTH } from '../../src/views/overview/fitBox';
+import type { NetworkSpec } from '../../src/lib/spec/types';
+
+const columnsOf = (spec: NetworkSpec) => buildColumns(spec, inferShapes(spec));
+const tiny = columnsOf(tinyVggSpec());
+const laidOut = (fit: ReturnType<typeof fitOverview>, columns = tiny) =>
+  layoutOverview(columns, { ...DEFAULT_LAYOUT, ...fit });
+
+describe('fitting the overview', () => {
+  it('keeps the natural layout when it fits, with maps as large as the height allows', () => {
+    const fit = fitOverview(tiny, { width: 1500, top: 300, viewportHeight: 1080 }, DEFAULT_LAYOUT);
+    expect(fit.compact).toBe(false);
+    expect(fit.columnGap).toBe(DEFAULT_LAYOUT.columnGap);
+    expect(laidOut(fit).width).toBeLessThanOrEqual(1500);
+    // 10 maps a column: the tallest column fills the height below the top.
+    expect(laidOut(fit).height + 300).toBeLessThanOrEqual(1080);
+  });
+
+  it('fits TinyVGG, output column included, into the frame a 1280×800 laptop leaves beside the editor', () => {
+    // The frame measured at 1280×800 with the side panel at its default width.
+    const fit = fitOverview(tiny, { width: 887, top: 305, viewportHeight: 800 }, DEFAULT_LAYOUT);
+    const layout = laidOut(fit);
+    expect(fit.compact).toBe(true);
+    expect(layout.width).toBeLessThanOrEqual(887);
+    expect(layout.height + 305).toBeLessThanOrEqual(800);
+    const output = layout.columns.find((c) => c.column.kind === 'output')!;
+    expect(output.width).toBe(COMPACT_OUTPUT_WIDTH);
+    expect(output.x + output.width).toBeLessThanOrEqual(887);
+    // Every other column keeps room for a compact header, and no two columns overlap.
+    for (const c of layout.columns.filter((c) => c.column.kind !== 'output'))
+      expect(c.slotWidth + fit.columnGap).toBeGreaterThanOrEqual(MIN_COMPACT_PITCH);
+    for (let i = 1; i < layout.columns.length; i++)
+      expect(layout.columns[i]!.slotX).toBeGreaterThanOrEqual(
+        layout.columns[i - 1]!.slotX + layout.columns[i - 1]!.slotWidth + fit.columnGap,
+      );
+  });
+
+  it('uses the widest pitch that fits, and scrolls only a net too deep for the narrowest one', () => {
+    const wider = fitOverview(tiny, { width: 1000, top: 305, viewportHeight: 800 }, DEFAULT_LAYOUT);
+    const narrower = fitOverview(tiny, { width: 900, top: 305, viewportHeight: 800 }, DEFAULT_LAYOUT);
+    expect(laidOut(wider).width).toBeLessThanOrEqual(1000);
+    expect(laidOut(wider).width).toBeGreaterThan(laidOut(narrower).width);
+    const deep = columnsOf(findDemoNet('deep8')!.spec);
+    const fit = fitOverview(deep, { width: 700, top: 305, viewportHeight: 800 }, DEFAULT_LAYOUT);
+    const layout = laidOut(fit, deep);
+    expect(layout.width).toBeGreaterThan(700);
+    for (const c of layout.columns.filter((c) => c.column.kind !== 'output'))
+      expect(c.slotWidth + fit.columnGap).toBe(MIN_COMPACT_PITCH);
+  });
+});
