@@ -1,11 +1,13 @@
 /**
  * Serves `models/` at `/models/` in dev and copies it into the build, so the pretrained
- * weights live in one place (the repository's models/ folder) and ship with the site.
- * Training checkpoints stay behind.
+ * weights live in one place (the repository's models/ folder) and ship with the site, with
+ * models/index.json listing them (see trainedIndex.ts). Training checkpoints and runs still
+ * going stay behind.
  */
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
-import { join, normalize, resolve } from 'node:path';
+import { cpSync, createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, normalize, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import { buildTrainedIndex } from './trainedIndex';
 
 const ROOT = resolve('models');
 
@@ -18,6 +20,11 @@ export function modelsPlugin(): Plugin {
     },
     configureServer(server) {
       server.middlewares.use('/models', (req, res, next) => {
+        if ((req.url ?? '').split('?')[0] === '/index.json') {
+          res.setHeader('Content-Type', 'application/json');
+          res.end(JSON.stringify(buildTrainedIndex(ROOT, { includeUnfinished: true })));
+          return;
+        }
         const path = normalize(join(ROOT, decodeURIComponent((req.url ?? '').split('?')[0] ?? '')));
         if (!path.startsWith(ROOT) || !existsSync(path) || !statSync(path).isFile()) return next();
         res.setHeader(
@@ -29,7 +36,15 @@ export function modelsPlugin(): Plugin {
     },
     closeBundle() {
       if (!existsSync(ROOT)) return;
-      cpSync(ROOT, join(outDir, 'models'), { recursive: true, filter: (src) => !src.includes('checkpoint') });
+      const index = buildTrainedIndex(ROOT, { includeUnfinished: false });
+      const shipped = (src: string): boolean => {
+        const [folder, ...rest] = relative(ROOT, src).split(sep);
+        if (!folder) return true; // models/ itself
+        if (rest.length === 0 && !statSync(src).isDirectory()) return false; // stray files
+        return Object.hasOwn(index.models, folder) && rest[0] !== 'checkpoint';
+      };
+      cpSync(ROOT, join(outDir, 'models'), { recursive: true, filter: shipped });
+      writeFileSync(join(outDir, 'models', 'index.json'), `${JSON.stringify(index)}\n`);
     },
   };
 }

@@ -68,13 +68,20 @@ describe('trained weights beside the page', () => {
     expect(readTrainedWeights('./models/x/', json)).toBeNull();
   });
 
-  it('finds none for a missing folder, an HTML fallback page or a hostile folder name', async () => {
-    const files = { './models/a/meta.json': '<!doctype html><html></html>' };
-    expect(await findTrainedWeights('missing', fakeFetch(files))).toBeNull();
-    expect(await findTrainedWeights('a', fakeFetch(files))).toBeNull();
-    const hostile = fakeFetch({ './models/../x/meta.json': finished });
-    expect(await findTrainedWeights('../x', hostile)).toBeNull();
-    expect(await findTrainedWeights('a"b<c', hostile)).toBeNull();
+  it('finds none without an index, with an HTML fallback page, for a folder it does not list or a hostile name', async () => {
+    expect((await findTrainedWeights(['a'], fakeFetch({}))).size).toBe(0);
+    const html = fakeFetch({ './models/index.json': '<!doctype html><html></html>' });
+    expect((await findTrainedWeights(['a'], html)).size).toBe(0);
+    const index = fakeFetch({
+      './models/index.json': {
+        models: { a: finished, '../x': finished, 'a"b<c': finished, broken: { name: 'no classes' } },
+      },
+    });
+    const found = await findTrainedWeights(['missing', '../x', 'a"b<c', 'broken', 'constructor', 'a'], index);
+    expect([...found.keys()]).toEqual(['a']);
+    expect(found.get('a')).toMatchObject({ baseUrl: './models/a/', finished: true });
+    for (const notIndex of [null, 'text', { models: null }, { models: 'x' }])
+      expect((await findTrainedWeights(['a'], fakeFetch({ './models/index.json': notIndex }))).size).toBe(0);
   });
 
   it('lists only the zoo networks whose folder has weights, in the zoo’s order', async () => {
@@ -100,7 +107,7 @@ describe('trained weights beside the page', () => {
     } as unknown as ExplainerState;
     const trained = new TrainedModels(explainer, {} as EditorState, cards);
     await trained.refresh(
-      fakeFetch({ './models/tiny-w/meta.json': finished, './models/mobile-w/meta.json': running }),
+      fakeFetch({ './models/index.json': { models: { 'tiny-w': finished, 'mobile-w': running } } }),
     );
     expect(trained.checked).toBe(true);
     expect(trained.available.map((a) => a.card.id)).toEqual(['tiny', 'mobile']);

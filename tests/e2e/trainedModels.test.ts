@@ -4,7 +4,7 @@
  * going), open them like the shipped TinyVGG (a 32×32 net explained end to end), and mark a
  * net without them as untrained, with a button that takes it to the training panel.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,13 @@ beforeAll(async () => {
     training: { finished: false, epochs: 3, epochBudget: 25 },
   };
   writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
+  // The page finds trained weights through the index the build writes (a build leaves out runs
+  // still going; a dev server lists them, as here).
+  const indexPath = join(site, 'models', 'index.json');
+  const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { models: Record<string, unknown> };
+  delete index.models[mobilenetCifarCard.weights!];
+  index.models[resnet8CifarCard.weights!] = meta;
+  writeFileSync(indexPath, JSON.stringify(index));
   const server = await serveStatic(site);
   const browser = await launchChromium();
   h = {

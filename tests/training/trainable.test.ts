@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTrainable, outputUnits } from '../../src/lib/training/trainable';
-import { modelJson, readStudioMetadata, weightBytes } from '../../src/lib/training/modelFiles';
+import { readStudioMetadata } from '../../src/lib/training/modelFiles';
+import { serializeKerasJson } from '../../src/lib/formats/keras/kerasJson';
 import { inferShapes } from '../../src/lib/spec/inferShapes';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import type { NetworkSpec } from '../../src/lib/spec/types';
@@ -57,24 +58,14 @@ describe('can this net be trained on this dataset', () => {
 });
 
 describe('model files', () => {
-  it('writes a tfjs layers-model manifest pointing at weights.bin, with the class names', () => {
-    const json = modelJson(
-      { modelTopology: { a: 1 }, weightSpecs: [{ name: 'w', shape: [2], dtype: 'float32' }] },
-      { classes: ['a', 'b'], dataset: 'Shapes' },
-    );
-    expect(json).toMatchObject({
-      format: 'layers-model',
-      modelTopology: { a: 1 },
-      weightsManifest: [{ paths: ['weights.bin'], weights: [{ name: 'w', shape: [2], dtype: 'float32' }] }],
-    });
+  it('writes the class names and dataset into model.json, read back as ours', () => {
+    const out = serializeKerasJson(tinyVggSpec(), undefined, { labels: ['a', 'b'], dataset: 'Shapes' });
+    const json = JSON.parse(out.json) as { format: string; userDefinedMetadata: unknown };
+    expect(json.format).toBe('layers-model');
     expect(readStudioMetadata(json.userDefinedMetadata)).toEqual({ classes: ['a', 'b'], dataset: 'Shapes' });
   });
 
-  it('joins weight shards into one buffer and ignores foreign metadata', () => {
-    const a = new Uint8Array([1, 2]).buffer;
-    const b = new Uint8Array([3]).buffer;
-    expect([...new Uint8Array(weightBytes({ weightData: [a, b] }))]).toEqual([1, 2, 3]);
-    expect(weightBytes({ weightData: a })).toBe(a);
+  it('ignores foreign metadata', () => {
     expect(readStudioMetadata({ other: 1 })).toBeNull();
     expect(readStudioMetadata({ cnnStudio: { classes: [1, 2] } })).toBeNull();
     expect(readStudioMetadata(undefined)).toBeNull();

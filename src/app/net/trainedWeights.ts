@@ -1,7 +1,8 @@
 /**
  * Which zoo networks have trained weights beside the page (models/<folder>/, written by
- * `npm run train`), read from their meta.json. A folder without a readable meta.json has none:
- * the zoo then marks the network as untrained instead of offering weights that are not there.
+ * `npm run train`), read from the build's index of their meta.json files. A folder the index
+ * does not list has none: the zoo then marks the network as untrained instead of offering
+ * weights that are not there.
  */
 import { parseModelMeta, type ModelMeta } from '../../lib/model/meta';
 
@@ -51,19 +52,34 @@ export function readTrainedWeights(baseUrl: string, json: unknown): TrainedWeigh
   };
 }
 
-/** Looks for trained weights in `models/<folder>/`; null when there are none (or no such folder). */
+/** Where the build lists the trained weights it ships (see scripts/lib/trainedIndex.ts). */
+export const TRAINED_INDEX_URL = './models/index.json';
+
+/**
+ * Every zoo folder's trained weights, from the one index the build writes beside the models
+ * (`{ "models": { "<folder>": <its meta.json> } }`): one request, never a 404 per missing folder.
+ * A missing or unreadable index means none; an entry that is not a meta.json is left out.
+ */
 export async function findTrainedWeights(
-  folder: string,
+  folders: readonly string[],
   fetcher: typeof fetch = fetch,
-): Promise<TrainedWeights | null> {
-  if (!FOLDER.test(folder)) return null;
-  const baseUrl = `./models/${folder}/`;
+): Promise<Map<string, TrainedWeights>> {
+  const found = new Map<string, TrainedWeights>();
+  let index: unknown;
   try {
-    const res = await fetcher(`${baseUrl}meta.json`);
-    if (!res.ok) return null;
+    const res = await fetcher(TRAINED_INDEX_URL);
+    if (!res.ok) return found;
     // A dev server answers a missing file with the page itself: not JSON, so no weights.
-    return readTrainedWeights(baseUrl, await res.json());
+    index = await res.json();
   } catch {
-    return null;
+    return found;
   }
+  const models = (index as { models?: unknown } | null)?.models;
+  if (typeof models !== 'object' || models === null) return found;
+  for (const folder of folders) {
+    if (!FOLDER.test(folder) || !Object.hasOwn(models, folder)) continue;
+    const weights = readTrainedWeights(`./models/${folder}/`, (models as Record<string, unknown>)[folder]);
+    if (weights) found.set(folder, weights);
+  }
+  return found;
 }

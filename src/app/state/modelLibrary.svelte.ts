@@ -7,7 +7,7 @@
 import { inferShapes, totals } from '../../lib/spec/inferShapes';
 import { FormatError } from '../../lib/formats/formatError';
 import type { Localized } from '../../lib/spec/types';
-import { modelJson, readStudioMetadata, weightBytes, WEIGHTS_FILE } from '../../lib/training/modelFiles';
+import { readStudioMetadata, WEIGHTS_FILE } from '../../lib/training/modelFiles';
 import { outputUnits } from '../../lib/training/trainable';
 import type { ExplainerState } from './explainerState.svelte';
 import type { EditorState } from './editorState.svelte';
@@ -123,37 +123,25 @@ export class ModelLibrary {
     });
   }
 
-  /** model.json and weights.bin of the explainer's current network, with its class names. */
-  async files(): Promise<{ json: Blob; weights: Blob } | null> {
-    const spec = this.explainer.spec;
-    if (!spec) return null;
-    // The reason, in the user's language, before tfjs meets the net and fails in its own words.
-    // The Keras writer loads with the engine, not with the page.
-    const { checkKerasExport } = await import('../../lib/formats/keras/kerasJson');
-    checkKerasExport(spec);
-    const { buildModel, saveModelToArtifacts } = await this.explainer.connectEngine();
-    const model = await buildModel(spec, this.explainer.getWeights());
-    try {
-      const artifacts = await saveModelToArtifacts(model);
-      const json = modelJson(artifacts, {
-        classes: this.explainer.classes,
-        dataset: this.explainer.meta?.dataset ?? '',
-      });
-      return {
-        json: new Blob([JSON.stringify(json)], { type: 'application/json' }),
-        weights: new Blob([weightBytes(artifacts)], { type: 'application/octet-stream' }),
-      };
-    } finally {
-      model.dispose();
-    }
-  }
-
+  /**
+   * Downloads model.json and weights.bin of the explainer's current network, with its class
+   * names, written by our Keras writer without the engine: a browser lets a page start a
+   * download only soon after the click, and building the net in tfjs first (seconds while the
+   * engine loads) made Chromium drop the files when the page had downloaded before.
+   */
   download(): Promise<boolean> {
     return this.run(async () => {
-      const f = await this.files();
-      if (!f) return null;
-      downloadBlob(f.json, 'model.json');
-      downloadBlob(f.weights, WEIGHTS_FILE);
+      const spec = this.explainer.spec;
+      if (!spec) return null;
+      const { serializeKerasJson } = await import('../../lib/formats/keras/kerasJson');
+      const out = serializeKerasJson(spec, new Map(this.explainer.getWeights()), {
+        weightsFile: WEIGHTS_FILE,
+        labels: this.explainer.classes,
+        dataset: this.explainer.meta?.dataset ?? '',
+      });
+      downloadBlob(new Blob([out.json], { type: 'application/json' }), 'model.json');
+      for (const shard of out.shards)
+        downloadBlob(new Blob([shard.data.slice().buffer], { type: 'application/octet-stream' }), shard.path);
       return null;
     });
   }

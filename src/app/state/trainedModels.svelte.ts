@@ -35,13 +35,13 @@ export class TrainedModels {
   refresh(fetcher?: typeof fetch): Promise<void> {
     this.looking ??= (async () => {
       this.cards = this.zooCards ?? (await import('../../lib/zoo')).ZOO.map((e) => e.card);
-      const withWeights = this.cards.filter((c) => c.weights);
-      const results = await Promise.all(withWeights.map((c) => findTrainedWeights(c.weights!, fetcher)));
+      const folders = this.cards.flatMap((c) => (c.weights ? [c.weights] : []));
+      const byFolder = await findTrainedWeights(folders, fetcher);
       const found = new Map<string, TrainedWeights>();
-      withWeights.forEach((c, i) => {
-        const r = results[i];
+      for (const c of this.cards) {
+        const r = c.weights ? byFolder.get(c.weights) : undefined;
         if (r) found.set(c.id, r);
-      });
+      }
       this.found = found;
       this.checked = true;
     })();

@@ -192,7 +192,7 @@ export function checkKerasExport(spec: NetworkSpec, weights?: NamedWeights): voi
 export function serializeKerasJson(
   spec: NetworkSpec,
   weights?: NamedWeights,
-  options: { weightsFile?: string; labels?: readonly string[] } = {},
+  options: { weightsFile?: string; labels?: readonly string[]; dataset?: string } = {},
 ): KerasExport {
   checkKerasExport(spec, weights);
   const topology = specToKerasModel(spec);
@@ -207,7 +207,7 @@ export function serializeKerasJson(
     modelTopology: topology,
     weightsManifest: written.manifest,
     ...(labels && labels.length > 0
-      ? { userDefinedMetadata: { cnnStudio: { classes: [...labels], dataset: '' } } }
+      ? { userDefinedMetadata: { cnnStudio: { classes: [...labels], dataset: options.dataset ?? '' } } }
       : {}),
   };
   return { json: `${prettyJson(model)}\n`, shards: written.shards };

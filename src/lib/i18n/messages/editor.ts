@@ -174,6 +174,12 @@ export const editorMessages = defineMessages({
     zh: 'model.json + weights.bin · {size}',
     same: true,
   },
+  'editor.export.frozen': {
+    en: 'TensorFlow GraphDef, frozen with its weights',
+    zh: '冻结的 TensorFlow GraphDef（含权重）',
+  },
+  'editor.export.onnx': { en: 'ONNX with its weights', zh: 'ONNX（含权重）' },
+  'editor.export.fileWithSize': { en: '{file} · {size}', zh: '{file} · {size}', same: true },
   'editor.export.share': { en: 'Share', zh: '分享' },
   'editor.export.copyLink': { en: 'Copy a link to this architecture', zh: '复制此架构的链接' },
 
