@@ -124,7 +124,7 @@ describe('offline static build', () => {
     await page.close();
   });
 
-  it('fetches no engine binary before the first overview, nor the training worker before the learner nears it', async () => {
+  it('fetches no engine binary or thumbnail before the first overview, nor the training worker before the learner nears it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const requested: { url: string; at: number }[] = [];
     page.on('request', (r) => requested.push({ url: r.url(), at: Date.now() }));
@@ -137,6 +137,10 @@ describe('offline static build', () => {
     const wasm = requested.filter((r) => r.url.endsWith('.wasm'));
     expect(wasm.length).toBeGreaterThan(0);
     for (const r of wasm) expect(r.at).toBeGreaterThanOrEqual(drawnAt);
+    // So do the example thumbnails, all but the first image itself (preloaded: the overview needs it).
+    const pictures = requested.filter((r) => /\/examples\/[\w-]+\.png$/.test(r.url));
+    expect(pictures.length).toBeGreaterThanOrEqual(20);
+    expect(pictures.filter((r) => r.at < drawnAt).length).toBeLessThanOrEqual(1);
     const worker = () => requested.filter((r) => /trainingWorker-[\w-]+\.js$/.test(r.url)).length;
     await page.waitForTimeout(1500);
     expect(worker()).toBe(0);
