@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
+import { firstVisit } from './shellShared';
 import { audit } from './axe';
 import { probabilities } from './pageReads';
 import { settled } from './editorHelpers';
@@ -95,6 +96,8 @@ describe('the first ten minutes at every size', () => {
         );
       expect(await onScreen(page, 'image-error')).toBe(true);
       expect(await page.getByTestId('top-class').textContent()).toBe(top);
+      // No two sentences run together anywhere on the page ("GIF.The current image…").
+      expect(await page.locator('body').innerText()).not.toMatch(/[A-Za-z0-9)%][.!?][A-Z][a-z]/);
       expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
       await shot(page, `first-minutes-url-${size(viewport)}`);
       expect(await audit(page, '[data-testid="image-error"]')).toEqual([]);
@@ -181,6 +184,34 @@ describe('the first ten minutes at every size', () => {
       await expect.poll(() => rows.first().textContent()).toMatch(/airplane.*\d\.\d%/s);
       await shot(page, `first-minutes-softmax-${size(viewport)}`);
       expect(await audit(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+
+    it(`reads in Chinese: the example caption, the softmax view, no run-together sentences, at ${size(viewport)}`, async () => {
+      const { page, errors } = await firstVisit(h, { returning: true, locale: 'zh-CN', viewport });
+      await expect.poll(() => page.getByTestId('example-about').textContent()).toMatch(/飞机/);
+      await page.locator('[data-layer="output"][data-channel="0"]').first().click();
+      const detail = page.getByTestId('neuron-detail');
+      await detail.waitFor();
+      const rows = page.getByTestId('softmax-rows');
+      await expect.poll(() => rows.locator('[role="columnheader"]').first().textContent()).toBe('类别');
+      expect(await rows.textContent()).toContain('对数几率（logit）z');
+      expect(await rows.textContent()).not.toMatch(/Logit|airplane|Class/);
+      // Every label on one line: "温度" is not broken into one character a line.
+      const temp = detail.locator('.temp > span');
+      expect(await temp.evaluate((e) => e.getBoundingClientRect().height)).toBeLessThan(30);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
+      await shot(page, `first-minutes-softmax-zh-${size(viewport)}`);
+      expect(await audit(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await detail.waitFor({ state: 'detached' });
+      // A refused link in Chinese: the two sentences are joined by the Chinese full stop alone.
+      const field = page.getByTestId('image-url');
+      await field.fill(`${other.url}photo.png`);
+      await field.press('Enter');
+      await expect.poll(() => page.getByTestId('image-error').textContent()).toMatch(/。当前图像保持不变。/);
+      const text = await page.locator('body').innerText();
+      expect(text).not.toMatch(/[A-Za-z0-9)%][.!?][A-Z][a-z]/);
       expect(errors).toEqual([]);
     });
   }
