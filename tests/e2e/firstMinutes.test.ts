@@ -214,5 +214,31 @@ describe('the first ten minutes at every size', () => {
       expect(text).not.toMatch(/[A-Za-z0-9)%][.!?][A-Z][a-z]/);
       expect(errors).toEqual([]);
     });
+
+    it(`walks the guided tour with every card whole on screen at ${size(viewport)}`, async () => {
+      const { page, errors } = await firstVisit(h, { viewport });
+      const tour = page.getByTestId('tour');
+      await tour.waitFor();
+      expect(await audit(page)).toEqual([]);
+      const total = Number(/of (\d+)/.exec((await tour.locator('.progress').textContent()) ?? '')?.[1]);
+      expect(total).toBeGreaterThan(3);
+      const cut: string[] = [];
+      for (let i = 0; i < total; i++) {
+        const step = (await tour.getAttribute('data-step')) ?? '';
+        // The card settles where its target is, then must lie wholly inside the window.
+        await page.waitForTimeout(350);
+        const inside = await tour.evaluate((e) => {
+          const r = e.getBoundingClientRect();
+          return r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
+        });
+        if (!inside) cut.push(step);
+        if (step === 'editor' || step === 'overview')
+          await shot(page, `first-minutes-tour-${step}-${size(viewport)}`);
+        expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
+        if (i < total - 1) await page.keyboard.press('ArrowRight');
+      }
+      expect(cut).toEqual([]);
+      expect(errors).toEqual([]);
+    });
   }
 });
