@@ -13,7 +13,7 @@ import { openApp, shot, startHarness, type Harness } from './harness';
 import { firstVisit } from './shellShared';
 import { audit } from './axe';
 import { probabilities } from './pageReads';
-import { settled } from './editorHelpers';
+import { node, settled } from './editorHelpers';
 import { serveStatic, type StaticServer } from '../../scripts/lib/staticServer';
 import { makePng, stripes } from '../fixtures/images';
 import { serializeKerasJson } from '../../src/lib/formats/keras/kerasJson';
@@ -123,6 +123,10 @@ describe('the first ten minutes at every size', () => {
       await expect
         .poll(() => page.getByTestId('prediction-untrained').textContent())
         .toMatch(/from random weights: means nothing/);
+      // The caption beside the example names the answer as the prediction does ("class k", not "#k").
+      const topName = (await page.getByTestId('top-class').locator('.name').textContent())?.trim();
+      expect(topName).toMatch(/^class \d$/);
+      expect(await page.getByTestId('example-about').textContent()).toContain(`says ${topName} (`);
       expect(await onScreen(page, 'random-weights')).toBe(true);
       expect(await onScreen(page, 'back-to-pretrained')).toBe(true);
       expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
@@ -134,12 +138,20 @@ describe('the first ten minutes at every size', () => {
       await expect.poll(async () => (await probabilities(page))[0]).toBeCloseTo(before[0]!, 5);
 
       // An edit the explainer cannot run: the old net stays in the overview, marked as such.
+      // A 40×40 kernel on the 28-wide maps of conv_2_2.
       await inEditor(page, async () => {
         await page.getByTestId('view-graph').click();
-        await page.getByTestId('new-net').click();
+        await node(page, 'conv_2_2').focus();
+        await page.keyboard.press('Enter');
+        await page.getByTestId('tab-layer').click();
+        await page.locator('#param-conv_2_2-kernelSize').fill('40');
+        await page.locator('#param-conv_2_2-kernelSize-1').fill('40');
+        await expect.poll(() => node(page, 'conv_2_2').getAttribute('data-status')).toBe('error');
       });
       const stale = page.getByTestId('overview-stale');
       await expect.poll(() => stale.textContent()).toBe('not the edited net');
+      // Its explanation names the layer at fault and the net still shown.
+      expect(await stale.getAttribute('title')).toMatch(/conv_2_2.*TinyVGG|TinyVGG.*conv_2_2/s);
       expect(await onScreen(page, 'overview-stale')).toBe(true);
       await shot(page, `first-minutes-stale-${size(viewport)}`);
       expect(await audit(page)).toEqual([]);
