@@ -187,7 +187,7 @@ export class ModelLibrary {
         };
       this.training.restoreLog({ steps: [], validation: [] }, null, classes);
       const note = found.problem
-        ? { en: ` ${found.problem.en}`, zh: ` ${found.problem.zh}` }
+        ? { en: ` ${found.problem.en}`, zh: found.problem.zh }
         : { en: '', zh: '' };
       return {
         kind: found.problem ? 'error' : 'ok',
