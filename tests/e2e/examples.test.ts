@@ -126,13 +126,16 @@ describe('example images', () => {
   });
 
   it('names the answer of the net shown, and says so when that net gets the drawing wrong', async () => {
-    // A demo net with random weights and no class names: the airplane stays, the answer is "#k".
+    // A demo net with random weights and no class names: the airplane stays, the answer is named
+    // "class k" as the prediction beside it names it.
     const { page, errors } = await openApp(h, '?net=strided');
     const about = page.getByTestId('example-about');
     await expect
       .poll(() => about.textContent(), { timeout: 60_000 })
-      .toMatch(/The network says #\d \(\d+\.\d%\)\. It gets this one wrong\./);
+      .toMatch(/The network says class \d \(\d+\.\d%\)\. It gets this one wrong\./);
     expect(await about.textContent()).not.toMatch(/says airplane/);
+    const top = (await page.getByTestId('top-class').locator('.name').textContent())?.trim();
+    expect(await about.textContent()).toContain(`says ${top} (`);
     expect(errors).toEqual([]);
   });
 });

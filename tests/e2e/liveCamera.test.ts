@@ -8,6 +8,7 @@ import { launchChromium } from '../../scripts/lib/chromium';
 import { serveStatic } from '../../scripts/lib/staticServer';
 import { openApp, shot, type Harness } from './harness';
 import { imageName, probabilities } from './pageReads';
+import { audit } from './axe';
 
 let h: Harness;
 
@@ -101,14 +102,25 @@ describe('live camera', () => {
     await page.close();
   }, 180_000);
 
-  it('fits a phone: the live bar wraps inside the page', async () => {
-    const { page } = await openApp(h, '', { width: 390, height: 844 });
-    await goLive(page);
-    const box = (await page.getByTestId('live-camera').boundingBox())!;
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(390);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await shot(page, 'live-camera-390');
-    await page.close();
-  }, 180_000);
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`the live bar and the prediction are on screen, following the camera, at ${viewport.width}×${viewport.height}`, async () => {
+      const { page } = await openApp(h, '', viewport);
+      await goLive(page);
+      const box = (await page.getByTestId('live-camera').boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+      await page.getByTestId('top-class').scrollIntoViewIfNeeded();
+      await expect.poll(() => paintsDuring(page, 400)).toBeGreaterThan(3);
+      await shot(page, `live-camera-${viewport.width}`);
+      expect(await audit(page, '[data-testid="live-camera"]')).toEqual([]);
+      await page.close();
+    }, 180_000);
+  }
 });

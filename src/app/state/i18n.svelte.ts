@@ -10,6 +10,7 @@ import {
 } from '../../lib/i18n';
 import type { Localized } from '../../lib/spec/types';
 import { localizeClassName } from '../../lib/i18n/classNames';
+import { netTitle } from '../../lib/zoo/netTitles';
 
 const STORAGE_KEY = 'cnn-studio.locale';
 
@@ -37,6 +38,9 @@ export class I18n {
     const name = names[i];
     return name !== undefined ? this.className(name) : this.t('labels.fallback', { n: i });
   };
+
+  /** A network's name as shown: a zoo net named with a phrase ("LSTM text classifier") is translated. */
+  netName = (name: string): string => this.l(netTitle(name));
 
   setLocale(locale: Locale): void {
     this.locale = locale;

@@ -186,9 +186,7 @@ export class ModelLibrary {
           },
         };
       this.training.restoreLog({ steps: [], validation: [] }, null, classes);
-      const note = found.problem
-        ? { en: ` ${found.problem.en}`, zh: ` ${found.problem.zh}` }
-        : { en: '', zh: '' };
+      const note = found.problem ? { en: ` ${found.problem.en}`, zh: found.problem.zh } : { en: '', zh: '' };
       return {
         kind: found.problem ? 'error' : 'ok',
         text: { en: `Opened ${json.name}.${note.en}`, zh: `已打开 ${json.name}。${note.zh}` },

@@ -5,6 +5,7 @@
 import type { NetworkSpec } from '../spec/types';
 import type { ZooCard } from './card';
 import { SpecBuilder } from './specBuilder';
+import { LSTM_TEXT_TITLE } from './netTitles';
 
 export interface TextClassifierOptions {
   vocabulary: number;
@@ -24,7 +25,7 @@ const DEFAULTS: TextClassifierOptions = {
 
 export function lstmTextClassifierSpec(options: Partial<TextClassifierOptions> = {}): NetworkSpec {
   const o = { ...DEFAULTS, ...options };
-  const b = new SpecBuilder('LSTM text classifier');
+  const b = new SpecBuilder(LSTM_TEXT_TITLE.en);
   let x = b.input([o.sequenceLength]);
   x = b.add('Embedding', 'embedding', { inputDim: o.vocabulary, outputDim: o.embedding, maskZero: false }, x);
   x = b.add('LSTM', 'lstm', { units: o.units, activation: 'tanh', returnSequences: false }, x);
@@ -34,8 +35,8 @@ export function lstmTextClassifierSpec(options: Partial<TextClassifierOptions> =
 
 export const lstmTextClassifierCard: ZooCard = {
   id: 'lstm-text',
-  name: 'LSTM text classifier',
-  title: { en: 'LSTM text classifier', zh: 'LSTM 文本分类器' },
+  name: LSTM_TEXT_TITLE.en,
+  title: LSTM_TEXT_TITLE,
   year: 1997,
   paper: { title: 'Long Short-Term Memory', authors: 'Sepp Hochreiter, Jürgen Schmidhuber' },
   idea: {

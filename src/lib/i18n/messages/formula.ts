@@ -173,6 +173,7 @@ export const formulaMessages = defineMessages({
     zh: '从每个指数中减去：它在比值中相互抵消，并防止指数溢出。',
   },
   'formula.softmax.table': { en: 'Softmax, class by class', zh: '逐类别的 softmax' },
+  'formula.softmax.formula': { en: 'The chosen class’s probability', zh: '所选类别的概率' },
   'formula.softmax.class': { en: 'Class', zh: '类别' },
   'formula.softmax.logit': { en: 'Logit z', zh: '对数几率（logit）z' },
   'formula.softmax.probability': { en: 'Probability p', zh: '概率 p' },
