@@ -50,7 +50,10 @@ function channelMean(
       throw new AttributionError(
         `channel ${channel} is not one of layer "${layerId}"’s ${channels} channels (0–${channels - 1})`,
       );
-    return tf.mean(tf.gather(out, [channel], out.rank - 1));
+    // A slice, not tf.gather: gather's gradient (UnsortedSegmentSum) has no wasm kernel.
+    const begin = out.shape.map((_, axis) => (axis === out.rank - 1 ? channel : 0));
+    const size = out.shape.map((_, axis) => (axis === out.rank - 1 ? 1 : -1));
+    return tf.mean(tf.slice(out, begin, size));
   };
 }
 
