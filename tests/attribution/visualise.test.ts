@@ -80,7 +80,10 @@ describe('visualise (feature visualisation)', () => {
     const { model, attributor } = await setUp(smallConvNet(SIZE, 3));
     const grey = new Float32Array(SIZE * SIZE * 3).fill(0.5);
     expect(channelMean(model, 'conv', 2, grey)).toBe(0);
-    const r = await attributor.visualise({ target: { kind: 'channel', layerId: 'conv', channel: 2 }, ...SHORT });
+    const r = await attributor.visualise({
+      target: { kind: 'channel', layerId: 'conv', channel: 2 },
+      ...SHORT,
+    });
     expect(r.greyValue).toBe(0);
     expect(r.value).toBeCloseTo(channelMean(model, 'conv', 2, r.image), 6);
     expect(r.value).toBeGreaterThan(0.005);
@@ -115,12 +118,19 @@ describe('visualise (feature visualisation)', () => {
   it('reports progress in chunks up to every step, stops on a signal and leaks nothing either way', async () => {
     const { model, attributor } = await setUp(smallConvNet(SIZE, 3));
     const seen: [number, number][] = [];
+    const previews: Float32Array[] = [];
     const r = await attributor.visualise({
       target: { kind: 'class', classIndex: 0 },
       ...SHORT,
       budgetMs: 0,
       onProgress: (done, total) => seen.push([done, total]),
+      onPreview: (image) => previews.push(image),
     });
+    // A preview after every chunk but the last (the result is that one), each a new image.
+    expect(previews).toHaveLength(29);
+    expect(previews.every((p) => p.length === SIZE * SIZE * 3)).toBe(true);
+    expect(previews[28]).not.toEqual(previews[0]);
+    expect(previews[28]).not.toEqual(r.image);
     expect(r.steps).toBe(30);
     // A budget of 0 ms: one step per chunk, each reported.
     expect(seen).toEqual(Array.from({ length: 30 }, (_, k) => [k + 1, 30]));

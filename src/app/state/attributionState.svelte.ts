@@ -252,6 +252,7 @@ export class AttributionState {
         next = { ...base, kind: 'occlusion', result, heat: occlusionDisplay(result), ms: 0 };
       } else if (this.method === 'visualise') {
         this.stop = new AbortController();
+        this.visualise.preview = null;
         this.progress = { done: 0, total: 0 };
         const result = await attributor.visualise({
           target: this.visualise.target(c),
@@ -259,6 +260,9 @@ export class AttributionState {
           signal: this.stop.signal,
           onProgress: (done, total) => {
             if (id === this.runId) this.progress = { done, total };
+          },
+          onPreview: (preview) => {
+            if (id === this.runId) this.visualise.preview = preview;
           },
         });
         this.visualise.seen(visualiseKey, image, explanation);

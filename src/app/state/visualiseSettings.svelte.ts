@@ -30,6 +30,8 @@ export class VisualiseSettings {
   steps = $state(50);
   seed = $state(1);
   strength = $state<Strength>('usual');
+  /** The image so far, while a run goes on. */
+  preview = $state.raw<Float32Array | null>(null);
   /** Bumped by "Run again", so the same settings run once more. */
   runs = $state(0);
   /** The image and explanation the last result (or the last skip) saw. */

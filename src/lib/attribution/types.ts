@@ -156,6 +156,8 @@ export interface VisualiseOptions {
   seed?: number;
   /** Called after each chunk of steps with the steps done so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Called after each chunk with the image so far (HWC, the input's size), to watch it form. */
+  onPreview?: (image: Float32Array) => void;
   /** Stops the run between chunks; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Awaited between chunks so the page can paint; a macrotask by default. */

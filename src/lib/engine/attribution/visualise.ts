@@ -108,6 +108,7 @@ export async function visualise(
       do ascent.step();
       while (ascent.done < ascent.total && performance.now() - t0 < budget);
       options.onProgress?.(ascent.done, ascent.total);
+      if (options.onPreview && ascent.done < ascent.total) options.onPreview(ascent.image());
       await pause();
       signal?.throwIfAborted();
     }

@@ -20,6 +20,7 @@ export const visualiseMessages = defineMessages({
     en: 'How hard the image is kept smooth (a total-variation penalty) and how far it is shifted at random each step (jitter)',
     zh: '图像被约束得多平滑（全变差惩罚），以及每一步随机平移多远（抖动）',
   },
+  'visualise.forming': { en: 'The image so far', zh: '目前的图像' },
   'visualise.progress': { en: 'step {done} of {total}', zh: '第 {done} / {total} 步' },
   'visualise.imageClass': { en: 'The image that maximises “{name}”', zh: '使“{name}”最大的图像' },
   'visualise.imageChannel': {
