@@ -5,7 +5,7 @@
  * shows: a new image (the visualisation itself sent back as input, say) does not run it again;
  * new weights or another net do.
  */
-import type { VisualiseResult, VisualiseTarget } from '../../lib/attribution/types';
+import type { VisualiseTarget } from '../../lib/attribution/types';
 import type { CurrentImage } from '../net/types';
 import type { Explanation } from '../../lib/tensor/types';
 
