@@ -141,6 +141,16 @@ describe('Visualise at 1280 × 800', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens from the article’s “show me” on the class, not the channel picked before', async () => {
+    await page.getByTestId('attribution-close').click();
+    const link = page.locator('#learn-visualisation').getByTestId('show-me');
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    await expect.poll(() => page.getByTestId('attribution').getAttribute('data-method')).toBe('visualise');
+    const r = await settled(page, 'visualise', (x) => x.target?.kind === 'class');
+    expect(r.value!).toBeGreaterThan(r.greyValue!);
+  });
+
   it('leaves no tensor behind', async () => {
     const count = () => page.evaluate(() => window.__cnnStudio!.numTensors());
     await page.evaluate(() => window.__cnnStudio!.attribution!.time('visualise', 1));
