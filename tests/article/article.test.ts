@@ -50,6 +50,7 @@ describe('article content', () => {
       'grad-cam',
       'occlusion',
       'adversarial',
+      'visualisation',
       'architectures',
       'mobilenet',
       'recurrent',

@@ -11,6 +11,14 @@ import type { AttributionHook, AttributionSnapshot } from './debugHookTypes';
 function snapshot(att: AttributionState): AttributionSnapshot | null {
   const r = att.result;
   if (!r) return null;
+  if (r.kind === 'visualise') {
+    const { target, value, greyValue, image, probabilities, steps } = r.result;
+    const classIndex = target.kind === 'class' ? target.classIndex : -1;
+    return {
+      ...{ kind: r.kind, classIndex, ms: r.ms, input: Array.from(r.input), target, value, greyValue, steps },
+      ...{ image: Array.from(image), probabilities: Array.from(probabilities) },
+    };
+  }
   const common = { kind: r.kind, classIndex: r.result.classIndex, ms: r.ms, input: Array.from(r.input) };
   if (r.kind === 'fgsm')
     return {
@@ -66,6 +74,8 @@ async function time(explainer: ExplainerState, method: string, runs: number): Pr
       await attributor.occlusion(image, { classIndex, ...defaultOcclusion(explainer.inputSize) });
     else if (method === 'fgsm')
       attributor.fgsm(image, { classIndex, epsilon: 2 / 255 }, explainer.explanation ?? undefined);
+    else if (method === 'visualise')
+      await attributor.visualise({ target: { kind: 'class', classIndex }, steps: 10 });
     else throw new Error(`unknown method ${method}`);
     out.push(performance.now() - t0);
   }

@@ -29,7 +29,7 @@ export interface HeatSnapshot {
 
 /** The "Why?" panel's last result in plain numbers (see attributionHook.ts). */
 export interface AttributionSnapshot {
-  kind: 'saliency' | 'gradCam' | 'occlusion' | 'fgsm';
+  kind: 'saliency' | 'gradCam' | 'occlusion' | 'fgsm' | 'visualise';
   classIndex: number;
   ms: number;
   /** The image explained, HWC in [0, 1]. */
@@ -48,12 +48,19 @@ export interface AttributionSnapshot {
   after?: number[];
   losses?: number[];
   changed?: { layerId: string; relative: number }[];
+  /** Visualise: what it maximised, the value reached and on grey, the image and the net's output on it. */
+  target?: { kind: 'class'; classIndex: number } | { kind: 'channel'; layerId: string; channel: number };
+  value?: number;
+  greyValue?: number;
+  image?: number[];
+  probabilities?: number[];
+  steps?: number;
 }
 
 export interface AttributionHook {
   state(): { open: boolean; method: string; running: boolean; error: string | null; classIndex: number };
   result(): AttributionSnapshot | null;
-  /** Milliseconds of `runs` runs of saliency, gradCam, occlusion (default 14×14 map) or fgsm (one step). */
+  /** Milliseconds of `runs` runs of saliency, gradCam, occlusion (default 14×14 map), fgsm (one step) or visualise (10 steps a scale). */
   time(method: string, runs: number): Promise<number[]>;
   /** The Compare tab: the pinned image A against the explanation shown now (B). */
   compare(): {

@@ -20,11 +20,13 @@ import type {
   OcclusionResult,
   SaliencyMethod,
   SaliencyResult,
+  VisualiseResult,
 } from '../../lib/attribution/types';
 import type { Explanation } from '../../lib/tensor/types';
 import type { ExplainerState } from './explainerState.svelte';
 import { nextFrame } from '../browser/nextFrame';
 import { CompareState } from './compareState.svelte';
+import { VisualiseSettings, type ChannelTarget } from './visualiseSettings.svelte';
 
 export type { AttributionMethod };
 
@@ -33,6 +35,7 @@ export type AttributionResult = { input: Float32Array; explanation: Explanation;
   | { kind: 'gradCam'; result: GradCamResult; heat: HeatDisplay }
   | { kind: 'occlusion'; result: OcclusionResult; heat: HeatDisplay }
   | { kind: 'fgsm'; result: FgsmResult }
+  | { kind: 'visualise'; result: VisualiseResult }
 );
 
 /** What opens the panel: the prediction, a class row, a neuron's detail, an overview column, the article. */
@@ -41,6 +44,8 @@ export interface ShowRequest {
   /** null: the top class, following it to the next image. */
   classIndex?: number | null;
   layerId?: string;
+  /** Visualise: the channel of a layer to maximise (absent: the class). */
+  channel?: ChannelTarget;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -77,6 +82,7 @@ export class AttributionState {
   private stop: AbortController | null = null;
 
   readonly compare: CompareState;
+  readonly visualise = new VisualiseSettings();
 
   constructor(private readonly explainer: ExplainerState) {
     this.compare = new CompareState(explainer);
@@ -141,6 +147,7 @@ export class AttributionState {
   show(request: ShowRequest = {}): void {
     if (request.method) this.method = request.method;
     if (request.classIndex !== undefined) this.chosenClass = request.classIndex;
+    if (request.method === 'visualise') this.visualise.channel = request.channel ?? null;
     if (request.layerId !== undefined) {
       this.chosenLayer = request.layerId;
       if (!request.method) this.method = 'gradCam';
@@ -159,7 +166,9 @@ export class AttributionState {
           ? [this.saliencyMethod, this.samples, this.noise]
           : m === 'occlusion'
             ? [this.patch.size, this.patch.stride, this.occlusionMeasure]
-            : [this.epsilon, this.steps, this.direction];
+            : m === 'visualise'
+              ? [this.visualise.key(this.classIndex)]
+              : [this.epsilon, this.steps, this.direction];
     return JSON.stringify([m, this.classIndex, ...settings]);
   }
 
@@ -181,6 +190,13 @@ export class AttributionState {
    * dropped (occlusion is stopped between batches). Resolves when this run has finished.
    */
   async run(): Promise<void> {
+    const { image: shownImage, explanation: shownExplanation } = this.explainer;
+    const visualiseKey = this.visualise.key(this.classIndex);
+    if (
+      this.method === 'visualise' &&
+      this.visualise.upToDate(visualiseKey, this.result?.kind === 'visualise', shownImage, shownExplanation)
+    )
+      return;
     this.cancel();
     const id = this.runId;
     const image = this.explainer.image;
@@ -234,6 +250,23 @@ export class AttributionState {
           },
         });
         next = { ...base, kind: 'occlusion', result, heat: occlusionDisplay(result), ms: 0 };
+      } else if (this.method === 'visualise') {
+        this.stop = new AbortController();
+        this.visualise.preview = null;
+        this.progress = { done: 0, total: 0 };
+        const result = await attributor.visualise({
+          target: this.visualise.target(c),
+          ...this.visualise.options(),
+          signal: this.stop.signal,
+          onProgress: (done, total) => {
+            if (id === this.runId) this.progress = { done, total };
+          },
+          onPreview: (preview) => {
+            if (id === this.runId) this.visualise.preview = preview;
+          },
+        });
+        this.visualise.seen(visualiseKey, image, explanation);
+        next = { ...base, kind: 'visualise', result, ms: 0 };
       } else {
         const result = attributor.fgsm(
           input,

@@ -15,6 +15,7 @@ import { dense } from './sections/dense';
 import { training } from './sections/training';
 import { gradCam, saliency } from './sections/attribution';
 import { adversarial, compare, occlusion } from './sections/attributionProbes';
+import { visualisation } from './sections/attributionVisualise';
 import { architectures } from './sections/architectures';
 import { mobilenet } from './sections/mobilenet';
 import { recurrent } from './sections/recurrent';
@@ -34,6 +35,7 @@ export const ARTICLE: readonly ArticleSection[] = [
   gradCam,
   occlusion,
   adversarial,
+  visualisation,
   compare,
   architectures,
   mobilenet,

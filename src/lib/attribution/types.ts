@@ -14,7 +14,7 @@ import type { ActivationChange } from './activationChange';
 export type ScoreKind = 'logit' | 'output';
 
 /** The methods of the "Why?" panel (compare: two inputs or two nets side by side). */
-export type AttributionMethod = 'gradCam' | 'saliency' | 'occlusion' | 'fgsm' | 'compare';
+export type AttributionMethod = 'gradCam' | 'saliency' | 'occlusion' | 'fgsm' | 'visualise' | 'compare';
 
 export type SaliencyMethod = 'gradient' | 'smoothGrad' | 'gradientTimesInput';
 
@@ -135,6 +135,51 @@ export interface FgsmResult {
   explanation: Explanation;
 }
 
+/** What a visualisation maximises: a class, or the mean activation of one channel of a layer. */
+export type VisualiseTarget =
+  { kind: 'class'; classIndex: number } | { kind: 'channel'; layerId: string; channel: number };
+
+export interface VisualiseOptions {
+  target: VisualiseTarget;
+  /** Steps at each resolution, coarsest first. */
+  steps?: number;
+  /** Resolutions of the optimised image; by default 1/8, 1/4 and 1/2 of the input's side. */
+  scales?: number[];
+  /** Average change per pixel per step (the gradient is normalised to this). */
+  stepSize?: number;
+  /** Weight of the total-variation (smoothness) penalty. */
+  tvWeight?: number;
+  /** Weight of a penalty on colour saturation, so colours stay closer to natural ones. */
+  saturationWeight?: number;
+  /** Largest random shift in input pixels, in each direction. */
+  jitter?: number;
+  seed?: number;
+  /** Called after each chunk of steps with the steps done so far. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called after each chunk with the image so far (HWC, the input's size), to watch it form. */
+  onPreview?: (image: Float32Array) => void;
+  /** Stops the run between chunks; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Awaited between chunks so the page can paint; a macrotask by default. */
+  pause?: () => Promise<void>;
+  /** Longest a chunk of steps should take, in ms. */
+  budgetMs?: number;
+}
+
+export interface VisualiseResult {
+  target: VisualiseTarget;
+  /** HWC in [0, 1] at the net's input size. */
+  image: Float32Array;
+  shape: [number, number, number];
+  /** The class's probability (the net's output) or the channel's mean activation, at the image. */
+  value: number;
+  /** The same on a plain mid-grey image, for comparison. */
+  greyValue: number;
+  /** The net's output on the image. */
+  probabilities: Float32Array;
+  steps: number;
+}
+
 /** Everything the attribution panel asks of a net; only the engine implements it. */
 export interface Attributor {
   readonly scoreKind: ScoreKind;
@@ -143,4 +188,6 @@ export interface Attributor {
   occlusion(image: Float32Array, options: OcclusionOptions): Promise<OcclusionResult>;
   /** `before`: the image's explanation when the caller has it (saves running the net again). */
   fgsm(image: Float32Array, options: FgsmOptions, before?: Explanation): FgsmResult;
+  /** Gradient ascent on the input, in chunks of steps that yield to the page. */
+  visualise(options: VisualiseOptions): Promise<VisualiseResult>;
 }

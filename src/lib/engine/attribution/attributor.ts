@@ -14,6 +14,8 @@ import type {
   SaliencyOptions,
   SaliencyResult,
   ScoreKind,
+  VisualiseOptions,
+  VisualiseResult,
 } from '../../attribution/types';
 import type { Explanation } from '../../tensor/types';
 import { activationChange } from '../../attribution/activationChange';
@@ -22,6 +24,7 @@ import { saliency } from './saliency';
 import { gradCam } from './gradCam';
 import { occlusion } from './occlusion';
 import { fgsm } from './fgsm';
+import { visualise } from './visualise';
 
 export class EngineAttributor implements Attributor {
   private readonly graph: LayerGraph;
@@ -87,5 +90,9 @@ export class EngineAttributor implements Attributor {
       change: activationChange(before, explanation),
       explanation,
     };
+  }
+
+  visualise(options: VisualiseOptions): Promise<VisualiseResult> {
+    return visualise(this.model, this.graph, this.classes, this.shape, options);
   }
 }

@@ -29,7 +29,7 @@ const isSoftmaxLayer = (layer: Layer): boolean => {
 
 let linearActivation: unknown = null;
 /** tfjs' own linear activation object, taken from an Activation layer made for the purpose. */
-function linear(): unknown {
+export function linear(): unknown {
   linearActivation ??= (tf.layers.activation({ activation: 'linear' }) as unknown as { activation: unknown })
     .activation;
   return linearActivation;
