@@ -20,6 +20,7 @@ import { modelsMessages } from './messages/models';
 import { labelsMessages } from './messages/labels';
 import { logsMessages } from './messages/logs';
 import { attributionMessages } from './messages/attribution';
+import { preprocessingMessages } from './messages/preprocessing';
 
 export { LOCALES, type Locale };
 
@@ -40,6 +41,7 @@ export const catalog = {
   ...labelsMessages,
   ...logsMessages,
   ...attributionMessages,
+  ...preprocessingMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;
