@@ -69,7 +69,7 @@ describe('can the explainer run it', () => {
       layers: [input('i', [20, 8]), { id: 'f', type: 'Flatten', params: {}, inputs: ['i'] }],
     };
     const r1 = checkRunnable(seq, inferShapes(seq));
-    expect(!r1.ok && r1.reason.en).toMatch(/square RGB images.*20 × 8/);
+    expect(!r1.ok && r1.reason.en).toMatch(/square colour or greyscale images.*20 × 8/);
     const two = chain();
     two.layers.push({ id: 'side', type: 'Flatten', params: {}, inputs: ['c1'] });
     const r2 = checkRunnable(two, inferShapes(two));

@@ -11,7 +11,7 @@ import { checkRunnable } from '../../lib/spec/runnable';
 import type { NetworkSpec } from '../../lib/spec/types';
 import { metaForClasses, type ModelMeta } from '../../lib/model/meta';
 import { nextFrame } from '../browser/nextFrame';
-import { preprocessImage, type FitMode, type RawImage } from '../../lib/preprocess/preprocess';
+import { imageForNet, type FitMode, type RawImage } from '../../lib/preprocess/netInput';
 import { decodeImageFile } from '../browser/decodeImage';
 import { NoticeError, type Notice } from '../browser/notice';
 import type { EngineModule } from '../engine/loadEngine';
@@ -175,7 +175,7 @@ export class ExplainerState {
   setRawImage(raw: RawImage, name: string): void {
     const runner = this.net.runner;
     if (!runner) return;
-    const input = preprocessImage(raw, { size: this.inputSize, fit: this.fit });
+    const input = imageForNet(raw, this.spec, this.inputSize, this.fit);
     this.explanation = runner.explain(input);
     this.image = { name, raw, input };
     this.imageNotice = null;
@@ -226,7 +226,7 @@ export class ExplainerState {
         this.rebuilding = { stage: 'running', name: spec.name };
         await nextFrame();
         try {
-          const input = preprocessImage(image.raw, { size: built.runner.inputShape[0] ?? 0, fit: this.fit });
+          const input = imageForNet(image.raw, spec, built.runner.inputShape[0] ?? 0, this.fit);
           explanation = built.runner.explain(input);
           image = { ...image, input };
         } catch (e) {

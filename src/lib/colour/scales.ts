@@ -43,7 +43,15 @@ export function valueScale(...arrays: readonly ArrayLike<number>[]): ValueScale 
  * Scales for each channel of a layer's input: the network's own input image is drawn as
  * light in [0, 1] per channel, as the overview draws it; any other map shares one scale.
  */
-export function inputScales(data: Float32Array, channels: number, isNetworkInput: boolean): ValueScale[] {
+export function inputScales(
+  data: Float32Array,
+  channels: number,
+  isNetworkInput: boolean,
+  /** The net's input channels after its preprocessing (src/lib/preprocess); absent: RGB in [0, 1]. */
+  lights?: readonly { lo: number; hi: number; scheme: SchemeName }[] | null,
+): ValueScale[] {
+  if (isNetworkInput && lights && lights.length === channels)
+    return lights.map((l) => fixedScale(l.scheme, l.lo, l.hi));
   if (isNetworkInput)
     return Array.from({ length: channels }, (_, c) => fixedScale(inputScheme(channels, c), 0, 1));
   const shared = valueScale(data);

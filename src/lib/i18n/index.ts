@@ -21,6 +21,7 @@ import { labelsMessages } from './messages/labels';
 import { logsMessages } from './messages/logs';
 import { attributionMessages } from './messages/attribution';
 import { visualiseMessages } from './messages/visualise';
+import { preprocessingMessages } from './messages/preprocessing';
 
 export { LOCALES, type Locale };
 
@@ -42,6 +43,7 @@ export const catalog = {
   ...logsMessages,
   ...attributionMessages,
   ...visualiseMessages,
+  ...preprocessingMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

@@ -21,6 +21,11 @@ interface ParamBase {
   name: string;
   label: Localized;
   help: Localized;
+  /**
+   * Added after files were written without it: absent means its default (so older files load
+   * unchanged); present, it must fit like any other value.
+   */
+  optional?: boolean;
 }
 
 export type ParamDef =
@@ -35,6 +40,14 @@ export type ParamDef =
       min: number;
       max: number;
       /** Allowed lengths of the list. */
+      lengths: readonly number[];
+    })
+  /** A list of any finite numbers within [min, max], e.g. an input's per-channel mean. */
+  | (ParamBase & {
+      kind: 'floats';
+      default: number[];
+      min: number;
+      max: number;
       lengths: readonly number[];
     });
 

@@ -6,11 +6,22 @@ import type { TensorData } from '../tensor/types';
 import { channelStats, type RangeLayer } from '../colour/ranges';
 import type { SchemeName } from '../colour/lut';
 import type { OverviewColumn } from './columns';
+import { channelLights, readPreprocessing } from '../preprocess/preprocessing';
 
 /** Input channels are drawn as the light they carry: R, G, B, or grey for other counts. */
 export function inputScheme(channels: number, channel: number): SchemeName {
   if (channels !== 3) return 'grey';
   return channel === 0 ? 'red' : channel === 1 ? 'green' : 'blue';
+}
+
+/**
+ * The input's fixed range per channel: black and full light after the net's own preprocessing
+ * (so a normalised input is drawn over its real range, BGR channels in their own colours).
+ */
+export function inputLights(c: OverviewColumn, channels: number): NonNullable<RangeLayer['fixed']> {
+  const read = readPreprocessing(c.params, c.shape);
+  if (read.ok && read.value.channels === channels) return channelLights(read.value);
+  return Array.from({ length: channels }, (_, i) => ({ lo: 0, hi: 1, scheme: inputScheme(channels, i) }));
 }
 
 export function rangeLayers(
@@ -28,9 +39,7 @@ export function rangeLayers(
       signed: c.signed,
       perNeuron: c.kind === 'maps',
       stats: channelStats(t.data, channels),
-      fixed: c.isInput
-        ? Array.from({ length: channels }, (_, i) => ({ lo: 0, hi: 1, scheme: inputScheme(channels, i) }))
-        : undefined,
+      fixed: c.isInput ? inputLights(c, channels) : undefined,
     });
   }
   return out;

@@ -46,10 +46,10 @@ export function checkRunnable(spec: NetworkSpec, table: ShapeTable): Runnability
   const input = inputs[0];
   const shape = input ? table.layers.get(input.id) : undefined;
   const s = shape?.status === 'ok' ? shape.shape : [];
-  if (s.length !== 3 || s[0] !== s[1] || s[2] !== 3)
+  if (s.length !== 3 || s[0] !== s[1] || (s[2] !== 3 && s[2] !== 1))
     return no(
-      `the explainer runs on square RGB images (height × width × 3); this net's input is ${s.join(' × ')}`,
-      `解释器只处理正方形 RGB 图像（高 × 宽 × 3）；该网络的输入是 ${s.join(' × ')}`,
+      `the explainer runs on square colour or greyscale images (height × width × 3 or 1); this net's input is ${s.join(' × ')}`,
+      `解释器只处理正方形的彩色或灰度图像（高 × 宽 × 3 或 1）；该网络的输入是 ${s.join(' × ')}`,
     );
   const outputs = spec.layers.filter((l) => !spec.layers.some((c) => c.inputs.includes(l.id)));
   if (outputs.length !== 1)

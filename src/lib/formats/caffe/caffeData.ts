@@ -2,9 +2,9 @@
  * Data layers (Input, Data, ImageData, MemoryData, DummyData, …) as an input shape. Only
  * the first top is data; the others (labels) have no layer of ours behind them.
  */
-import type { Localized, Shape } from '../../spec/types';
+import type { LayerParams, Localized, Shape } from '../../spec/types';
 import type { CaffeLayer } from './caffeNet';
-import { bool, int, ints, sub } from './caffeNet';
+import { bool, field, fields, float, int, ints, sub } from './caffeNet';
 import { CaffeFormatError } from './prototxt';
 
 const DATA_TYPES = new Set([
@@ -69,4 +69,49 @@ export function dataShape(layer: CaffeLayer): { shape: Shape; note?: Localized }
     if (h > 0 && w > 0) return { shape: [h, w, channels] };
   }
   return none();
+}
+
+/**
+ * What a data layer's `transform_param` says about preprocessing, as Input params: Caffe
+ * feeds BGR pixels in 0–255, subtracts `mean_value` (one, or one per channel) and then
+ * multiplies by `scale`, so std = 1 / scale. Nothing said: no params (plain RGB, as before).
+ * A `mean_file` (a binary mean image) cannot be read from a prototxt; a note says so.
+ */
+export function dataPreprocessing(
+  layer: CaffeLayer,
+  channels: number,
+): { params: LayerParams; note?: Localized } {
+  const t = sub(layer.msg, 'transform_param');
+  if (!t) return { params: {} };
+  const means = fields(t, 'mean_value');
+  const mean = means.map((f) => float({ fields: [f], pos: f.pos }, f.name, 0));
+  const scaleField = field(t, 'scale');
+  const scale = float(t, 'scale', 1);
+  const note =
+    field(t, 'mean_file') !== undefined
+      ? {
+          en: `${layer.name}: transform_param's mean_file is a binary mean image this prototxt does not hold; set the input's mean by hand (the Input panel offers the usual values).`,
+          zh: `${layer.name}：transform_param 的 mean_file 是二进制均值图像，不在此 prototxt 中；请手动设置输入的均值（输入面板提供常用值）。`,
+        }
+      : undefined;
+  if (mean.length === 0 && !scaleField) return { params: {}, note };
+  if (mean.length > 0 && mean.length !== 1 && mean.length !== channels)
+    throw new CaffeFormatError(
+      `layer "${layer.name}": transform_param has ${mean.length} mean_value entries; give 1 or ${channels} (one per channel)`,
+      `层 “${layer.name}”：transform_param 有 ${mean.length} 个 mean_value；应为 1 个或 ${channels} 个（每个通道一个）`,
+      means[0]?.pos ?? layer.pos,
+    );
+  if (!(scale > 0))
+    throw new CaffeFormatError(
+      `layer "${layer.name}": transform_param scale must be above 0, not ${scale}`,
+      `层 “${layer.name}”：transform_param 的 scale 必须大于 0，而不是 ${scale}`,
+      scaleField?.pos ?? layer.pos,
+    );
+  const params: LayerParams = {
+    channelOrder: 'bgr',
+    valueScale: '0-255',
+    mean: mean.length > 0 ? mean : [0],
+    std: [1 / scale],
+  };
+  return { params, note };
 }

@@ -11,7 +11,7 @@ import { readCaffeNet, type CaffeLayer, type CaffeNet } from './caffeNet';
 import { CaffeFormatError, parsePrototxt } from './prototxt';
 import type { Converter, ImportContext } from './caffeLayers';
 import { CONVERTERS } from './caffeLayerTable';
-import { dataShape } from './caffeData';
+import { dataPreprocessing, dataShape } from './caffeData';
 
 export { CaffeFormatError };
 
@@ -125,8 +125,11 @@ function importLayer(b: Builder, layer: CaffeLayer): void {
         layer.pos,
       );
     if (data.note) b.notes.push(data.note);
+    const pre = dataPreprocessing(layer, data.shape.at(-1) ?? 1);
+    if (pre.note) b.notes.push(pre.note);
     const id = b.uniqueId(layer.name, layer.name);
-    b.add({ id, type: 'Input', params: { shape: data.shape }, inputs: [] }, layer.pos, layer.name);
+    const params = { shape: data.shape, ...pre.params };
+    b.add({ id, type: 'Input', params, inputs: [] }, layer.pos, layer.name);
     b.blobs.set(dataTop, id);
     for (const t of rest) b.ignored.add(t);
     return;

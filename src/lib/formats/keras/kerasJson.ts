@@ -4,7 +4,13 @@
  * or a bare Keras topology (`model.to_json()`, Keras 2 or 3). Weights come from the shard
  * files when they are given; errors carry the JSON path and its line and column.
  */
-import type { Localized, NetworkSpec } from '../../spec/types';
+import type { LayerParams, Localized, NetworkSpec } from '../../spec/types';
+import {
+  PreprocessingMetaError,
+  preprocessingFromUserMetadata,
+  statedPreprocessing,
+  withPreprocessing,
+} from '../../preprocess/preprocessingMeta';
 import { FormatError, type TextPos } from '../formatError';
 import { JsonSyntaxError, parseJsonText, type JsonText } from '../jsonText';
 import { prettyJson } from '../prettyJson';
@@ -60,7 +66,9 @@ export function parseKerasJson(text: string, options: KerasParseOptions = {}): I
     throw e;
   }
   try {
-    const { spec, layersPath, source, turnedRound } = readKerasModel(json.value);
+    const read = readKerasModel(json.value);
+    const { layersPath, source, turnedRound } = read;
+    let spec = read.spec;
     checkInputs(spec, layersPath, source);
     checkInbound(spec, layersPath, source);
     const notes: Imported['notes'] = turnedRound ? [TURNED_ROUND] : [];
@@ -82,6 +90,8 @@ export function parseKerasJson(text: string, options: KerasParseOptions = {}): I
       else notes.push(WEIGHTS_NOT_GIVEN);
     }
     const labels = metadataLabels(top, notes);
+    const stated = metadataPreprocessing(top);
+    if (stated) spec = withMetadataPreprocessing(spec, stated);
     const layerPos = new Map<string, TextPos>();
     spec.layers.forEach((layer, i) => {
       const pos = json.posOf(`${layersPath}[${source[i] ?? 0}]`);
@@ -90,6 +100,25 @@ export function parseKerasJson(text: string, options: KerasParseOptions = {}): I
     return { spec, weights, notes, layerPos, ...(labels ? { labels } : {}) };
   } catch (e) {
     throw located(e, json);
+  }
+}
+
+/** The preprocessing a model.json's `userDefinedMetadata` states; a wrong value is refused at that path. */
+function metadataPreprocessing(top: unknown): LayerParams | null {
+  try {
+    return preprocessingFromUserMetadata(isRecord(top) ? top.userDefinedMetadata : undefined);
+  } catch (e) {
+    if (e instanceof PreprocessingMetaError) throw new KerasTopologyError(e.text, '$.userDefinedMetadata');
+    throw e;
+  }
+}
+
+function withMetadataPreprocessing(spec: NetworkSpec, params: LayerParams): NetworkSpec {
+  try {
+    return withPreprocessing(spec, params, 'userDefinedMetadata');
+  } catch (e) {
+    if (e instanceof PreprocessingMetaError) throw new KerasTopologyError(e.text, '$.userDefinedMetadata');
+    throw e;
   }
 }
 
@@ -200,15 +229,18 @@ export function serializeKerasJson(
     ? writeWeights(spec, weights, undefined, options.weightsFile)
     : { manifest: [], shards: [] };
   const labels = options.labels;
+  const preprocessing = statedPreprocessing(spec);
+  const cnnStudio = {
+    ...(labels && labels.length > 0 ? { classes: [...labels], dataset: options.dataset ?? '' } : {}),
+    ...(preprocessing ? { preprocessing } : {}),
+  };
   const model = {
     format: 'layers-model',
     generatedBy: 'CNN Studio',
     convertedBy: null,
     modelTopology: topology,
     weightsManifest: written.manifest,
-    ...(labels && labels.length > 0
-      ? { userDefinedMetadata: { cnnStudio: { classes: [...labels], dataset: options.dataset ?? '' } } }
-      : {}),
+    ...(Object.keys(cnnStudio).length > 0 ? { userDefinedMetadata: { cnnStudio } } : {}),
   };
   return { json: `${prettyJson(model)}\n`, shards: written.shards };
 }

@@ -15,6 +15,13 @@ import { OnnxGraphWriter, type Written } from './onnxExportGraph';
 import { EMITTERS } from './onnxExportLayers';
 import { WEIGHTED_EMITTERS } from './onnxExportWeighted';
 import { labelsToMetadata } from './onnxLabels';
+import { statedPreprocessing } from '../../preprocess/preprocessingMeta';
+
+/** The Input's preprocessing as a metadata_props entry, read back by the importer; none when plain. */
+function preprocessingProps(spec: NetworkSpec): { key: string; value: string }[] {
+  const stated = statedPreprocessing(spec);
+  return stated ? [{ key: 'preprocessing', value: JSON.stringify(stated) }] : [];
+}
 import { sizeOf } from './onnxValues';
 
 export interface OnnxExportOptions {
@@ -117,7 +124,10 @@ export function serializeOnnx(
       input: inputs,
       output: graphOutputs,
     },
-    metadataProps: options.labels && options.labels.length > 0 ? [labelsToMetadata(options.labels)] : [],
+    metadataProps: [
+      ...(options.labels && options.labels.length > 0 ? [labelsToMetadata(options.labels)] : []),
+      ...preprocessingProps(spec),
+    ],
   };
   const bytes = ModelProtoType.encode(ModelProtoType.fromObject(model)).finish();
   // A plain Uint8Array view (in Node protobufjs hands out a Buffer, whose slice() does not copy).

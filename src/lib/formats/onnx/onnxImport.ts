@@ -5,7 +5,12 @@
  * NCHW weights become the engine's NHWC layout exactly; the result computes what the file
  * does, or the import stops with a message naming the node, its op type and the opset.
  */
-import type { Localized } from '../../spec/types';
+import type { Localized, NetworkSpec } from '../../spec/types';
+import {
+  PreprocessingMetaError,
+  preprocessingFromProps,
+  withPreprocessing,
+} from '../../preprocess/preprocessingMeta';
 import type { Imported } from '../types';
 import { decodeModel, defaultOpset, toInt } from './onnxDecode';
 import type { GraphProto, NodeProto, ValueInfoProto } from './onnxSchema';
@@ -21,6 +26,17 @@ export interface OnnxImported extends Imported {
   opset: number;
   /** Every ONNX activation tensor read, by name, with the layer that computes it. */
   tensors: Map<string, Act>;
+}
+
+/** The spec with the preprocessing metadata_props states; a wrong value is refused naming its key. */
+function statedIn(props: Parameters<typeof preprocessingFromProps>[0], spec: NetworkSpec): NetworkSpec {
+  try {
+    const params = preprocessingFromProps(props);
+    return params ? withPreprocessing(spec, params, 'metadata_props.preprocessing') : spec;
+  } catch (e) {
+    if (e instanceof PreprocessingMetaError) throw new OnnxFormatError(e.text, 'metadata_props');
+    throw e;
+  }
 }
 
 function fail(en: string, zh: string, path: string): never {
@@ -257,7 +273,7 @@ export function parseOnnx(bytes: Uint8Array, fileName = ''): OnnxImported {
     });
   }
   return {
-    spec: { name: specName(graph.name ?? '', fileName), layers: b.layers },
+    spec: statedIn(model.metadataProps, { name: specName(graph.name ?? '', fileName), layers: b.layers }),
     weights: b.weights,
     notes,
     layerPos: new Map(),

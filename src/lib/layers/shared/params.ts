@@ -26,9 +26,10 @@ export function ints(params: LayerParams, name: string): number[] {
   return v;
 }
 
+/** Optional params stay absent (their default applies), so specs read and written stay as they were. */
 export function defaultParams(defs: readonly ParamDef[]): LayerParams {
   const out: LayerParams = {};
-  for (const d of defs) out[d.name] = Array.isArray(d.default) ? [...d.default] : d.default;
+  for (const d of defs) if (!d.optional) out[d.name] = Array.isArray(d.default) ? [...d.default] : d.default;
   return out;
 }
 
@@ -73,6 +74,7 @@ export function axisError(axis: number, rank: number): Localized {
 /** Why a value does not fit its definition, or null when it does. */
 export function checkParam(def: ParamDef, value: ParamValue | undefined): Localized | null {
   const label = def.label;
+  if (value === undefined && def.optional) return null;
   switch (def.kind) {
     case 'int':
     case 'float': {
@@ -109,6 +111,20 @@ export function checkParam(def: ParamDef, value: ParamValue | undefined): Locali
         return {
           en: `${label.en} values must be whole numbers from ${def.min} to ${def.max}, not ${bad}`,
           zh: `${label.zh}的值必须是 ${def.min} 到 ${def.max} 的整数，而不是 ${bad}`,
+        };
+      return null;
+    }
+    case 'floats': {
+      if (!Array.isArray(value) || !def.lengths.includes(value.length))
+        return {
+          en: `${label.en} must be a list of ${def.lengths.join(' or ')} numbers`,
+          zh: `${label.zh}必须是 ${def.lengths.join(' 或 ')} 个数`,
+        };
+      const bad = value.find((x) => !Number.isFinite(x) || x < def.min || x > def.max);
+      if (bad !== undefined)
+        return {
+          en: `${label.en} values must be numbers from ${def.min} to ${def.max}, not ${bad}`,
+          zh: `${label.zh}的值必须是 ${def.min} 到 ${def.max} 的数，而不是 ${bad}`,
         };
       return null;
     }
