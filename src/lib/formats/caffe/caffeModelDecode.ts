@@ -96,9 +96,48 @@ const LAYER_FIELDS: Record<number, { name: string; type: protobuf.Type }> = {
   2: { name: 'layers', type: V1LayerParameterType },
 };
 
-/** Why the decoder failed, located at the layer whose bytes are broken. */
-function locate(bytes: Uint8Array, error: unknown): CaffeModelError {
-  const why = error instanceof Error ? error.message : String(error);
+const WIRE_NAMES = ['varint', '64-bit', 'length-delimited', 'group start', 'group end', '32-bit', '6', '7'];
+
+/**
+ * Checks that every known field of a message (and of the messages inside it) has the wire
+ * type its schema type is written with: protobufjs reads a known field without looking, so a
+ * damaged tag would otherwise be read as some other value. Blob payloads are skipped by length.
+ */
+function checkWire(type: protobuf.Type, bytes: Uint8Array): void {
+  const r = protobuf.Reader.create(bytes);
+  while (r.pos < r.len) {
+    const tag = r.uint32();
+    const id = tag >>> 3;
+    const wire = tag & 7;
+    if (id === 0) throw new Error('a field numbered 0 is not valid protobuf');
+    const f = type.fieldsById[id];
+    if (!f) {
+      r.skipType(wire);
+      continue;
+    }
+    const sub = f.resolvedType instanceof protobuf.Type ? f.resolvedType : null;
+    const basic = (protobuf.types.basic as Record<string, number | undefined>)[f.type];
+    const want = sub ? 2 : (basic ?? 0);
+    const packed = f.repeated && !sub && want !== 2 && wire === 2;
+    if (wire !== want && !packed)
+      throw new Error(
+        `field ${f.name} (${id}) is written as ${WIRE_NAMES[wire]}, but a ${f.type} is ${WIRE_NAMES[want]}`,
+      );
+    if (sub) {
+      const len = r.uint32();
+      if (r.pos + len > r.len)
+        throw new Error(`field ${f.name} needs ${len} bytes but only ${r.len - r.pos} are left`);
+      checkWire(sub, r.buf.subarray(r.pos, r.pos + len));
+      r.pos += len;
+    } else r.skipType(wire);
+  }
+}
+
+/**
+ * Walks the net's layers to find a broken one: decoded (after the decoder failed) or, when
+ * `strict`, checked field by field (after it succeeded). Null when every layer is sound.
+ */
+function locate(bytes: Uint8Array, strict: boolean): CaffeModelError | null {
   const counts = new Map<string, number>();
   let previous = '';
   try {
@@ -119,8 +158,10 @@ function locate(bytes: Uint8Array, error: unknown): CaffeModelError {
       const where = `${path}${previous ? ` (after layer "${previous}")` : ''}`;
       if (r.pos + len > r.len)
         return damaged(where, `it needs ${len} bytes but only ${r.len - r.pos} are left`, path);
+      const body = r.buf.subarray(r.pos, r.pos + len);
       try {
-        const layer = entry.type.decode(r.buf.subarray(r.pos, r.pos + len)) as Decoded;
+        if (strict) checkWire(entry.type, body);
+        const layer = entry.type.decode(body) as Decoded;
         previous = typeof layer.name === 'string' ? layer.name : '';
       } catch (e) {
         return damaged(where, e instanceof Error ? e.message : String(e), path);
@@ -130,7 +171,7 @@ function locate(bytes: Uint8Array, error: unknown): CaffeModelError {
   } catch (e) {
     return damaged('the net', e instanceof Error ? e.message : String(e), '');
   }
-  return damaged('the net', why, '');
+  return null;
 }
 
 export function decodeCaffeModel(bytes: Uint8Array): DecodedCaffeModel {
@@ -145,8 +186,10 @@ export function decodeCaffeModel(bytes: Uint8Array): DecodedCaffeModel {
   try {
     net = NetParameterType.decode(bytes) as Decoded;
   } catch (e) {
-    throw locate(bytes, e);
+    throw locate(bytes, false) ?? damaged('the net', e instanceof Error ? e.message : String(e), '');
   }
+  const wrong = locate(bytes, true);
+  if (wrong) throw wrong;
   const fields: PField[] = toTree(NetParameterType, net, 0, ['layer', 'layers']).fields;
   const blobs = new Map<string, Uint8Array[]>();
   const paths: string[] = [];
