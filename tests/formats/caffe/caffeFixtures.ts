@@ -207,4 +207,73 @@ export function v1Net(): Fixture {
   return { bytes, prototxt: '', input, expected };
 }
 
+/**
+ * A 64×64 RGB classifier with three classes for the app: conv (8, stride 2) → BatchNorm →
+ * Scale → ReLU → max pool → InnerProduct → Softmax, with its deploy prototxt.
+ */
+export function appNet(): { bytes: Uint8Array; prototxt: string } {
+  const w1 = ref.seeded(8 * 3 * 9, 31, 0.5);
+  const fcw = ref.seeded(3 * 8 * 16 * 16, 32, 0.05);
+  const eight = (v: number) => Array.from({ length: 8 }, (_, i) => v + i * 0.05);
+  const bytes = net('app net', [
+    layer({
+      name: 'data',
+      type: 'Input',
+      top: ['data'],
+      params: [sub(143, [sub(1, [{ n: 1, bytes: Uint8Array.of(1, 3, 64, 64) }])])],
+    }),
+    layer({
+      name: 'conv1',
+      type: 'Convolution',
+      bottom: ['data'],
+      top: ['conv1'],
+      blobs: [blob([8, 3, 3, 3], w1), blob([8], eight(0))],
+      params: [convParam(106, { out: 8, k: 3, pad: 1, stride: 2 })],
+    }),
+    layer({
+      name: 'bn1',
+      type: 'BatchNorm',
+      bottom: ['conv1'],
+      top: ['conv1'],
+      blobs: [blob([8], eight(0.1)), blob([8], eight(1)), blob([1], [1])],
+    }),
+    layer({
+      name: 'scale1',
+      type: 'Scale',
+      bottom: ['conv1'],
+      top: ['conv1'],
+      blobs: [blob([8], eight(1)), blob([8], eight(-0.1))],
+      params: [sub(142, [u(4, 1)])],
+    }),
+    layer({ name: 'relu1', type: 'ReLU', bottom: ['conv1'], top: ['conv1'] }),
+    layer({
+      name: 'pool1',
+      type: 'Pooling',
+      bottom: ['conv1'],
+      top: ['pool1'],
+      params: [sub(121, [u(1, 0), u(2, 2), u(3, 2)])],
+    }),
+    layer({
+      name: 'fc',
+      type: 'InnerProduct',
+      bottom: ['pool1'],
+      top: ['fc'],
+      blobs: [blob([3, 2048], fcw), blob([3], [0.1, 0, -0.1])],
+      params: [sub(117, [u(1, 3)])],
+    }),
+    layer({ name: 'prob', type: 'Softmax', bottom: ['fc'], top: ['prob'] }),
+  ]);
+  const prototxt = `name: "app net"
+layer { name: "data" type: "Input" top: "data" input_param { shape { dim: 1 dim: 3 dim: 64 dim: 64 } } }
+layer { name: "conv1" type: "Convolution" bottom: "data" top: "conv1" convolution_param { num_output: 8 kernel_size: 3 pad: 1 stride: 2 } }
+layer { name: "bn1" type: "BatchNorm" bottom: "conv1" top: "conv1" }
+layer { name: "scale1" type: "Scale" bottom: "conv1" top: "conv1" scale_param { bias_term: true } }
+layer { name: "relu1" type: "ReLU" bottom: "conv1" top: "conv1" }
+layer { name: "pool1" type: "Pooling" bottom: "conv1" top: "pool1" pooling_param { pool: MAX kernel_size: 2 stride: 2 } }
+layer { name: "fc" type: "InnerProduct" bottom: "pool1" top: "fc" inner_product_param { num_output: 3 } }
+layer { name: "prob" type: "Softmax" bottom: "fc" top: "prob" }
+`;
+  return { bytes, prototxt };
+}
+
 export { str };
