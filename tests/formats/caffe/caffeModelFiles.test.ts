@@ -8,7 +8,7 @@ describe('a .caffemodel among dropped files', () => {
     const { bytes, prototxt } = appNet();
     const read = await readDroppedFiles([
       new File([prototxt], 'deploy.prototxt'),
-      new File([bytes], 'app.caffemodel'),
+      new File([new Uint8Array(bytes)], 'app.caffemodel'),
       new File(['cat\ndog\nbus\n'], 'labels.txt'),
     ]);
     if (!isDroppedFiles(read)) throw new Error(`not read: ${read.key}`);
@@ -21,11 +21,12 @@ describe('a .caffemodel among dropped files', () => {
   });
 
   it('alone, it is read with its own layer definitions', async () => {
-    const read = await readDroppedFiles([new File([appNet().bytes], 'app.caffemodel')]);
+    const read = await readDroppedFiles([new File([new Uint8Array(appNet().bytes)], 'app.caffemodel')]);
     if (!isDroppedFiles(read)) throw new Error(`not read: ${read.key}`);
     const imported = importModelFiles(read.model ?? { name: '', text: '', shards: new Map() });
     expect(imported.spec.layers.map((l) => l.id)).toEqual([
       'data',
+      'conv1_pad',
       'conv1',
       'bn1',
       'relu1',
