@@ -11,6 +11,8 @@ import { parseCaffeModel } from '../../../src/lib/formats/caffe/caffeModelImport
 import type { Imported } from '../../../src/lib/formats/types';
 import { bnNet, groupedNet, v1Net, type Fixture } from './caffeFixtures';
 import { toChw } from './caffeReference';
+import { readBlob } from '../../../src/lib/formats/caffe/caffeBlobs';
+import { blob } from './caffeModelWriter';
 
 beforeAll(async () => {
   await initBackend({ order: ['cpu'] });
@@ -70,6 +72,8 @@ describe('.caffemodel with new-style layers', () => {
     expect(im.weights?.get('bn1/moving_mean')?.[0]).toBeCloseTo(0.2, 6);
     expect(im.weights?.get('bn1/moving_variance')?.[2]).toBeCloseTo(1.0, 6);
     expect(im.spec.name).toBe('bn "net"');
+    // float32 parameters read back as the text a person wrote (1e-5, not 9.99999974e-6).
+    expect(im.spec.layers[2]?.params.epsilon).toBe(1e-5);
     await expectEveryLayer(im, fx);
   });
 
@@ -144,6 +148,21 @@ function groupedConvHwc(
       }
   return y;
 }
+
+describe('reading', () => {
+  it('packed float data is viewed in the file buffer, not copied, when it is aligned', () => {
+    const values = Float32Array.of(1.5, -2, 3.25, 4);
+    for (let shift = 0; shift < 4; shift++) {
+      const raw = blob([4], values);
+      const padded = new Uint8Array(raw.length + shift + 8);
+      padded.set(raw, shift);
+      const b = readBlob(padded.subarray(shift, shift + raw.length));
+      expect(Array.from(b.data)).toEqual(Array.from(values));
+      const aligned = (padded.byteOffset + shift + raw.length - 16) % 4 === 0;
+      expect(b.data.buffer === padded.buffer, `shift ${shift}`).toBe(aligned);
+    }
+  });
+});
 
 describe('grouped convolutions', () => {
   it('a depthwise (group = channels, 2 per channel) and a 2-group convolution match Caffe', async () => {
