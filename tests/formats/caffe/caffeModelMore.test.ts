@@ -33,9 +33,11 @@ function deconv(
       for (let j = 0; j < w; j++)
         for (let o = 0; o < out; o++)
           for (let a = 0; a < k; a++)
-            for (let b = 0; b < k; b++)
-              y[(o * oh + i * s + a) * ow + j * s + b] +=
-                (x[(ci * h + i) * w + j] ?? 0) * (wt[((ci * out + o) * k + a) * k + b] ?? 0);
+            for (let b = 0; b < k; b++) {
+              const at = (o * oh + i * s + a) * ow + j * s + b;
+              y[at] =
+                (y[at] ?? 0) + (x[(ci * h + i) * w + j] ?? 0) * (wt[((ci * out + o) * k + a) * k + b] ?? 0);
+            }
   return y;
 }
 
