@@ -72,6 +72,7 @@ describe('damaged files', () => {
     const e = failure(() => parseCaffeModel(bad));
     expect(e.message).toContain('layer "conv1" (Convolution): blobs[0]');
     expect(e.message).toContain('needs 108 values but it holds 100');
+    expect(e.localized().zh).toContain('需要 108 个值，但它有 100 个');
   });
 
   it('a blob whose shape does not fit the layer parameters names the layer, the blob and both shapes', () => {

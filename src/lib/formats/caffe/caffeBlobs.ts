@@ -5,7 +5,24 @@
  * (the file's buffer is not copied), otherwise copied once; each byte is read once.
  */
 import protobuf from 'protobufjs/light';
+import type { Localized } from '../../spec/types';
 import { BlobProtoType } from './caffeModelSchema';
+
+/** What is wrong with a blob or a message, in both languages; the caller adds where. */
+export class ProtoProblem extends Error {
+  constructor(readonly text: Localized) {
+    super(text.en);
+  }
+}
+
+const problem = (en: string, zh: string) => new ProtoProblem({ en, zh });
+
+/** A caught error's text in both languages (protobufjs' own messages are English only). */
+export function problemText(e: unknown): Localized {
+  if (e instanceof ProtoProblem) return e.text;
+  const en = e instanceof Error ? e.message : String(e);
+  return { en, zh: en };
+}
 
 export interface Blob {
   dims: number[];
@@ -56,7 +73,7 @@ function joined(chunks: Float32Array[]): Float32Array {
   return out;
 }
 
-/** The values of fields 5 and 8, in file order; throws a plain Error saying what is wrong. */
+/** The values of fields 5 and 8, in file order; a ProtoProblem says what is wrong. */
 function readValues(bytes: Uint8Array): Float32Array {
   const r = protobuf.Reader.create(bytes);
   const floats: Float32Array[] = [];
@@ -70,16 +87,22 @@ function readValues(bytes: Uint8Array): Float32Array {
     const tag = r.uint32();
     const field = tag >>> 3;
     const wire = tag & 7;
-    if (field === 0) throw new Error('a field numbered 0 is not valid protobuf');
+    if (field === 0)
+      throw problem('a field numbered 0 is not valid protobuf', '编号为 0 的字段不是有效的 protobuf');
     if ((field === DATA || field === DOUBLE_DATA) && wire === WIRE_LENGTH) {
       flush();
       const len = r.uint32();
       const size = field === DATA ? 4 : 8;
       if (r.pos + len > r.len)
-        throw new Error(
+        throw problem(
           `its values need ${len} bytes but only ${r.len - r.pos} are left (the file is cut short)`,
+          `它的数值需要 ${len} 字节，但只剩 ${r.len - r.pos} 字节（文件不完整）`,
         );
-      if (len % size !== 0) throw new Error(`its ${len} bytes of values are not whole ${size}-byte numbers`);
+      if (len % size !== 0)
+        throw problem(
+          `its ${len} bytes of values are not whole ${size}-byte numbers`,
+          `它的 ${len} 字节数值不是完整的 ${size} 字节数`,
+        );
       const n = len / size;
       (field === DATA ? floats : doubles).push(
         field === DATA ? floatsAt(bytes, r.pos, n) : doublesAt(bytes, r.pos, n),
@@ -92,7 +115,8 @@ function readValues(bytes: Uint8Array): Float32Array {
     } else r.skipType(wire);
   }
   flush();
-  if (floats.length > 0 && doubles.length > 0) throw new Error('it has both data and double_data');
+  if (floats.length > 0 && doubles.length > 0)
+    throw problem('it has both data and double_data', '它同时有 data 和 double_data');
   return joined(floats.length > 0 ? floats : doubles);
 }
 
@@ -104,20 +128,24 @@ function dimsOf(h: BlobHeader): number[] {
   return legacy.every((d) => d === 0) ? [] : legacy;
 }
 
-/** Reads a BlobProto; a plain Error says what is wrong, the caller names the layer and blob. */
+/** Reads a BlobProto; a ProtoProblem says what is wrong, the caller names the layer and blob. */
 export function readBlob(bytes: Uint8Array): Blob {
   let header: BlobHeader;
   try {
     header = BlobProtoType.decode(bytes) as unknown as BlobHeader;
   } catch (e) {
-    throw new Error(`it is damaged or cut short (${e instanceof Error ? e.message : String(e)})`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw problem(`it is damaged or cut short (${why})`, `它已损坏或不完整（${why}）`);
   }
   const dims = dimsOf(header);
   const data = readValues(bytes);
   const want = dims.reduce((a, b) => a * b, 1);
   if (dims.some((d) => d < 0 || !Number.isInteger(d)))
-    throw new Error(`its shape ${dims.join('×')} is not valid`);
+    throw problem(`its shape ${dims.join('×')} is not valid`, `它的形状 ${dims.join('×')} 无效`);
   if (dims.length > 0 && data.length !== want)
-    throw new Error(`its shape ${dims.join('×')} needs ${want} values but it holds ${data.length}`);
+    throw problem(
+      `its shape ${dims.join('×')} needs ${want} values but it holds ${data.length}`,
+      `它的形状 ${dims.join('×')} 需要 ${want} 个值，但它有 ${data.length} 个`,
+    );
   return { dims: dims.length > 0 ? dims : [data.length], data };
 }

@@ -10,6 +10,7 @@ import type { Localized } from '../../spec/types';
 import { FormatError } from '../formatError';
 import type { PField, PMessage, PValue } from './prototxt';
 import { LayerParameterType, NetParameterType, V1LayerParameterType } from './caffeModelSchema';
+import { ProtoProblem, problemText } from './caffeBlobs';
 
 /** The largest .caffemodel read: VGG-16's 528 MB does not fit a browser tab beside the app. */
 export const CAFFEMODEL_BUDGET_BYTES = 256 * 1024 * 1024;
@@ -81,11 +82,12 @@ function toTree(type: protobuf.Type, msg: Decoded, line: number, skip: readonly 
   return { fields: out, pos };
 }
 
-function damaged(where: string, why: string, path: string): CaffeModelError {
+function damaged(where: string, why: string | Localized, path: string): CaffeModelError {
+  const text = typeof why === 'string' ? { en: why, zh: why } : why;
   return new CaffeModelError(
     {
-      en: `the .caffemodel is damaged or cut short in ${where}: ${why}`,
-      zh: `.caffemodel 文件在 ${where} 处损坏或不完整：${why}`,
+      en: `the .caffemodel is damaged or cut short in ${where}: ${text.en}`,
+      zh: `.caffemodel 文件在 ${where} 处损坏或不完整：${text.zh}`,
     },
     path,
   );
@@ -109,7 +111,11 @@ function checkWire(type: protobuf.Type, bytes: Uint8Array): void {
     const tag = r.uint32();
     const id = tag >>> 3;
     const wire = tag & 7;
-    if (id === 0) throw new Error('a field numbered 0 is not valid protobuf');
+    if (id === 0)
+      throw new ProtoProblem({
+        en: 'a field numbered 0 is not valid protobuf',
+        zh: '编号为 0 的字段不是有效的 protobuf',
+      });
     const f = type.fieldsById[id];
     if (!f) {
       r.skipType(wire);
@@ -120,13 +126,17 @@ function checkWire(type: protobuf.Type, bytes: Uint8Array): void {
     const want = sub ? 2 : (basic ?? 0);
     const packed = f.repeated && !sub && want !== 2 && wire === 2;
     if (wire !== want && !packed)
-      throw new Error(
-        `field ${f.name} (${id}) is written as ${WIRE_NAMES[wire]}, but a ${f.type} is ${WIRE_NAMES[want]}`,
-      );
+      throw new ProtoProblem({
+        en: `field ${f.name} (${id}) is written as ${WIRE_NAMES[wire]}, but a ${f.type} is ${WIRE_NAMES[want]}`,
+        zh: `字段 ${f.name}（${id}）的编码类型是 ${WIRE_NAMES[wire]}，但 ${f.type} 应为 ${WIRE_NAMES[want]}`,
+      });
     if (sub) {
       const len = r.uint32();
       if (r.pos + len > r.len)
-        throw new Error(`field ${f.name} needs ${len} bytes but only ${r.len - r.pos} are left`);
+        throw new ProtoProblem({
+          en: `field ${f.name} needs ${len} bytes but only ${r.len - r.pos} are left`,
+          zh: `字段 ${f.name} 需要 ${len} 字节，但只剩 ${r.len - r.pos} 字节`,
+        });
       checkWire(sub, r.buf.subarray(r.pos, r.pos + len));
       r.pos += len;
     } else r.skipType(wire);
@@ -145,7 +155,12 @@ function locate(bytes: Uint8Array, strict: boolean): CaffeModelError | null {
     while (r.pos < r.len) {
       const at = r.pos;
       const tag = r.uint32();
-      if (tag >>> 3 === 0) return damaged(`byte ${at}`, 'a field numbered 0 is not valid protobuf', '');
+      if (tag >>> 3 === 0)
+        return damaged(
+          `byte ${at}`,
+          { en: 'a field numbered 0 is not valid protobuf', zh: '编号为 0 的字段不是有效的 protobuf' },
+          '',
+        );
       const entry = LAYER_FIELDS[tag >>> 3];
       if (!entry || (tag & 7) !== 2) {
         r.skipType(tag & 7);
@@ -157,14 +172,21 @@ function locate(bytes: Uint8Array, strict: boolean): CaffeModelError | null {
       const path = `${entry.name}[${index}]`;
       const where = `${path}${previous ? ` (after layer "${previous}")` : ''}`;
       if (r.pos + len > r.len)
-        return damaged(where, `it needs ${len} bytes but only ${r.len - r.pos} are left`, path);
+        return damaged(
+          where,
+          {
+            en: `it needs ${len} bytes but only ${r.len - r.pos} are left`,
+            zh: `它需要 ${len} 字节，但只剩 ${r.len - r.pos} 字节`,
+          },
+          path,
+        );
       const body = r.buf.subarray(r.pos, r.pos + len);
       try {
         if (strict) checkWire(entry.type, body);
         const layer = entry.type.decode(body) as Decoded;
         previous = typeof layer.name === 'string' ? layer.name : '';
       } catch (e) {
-        return damaged(where, e instanceof Error ? e.message : String(e), path);
+        return damaged(where, problemText(e), path);
       }
       r.pos += len;
     }

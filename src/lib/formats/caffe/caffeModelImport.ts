@@ -7,7 +7,7 @@
  */
 import type { Localized } from '../../spec/types';
 import type { Imported } from '../types';
-import { readBlob, type Blob } from './caffeBlobs';
+import { problemText, readBlob, type Blob } from './caffeBlobs';
 import { CaffeModelError, decodeCaffeModel, type DecodedCaffeModel } from './caffeModelDecode';
 import { importCaffeMessage, type CaffeImported } from './caffeImport';
 import { V1_TYPES, field, fields, str } from './caffeNet';
@@ -115,11 +115,11 @@ function blobsOf(decoded: DecodedCaffeModel, name: string, type: string): Blob[]
     try {
       return readBlob(bytes);
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
+      const why = problemText(e);
       throw new CaffeModelError(
         {
-          en: `layer "${name}" (${type}): blobs[${k}]: ${why}`,
-          zh: `层 “${name}”（${type}）：blobs[${k}]：${why}`,
+          en: `layer "${name}" (${type}): blobs[${k}]: ${why.en}`,
+          zh: `层 “${name}”（${type}）：blobs[${k}]：${why.zh}`,
         },
         `layer "${name}".blobs[${k}]`,
       );
