@@ -15,6 +15,8 @@ import { decodeShareHash, ShareLinkError } from '../lib/formats/shareLink';
 import type { Imported } from '../lib/formats/types';
 import { checkBudget, detectOnnx } from '../lib/formats/onnx/onnxDecode';
 import { parseOnnx } from '../lib/formats/onnx/onnxImport';
+import { CAFFEMODEL_BUDGET_BYTES } from '../lib/formats/caffe/caffeModelDecode';
+import { parseCaffeModel } from '../lib/formats/caffe/caffeModelImport';
 
 export class ModelInputError extends Error {}
 
@@ -131,7 +133,41 @@ function readOnnx(target: string, bytes?: Buffer): LoadedModel {
   }
 }
 
+/**
+ * The deploy prototxt that goes with a .caffemodel: `name.prototxt` beside it, else
+ * `deploy.prototxt` in the same folder (the model zoos' layout); none means the file alone.
+ */
+function prototxtFor(target: string): string | null {
+  const same = target.replace(/\.caffemodel$/i, '.prototxt');
+  const deploy = join(dirname(target), 'deploy.prototxt');
+  for (const p of [same, deploy]) if (p !== target && existsSync(p) && !statSync(p).isDirectory()) return p;
+  return null;
+}
+
+/** A .caffemodel, with the deploy prototxt found beside it or alone (it holds its layers too). */
+function readCaffeModel(target: string): LoadedModel {
+  const size = statSync(target).size;
+  if (size > CAFFEMODEL_BUDGET_BYTES)
+    throw new ModelInputError(
+      `${target}: the .caffemodel is ${(size / 1048576).toFixed(1)} MB; CNN Studio reads weight files up to ${CAFFEMODEL_BUDGET_BYTES / 1048576} MB (its memory budget for one model)`,
+    );
+  const prototxt = prototxtFor(target);
+  const place = prototxt ?? target;
+  try {
+    const text = prototxt ? readCapped(prototxt).toString('utf8') : undefined;
+    const imported = parseCaffeModel(readCapped(target), text, target);
+    const with_ = prototxt ? ` with ${prototxt}` : ' (its own layer definitions)';
+    return { ...imported, source: `${target}, Caffe weights${with_}`, format: 'caffe' };
+  } catch (e) {
+    if (e instanceof FormatError)
+      throw located(e.place.pos ? place : prototxt ? `${target} with ${prototxt}` : target, e);
+    throw e;
+  }
+}
+
 function readFile(target: string): LoadedModel {
+  if (/\.caffemodel$/i.test(target) && existsSync(target) && !statSync(target).isDirectory())
+    return readCaffeModel(target);
   if (/\.onnx$/i.test(target) && existsSync(target) && !statSync(target).isDirectory())
     return readOnnx(target);
   const bytes = readCapped(target);
@@ -140,7 +176,7 @@ function readFile(target: string): LoadedModel {
   const format = detectFormat(text, target);
   if (!format)
     throw new ModelInputError(
-      `${target}: not a model file CNN Studio reads (expected an ONNX .onnx, a Caffe .prototxt, a TensorFlow GraphDef .pbtxt, a Keras / TensorFlow.js model.json or CNN Studio spec JSON)`,
+      `${target}: not a model file CNN Studio reads (expected an ONNX .onnx, a Caffe .prototxt or .caffemodel, a TensorFlow GraphDef .pbtxt, a Keras / TensorFlow.js model.json or CNN Studio spec JSON)`,
     );
   const shards = format === 'keras' ? readShards(target, text) : new Map<string, Uint8Array>();
   try {

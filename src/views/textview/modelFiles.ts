@@ -10,6 +10,8 @@ import { formatBytes } from '../../lib/i18n/format';
 import { PBTXT_MAX_CHARS } from '../../lib/formats/tensorflow/pbtxtImport';
 import { ONNX_BUDGET_BYTES } from '../../lib/formats/onnx/onnxDecode';
 import { parseOnnx } from '../../lib/formats/onnx/onnxImport';
+import { CAFFEMODEL_BUDGET_BYTES } from '../../lib/formats/caffe/caffeModelDecode';
+import { parseCaffeModel } from '../../lib/formats/caffe/caffeModelImport';
 import { isLabelFileName } from '../../lib/labels/labelFiles';
 import { sniffTrainingLog } from '../../lib/trainingLogs/readLog';
 
@@ -20,7 +22,10 @@ export interface TextFile {
 
 export interface ModelFiles extends TextFile {
   shards: Map<string, Uint8Array>;
-  /** The file's bytes when it is binary (ONNX); `text` is then empty. */
+  /**
+   * The file's bytes when it is binary (ONNX, .caffemodel); `text` is then empty, or for a
+   * .caffemodel the deploy prototxt dropped with it.
+   */
   bytes?: Uint8Array;
 }
 
@@ -35,6 +40,8 @@ export interface DroppedFiles {
 
 /** Reads the model the files hold; a FormatError says what is wrong with it. */
 export function importModelFiles(read: ModelFiles): Imported {
+  if (read.bytes && isCaffeModelName(read.name))
+    return parseCaffeModel(read.bytes, read.text === '' ? undefined : read.text, read.name);
   if (read.bytes) return parseOnnx(read.bytes, read.name);
   return importText(read.text, undefined, read.shards.size > 0 ? { shards: read.shards } : {});
 }
@@ -53,17 +60,21 @@ function budgetOf(f: { name: string }): number {
 
 const isWeights = (f: File) => /\.bin$/i.test(f.name);
 const isOnnx = (f: File) => /\.onnx$/i.test(f.name);
+const isCaffeModelName = (name: string) => /\.caffemodel$/i.test(name);
+const isBinaryModel = (f: File) => isOnnx(f) || isCaffeModelName(f.name);
 
 const tooLarge = (name: string, size: number, budget: number): Notice => ({
   key: 'formats.fileTooLarge',
   vars: { file: name, size: formatBytes(size), budget: formatBytes(budget) },
 });
 
-async function readOnnx(file: File): Promise<ModelFiles | Notice> {
-  if (file.size > ONNX_BUDGET_BYTES)
+/** A binary model's bytes, refused by size before it is read when over the memory budget. */
+async function readBinary(file: File): Promise<ModelFiles | Notice> {
+  const budget = isOnnx(file) ? ONNX_BUDGET_BYTES : CAFFEMODEL_BUDGET_BYTES;
+  if (file.size > budget)
     return {
       key: 'formats.modelOverBudget',
-      vars: { file: file.name, size: formatBytes(file.size), budget: formatBytes(ONNX_BUDGET_BYTES) },
+      vars: { file: file.name, size: formatBytes(file.size), budget: formatBytes(budget) },
     };
   try {
     return { name: file.name, text: '', shards: new Map(), bytes: new Uint8Array(await file.arrayBuffer()) };
@@ -73,8 +84,8 @@ async function readOnnx(file: File): Promise<ModelFiles | Notice> {
 }
 
 export async function readDroppedFiles(files: readonly File[]): Promise<DroppedFiles | Notice> {
-  const onnxFile = files.find(isOnnx);
-  const candidates = files.filter((f) => !isWeights(f) && !isOnnx(f));
+  const binaryFile = files.find(isBinaryModel);
+  const candidates = files.filter((f) => !isWeights(f) && !isBinaryModel(f));
   for (const f of candidates) if (f.size > budgetOf(f)) return tooLarge(f.name, f.size, budgetOf(f));
   const texts: TextFile[] = [];
   for (const file of candidates) {
@@ -89,10 +100,15 @@ export async function readDroppedFiles(files: readonly File[]): Promise<DroppedF
   for (const t of rest)
     if (t.text.length > budgetOf(t) && !/\.pbtxt$/i.test(t.name))
       return tooLarge(t.name, t.text.length, budgetOf(t));
-  if (onnxFile) {
-    const onnx = await readOnnx(onnxFile);
-    if (!('shards' in onnx)) return onnx;
-    return { model: onnx, labels: rest.filter((t) => isLabelFileName(t.name)), logs };
+  if (binaryFile) {
+    const binary = await readBinary(binaryFile);
+    if (!('shards' in binary)) return binary;
+    // A .caffemodel's deploy prototxt, dropped with it, gives the layers its blobs go into.
+    const deploy = isCaffeModelName(binaryFile.name)
+      ? rest.find((t) => detectFormat(t.text, t.name) === 'caffe')
+      : undefined;
+    const model = deploy ? { ...binary, text: deploy.text } : binary;
+    return { model, labels: rest.filter((t) => t !== deploy && isLabelFileName(t.name)), logs };
   }
   // Prefer the file that reads as a model; among several, the one named model.json.
   const models = rest.filter((t) => detectFormat(t.text, t.name) !== null);

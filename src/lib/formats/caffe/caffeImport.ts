@@ -7,8 +7,8 @@ import type { LayerSpec, Localized, NetworkSpec, Shape } from '../../spec/types'
 import type { TextPos } from '../formatError';
 import { ShapeTracker, isShape } from '../shapeTracker';
 import type { Imported } from '../types';
-import { readCaffeNet, type CaffeLayer, type CaffeNet } from './caffeNet';
-import { CaffeFormatError, parsePrototxt } from './prototxt';
+import { readCaffeNet, sub, type CaffeLayer, type CaffeNet } from './caffeNet';
+import { CaffeFormatError, parsePrototxt, type PMessage } from './prototxt';
 import type { Converter, ImportContext } from './caffeLayers';
 import { CONVERTERS } from './caffeLayerTable';
 import { dataPreprocessing, dataShape } from './caffeData';
@@ -39,6 +39,8 @@ class Builder {
   readonly tracker = new ShapeTracker();
   /** Blob name → id of the spec layer whose output it currently is. */
   readonly blobs = new Map<string, string>();
+  /** Caffe layer name → the id of our layer that holds its weights (a Scale's is its BatchNorm). */
+  readonly caffeIds = new Map<string, string>();
   /** Blobs with no spec layer behind them (labels): consumers just drop them. */
   readonly ignored = new Set<string>();
   private ids = new Set<string>();
@@ -148,6 +150,7 @@ function importLayer(b: Builder, layer: CaffeLayer): void {
     return;
   }
   if (out === null) return;
+  b.caffeIds.set(layer.name, out);
   for (const t of layer.tops) b.blobs.set(t, out);
 }
 
@@ -166,8 +169,23 @@ function uniqueNames(net: CaffeNet): Set<string> {
   return names;
 }
 
+/** What the .caffemodel reader needs beside the spec to place each layer's blobs. */
+export interface CaffeImported extends Imported {
+  caffeIds: Map<string, string>;
+  /** Output shape of each of our layers. */
+  shapeOf(id: string): Shape;
+  /** The data layers' transform_param blocks, which say how images were prepared. */
+  transforms: { layer: string; msg: PMessage }[];
+}
+
 export function parsePrototxtNet(text: string): Imported {
-  const net = readCaffeNet(parsePrototxt(text));
+  const { spec, notes, layerPos } = importCaffeMessage(parsePrototxt(text));
+  return { spec, notes, layerPos };
+}
+
+/** A parsed prototxt, or a .caffemodel decoded into the same tree, as our spec. */
+export function importCaffeMessage(root: PMessage): CaffeImported {
+  const net = readCaffeNet(root);
   const b = new Builder(uniqueNames(net));
   for (const input of net.inputs) {
     b.produce([input.blob], [], input.blob, input.pos);
@@ -184,5 +202,16 @@ export function parsePrototxtNet(text: string): Imported {
   if (b.layers.length === 0)
     throw new CaffeFormatError('the file defines no layers', '文件中没有定义任何层', { line: 1, column: 1 });
   const spec: NetworkSpec = { name: net.name, layers: b.layers };
-  return { spec, notes: b.notes, layerPos: b.layerPos };
+  const transforms = net.layers.flatMap((l) => {
+    const msg = dataShape(l) ? sub(l.msg, 'transform_param') : undefined;
+    return msg ? [{ layer: l.name, msg }] : [];
+  });
+  return {
+    spec,
+    notes: b.notes,
+    layerPos: b.layerPos,
+    caffeIds: b.caffeIds,
+    shapeOf: (id) => b.tracker.get(id) ?? [],
+    transforms,
+  };
 }

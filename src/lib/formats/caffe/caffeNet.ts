@@ -33,7 +33,7 @@ export interface CaffeNet {
 }
 
 /** V1 enum names → today's type names. */
-const V1_TYPES: Record<string, string> = {
+export const V1_TYPES: Record<string, string> = {
   ABSVAL: 'AbsVal',
   ACCURACY: 'Accuracy',
   ARGMAX: 'ArgMax',

@@ -15,8 +15,8 @@ export const formatsMessages = defineMessages({
   },
   'formats.open': { en: 'Open file…', zh: '打开文件…' },
   'formats.openHint': {
-    en: 'Open an ONNX .onnx (as PyTorch exports it, with its weights), a Caffe .prototxt, a TensorFlow GraphDef .pbtxt, a Keras / TensorFlow.js model.json (pick its .bin weight files with it) or CNN Studio JSON; you can also drop files on the text. A labels.txt, classes.txt or synset_words.txt picked with the model names its classes; Caffe training logs and Keras CSVLogger files go to the training-log chart',
-    zh: '打开 ONNX .onnx（PyTorch 导出的、含权重的文件）、Caffe .prototxt、TensorFlow GraphDef .pbtxt、Keras / TensorFlow.js model.json（连同它的 .bin 权重文件一起选择）或 CNN Studio JSON；也可以把文件拖到文本上。与模型一起选择的 labels.txt、classes.txt 或 synset_words.txt 会为其类别命名；Caffe 训练日志和 Keras CSVLogger 文件会画到训练日志图中',
+    en: 'Open an ONNX .onnx (as PyTorch exports it, with its weights), a Caffe .prototxt or .caffemodel (pick its deploy .prototxt with it, or open it alone), a TensorFlow GraphDef .pbtxt, a Keras / TensorFlow.js model.json (pick its .bin weight files with it) or CNN Studio JSON; you can also drop files on the text. A labels.txt, classes.txt or synset_words.txt picked with the model names its classes; Caffe training logs and Keras CSVLogger files go to the training-log chart',
+    zh: '打开 ONNX .onnx（PyTorch 导出的、含权重的文件）、Caffe .prototxt 或 .caffemodel（连同它的部署 .prototxt 一起选择，或单独打开）、TensorFlow GraphDef .pbtxt、Keras / TensorFlow.js model.json（连同它的 .bin 权重文件一起选择）或 CNN Studio JSON；也可以把文件拖到文本上。与模型一起选择的 labels.txt、classes.txt 或 synset_words.txt 会为其类别命名；Caffe 训练日志和 Keras CSVLogger 文件会画到训练日志图中',
   },
   'formats.download': { en: 'Download', zh: '下载' },
   'formats.downloadHint': { en: 'Save this text as {file}', zh: '把这段文本保存为 {file}' },
@@ -80,8 +80,8 @@ export const formatsMessages = defineMessages({
   'formats.showCurrent': { en: 'Show the current model', zh: '显示当前模型' },
   'formats.drop': { en: 'Drop model files to open them', zh: '松开以打开模型文件' },
   'formats.noModelFile': {
-    en: 'None of the files is a model: give an .onnx, a .prototxt, a .pbtxt, a model.json or CNN Studio .json file (weight .bin files go with a model.json).',
-    zh: '这些文件中没有模型：请提供 .onnx、.prototxt、.pbtxt、model.json 或 CNN Studio .json 文件（.bin 权重文件需与 model.json 一起提供）。',
+    en: 'None of the files is a model: give an .onnx, a .caffemodel, a .prototxt, a .pbtxt, a model.json or CNN Studio .json file (weight .bin files go with a model.json).',
+    zh: '这些文件中没有模型：请提供 .onnx、.caffemodel、.prototxt、.pbtxt、model.json 或 CNN Studio .json 文件（.bin 权重文件需与 model.json 一起提供）。',
   },
   'formats.fileTooLarge': {
     en: '{file} is {size}, more than the {budget} CNN Studio reads as a model description.',
