@@ -170,6 +170,14 @@ describe('Visualise at 390 × 844', () => {
     await watchProgress(p);
     const r = await settled(p, 'visualise');
     expect(r.target).toEqual({ kind: 'class', classIndex: 5 });
+    // The tab row scrolls sideways on a phone: the Visualise tab was brought into it.
+    const tab = await p.locator('label', { has: p.getByTestId('method-visualise') }).evaluate((el) => {
+      const a = el.getBoundingClientRect();
+      const b = el.parentElement!.getBoundingClientRect();
+      return [a.left - b.left, b.right - a.right];
+    });
+    expect(tab[0]).toBeGreaterThanOrEqual(0);
+    expect(tab[1]).toBeGreaterThanOrEqual(0);
     expect(r.value!).toBeGreaterThan(r.greyValue!);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await p.getByTestId('attribution').evaluate((e) => e.scrollIntoView());
