@@ -12,7 +12,7 @@ export const preprocessingMessages = defineMessages({
   'input.panel.grey': { en: 'Greyscale (1)', zh: '灰度（1）' },
   'input.panel.presets': { en: 'Presets', zh: '预设' },
   'input.panel.imagenet': { en: 'ImageNet mean/std', zh: 'ImageNet 均值/标准差' },
-  'input.panel.caffe': { en: 'Caffe (BGR, 0–255)', zh: 'Caffe（BGR，0–255）' },
+  'input.panel.caffe': { en: 'Caffe (BGR, 0–255)', zh: 'Caffe（BGR，取值 0–255）' },
   'input.panel.plain': { en: 'None (0–1)', zh: '无（0–1）' },
   'input.panel.formula': { en: 'Each value', zh: '每个值' },
   'input.panel.greyNote': {
