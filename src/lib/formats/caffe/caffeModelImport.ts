@@ -67,17 +67,17 @@ function renamedType(msg: PMessage, type: string): PMessage {
  * SoftmaxWithLoss becomes the Softmax a deploy net ends with (its label bottom dropped).
  */
 function asDeployNet(root: PMessage, notes: Localized[]): PMessage {
-  const layers = root.fields.filter((f) => f.name === 'layer' || f.name === 'layers');
+  const layers = new Set(root.fields.filter((f) => f.name === 'layer' || f.name === 'layers'));
   const hasInput =
     field(root, 'input') !== undefined ||
-    layers.some(
+    [...layers].some(
       (f) => DATA_TYPES.has(typeOf(f)) && f.value.kind === 'message' && !isTrainOnly(f.value.value),
     );
   if (hasInput) return root;
   return {
     ...root,
     fields: root.fields.map((f): PField => {
-      if (!layers.includes(f) || f.value.kind !== 'message') return f;
+      if (!layers.has(f) || f.value.kind !== 'message') return f;
       const msg = f.value.value;
       if (DATA_TYPES.has(typeOf(f)))
         return {
