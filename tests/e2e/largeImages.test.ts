@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
 import { audit } from './axe';
 import { imageName } from './pageReads';
+import { horizontalOverflow } from './shellShared';
 import { bombPng, hugePng, jpegWithLongHead } from '../fixtures/imageFiles';
 import { scene } from '../fixtures/images';
 
@@ -43,7 +44,25 @@ const decodedSize = (page: Page) =>
 describe('large images', () => {
   it('explains an 8000×8000 and a 10,000×10,000 PNG, decoded to at most 512 pixels a side', async () => {
     const { page, errors } = await openApp(h);
-    for (const side of [8000, 10_000]) {
+    await explainsHugePngs(page, [8000, 10_000]);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 390, height: 844 },
+  ])
+    it(`explains an 8000×8000 PNG at ${viewport.width}×${viewport.height}, the page as wide as the screen`, async () => {
+      const { page, errors } = await openApp(h, '', viewport);
+      await explainsHugePngs(page, [8000]);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await shot(page, `large-explained-${viewport.width}x${viewport.height}`);
+      expect(errors).toEqual([]);
+    }, 180_000);
+
+  /** Gives each PNG through the file input; each is explained, decoded to 512×512, with no error. */
+  async function explainsHugePngs(page: Page, sides: number[]): Promise<void> {
+    for (const side of sides) {
       const name = `photo-${side}.png`;
       await page.getByTestId('image-file').setInputFiles(file(name, await hugePng(side)));
       await expect.poll(() => imageName(page), { timeout: 60_000 }).toBe(name);
@@ -51,8 +70,7 @@ describe('large images', () => {
       expect(await decodedSize(page)).toEqual([512, 512]);
       await expect.poll(() => page.getByTestId('top-class').textContent()).toMatch(/\(\d+\.\d%\)/);
     }
-    expect(errors).toEqual([]);
-  }, 180_000);
+  }
 
   it('finds the size of a JPEG whose header is more than 64 kB of metadata, and explains it', async () => {
     const { page, errors } = await openApp(h);

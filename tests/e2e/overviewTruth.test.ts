@@ -11,6 +11,8 @@ import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
 import { classNames, probabilities } from './pageReads';
 import { settled } from './editorHelpers';
+import { horizontalOverflow } from './shellShared';
+import { audit } from './axe';
 import { serializeSpecJson } from '../../src/lib/formats/specJson';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 
@@ -52,17 +54,30 @@ describe('a way back to the pretrained model', () => {
     expect(errors).toEqual([]);
   });
 
-  it('restores the trained weights after a reset to random weights', async () => {
-    const { page, errors } = await openApp(h);
-    const before = await probabilities(page);
-    await page.getByTestId('train-reset').click();
-    await expect.poll(() => page.getByTestId('random-weights').count()).toBe(1);
-    await expect.poll(async () => (await probabilities(page))[0]).not.toBeCloseTo(before[0]!, 4);
-    await back(page).click();
-    await expect.poll(() => page.getByTestId('random-weights').count()).toBe(0);
-    await expect.poll(async () => (await probabilities(page))[0]).toBeCloseTo(before[0]!, 5);
-    expect(errors).toEqual([]);
-  });
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+    { width: 390, height: 844 },
+  ])
+    it(`restores the trained weights after a reset to random weights, at ${viewport.width}×${viewport.height}`, async () => {
+      const { page, errors } = await openApp(h, '', viewport);
+      const before = await probabilities(page);
+      await page.getByTestId('train-reset').click();
+      // The way back is offered where the overview is, wherever the training panel sits.
+      await back(page).scrollIntoViewIfNeeded();
+      await expect.poll(() => page.getByTestId('random-weights').count()).toBe(1);
+      await expect.poll(async () => (await probabilities(page))[0]).not.toBeCloseTo(before[0]!, 4);
+      const box = (await back(page).boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await shot(page, `way-back-after-reset-${viewport.width}x${viewport.height}`);
+      expect(await audit(page, '[data-testid="back-to-pretrained"]')).toEqual([]);
+      await back(page).click();
+      await expect.poll(() => page.getByTestId('random-weights').count()).toBe(0);
+      await expect.poll(async () => (await probabilities(page))[0]).toBeCloseTo(before[0]!, 5);
+      expect(errors).toEqual([]);
+    });
 
   it('the zoo’s pretrained TinyVGG card brings the trained weights back after a reset', async () => {
     const { page, errors } = await openApp(h);
