@@ -97,6 +97,15 @@ describe('.caffemodel with new-style layers', () => {
     expect(paired.layerPos.get('fc')?.line).toBe(9);
   });
 
+  it('sets the Input to what Caffe fed the weights: BGR values in 0–255, as the note says', () => {
+    const fx = bnNet();
+    for (const im of [parseCaffeModel(fx.bytes), parseCaffeModel(fx.bytes, fx.prototxt)]) {
+      const input = im.spec.layers.find((l) => l.type === 'Input');
+      expect(input?.params).toMatchObject({ channelOrder: 'bgr', valueScale: '0-255' });
+      expect(im.notes.map((n) => n.en).join(' ')).toMatch(/BGR order, values 0–255.*Input is set/);
+    }
+  });
+
   it('a zero scale factor gives zero statistics, as Caffe does', () => {
     const fx = bnNet();
     // The factor blob holds 2.0f; rewrite it to 0 in place (bytes 00 00 00 40 → 0).

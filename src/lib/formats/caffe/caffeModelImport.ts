@@ -5,7 +5,7 @@
  * blobs are matched to them by layer name, as Caffe's CopyTrainedLayersFrom does. Any error
  * names the layer and the field; nothing is half-imported.
  */
-import type { Localized } from '../../spec/types';
+import type { Localized, NetworkSpec } from '../../spec/types';
 import type { Imported } from '../types';
 import { problemText, readBlob, type Blob } from './caffeBlobs';
 import { CaffeModelError, decodeCaffeModel, type DecodedCaffeModel } from './caffeModelDecode';
@@ -187,6 +187,7 @@ export function parseCaffeModel(bytes: Uint8Array, prototxt?: string, fileName =
   const weights = caffeWeights(net.spec, sources, net.shapeOf);
   const preprocessing = caffePreprocessing(net.transforms);
   notes.push(preprocessing.note);
+  applyCaffeInput(net.spec, preprocessing);
   if (net.spec.name === 'net' && fileName) {
     const base = fileName.replace(/^.*[\\/]/, '').replace(/\.caffemodel$/i, '');
     if (base) net.spec.name = base;
@@ -197,5 +198,28 @@ export function parseCaffeModel(bytes: Uint8Array, prototxt?: string, fileName =
     notes,
     layerPos: prototxt === undefined ? new Map() : net.layerPos,
     preprocessing,
+  };
+}
+
+/**
+ * The Input becomes what the note says Caffe fed the weights: BGR values in 0–255 (OpenCV's
+ * reading), then the file's per-channel mean and scale. An Input that already says how (a data
+ * layer's transform_param read by the prototxt importer) keeps it; so does a greyscale one's
+ * channel order, which has none. A mean image cannot be applied: the note says so.
+ */
+function applyCaffeInput(spec: NetworkSpec, pre: CaffePreprocessing): void {
+  const input = spec.layers.find((l) => l.type === 'Input');
+  if (!input || input.params.valueScale !== undefined || input.params.channelOrder !== undefined) return;
+  const shape = input.params.shape;
+  const channels = Array.isArray(shape) ? Number(shape[shape.length - 1]) : 3;
+  const means =
+    pre.meanFile === undefined && (pre.mean.length === 1 || pre.mean.length === channels) ? pre.mean : [];
+  input.params = {
+    ...input.params,
+    ...(channels === 3 ? { channelOrder: 'bgr' } : {}),
+    valueScale: '0-255',
+    ...(means.length > 0 || pre.scale !== 1
+      ? { mean: means.length > 0 ? means : [0], std: [1 / pre.scale] }
+      : {}),
   };
 }

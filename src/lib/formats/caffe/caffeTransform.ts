@@ -2,8 +2,8 @@
  * How a Caffe net's images were prepared, from its data layer's transform_param: Caffe reads
  * images with OpenCV, so channels are in BGR order and values in 0–255; it subtracts the mean
  * (per-channel mean_value, in BGR order, or a mean image in mean_file) and then multiplies by
- * scale. The spec has no preprocessing field yet, so this is returned beside the import and
- * said in its notes.
+ * scale. The .caffemodel import sets its Input to this (caffeModelImport.ts) and says so in its
+ * notes.
  */
 import type { Localized } from '../../spec/types';
 import { field, fields, float, int, str } from './caffeNet';
@@ -46,8 +46,8 @@ export function caffePreprocessing(transforms: { layer: string; msg: PMessage }[
   if (scale !== 1) parts.push({ en: `then multiplied by ${shown(scale)}`, zh: `再乘以 ${shown(scale)}` });
   const from = t ? ` (${t.layer})` : '';
   const note: Localized = {
-    en: `Caffe preprocessing${from}: ${parts.map((p) => p.en).join('; ')}. Feed images prepared this way for the predictions the model was trained for.`,
-    zh: `Caffe 预处理${from}：${parts.map((p) => p.zh).join('；')}。按此方式准备图像，才能得到模型训练时的预测。`,
+    en: `Caffe preprocessing${from}: ${parts.map((p) => p.en).join('; ')}. The model's Input is set to prepare images this way (see the Input panel).`,
+    zh: `Caffe 预处理${from}：${parts.map((p) => p.zh).join('；')}。模型的输入已设置为按此方式准备图像（见输入面板）。`,
   };
   return {
     channelOrder: 'BGR',
