@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the "Why?" panel's methods on the current image, through the app's
  * `window.__cnnStudio.attribution` hook: saliency (the gradient), Grad-CAM at the default
- * layer, a 14×14 occlusion map and one FGSM step, as medians after a few warm-up runs.
+ * layer, a 14×14 occlusion map, one FGSM step and feature visualisation (a class, 10 steps at
+ * each of its three scales; reported per step, since the learner watches it step by step), as
+ * medians after a few warm-up runs.
  */
 import type { Page } from 'playwright-core';
 import '../../src/app/browser/debugHookTypes';
@@ -12,6 +14,8 @@ export interface AttributionBench {
   gradCamMs: number;
   occlusionMs: number;
   fgsmMs: number;
+  /** One gradient-ascent step of feature visualisation (its 30-step run's time / 30). */
+  visualiseStepMs: number;
   /** Tensors the four methods left behind over all their runs. */
   attributionLeakedTensors: number;
 }
@@ -21,7 +25,11 @@ export const ATTRIBUTION_TARGETS: { key: keyof AttributionBench; label: string; 
   { key: 'gradCamMs', label: 'Grad-CAM (median)', max: 50 },
   { key: 'occlusionMs', label: '14×14 occlusion map (median)', max: 1000 },
   { key: 'fgsmMs', label: 'FGSM step (median)', max: 50 },
+  // No target in the issue: a step within a frame or three keeps the forming image live.
+  { key: 'visualiseStepMs', label: 'feature visualisation, one step (median)', max: 50 },
 ];
+
+const VISUALISE_STEPS = 30;
 
 async function timeMethod(page: Page, method: string, runs: number): Promise<number> {
   await page.evaluate((m) => window.__cnnStudio!.attribution!.time(m, 3), method);
@@ -45,10 +53,13 @@ export async function benchAttribution(
     gradCamMs: await timeMethod(page, 'gradCam', runs),
     occlusionMs: await timeMethod(page, 'occlusion', Math.max(5, Math.round(runs / 5))),
     fgsmMs: await timeMethod(page, 'fgsm', runs),
+    visualiseStepMs: round1(
+      (await timeMethod(page, 'visualise', Math.max(3, Math.round(runs / 10)))) / VISUALISE_STEPS,
+    ),
   };
   const leaked = (await page.evaluate(() => window.__cnnStudio!.numTensors())) - start;
   log(
-    `  attribution: saliency ${out.saliencyMs} · Grad-CAM ${out.gradCamMs} · occlusion ${out.occlusionMs} · FGSM ${out.fgsmMs} ms`,
+    `  attribution: saliency ${out.saliencyMs} · Grad-CAM ${out.gradCamMs} · occlusion ${out.occlusionMs} · FGSM ${out.fgsmMs} · visualise ${out.visualiseStepMs}/step ms`,
   );
   return { ...out, attributionLeakedTensors: leaked };
 }

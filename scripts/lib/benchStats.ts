@@ -40,6 +40,7 @@ export interface BenchResult {
   gradCamMs: number;
   occlusionMs: number;
   fgsmMs: number;
+  visualiseStepMs: number;
   attributionLeakedTensors: number;
 }
 

@@ -131,6 +131,12 @@ describe('Visualise at 1280 × 800', () => {
     expect(r.value!).toBeGreaterThan(1.5 * Math.max(r.greyValue!, 0.05));
     await expectImageDrawn(page, r);
     await expect.poll(() => page.getByTestId('visualise-channel').inputValue()).toBe('2');
+    // The heading names what is explained: the channel, not the class picked before, whose
+    // picker would change nothing here and is hidden.
+    expect(await page.locator('#attribution-title').textContent()).toBe(
+      'What does channel 2 of conv_2_1 look for?',
+    );
+    expect(await page.getByTestId('attribution-class').count()).toBe(0);
     await page.getByTestId('attribution').evaluate((e) => e.scrollIntoView());
     await shot(page, 'visualise-channel-1280');
     expect(await auditPanel(page)).toEqual([]);
@@ -138,6 +144,10 @@ describe('Visualise at 1280 × 800', () => {
     await page.getByTestId('visualise-channel').fill('5');
     await page.getByTestId('visualise-channel').press('Enter');
     await settled(page, 'visualise', (x) => x.target?.kind === 'channel' && x.target.channel === 5);
+    expect(await page.locator('#attribution-title').textContent()).toContain('channel 5 of conv_2_1');
+    await pick(page, 'visualise-target-class');
+    await expect.poll(() => page.locator('#attribution-title').textContent()).toMatch(/^Why “.+”\?$/);
+    await expect.poll(() => page.getByTestId('attribution-class').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

@@ -4,6 +4,10 @@ import { defineMessages } from '../define';
 export const attributionMessages = defineMessages({
   'attribution.why': { en: 'Why?', zh: '为什么？' },
   'attribution.whyClass': { en: 'Why “{name}”?', zh: '为什么是“{name}”？' },
+  'attribution.whatChannel': {
+    en: 'What does channel {channel} of {layer} look for?',
+    zh: '{layer} 的第 {channel} 个通道在找什么？',
+  },
   'attribution.whyHelp': {
     en: 'Show which parts of the image made the net choose this class',
     zh: '显示图像的哪些部分让网络选择了这个类别',
