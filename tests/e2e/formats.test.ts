@@ -225,16 +225,18 @@ describe('text pane', () => {
       await openText(page);
       const downloads: string[] = [];
       page.on('download', (d) => downloads.push(d.suggestedFilename()));
-      // A grouped convolution has no TensorFlow.js layer, so the net has no Keras form.
+      // Keras has no LRN (the engine runs its own), so the net has no Keras form.
       const text = await code(page).inputValue();
       await code(page).fill(
-        text.replace('"id": "conv_1_2", "type": "Conv2D"', '"id": "conv_1_2", "type": "GroupedConv2D"'),
+        text.replace(
+          '"id": "relu_1_2", "type": "Activation", "params": {"activation": "relu"}',
+          '"id": "relu_1_2", "type": "LRN", "params": {"depthRadius": 2, "bias": 2, "alpha": 0.0001, "beta": 0.75}',
+        ),
       );
       await code(page).press('Control+Enter');
       expect(await messageOf(page, 'text-applied', 'text-pane-grouped')).toBe('Applied: 13 layers.');
       await chooseFormat(page, 'keras');
-      const reason =
-        /^This model cannot be written as Keras \/ TF\.js model\.json: .*conv_1_2.*GroupedConv2D/;
+      const reason = /^This model cannot be written as Keras \/ TF\.js model\.json: .*relu_1_2.*LRN/;
       expect(await messageOf(page, 'text-error', 'text-pane-keras-refused')).toMatch(reason);
       await page.getByRole('button', { name: 'Dismiss' }).click();
       await page.getByTestId('text-download').click();

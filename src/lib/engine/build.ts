@@ -5,8 +5,12 @@ import { specToKerasModel } from '../formats/keras/topology';
 import { inferShapes } from '../spec/inferShapes';
 import { planWeights, type WeightEntry, type WeightPlan } from '../spec/weightPlan';
 import { registerHardSwish } from './hardSwish';
+import { registerLrn } from './lrn';
+import { registerGroupedConv } from './groupedConv';
 
 registerHardSwish();
+registerGroupedConv();
+registerLrn();
 
 /** Weight values keyed as tfjs names them: `conv_1_1/kernel`. */
 export type NamedWeights = Map<string, Float32Array>;

@@ -6,8 +6,12 @@ import { tf } from './tf';
 import type { NetworkSpec } from '../spec/types';
 import { kerasModelToSpec } from '../formats/keras/topology';
 import { registerHardSwish } from './hardSwish';
+import { registerLrn } from './lrn';
+import { groupedForTfjs, registerGroupedConv } from './groupedConv';
 
 registerHardSwish();
+registerGroupedConv();
+registerLrn();
 
 export type ModelArtifacts = tf.io.ModelArtifacts;
 
@@ -23,10 +27,28 @@ function specOf(model: tf.LayersModel): NetworkSpec {
   return kerasModelToSpec(topology, model.name);
 }
 
+/**
+ * The handler's files with Keras 3's grouped `Conv2D` renamed to the engine's GroupedConv2D,
+ * which tfjs can build (its own Conv2D has no groups).
+ */
+function readable(handler: tf.io.IOHandler | string): tf.io.IOHandler {
+  const source = typeof handler === 'string' ? tf.io.http(handler) : handler;
+  return {
+    load: async () => {
+      if (!source.load) throw new Error('the model files cannot be read');
+      const artifacts = await source.load();
+      return {
+        ...artifacts,
+        modelTopology: groupedForTfjs(artifacts.modelTopology) as tf.io.ModelArtifacts['modelTopology'],
+      };
+    },
+  };
+}
+
 async function load(handler: tf.io.IOHandler | string, where: string): Promise<LoadedModel> {
   let model: tf.LayersModel;
   try {
-    model = await tf.loadLayersModel(handler);
+    model = await tf.loadLayersModel(readable(handler));
   } catch (e) {
     throw new ModelLoadError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
   }

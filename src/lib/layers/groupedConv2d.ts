@@ -1,13 +1,17 @@
 /**
  * GroupedConv2D: a Conv2D whose input and output channels are split into groups that only
  * see each other (Caffe's `group`, PyTorch's `groups`). AlexNet needs it for its published
- * parameter count; tfjs 4.22 has no such layer, so shapes and counts work, the engine refuses.
+ * parameter count. tfjs 4.22 has no such layer: the engine registers one (src/lib/engine/
+ * groupedConv.ts); Keras files spell it as Keras 3 and tf.keras ≥ 2.3 do, `Conv2D` with `groups`.
  */
 import type { LayerDef } from './types';
 import { bool, ints, num } from './shared/params';
 import { convParamDefs } from './shared/windowParams';
 import { product } from './shared/windowMath';
 import { convWindow } from './shared/convolution';
+import { conv2d } from './conv2d';
+import { convParamsFromKeras } from './shared/windowParams';
+import { readInt } from './shared/kerasConfig';
 
 export const groupedConv2d: LayerDef = {
   type: 'GroupedConv2D',
@@ -57,9 +61,13 @@ export const groupedConv2d: LayerDef = {
   },
   countMacs: (p, [input = []], out) =>
     product(out) * product(ints(p, 'kernelSize')) * Math.floor((input[2] ?? 0) / num(p, 'groups')),
-  keras: null,
-  tfjsNote: {
-    en: 'tfjs 4.22 has no grouped convolution (Keras 3 writes it as Conv2D with groups); split the input, convolve each part with its own Conv2D and Concatenate them, or use one Conv2D.',
-    zh: 'tfjs 4.22 没有分组卷积（Keras 3 把它写成带 groups 的 Conv2D）；可以拆分输入、用各自的 Conv2D 卷积每一部分再用 Concatenate 拼接，或者改用一个 Conv2D。',
+  keras: {
+    // The engine's own tfjs layer; Keras files get `Conv2D` (kerasJson.ts renames it).
+    className: 'GroupedConv2D',
+    toConfig: (p) => ({ ...conv2d.keras?.toConfig(p), groups: num(p, 'groups') }),
+    fromConfig: (c) => {
+      const { groups, ...rest } = c;
+      return { ...convParamsFromKeras(rest, 2), groups: readInt({ groups }, 'groups', { min: 1 }) };
+    },
   },
 };

@@ -1,9 +1,12 @@
 /**
  * LRN, local response normalisation (AlexNet): each value divided by
- * (bias + alpha · Σ of squares over nearby channels)^beta. tfjs has the op, not a layer.
+ * (bias + alpha · Σ of squares over nearby channels)^beta. tfjs has the op, not a layer: the
+ * engine registers one (src/lib/engine/lrn.ts). Keras has none, so Keras files cannot hold it.
  */
 import type { LayerDef, ParamDef } from './types';
 import { rankError } from './shared/windowMath';
+import { num } from './shared/params';
+import { readFloat, readInt } from './shared/kerasConfig';
 
 function floatParam(
   name: string,
@@ -57,9 +60,24 @@ export const lrn: LayerDef = {
   },
   weights: () => [],
   countMacs: () => 0,
-  keras: null,
-  tfjsNote: {
-    en: 'tfjs 4.22 has the op tf.localResponseNormalization but no layer for it (nor does Keras); leave it out or use BatchNormalization, as later nets do.',
-    zh: 'tfjs 4.22 有 tf.localResponseNormalization 运算，但没有对应的层（Keras 也没有）；可以去掉它，或像后来的网络那样改用 BatchNormalization。',
+  keras: {
+    // The engine's own tfjs layer (src/lib/engine/lrn.ts), over tfjs' op.
+    className: 'LRN',
+    toConfig: (p) => ({
+      depth_radius: num(p, 'depthRadius'),
+      bias: num(p, 'bias'),
+      alpha: num(p, 'alpha'),
+      beta: num(p, 'beta'),
+    }),
+    fromConfig: (c) => ({
+      depthRadius: readInt(c, 'depth_radius', { min: 0 }),
+      bias: readFloat(c, 'bias', { min: 0 }),
+      alpha: readFloat(c, 'alpha', { min: 0 }),
+      beta: readFloat(c, 'beta', { min: 0 }),
+    }),
+    notInKeras: {
+      en: 'tfjs has the op tf.localResponseNormalization but no layer for it, nor does Keras; leave it out or use BatchNormalization, as later nets do',
+      zh: 'tfjs 有 tf.localResponseNormalization 运算，但没有对应的层，Keras 也没有；可以去掉它，或像后来的网络那样改用 BatchNormalization',
+    },
   },
 };

@@ -57,6 +57,11 @@ export type ShapeResult = { shape: Shape } | { error: Localized };
 /** How a layer maps to a Keras / tfjs layer config (snake_case keys, as in model.json). */
 export interface KerasMapping {
   className: string;
+  /**
+   * Set for layers only the engine's own tfjs classes run (src/lib/engine): Keras has no such
+   * layer, so a Keras file cannot hold it. Says what to build instead.
+   */
+  notInKeras?: Localized;
   toConfig(params: LayerParams): Record<string, unknown>;
   /** Reads params back from a Keras config; unknown keys are ignored. */
   fromConfig(config: Record<string, unknown>): LayerParams;

@@ -16,7 +16,7 @@ import { JsonSyntaxError, parseJsonText, type JsonText } from '../jsonText';
 import { prettyJson } from '../prettyJson';
 import { inferShapes } from '../../spec/inferShapes';
 import { getLayerDef } from '../../layers/registry';
-import { KerasTopologyError, readKerasModel, specToKerasModel } from './topology';
+import { KerasTopologyError, kerasFileTopology, readKerasModel, specToKerasModel } from './topology';
 import type { Imported, NamedWeights } from '../types';
 import { readWeights, writeWeights, type Shard } from './weights';
 import { TURNED_ROUND } from './channelsFirst';
@@ -180,6 +180,15 @@ export interface KerasExport {
 export function checkKerasExport(spec: NetworkSpec, weights?: NamedWeights): void {
   const table = inferShapes(spec);
   spec.layers.forEach((layer, i) => {
+    const engineOnly = getLayerDef(layer.type)?.keras?.notInKeras;
+    if (engineOnly)
+      throw new KerasTopologyError(
+        {
+          en: `layer ${layer.id}: ${layer.type} has no Keras / TensorFlow.js equivalent (${engineOnly.en})`,
+          zh: `层 ${layer.id}：${layer.type} 在 Keras / TensorFlow.js 中没有对应的层（${engineOnly.zh}）`,
+        },
+        `$.layers[${i}]`,
+      );
     const info = table.layers.get(layer.id);
     if (info?.status === 'ok') return;
     const why = info?.status === 'error' ? info.error : undefined;
@@ -224,7 +233,7 @@ export function serializeKerasJson(
   options: { weightsFile?: string; labels?: readonly string[]; dataset?: string } = {},
 ): KerasExport {
   checkKerasExport(spec, weights);
-  const topology = specToKerasModel(spec);
+  const topology = kerasFileTopology(specToKerasModel(spec));
   const written = weights
     ? writeWeights(spec, weights, undefined, options.weightsFile)
     : { manifest: [], shards: [] };

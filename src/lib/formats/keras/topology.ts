@@ -51,6 +51,17 @@ export function outputLayerIds(spec: NetworkSpec): string[] {
   return spec.layers.filter((l) => !consumed.has(l.id)).map((l) => l.id);
 }
 
+/**
+ * The topology as a Keras file spells it: the engine's GroupedConv2D is Keras 3's (and
+ * tf.keras ≥ 2.3's) `Conv2D` with `groups`, which `defFor` reads back.
+ */
+export function kerasFileTopology(model: KerasModelJson): KerasModelJson {
+  const layers = model.config.layers.map((l) =>
+    l.class_name === 'GroupedConv2D' ? { ...l, class_name: 'Conv2D' } : l,
+  );
+  return { ...model, config: { ...model.config, layers } };
+}
+
 export function specToKerasModel(spec: NetworkSpec): KerasModelJson {
   const layers = spec.layers.map((l, i): KerasLayerJson => {
     const def = getLayerDef(l.type);
@@ -100,10 +111,7 @@ function defFor(className: string, config: Record<string, unknown>): LayerDef | 
 
 /** The layer's params read from its config; a config problem names the layer and the field. */
 function paramsFrom(def: LayerDef, config: Record<string, unknown>): LayerSpec['params'] {
-  if (def.keras) return def.keras.fromConfig(config);
-  const { groups, ...rest } = config;
-  const base = getLayerDefByKerasClass('Conv2D')?.keras?.fromConfig(rest) ?? {};
-  return { ...base, groups: readInt({ groups }, 'groups', { min: 1 }) };
+  return def.keras?.fromConfig(config) ?? {};
 }
 
 /** The layer's name (its config's `name`, else the layer's own) and its JSON path. */
@@ -239,7 +247,7 @@ export function readKerasModel(json: unknown, fallbackName = 'model'): KerasMode
   // Pass 3: the spec's layers.
   fileLayers.forEach(({ className: cls, config: cfg, id, path, namePath, inbound }, i) => {
     const def = fromConfigAt(path, id, () => defFor(cls, cfg));
-    if (!def?.keras && def?.type !== 'GroupedConv2D')
+    if (!def?.keras)
       fail(`unsupported layer class "${cls}"`, `不支持的层类 “${cls}”`, jsonPath(path, 'class_name'));
     if (sequential && layers.length === 0 && def.type !== 'Input') {
       const shape =
