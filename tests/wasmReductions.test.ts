@@ -11,6 +11,13 @@ const cases: { shape: number[]; axis: number | number[]; keepDims: boolean; op: 
   { shape: [7, 9], axis: 0, keepDims: false, op: 'sum' },
   { shape: [7, 9], axis: -2, keepDims: true, op: 'mean' },
   { shape: [3, 4, 5], axis: [0], keepDims: false, op: 'sum' },
+  // Two pooling stages (1024 = 256 · 4 rows; 2·3·5·7·11 = 2310 = 210 · 11), a prime count too
+  // large for one window of the first stage (521), and the smallest count, 2.
+  { shape: [4, 16, 16, 5], axis: [0, 1, 2], keepDims: false, op: 'sum' },
+  { shape: [4, 16, 16, 5], axis: [0, 1, 2], keepDims: false, op: 'mean' },
+  { shape: [2310, 3], axis: 0, keepDims: true, op: 'sum' },
+  { shape: [521, 4], axis: 0, keepDims: false, op: 'mean' },
+  { shape: [2, 3, 4], axis: [0], keepDims: false, op: 'sum' },
   // Not leading axes: wasm's own kernel.
   { shape: [4, 5, 6, 3], axis: [1, 2], keepDims: false, op: 'mean' },
   { shape: [4, 5, 6, 3], axis: [0, 1, 2, 3], keepDims: false, op: 'sum' },

@@ -8,6 +8,8 @@ import { registerWasmConvGradients } from './wasmConvGradients';
 import { registerWasmDepthwiseGradients } from './wasmDepthwiseGradients';
 import { registerBatchNormGradient } from './batchNormGradient';
 import { registerWasmReductions } from './wasmReductions';
+import { registerWasmSharedCopies } from './wasmSharedCopies';
+import { registerWasmChannelOps } from './wasmChannelOps';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -33,6 +35,8 @@ export async function initBackend(options: BackendOptions): Promise<BackendName>
   registerWasmDepthwiseGradients();
   registerBatchNormGradient();
   registerWasmReductions();
+  registerWasmSharedCopies();
+  registerWasmChannelOps();
   const failures: string[] = [];
   for (const name of options.order) {
     try {
