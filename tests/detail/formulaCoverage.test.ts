@@ -36,10 +36,6 @@ const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ['Embedding', 'a table lookup over token ids; needs a view of its own'],
   ['TimeDistributed', 'a wrapper: its view would be the wrapped layer’s, per time step'],
   ['Bidirectional', 'a recurrent wrapper: needs the recurrent views first'],
-  [
-    'LRN',
-    'divides each value by its neighbouring channels’ squares at the same position; needs a view across channels',
-  ],
 ]);
 
 /** Layer types that tfjs can build (the registry has a Keras mapping for them). */
@@ -88,6 +84,7 @@ const SAMPLES: Record<FormulaKind, { input: Shape; view: string }[]> = {
   resample: [{ input: [6, 7, 3], view: 'resample-view' }],
   transposedConv: [{ input: [6, 7, 3], view: 'tconv-view' }],
   passThrough: [{ input: [6, 7, 3], view: 'pass-view' }],
+  lrn: [{ input: [6, 7, 5], view: 'lrn-view' }],
 };
 
 function defaults(def: LayerDef): LayerParams {

@@ -3,8 +3,8 @@
  * - grouped convolutions: every output equals our formula's, the net trains, nothing leaks, and
  *   a Keras file carries it as Keras 3 and tf.keras write it (`Conv2D` with `groups`), which the
  *   engine loads back through tfjs with the same outputs;
- * - LRN: every output equals the definition computed here, it trains, and a Keras export is
- *   refused by name (Keras has no LRN).
+ * - LRN: every output equals the definition computed here and the formula view's numbers, it
+ *   trains, and a Keras export is refused by name (Keras has no LRN).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/lib/engine/backend';
@@ -15,6 +15,7 @@ import { Trainer } from '../../src/lib/engine/train';
 import { tf } from '../../src/lib/engine/tf';
 import { parseKerasJson, serializeKerasJson } from '../../src/lib/formats/keras/kerasJson';
 import { groupedConvLayer } from '../../src/lib/formula/groupedConv';
+import { lrnAt, lrnChannel, lrnParams } from '../../src/lib/formula/lrn';
 import type { ConvLayerParams } from '../../src/lib/formula/convolution';
 import { alexnetSpec } from '../../src/lib/zoo/alexnet';
 import { zooCounts } from '../../src/lib/zoo/index';
@@ -267,6 +268,20 @@ describe('LRN in the engine', () => {
         expect(norm.shape).toEqual([5, 6, 7]);
         const want = lrnByHand(conv.data, 7, p.depthRadius, p.bias, p.alpha, p.beta);
         norm.data.forEach((v, i) => expectClose(v, want[i] ?? NaN, `[${i}]`));
+        // The formula view's numbers (src/lib/formula/lrn.ts) are the engine's, at every value.
+        for (let c = 0; c < 7; c++) {
+          const plane = lrnChannel(conv, lrnParams(p), c);
+          plane.forEach((v, i) => expectClose(v, norm.data[i * 7 + c] ?? NaN, `formula c${c} [${i}]`));
+        }
+        const at = lrnAt(conv, lrnParams(p), 2, 3, 3);
+        expect(at.terms.map((t) => t.channel)).toEqual(
+          Array.from({ length: 7 }, (_, j) => j).filter((j) => Math.abs(j - 3) <= p.depthRadius),
+        );
+        expectClose(
+          at.sum,
+          at.terms.reduce((s, t) => s + t.value ** 2, 0),
+          'sum',
+        );
       } finally {
         runner.dispose();
       }

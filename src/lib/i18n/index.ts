@@ -10,6 +10,7 @@ import { formulaMessages } from './messages/formula';
 import { formulaBlockMessages } from './messages/formulaBlocks';
 import { formulaBranchMessages } from './messages/formulaBranch';
 import { formulaResampleMessages } from './messages/formulaResample';
+import { formulaLrnMessages } from './messages/formulaLrn';
 import { overviewMessages } from './messages/overview';
 import { shellMessages } from './messages/shell';
 import { articleMessages } from './messages/article';
@@ -32,6 +33,7 @@ export const catalog = {
   ...formulaBlockMessages,
   ...formulaBranchMessages,
   ...formulaResampleMessages,
+  ...formulaLrnMessages,
   ...overviewMessages,
   ...shellMessages,
   ...articleMessages,

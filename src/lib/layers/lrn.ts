@@ -52,6 +52,7 @@ export const lrn: LayerDef = {
       zh: '除数的指数（AlexNet：0.75）。',
     }),
   ],
+  formula: 'lrn',
   arity: { min: 1, max: 1 },
   inferShape(_p, [input = []]) {
     const bad = rankError(input, 3, { en: 'height × width × channels', zh: '高 × 宽 × 通道' });

@@ -99,7 +99,9 @@ export type FormulaKind =
   | 'resample'
   | 'transposedConv'
   /** Layers that only act while training (dropout, noise). */
-  | 'passThrough';
+  | 'passThrough'
+  /** LRN: each value over its neighbouring channels' squares at the same position. */
+  | 'lrn';
 
 /** An element-wise function as src/lib/formula/activations names it, with its options. */
 export interface ElementwiseFunction {
