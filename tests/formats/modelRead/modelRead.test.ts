@@ -24,7 +24,7 @@ import { TestGraph, int } from '../onnx/onnxTestGraph';
 import type { Imported } from '../../../src/lib/formats/types';
 
 /** A dense classifier on 8×8 RGB whose weights take about `mb` megabytes. */
-function denseNet(hidden: number): Uint8Array {
+function denseNet(hidden: number): Uint8Array<ArrayBuffer> {
   const g = new TestGraph(13, 3);
   let y = g.node('Flatten', [g.input('x', ['N', 3, 8, 8])], { axis: int(1) }, 1, 'flatten');
   y = g.node(
@@ -44,7 +44,7 @@ function denseNet(hidden: number): Uint8Array {
       'fc2',
     ),
   );
-  return g.encode();
+  return new Uint8Array(g.encode());
 }
 
 async function stages(
@@ -150,7 +150,7 @@ describe('opening an ONNX file as the worker does', () => {
 describe('errors across the worker boundary', () => {
   it('a file cut short reaches the page as the same FormatError, place and both languages', async () => {
     const bytes = denseNet(32);
-    const cut = bytes.subarray(0, Math.floor(bytes.length * 0.6));
+    const cut = bytes.slice(0, Math.floor(bytes.length * 0.6));
     let direct: FormatError | undefined;
     try {
       parseOnnx(cut, 'cut.onnx');
