@@ -17,11 +17,11 @@ import {
 export class MetaError extends Error {}
 
 /** The scale factors meta.json writes, and the Input's value scale each gives. */
-export const META_SCALES: Readonly<Record<string, ValueScale>> = {
-  '1/255': '0-1',
-  '1': '0-255',
-  '1/127.5-1': '-1-1',
-};
+export const META_SCALES: ReadonlyMap<string, ValueScale> = new Map([
+  ['1/255', '0-1'],
+  ['1', '0-255'],
+  ['1/127.5-1', '-1-1'],
+]);
 
 const INPUT_KEYS = ['channelOrder', 'valueScale', 'mean', 'std'] as const;
 
@@ -37,10 +37,10 @@ export function metaInputParams(pre: Record<string, unknown>, where: string): La
     throw e;
   }
   if (pre.scale === undefined) return params;
-  const scale = typeof pre.scale === 'string' ? META_SCALES[pre.scale] : undefined;
+  const scale = typeof pre.scale === 'string' ? META_SCALES.get(pre.scale) : undefined;
   if (!scale)
     throw new MetaError(
-      `${where}: "preprocessing.scale" must be one of ${Object.keys(META_SCALES)
+      `${where}: "preprocessing.scale" must be one of ${[...META_SCALES.keys()]
         .map((s) => `"${s}"`)
         .join(', ')}, not ${JSON.stringify(pre.scale)}`,
     );
