@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MetaError, parseModelMeta, specWithMetaPreprocessing } from '../../src/lib/model/meta';
 import { imageForNet, preprocessingOf } from '../../src/lib/preprocess/netInput';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
-import type { NetworkSpec } from '../../src/lib/spec/types';
+import type { LayerParams, NetworkSpec } from '../../src/lib/spec/types';
 
 const CLASSES = ['cat', 'dog'];
 const meta = (preprocessing: unknown, inputSize = [64, 64, 3]) =>
@@ -25,7 +25,7 @@ function problem(run: () => unknown): string {
   throw new Error('accepted');
 }
 
-const withInput = (spec: NetworkSpec, params: Record<string, unknown>): NetworkSpec => ({
+const withInput = (spec: NetworkSpec, params: LayerParams): NetworkSpec => ({
   ...spec,
   layers: spec.layers.map((l) => (l.type === 'Input' ? { ...l, params: { ...l.params, ...params } } : l)),
 });
