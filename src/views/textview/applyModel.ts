@@ -41,12 +41,18 @@ export async function applyModel(
 ): Promise<Applied> {
   const { spec, weights } = imported;
   const named = classes ? { classes } : {};
+  // Set after openNetwork starts (which clears it for every other net), so the Input panel asks.
+  const unstated = () => (editor.unstatedInput = imported.unstatedInput ?? null);
   if (weights) {
-    const r = await editor.openNetwork({ spec, weights, ...named });
+    const opening = editor.openNetwork({ spec, weights, ...named });
+    unstated();
+    const r = await opening;
     return { withWeights: r.ok, notRunnable: r.ok ? null : r.reason };
   }
-  if (how === 'open') void editor.openNetwork({ spec, weights: 'random', ...named });
-  else editor.replaceSpec(spec);
+  if (how === 'open') {
+    void editor.openNetwork({ spec, weights: 'random', ...named });
+    unstated();
+  } else editor.replaceSpec(spec);
   return { withWeights: false, notRunnable: null };
 }
 
