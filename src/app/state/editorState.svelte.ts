@@ -59,6 +59,11 @@ export class EditorState {
   /** A snapshot kept aside to compare the current net against. */
   pinned = $state.raw<NetworkSpec | null>(null);
   tab = $state<EditorTab>('layer');
+  /**
+   * The image Input of the last opened file when that file does not say how its images were
+   * prepared (a Caffe deploy prototxt): the Input panel asks the user until they say.
+   */
+  unstatedInput = $state<string | null>(null);
   private attached = false;
   private readonly link: NetLink;
 
@@ -162,6 +167,7 @@ export class EditorState {
    */
   openNetwork(source: NetworkSource): Promise<ApplyOutcome> {
     this.attach();
+    this.unstatedInput = null;
     const text = JSON.stringify(source.spec);
     const same = (spec: NetworkSpec | null) => spec !== null && JSON.stringify(spec) === text;
     if (!same(this.spec)) this.history = pushHistory(this.history, source.spec);

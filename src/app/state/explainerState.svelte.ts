@@ -9,7 +9,7 @@ import type { Attributor, Explanation } from '../../lib/tensor/types';
 import { inferShapes, type ShapeTable } from '../../lib/spec/inferShapes';
 import { checkRunnable } from '../../lib/spec/runnable';
 import type { NetworkSpec } from '../../lib/spec/types';
-import { metaForClasses, type ModelMeta } from '../../lib/model/meta';
+import { metaForClasses, specWithMetaPreprocessing, type ModelMeta } from '../../lib/model/meta';
 import { nextFrame } from '../browser/nextFrame';
 import { imageForNet, type FitMode, type RawImage } from '../../lib/preprocess/netInput';
 import { decodeImageFile } from '../browser/decodeImage';
@@ -111,12 +111,10 @@ export class ExplainerState {
       this.randomWeights = false;
       this.progress = { ...this.progress, stage: 'model' };
       const firstLook = this.net.take(artifacts, modelUrl);
-      if (firstLook) this.spec = firstLook.spec;
-      else {
-        // A net the plain forward pass cannot run waits for the engine, as it always did.
-        await this.connectEngine();
-        this.spec = this.net.loadedSpec;
-      }
+      // A net the plain forward pass cannot run waits for the engine, as it always did.
+      const spec = firstLook ? firstLook.spec : await this.connectEngine().then(() => this.net.loadedSpec);
+      // Fed as trained: meta.json's preprocessing on the Input (a contradiction fails, naming both).
+      this.spec = spec && specWithMetaPreprocessing(spec, meta, `${baseUrl}meta.json`);
       this.meta = meta;
       this.pristine = true;
       if (this.spec) this.pretrained = { spec: this.spec, weights: this.getWeights(), meta };

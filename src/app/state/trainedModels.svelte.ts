@@ -7,6 +7,7 @@ import type { ZooCard } from '../../lib/zoo';
 import type { Localized } from '../../lib/spec/types';
 import { downloadModel } from '../net/loadPretrained';
 import { findTrainedWeights, type TrainedWeights } from '../net/trainedWeights';
+import { specWithMetaPreprocessing } from '../../lib/model/metaPreprocessing';
 import type { ApplyOutcome } from '../net/types';
 import type { ExplainerState } from './explainerState.svelte';
 import type { EditorState } from './editorState.svelte';
@@ -88,7 +89,8 @@ export class TrainedModels {
       const loaded = await engine.loadModelFromArtifacts(artifacts, modelUrl);
       const weights = engine.getNamedWeights(loaded.model);
       loaded.model.dispose();
-      const outcome = await this.editor.openNetwork({ spec: loaded.spec, weights, meta });
+      const spec = specWithMetaPreprocessing(loaded.spec, meta, `${trained.baseUrl}meta.json`);
+      const outcome = await this.editor.openNetwork({ spec, weights, meta });
       if (outcome.ok) this.shown = { id, spec: JSON.stringify(this.explainer.spec) };
       return outcome;
     } catch (e) {

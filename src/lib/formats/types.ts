@@ -20,4 +20,9 @@ export interface Imported {
    * cleaned with lib/labels; the app checks their count against the outputs before using them.
    */
   labels?: ModelLabels;
+  /**
+   * The image Input whose file does not say how images were prepared (a Caffe deploy prototxt
+   * without transform_param): it opens as RGB 0–1, and the Input panel asks.
+   */
+  unstatedInput?: string;
 }

@@ -1,17 +1,21 @@
 /** meta.json beside a pretrained model: what the classes are and how images were prepared. */
 import type { FitMode } from '../preprocess/preprocess';
+import type { LayerParams } from '../spec/types';
+import { MetaError, metaInputParams } from './metaPreprocessing';
+
+export { MetaError };
+export { specWithMetaPreprocessing } from './metaPreprocessing';
 
 export interface ModelMeta {
   name: string;
   dataset: string;
   classes: string[];
   inputSize: [number, number, number];
-  preprocessing: { fit: FitMode; size: number };
+  /** How images were fitted, and the Input params (scale, order, mean, std) the file states. */
+  preprocessing: { fit: FitMode; size: number; input: LayerParams };
   testAccuracy: number | null;
   testImages: number;
 }
-
-export class MetaError extends Error {}
 
 /**
  * The meta of a net whose classes were named by the user or a dataset (after training, say):
@@ -29,7 +33,7 @@ export function metaForClasses(
     dataset,
     classes,
     inputSize: [size, size, 3],
-    preprocessing: { fit, size },
+    preprocessing: { fit, size, input: {} },
     testAccuracy: null,
     testImages: 0,
   };
@@ -45,13 +49,26 @@ export function parseModelMeta(json: unknown, where: string): ModelMeta {
   const size = m.inputSize;
   if (!Array.isArray(size) || size.length !== 3 || !size.every((d) => Number.isInteger(d) && d > 0))
     throw new MetaError(`${where}: "inputSize" must be [height, width, channels]`);
-  const pre = (m.preprocessing ?? {}) as Record<string, unknown>;
+  const pre = m.preprocessing ?? {};
+  if (typeof pre !== 'object' || pre === null || Array.isArray(pre))
+    throw new MetaError(`${where}: "preprocessing" must be an object`);
+  const fit = (pre as Record<string, unknown>).fit;
+  if (fit !== undefined && fit !== 'crop' && fit !== 'letterbox')
+    throw new MetaError(
+      `${where}: "preprocessing.fit" must be "crop" or "letterbox", not ${JSON.stringify(fit)}`,
+    );
+  const stated = (pre as Record<string, unknown>).size;
+  if (stated !== undefined && stated !== size[0])
+    throw new MetaError(
+      `${where}: "preprocessing.size" is ${JSON.stringify(stated)} but "inputSize" is ${JSON.stringify(size)}`,
+    );
+  const input = metaInputParams(pre as Record<string, unknown>, where);
   return {
     name: typeof m.name === 'string' ? m.name : 'model',
     dataset: typeof m.dataset === 'string' ? m.dataset : '',
     classes: classes as string[],
     inputSize: size as [number, number, number],
-    preprocessing: { fit: pre.fit === 'letterbox' ? 'letterbox' : 'crop', size: Number(size[0]) },
+    preprocessing: { fit: fit === 'letterbox' ? 'letterbox' : 'crop', size: Number(size[0]), input },
     testAccuracy: typeof m.testAccuracy === 'number' ? m.testAccuracy : null,
     testImages: typeof m.testImages === 'number' ? m.testImages : 0,
   };

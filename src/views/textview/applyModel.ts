@@ -6,7 +6,8 @@ import type { EditorState } from '../../app/state/editorState.svelte';
 import type { Imported } from '../../lib/formats';
 import type { Localized } from '../../lib/spec/types';
 import type { ClassNames } from '../../app/net/types';
-import { inferShapes } from '../../lib/spec/inferShapes';
+import { inferShapes, type ShapeTable } from '../../lib/spec/inferShapes';
+import { formatBytes } from '../../lib/i18n/format';
 
 /** The first layer whose shape cannot be worked out, with why. */
 export function firstProblem(imported: Imported): { layer: string; text: Localized } | null {
@@ -40,11 +41,23 @@ export async function applyModel(
 ): Promise<Applied> {
   const { spec, weights } = imported;
   const named = classes ? { classes } : {};
+  // Set after openNetwork starts (which clears it for every other net), so the Input panel asks.
+  const unstated = () => (editor.unstatedInput = imported.unstatedInput ?? null);
   if (weights) {
-    const r = await editor.openNetwork({ spec, weights, ...named });
+    const opening = editor.openNetwork({ spec, weights, ...named });
+    unstated();
+    const r = await opening;
     return { withWeights: r.ok, notRunnable: r.ok ? null : r.reason };
   }
-  if (how === 'open') void editor.openNetwork({ spec, weights: 'random', ...named });
-  else editor.replaceSpec(spec);
+  if (how === 'open') {
+    void editor.openNetwork({ spec, weights: 'random', ...named });
+    unstated();
+  } else editor.replaceSpec(spec);
   return { withWeights: false, notRunnable: null };
+}
+
+/** The float32 weights' size of a net whose shapes are known, for the toolbar; null when it has none. */
+export function weightsSizeOf(table: ShapeTable): string | null {
+  const params = [...table.layers.values()].reduce((s, l) => s + (l.status === 'ok' ? l.params : 0), 0);
+  return params > 0 ? formatBytes(params * 4) : null;
 }

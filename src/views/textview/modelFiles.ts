@@ -1,17 +1,16 @@
 /**
  * Picked or dropped files sorted by what they hold, judged by content: the model (an ONNX
- * file read as bytes, or a description — .prototxt, .pbtxt, model.json or spec .json — read as
+ * file left unread for the model-reading worker, or a description — .prototxt, .pbtxt, model.json or spec .json — read as
  * text with any .bin weight shards beside it keyed by file name); labels files that came with
  * it; and training logs (a Caffe log or a Keras CSVLogger file is never taken for a model).
  */
 import type { Notice } from '../../app/browser/notice';
-import { detectFormat, importText, type Imported } from '../../lib/formats';
+import { detectFormat } from '../../lib/formats';
 import { formatBytes } from '../../lib/i18n/format';
 import { PBTXT_MAX_CHARS } from '../../lib/formats/tensorflow/pbtxtImport';
 import { ONNX_BUDGET_BYTES } from '../../lib/formats/onnx/onnxDecode';
-import { parseOnnx } from '../../lib/formats/onnx/onnxImport';
 import { CAFFEMODEL_BUDGET_BYTES } from '../../lib/formats/caffe/caffeModelDecode';
-import { parseCaffeModel } from '../../lib/formats/caffe/caffeModelImport';
+import { isCaffeModelName } from '../../lib/formats/modelRead/importModel';
 import { isLabelFileName } from '../../lib/labels/labelFiles';
 import { sniffTrainingLog } from '../../lib/trainingLogs/readLog';
 
@@ -23,10 +22,11 @@ export interface TextFile {
 export interface ModelFiles extends TextFile {
   shards: Map<string, Uint8Array>;
   /**
-   * The file's bytes when it is binary (ONNX, .caffemodel); `text` is then empty, or for a
-   * .caffemodel the deploy prototxt dropped with it.
+   * The file when it is binary (ONNX, .caffemodel), not yet read: the model-reading worker
+   * reads it with progress. `text` is then empty, or for a .caffemodel the deploy prototxt
+   * dropped with it.
    */
-  bytes?: Uint8Array;
+  file?: Blob;
 }
 
 export interface DroppedFiles {
@@ -36,14 +36,6 @@ export interface DroppedFiles {
   labels: TextFile[];
   /** Training logs, for the logs chart. */
   logs: TextFile[];
-}
-
-/** Reads the model the files hold; a FormatError says what is wrong with it. */
-export function importModelFiles(read: ModelFiles): Imported {
-  if (read.bytes && isCaffeModelName(read.name))
-    return parseCaffeModel(read.bytes, read.text === '' ? undefined : read.text, read.name);
-  if (read.bytes) return parseOnnx(read.bytes, read.name);
-  return importText(read.text, undefined, read.shards.size > 0 ? { shards: read.shards } : {});
 }
 
 /** Model descriptions are text; anything this large is some other file. */
@@ -60,7 +52,6 @@ function budgetOf(f: { name: string }): number {
 
 const isWeights = (f: File) => /\.bin$/i.test(f.name);
 const isOnnx = (f: File) => /\.onnx$/i.test(f.name);
-const isCaffeModelName = (name: string) => /\.caffemodel$/i.test(name);
 const isBinaryModel = (f: File) => isOnnx(f) || isCaffeModelName(f.name);
 
 const tooLarge = (name: string, size: number, budget: number): Notice => ({
@@ -68,19 +59,18 @@ const tooLarge = (name: string, size: number, budget: number): Notice => ({
   vars: { file: name, size: formatBytes(size), budget: formatBytes(budget) },
 });
 
-/** A binary model's bytes, refused by size before it is read when over the memory budget. */
-async function readBinary(file: File): Promise<ModelFiles | Notice> {
+/**
+ * A binary model, refused by its size before any of it is read when over the memory budget
+ * (256 MB: see ONNX_BUDGET_BYTES); the worker reads it.
+ */
+function binaryModel(file: File): ModelFiles | Notice {
   const budget = isOnnx(file) ? ONNX_BUDGET_BYTES : CAFFEMODEL_BUDGET_BYTES;
   if (file.size > budget)
     return {
       key: 'formats.modelOverBudget',
       vars: { file: file.name, size: formatBytes(file.size), budget: formatBytes(budget) },
     };
-  try {
-    return { name: file.name, text: '', shards: new Map(), bytes: new Uint8Array(await file.arrayBuffer()) };
-  } catch {
-    return { key: 'formats.fileUnreadable', vars: { file: file.name } };
-  }
+  return { name: file.name, text: '', shards: new Map(), file };
 }
 
 export async function readDroppedFiles(files: readonly File[]): Promise<DroppedFiles | Notice> {
@@ -101,7 +91,7 @@ export async function readDroppedFiles(files: readonly File[]): Promise<DroppedF
     if (t.text.length > budgetOf(t) && !/\.pbtxt$/i.test(t.name))
       return tooLarge(t.name, t.text.length, budgetOf(t));
   if (binaryFile) {
-    const binary = await readBinary(binaryFile);
+    const binary = binaryModel(binaryFile);
     if (!('shards' in binary)) return binary;
     // A .caffemodel's deploy prototxt, dropped with it, gives the layers its blobs go into.
     const deploy = isCaffeModelName(binaryFile.name)

@@ -3,7 +3,7 @@
  * fails, why a model cannot be written, and what opening or applying a model did.
  */
 import type { I18n } from '../../app/state/i18n.svelte';
-import { FormatError, type Imported } from '../../lib/formats';
+import { FormatError, type Imported, type ModelFormat } from '../../lib/formats';
 import { WEIGHTS_NOT_GIVEN } from '../../lib/formats/keras/kerasJson';
 import { formatCount } from '../../lib/i18n/format';
 import type { Message } from './message';
@@ -14,6 +14,13 @@ export function paneError(i18n: I18n, e: FormatError): Message {
   const where = pos ? `${i18n.t('formats.errorAt', { line: pos.line, column: pos.column })}: ` : '';
   const path = e.place.path ? ` (${e.place.path})` : '';
   return { kind: 'error', text: `${where}${i18n.l(e.text)}${path}`, pos };
+}
+
+/** The text format to show a description's error in: the one it was read as, or the pane's. */
+export function textFormatOf(e: FormatError, shown: ModelFormat): ModelFormat {
+  return e.format === 'spec' || e.format === 'keras' || e.format === 'caffe' || e.format === 'pbtxt'
+    ? e.format
+    : shown;
 }
 
 /** Why the model cannot be written in the format labelled `format`. */

@@ -1,6 +1,7 @@
 /** Files picked or dropped together: a .caffemodel with its deploy prototxt and a labels file. */
 import { describe, expect, it } from 'vitest';
-import { importModelFiles, isDroppedFiles, readDroppedFiles } from '../../../src/views/textview/modelFiles';
+import { isDroppedFiles, readDroppedFiles } from '../../../src/views/textview/modelFiles';
+import { openModel } from '../../../src/lib/formats/modelRead/importModel';
 import { appNet } from './caffeFixtures';
 
 describe('a .caffemodel among dropped files', () => {
@@ -15,7 +16,7 @@ describe('a .caffemodel among dropped files', () => {
     expect(read.model?.name).toBe('app.caffemodel');
     expect(read.model?.text).toBe(prototxt);
     expect(read.labels.map((l) => l.name)).toEqual(['labels.txt']);
-    const imported = importModelFiles(read.model ?? { name: '', text: '', shards: new Map() });
+    const imported = await openModel(read.model ?? { name: '', text: '', shards: new Map() }, () => {});
     expect(imported.layerPos.get('fc')?.line).toBe(8);
     expect(imported.weights?.get('fc/bias')).toEqual(Float32Array.of(0.1, 0, -0.1));
   });
@@ -23,7 +24,7 @@ describe('a .caffemodel among dropped files', () => {
   it('alone, it is read with its own layer definitions', async () => {
     const read = await readDroppedFiles([new File([new Uint8Array(appNet().bytes)], 'app.caffemodel')]);
     if (!isDroppedFiles(read)) throw new Error(`not read: ${read.key}`);
-    const imported = importModelFiles(read.model ?? { name: '', text: '', shards: new Map() });
+    const imported = await openModel(read.model ?? { name: '', text: '', shards: new Map() }, () => {});
     expect(imported.spec.layers.map((l) => l.id)).toEqual([
       'data',
       'conv1_pad',

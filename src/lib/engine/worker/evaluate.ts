@@ -6,6 +6,7 @@ import { tf } from '../tf';
 import type { ImageSource } from '../../data/imageSet';
 import { crossEntropy, evaluatePredictions } from '../../data/metrics';
 import type { FinalEvaluation } from '../../training/protocol';
+import { gatherForNet, type NetFeed } from '../../training/netFeed';
 
 const CHUNK = 64;
 
@@ -14,20 +15,20 @@ export function evaluateSource(
   source: ImageSource,
   indices: ArrayLike<number>,
   classes: number,
+  feed: NetFeed,
 ): FinalEvaluation {
-  const per = source.size * source.size * 3;
+  const per = source.size * source.size * feed.channels;
+  const rgb = new Float32Array(source.size * source.size * 3);
   const probabilities = new Float32Array(indices.length * classes);
   const labels = new Int32Array(indices.length);
   const x = new Float32Array(CHUNK * per);
   for (let start = 0; start < indices.length; start += CHUNK) {
     const n = Math.min(CHUNK, indices.length - start);
-    for (let i = 0; i < n; i++) {
-      const index = indices[start + i]!;
-      source.write(index, x, i * per);
-      labels[start + i] = source.label(index);
-    }
+    const chunk = Array.from({ length: n }, (_, i) => indices[start + i]!);
+    gatherForNet(source, chunk, feed, x, rgb);
+    chunk.forEach((index, i) => (labels[start + i] = source.label(index)));
     const p = tf.tidy(() => {
-      const input = tf.tensor(x.subarray(0, n * per), [n, source.size, source.size, 3]);
+      const input = tf.tensor(x.subarray(0, n * per), [n, source.size, source.size, feed.channels]);
       return (model.predict(input) as tf.Tensor).dataSync() as Float32Array;
     });
     probabilities.set(p, start * classes);

@@ -16,6 +16,7 @@ import type { FinalEvaluation, FromWorker, WeightList } from '../../training/pro
 import { learningRateAt, type Schedule } from '../../training/schedule';
 import { DivergenceDetector } from '../../training/divergence';
 import { evaluateSource } from './evaluate';
+import { netFeed } from '../../training/netFeed';
 
 export type Emit = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -111,7 +112,9 @@ export class TrainingSession {
   private async loop(model: tf.LayersModel, trainer: Trainer): Promise<void> {
     const { config, data, classes } = this;
     const size = data.train.size;
-    const per = size * size * 3;
+    // The images as the net's Input takes them (1-channel by luma for a greyscale net, …).
+    const feed = netFeed(this.spec);
+    const per = size * size * feed.channels;
     const batch = Math.min(config.batchSize, data.trainIndices.length);
     const stepsPerEpoch = Math.max(1, Math.floor(data.trainIndices.length / batch));
     const totalSteps = stepsPerEpoch * config.epochs;
@@ -119,7 +122,8 @@ export class TrainingSession {
     const rng = createRng(config.seed * 7919 + 17);
     const detector = new DivergenceDetector();
     const x = new Float32Array(batch * per);
-    const scratch = new Float32Array(per);
+    const scratch = new Float32Array(size * size * 3);
+    const rgb = new Float32Array(size * size * 3);
     const labels = new Int32Array(batch);
     const augment = { flip: config.flip, cropPad: config.cropPad };
     const augmenting = config.flip || config.cropPad > 0;
@@ -140,7 +144,7 @@ export class TrainingSession {
     // Set inside `validate`; the cast keeps TypeScript from narrowing it to null for good.
     let last = null as Validated | null;
     const validate = (epoch: number): void => {
-      const evaluation = evaluateSource(model, data.validation, data.validationIndices, classes);
+      const evaluation = evaluateSource(model, data.validation, data.validationIndices, classes, feed);
       last = { step, evaluation };
       this.emit({
         type: 'validation',
@@ -163,8 +167,9 @@ export class TrainingSession {
           const index = order[b * batch + i]!;
           if (augmenting) {
             data.train.write(index, scratch, 0);
-            augmentImage(scratch, size, augment, rng, x.subarray(i * per, (i + 1) * per));
-          } else data.train.write(index, x, i * per);
+            augmentImage(scratch, size, augment, rng, rgb);
+          } else data.train.write(index, rgb, 0);
+          feed.put(rgb, x, i * per);
           labels[i] = data.train.label(index);
         }
         const learningRate = learningRateAt(schedule, step, totalSteps);
@@ -191,7 +196,7 @@ export class TrainingSession {
     // A stopped run is evaluated where it stopped, and that point joins the curves too.
     if (step > 0 && last?.step !== step) validate(lastEpoch);
     const evaluation =
-      last?.evaluation ?? evaluateSource(model, data.validation, data.validationIndices, classes);
+      last?.evaluation ?? evaluateSource(model, data.validation, data.validationIndices, classes, feed);
     const { list } = snapshotWeights(getNamedWeights(model));
     this.emit(
       { type: 'finished', reason: this.stopped ? 'stopped' : 'completed', evaluation, weights: list },

@@ -178,9 +178,22 @@ export interface CaffeImported extends Imported {
   transforms: { layer: string; msg: PMessage }[];
 }
 
+const PREPROCESSING_KEYS = ['channelOrder', 'valueScale', 'mean', 'std'];
+
+export const UNSTATED_NOTE: Localized = {
+  en: "The file does not say how images were prepared (no transform_param). Caffe nets are almost always fed BGR values 0–255 minus a mean; until you say, it is fed RGB values 0–1. The Input panel offers Caffe's BGR 0–255 with the ImageNet mean in one click.",
+  zh: '文件没有说明图像如何预处理（没有 transform_param）。Caffe 网络几乎总是输入减去均值后的 BGR 0–255 数值；在你设置之前，它按 RGB 0–1 输入。输入面板可一键设置 Caffe 的 BGR 0–255 与 ImageNet 均值。',
+};
+
 export function parsePrototxtNet(text: string): Imported {
   const { spec, notes, layerPos } = importCaffeMessage(parsePrototxt(text));
-  return { spec, notes, layerPos };
+  // A deploy prototxt's image Input says nothing of BGR, 0–255 or a mean: never pretend it is RGB 0–1.
+  const input = spec.layers.find((l) => l.type === 'Input');
+  const shape = input?.params.shape;
+  const image = Array.isArray(shape) && shape.length === 3 && (shape[2] === 1 || shape[2] === 3);
+  if (!input || !image || PREPROCESSING_KEYS.some((k) => input.params[k] !== undefined))
+    return { spec, notes, layerPos };
+  return { spec, notes: [...notes, UNSTATED_NOTE], layerPos, unstatedInput: input.id };
 }
 
 /** A parsed prototxt, or a .caffemodel decoded into the same tree, as our spec. */

@@ -88,8 +88,25 @@ export const formatsMessages = defineMessages({
     zh: '{file} 有 {size}，超过了 CNN Studio 作为模型描述文件读取的上限 {budget}。',
   },
   'formats.modelOverBudget': {
-    en: '{file} is {size}; CNN Studio reads ONNX models up to {budget} (its memory budget for one model). The current model is kept.',
-    zh: '{file} 有 {size}；CNN Studio 读取的 ONNX 模型最大为 {budget}（单个模型的内存预算）。当前模型保持不变。',
+    en: '{file} is {size}; CNN Studio reads weight files up to {budget} (its memory budget for one model: the weights are held by the reader, the page and the engine at once). The current model is kept.',
+    zh: '{file} 有 {size}；CNN Studio 读取的权重文件最大为 {budget}（单个模型的内存预算：读取器、页面和引擎会同时持有这些权重）。当前模型保持不变。',
+  },
+  'formats.reading': {
+    en: 'Reading {file}: {loaded} of {total} ({percent} %)',
+    zh: '正在读取 {file}：{loaded} / {total}（{percent}%）',
+  },
+  'formats.building': {
+    en: 'Building {file} in TensorFlow.js…',
+    zh: '正在用 TensorFlow.js 构建 {file}…',
+  },
+  'formats.decoding': { en: 'Decoding {file} ({size})…', zh: '正在解码 {file}（{size}）…' },
+  'formats.fileNotRead': {
+    en: '{file} could not be read (was it moved or deleted?). The current model is kept.',
+    zh: '无法读取 {file}（文件是否已被移动或删除？）。当前模型保持不变。',
+  },
+  'formats.readerFailed': {
+    en: 'Opening {file} failed: {reason}. The current model is kept.',
+    zh: '打开 {file} 失败：{reason}。当前模型保持不变。',
   },
   'formats.fileUnreadable': { en: '{file} cannot be read as text.', zh: '无法把 {file} 作为文本读取。' },
   'formats.lines': { en: '{count} lines', zh: '{count} 行' },

@@ -14,6 +14,19 @@ export const preprocessingMessages = defineMessages({
   'input.panel.imagenet': { en: 'ImageNet mean/std', zh: 'ImageNet 均值/标准差' },
   'input.panel.caffe': { en: 'Caffe (BGR, 0–255)', zh: 'Caffe（BGR，取值 0–255）' },
   'input.panel.plain': { en: 'None (0–1)', zh: '无（0–1）' },
+  'input.panel.unstated': {
+    en: 'This file does not say how its images were prepared. Caffe nets are almost always fed BGR values 0–255 minus a mean; for now the net is fed RGB values 0–1, which may make its predictions wrong.',
+    zh: '该文件没有说明图像如何预处理。Caffe 网络几乎总是输入减去均值后的 BGR 0–255 数值；目前网络按 RGB 0–1 输入，预测可能因此出错。',
+  },
+  'input.panel.useCaffe': {
+    en: 'Use Caffe: BGR 0–255 minus the ImageNet mean',
+    zh: '使用 Caffe：BGR 0–255 减去 ImageNet 均值',
+  },
+  'input.unstatedShort': {
+    en: 'The model file does not say how images were prepared: fed as RGB 0–1 for now (set it in the Input panel).',
+    zh: '模型文件没有说明图像如何预处理：目前按 RGB 0–1 输入（可在输入面板中设置）。',
+  },
+  'input.panel.keepPlain': { en: 'Keep RGB 0–1', zh: '保持 RGB 0–1' },
   'input.panel.formula': { en: 'Each value', zh: '每个值' },
   'input.panel.greyNote': {
     en: 'Colour images become grey as 0.299 R + 0.587 G + 0.114 B.',
