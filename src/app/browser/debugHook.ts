@@ -74,6 +74,20 @@ export function installDebugHook(explainer: ExplainerState): void {
       await afterNextPaint();
       return performance.now() - t0;
     },
+    runsIn: () => (explainer.runsInWorker ? 'worker' : 'page'),
+    async compareWithPageEngine() {
+      const shown = explainer.explanation;
+      await explainer.connectEngine(true);
+      const again = explainer.extractOnly();
+      if (!shown || !again) throw new Error('no explanation to compare');
+      let maxDiff = 0;
+      for (const [id, t] of shown.activations) {
+        const other = again.activations.get(id)?.data;
+        if (other?.length !== t.data.length) return { maxDiff: Infinity, layers: 0 };
+        for (let i = 0; i < other.length; i++) maxDiff = Math.max(maxDiff, Math.abs(other[i]! - t.data[i]!));
+      }
+      return { maxDiff, layers: shown.activations.size };
+    },
     timeExtraction() {
       const t0 = performance.now();
       explainer.extractOnly();

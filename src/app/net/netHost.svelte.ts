@@ -226,25 +226,24 @@ export class NetHost {
     },
   ): Promise<{ built: Rebuilt; image: CurrentImage | null; explanation: Explanation | null }> {
     const shown = o.image();
+    let given: Float32Array | null = null;
     const built = await this.rebuild(
       spec,
       o.weights,
       o.untrained,
       () => o.progress('weights'),
-      (size) => (shown ? imageForNet(shown.raw, spec, size, o.fit) : null),
+      (size) => (given = shown ? imageForNet(shown.raw, spec, size, o.fit) : null),
     );
     const now = o.image();
     if (!now) return { built, image: null, explanation: null };
     const runner = built.runner;
     try {
+      // The worker explained the image it was given; a newer one is explained now.
+      if (built.explanation && given && now === shown)
+        return { built, image: { ...now, input: given }, explanation: built.explanation };
       await o.progress('running');
       const input = imageForNet(now.raw, spec, runner.inputShape[0] ?? 0, o.fit);
-      const explanation =
-        built.explanation && now === shown
-          ? built.explanation
-          : runner.explainAsync
-            ? await runner.explainAsync(input)
-            : runner.explain(input);
+      const explanation = runner.explainAsync ? await runner.explainAsync(input) : runner.explain(input);
       return { built, image: { ...now, input }, explanation };
     } catch (e) {
       runner.dispose();

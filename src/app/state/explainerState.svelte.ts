@@ -75,6 +75,10 @@ export class ExplainerState {
     return this.net.engineError;
   }
 
+  /** The net runs in the net worker (a big net). */
+  get runsInWorker(): boolean {
+    return Boolean(this.net.runner?.explainAsync);
+  }
   get backend(): string {
     return this.net.backend;
   }
@@ -149,8 +153,7 @@ export class ExplainerState {
    * Starts TensorFlow.js and builds the loaded model in it; from then on the engine explains
    * every image. Called once the first overview is drawn, and by everything that needs a
    * tfjs model (editing, training, saving); later calls share the first one's promise.
-   * `onPage` (what needs gradients, the "Why?" panel): a net run by the net worker is built
-   * on the page too (see `NetHost.onPage`).
+   * `onPage` (for gradients): a net in the net worker is built on the page too (NetHost.onPage).
    */
   connectEngine(onPage = false): Promise<EngineModule> {
     const engine = this.net.connect();
@@ -158,9 +161,7 @@ export class ExplainerState {
   }
 
   /** Tensors tfjs holds; 0 before the engine has started. */
-  tensorCount(): number {
-    return this.net.tensorCount();
-  }
+  tensorCount = (): number => this.net.tensorCount();
 
   /** Decodes and explains a user's file; on any problem keeps the current image. */
   async setImageFile(file: File | Blob, name: string): Promise<boolean> {
@@ -181,7 +182,7 @@ export class ExplainerState {
     const runner = this.net.runner;
     if (!runner) return;
     const input = imageForNet(raw, this.spec, this.inputSize, this.fit);
-    // A net in the worker: the image and its activations appear together when they come.
+    // From the worker, the image and its activations appear together when they come.
     const show = (explanation: Explanation): void => {
       if (this.net.runner !== runner) return;
       [this.explanation, this.image, this.imageNotice] = [explanation, { name, raw, input }, null];
