@@ -75,6 +75,8 @@ export class NetHost {
    */
   take(artifacts: ModelArtifacts, url: string): FirstLook | null {
     this.pending = { artifacts, url };
+    // A net in the worker is freed there (the engine may not have started yet).
+    if (this.runner?.explainAsync) this.runner.dispose();
     if (this.engineReady) {
       this.runner?.dispose();
       this.runner = null;
@@ -239,11 +241,14 @@ export class NetHost {
     const runner = built.runner;
     try {
       // The worker explained the image it was given; a newer one is explained now.
-      if (built.explanation && given && now === shown)
+      if (built.explanation && given && now === shown) {
+        performance.mark('net-explained', { detail: spec.name });
         return { built, image: { ...now, input: given }, explanation: built.explanation };
+      }
       await o.progress('running');
       const input = imageForNet(now.raw, spec, runner.inputShape[0] ?? 0, o.fit);
       const explanation = runner.explainAsync ? await runner.explainAsync(input) : runner.explain(input);
+      performance.mark('net-explained', { detail: spec.name });
       return { built, image: { ...now, input }, explanation };
     } catch (e) {
       runner.dispose();

@@ -75,7 +75,6 @@ export class ExplainerState {
     return this.net.engineError;
   }
 
-  /** The net runs in the net worker (a big net). */
   get runsInWorker(): boolean {
     return Boolean(this.net.runner?.explainAsync);
   }
