@@ -37,7 +37,8 @@ describe('big networks run in the net worker', () => {
       await page.getByTestId('link-rebuilding').waitFor();
       // TinyVGG's overview is still shown while the new net is built: a hover is answered at
       // once (a page blocked by the build would answer it only after the build).
-      await overviewNeuron(page, 'conv_1_1').hover({ position: { x: 10, y: 10 } });
+      // `force`: no waiting for the element to be "stable" (the closing zoo dialog animates).
+      await overviewNeuron(page, 'conv_1_1').hover({ position: { x: 10, y: 10 }, force: true });
       await page.getByTestId('neuron-tooltip').waitFor();
       expect(await page.getByTestId('link-rebuilding').count()).toBe(1);
       await page.mouse.move(0, 0);
