@@ -2,7 +2,7 @@
  * `npm run bench`: builds the app, serves dist/ on 127.0.0.1 and measures it in headless
  * Chromium: activation extraction, new image → overview redrawn, navigation → first overview,
  * heap and leaked tensors, as medians over many images; saliency, Grad-CAM, occlusion and FGSM
- * on one image (benchAttribution.ts). `--backend webgl|wasm|cpu` forces a
+ * on one image (benchAttribution.ts); opening ResNet-18 and MobileNet v2 from the zoo (benchOpen.ts). `--backend webgl|wasm|cpu` forces a
  * backend (webgl runs on SwiftShader here), `--compare` runs all three, `--json` ends with
  * one JSON object. It starts with the CPU model and a calibration figure (a fixed kernel timed
  * in the page) so that runs on two machines can be compared.
@@ -17,6 +17,7 @@ import { benchTraining, trainingLines, type TrainingBench } from './lib/benchTra
 import { machineReport, type MachineReport } from './lib/benchBytes';
 import { benchLiveCamera, type LiveBench } from './lib/benchLive';
 import { attributionLines } from './lib/benchAttribution';
+import { benchOpen, openLines, type OpenBench } from './lib/benchOpen';
 
 const OPTIONS = {
   backend: { kind: 'string', default: 'auto', help: 'webgl, wasm, cpu, or auto (the app’s own choice)' },
@@ -30,6 +31,12 @@ const OPTIONS = {
     help: 'also train TinyVGG on the built-in shapes (--no-training to skip)',
   },
   live: { kind: 'bool', default: true, help: 'also follow a fake camera live (--no-live to skip)' },
+  open: {
+    kind: 'bool',
+    default: true,
+    help: 'also open ResNet-18 and MobileNet v2 from the zoo (--no-open to skip)',
+  },
+  opens: { kind: 'number', default: 3, help: 'opens of each big net to time (median)' },
   build: { kind: 'bool', default: true, help: 'run vite build first (--no-build to reuse dist/)' },
   json: { kind: 'bool', default: false, help: 'print the results as one JSON object on the last line' },
   help: { kind: 'bool', default: false, help: 'show this help' },
@@ -57,6 +64,7 @@ async function main(): Promise<void> {
   let training: TrainingBench | null = null;
   let machine: MachineReport;
   let live: LiveBench | null = null;
+  let open: OpenBench | null = null;
   try {
     // The machine first, on an idle browser: the calibration scales figures between machines.
     const probe = await launchChromium();
@@ -82,6 +90,15 @@ async function main(): Promise<void> {
             log,
           }),
         );
+      } finally {
+        await browser.close();
+      }
+    }
+    if (args.open) {
+      log('opening big nets from the zoo (224×224, random weights):');
+      const browser = await launchChromium();
+      try {
+        open = await benchOpen(browser, server.url, { runs: Math.max(1, args.opens), log });
       } finally {
         await browser.close();
       }
@@ -115,10 +132,11 @@ async function main(): Promise<void> {
       `${live.liveCameraFps >= 30 ? 'ok  ' : 'MISS'} live camera, overview updates per second (median): ${live.liveCameraFps} (target ≥ 30)\n`,
     );
   process.stdout.write(`${attributionLines(first).join('\n')}\n`);
+  if (open) process.stdout.write(`${openLines(open).join('\n')}\n`);
   if (training) process.stdout.write(`${trainingLines(training).join('\n')}\n`);
   if (args.json)
     process.stdout.write(
-      `${JSON.stringify({ ...machine, ...first, ...(live ?? {}), ...(training ?? {}), runs: results })}\n`,
+      `${JSON.stringify({ ...machine, ...first, ...(live ?? {}), ...(open ?? {}), ...(training ?? {}), runs: results })}\n`,
     );
 }
 

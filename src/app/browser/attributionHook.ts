@@ -57,7 +57,7 @@ function snapshot(att: AttributionState): AttributionSnapshot | null {
 
 /** Milliseconds of each of `runs` runs of one method with its default settings, on the current image. */
 async function time(explainer: ExplainerState, method: string, runs: number): Promise<number[]> {
-  await explainer.connectEngine();
+  await explainer.connectEngine(true);
   const attributor = explainer.attributor();
   const image = explainer.image?.input;
   const probabilities = explainer.explanation?.probabilities;

@@ -9,6 +9,14 @@ export interface CnnStudioHook {
   setTestImage(seed: number, width?: number, height?: number): Promise<number>;
   /** Milliseconds of one activation extraction by the engine on the current image. */
   timeExtraction(): number;
+  /** Where the net runs: 'worker' (the net worker) or 'page'. */
+  runsIn(): 'worker' | 'page';
+  /**
+   * Builds the shown net in the page's engine with its weights (as the "Why?" panel does),
+   * explains the current image there and returns the largest difference from the activations
+   * shown (which came from the worker for a big net), and how many layers were compared.
+   */
+  compareWithPageEngine(): Promise<{ maxDiff: number; layers: number }>;
   /** The "Why?" panel, once it has been loaded. */
   attribution?: AttributionHook;
 }

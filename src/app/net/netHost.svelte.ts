@@ -10,10 +10,14 @@ import { FirstLook } from '../../lib/forward/firstLook';
 import type { ModelArtifacts } from '../../lib/engine/io';
 import type { WeightSource } from '../../lib/engine/runner';
 import type { WeightPlan } from '../../lib/spec/weightPlan';
-import type { NetRunner } from '../../lib/tensor/types';
+import type { Explanation, NetRunner } from '../../lib/tensor/types';
 import type { NetworkSpec } from '../../lib/spec/types';
 import { loadEngine, type EngineModule } from '../engine/loadEngine';
-import type { WeightChoice } from './types';
+import type { CurrentImage, WeightChoice } from './types';
+import { imageForNet, type FitMode } from '../../lib/preprocess/netInput';
+import { netWorker } from './netWorkerClient';
+import { WorkerRunner } from './workerRunner';
+import { banksFor, inputSizeOf, runsInWorker } from './workerChoice';
 
 type WeightBank = NonNullable<WeightSource['bank']>;
 
@@ -41,6 +45,8 @@ export interface Rebuilt {
   /** Layers whose weights had to be freshly initialised because their shapes changed. */
   reinitialised: string[];
   layersWithWeights: ReadonlySet<string>;
+  /** The image's explanation when the build made one (a net built in the worker). */
+  explanation?: Explanation | null;
 }
 
 export class NetHost {
@@ -69,6 +75,8 @@ export class NetHost {
    */
   take(artifacts: ModelArtifacts, url: string): FirstLook | null {
     this.pending = { artifacts, url };
+    // A net in the worker is freed there (the engine may not have started yet).
+    if (this.runner?.explainAsync) this.runner.dispose();
     if (this.engineReady) {
       this.runner?.dispose();
       this.runner = null;
@@ -144,7 +152,25 @@ export class NetHost {
     weights: WeightChoice,
     untrained: () => ReadonlySet<string>,
     between: () => Promise<void>,
+    inputFor: (size: number) => Float32Array | null = () => null,
   ): Promise<Rebuilt> {
+    // A big net is built, initialised and run in the net worker, so the page never blocks on it.
+    const worker = runsInWorker(spec) ? netWorker() : null;
+    if (worker) {
+      await between();
+      const built = await WorkerRunner.build(worker, spec, {
+        banks: weights === 'keep' ? banksFor(this.runner, untrained(), this.bank) : [],
+        given: typeof weights === 'string' ? null : weights,
+        image: inputFor(inputSizeOf(spec)),
+      });
+      // The pretrained net need not be built in the engine any more (this one replaces it).
+      this.pending = null;
+      if (typeof weights !== 'string') {
+        const notGiven = layersNotGiven(built.runner.weightShapes(), weights);
+        return { ...built, untrained: notGiven, reinitialised: [...notGiven] };
+      }
+      return built;
+    }
     const engine = await this.connect();
     const sources = (): WeightSource[] => {
       const current = this.runner;
@@ -161,6 +187,69 @@ export class NetHost {
       runner.setWeights(weights);
       const notGiven = layersNotGiven(runner.weightShapes(), weights);
       return { runner, layersWithWeights, untrained: notGiven, reinitialised: [...notGiven] };
+    } catch (e) {
+      runner.dispose();
+      throw e;
+    }
+  }
+
+  /**
+   * Makes sure the net runs on the page, for what needs gradients there (the "Why?" panel): a
+   * net in the worker is built again in the page's engine with the same weights (a pause for
+   * a big net, taken only when asked for).
+   */
+  async onPage(): Promise<void> {
+    const engine = await this.connect();
+    const current = this.runner;
+    if (!current?.explainAsync) return;
+    const values = current.namedWeights();
+    const spec = current instanceof WorkerRunner ? current.spec : this.loadedSpec;
+    if (!spec) return;
+    const { runner } = await engine.buildRunner(spec, [
+      { bank: { values, shapes: current.weightShapes() }, untrained: new Set() },
+    ]);
+    if (this.runner === current) this.adopt(runner);
+    else runner.dispose();
+  }
+
+  /**
+   * `rebuild`, then the explanation of the image shown (read again after the build: a newer
+   * image than the one a worker build explained is explained anew). A net that cannot explain
+   * it is freed, and the error thrown.
+   */
+  async rebuildAndExplain(
+    spec: NetworkSpec,
+    o: {
+      weights: WeightChoice;
+      untrained: () => ReadonlySet<string>;
+      progress: (stage: 'weights' | 'running') => Promise<void>;
+      image: () => CurrentImage | null;
+      fit: FitMode;
+    },
+  ): Promise<{ built: Rebuilt; image: CurrentImage | null; explanation: Explanation | null }> {
+    const shown = o.image();
+    let given: Float32Array | null = null;
+    const built = await this.rebuild(
+      spec,
+      o.weights,
+      o.untrained,
+      () => o.progress('weights'),
+      (size) => (given = shown ? imageForNet(shown.raw, spec, size, o.fit) : null),
+    );
+    const now = o.image();
+    if (!now) return { built, image: null, explanation: null };
+    const runner = built.runner;
+    try {
+      // The worker explained the image it was given; a newer one is explained now.
+      if (built.explanation && given && now === shown) {
+        performance.mark('net-explained', { detail: spec.name });
+        return { built, image: { ...now, input: given }, explanation: built.explanation };
+      }
+      await o.progress('running');
+      const input = imageForNet(now.raw, spec, runner.inputShape[0] ?? 0, o.fit);
+      const explanation = runner.explainAsync ? await runner.explainAsync(input) : runner.explain(input);
+      performance.mark('net-explained', { detail: spec.name });
+      return { built, image: { ...now, input }, explanation };
     } catch (e) {
       runner.dispose();
       throw e;

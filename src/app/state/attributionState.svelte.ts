@@ -207,7 +207,7 @@ export class AttributionState {
     this.error = null;
     this.limit = null;
     try {
-      await this.explainer.connectEngine();
+      await this.explainer.connectEngine(true);
       // "Computing…" is painted before a method that blocks (a gradient through a 224-pixel net
       // takes a second on the main thread).
       await nextFrame();

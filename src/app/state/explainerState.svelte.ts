@@ -17,6 +17,7 @@ import { NoticeError, type Notice } from '../browser/notice';
 import type { EngineModule } from '../engine/loadEngine';
 import { downloadModel, PRETRAINED_URL } from '../net/loadPretrained';
 import { NetHost } from '../net/netHost.svelte';
+import { LatestExplanation } from '../net/latestExplanation';
 import type {
   ApplyOutcome,
   CurrentImage,
@@ -57,6 +58,7 @@ export class ExplainerState {
   pretrained = $state.raw<Required<Pick<NetworkSource, 'spec' | 'weights' | 'meta'>> | null>(null);
   /** The pretrained model is shown, untouched: no edit, other net or new weights since. */
   pristine = $state(true);
+  private readonly latest = new LatestExplanation();
   private readonly net = new NetHost((e) => {
     // While a first look runs the net, the overview keeps working: say what failed beside it.
     if (this.net.runner && this.status === 'ready') this.net.engineError = message(e);
@@ -73,6 +75,9 @@ export class ExplainerState {
     return this.net.engineError;
   }
 
+  get runsInWorker(): boolean {
+    return Boolean(this.net.runner?.explainAsync);
+  }
   get backend(): string {
     return this.net.backend;
   }
@@ -145,15 +150,15 @@ export class ExplainerState {
    * Starts TensorFlow.js and builds the loaded model in it; from then on the engine explains
    * every image. Called once the first overview is drawn, and by everything that needs a
    * tfjs model (editing, training, saving); later calls share the first one's promise.
+   * `onPage` (for gradients): a net in the net worker is built on the page too (NetHost.onPage).
    */
-  connectEngine(): Promise<EngineModule> {
-    return this.net.connect();
+  connectEngine(onPage = false): Promise<EngineModule> {
+    const engine = this.net.connect();
+    return onPage ? engine.then(async (e) => (await this.net.onPage(), e)) : engine;
   }
 
   /** Tensors tfjs holds; 0 before the engine has started. */
-  tensorCount(): number {
-    return this.net.tensorCount();
-  }
+  tensorCount = (): number => this.net.tensorCount();
 
   /** Decodes and explains a user's file; on any problem keeps the current image. */
   async setImageFile(file: File | Blob, name: string): Promise<boolean> {
@@ -174,9 +179,14 @@ export class ExplainerState {
     const runner = this.net.runner;
     if (!runner) return;
     const input = imageForNet(raw, this.spec, this.inputSize, this.fit);
-    this.explanation = runner.explain(input);
-    this.image = { name, raw, input };
-    this.imageNotice = null;
+    // From the worker, the image and its activations appear together when they come.
+    const show = (explanation: Explanation): void => {
+      if (this.net.runner !== runner) return;
+      [this.explanation, this.image, this.imageNotice] = [explanation, { name, raw, input }, null];
+    };
+    this.latest.request(runner, input, show, (e) => {
+      this.imageNotice = { key: 'image.undecodable', vars: { file: name, reason: message(e) } };
+    });
   }
 
   select(neuron: NeuronRef | null): void {
@@ -209,29 +219,16 @@ export class ExplainerState {
     this.rebuilding = { stage: 'building', name: spec.name };
     try {
       await nextFrame();
-      const built = await this.net.rebuild(
-        spec,
-        options.weights ?? 'keep',
-        () => this.untrainedLayers,
-        async () => {
-          this.rebuilding = { stage: 'weights', name: spec.name };
+      const { built, image, explanation } = await this.net.rebuildAndExplain(spec, {
+        weights: options.weights ?? 'keep',
+        untrained: () => this.untrainedLayers,
+        progress: async (stage) => {
+          this.rebuilding = { stage, name: spec.name };
           await nextFrame();
         },
-      );
-      let image = this.image;
-      let explanation: Explanation | null = null;
-      if (image) {
-        this.rebuilding = { stage: 'running', name: spec.name };
-        await nextFrame();
-        try {
-          const input = imageForNet(image.raw, spec, built.runner.inputShape[0] ?? 0, this.fit);
-          explanation = built.runner.explain(input);
-          image = { ...image, input };
-        } catch (e) {
-          built.runner.dispose();
-          throw e;
-        }
-      }
+        image: () => this.image,
+        fit: this.fit,
+      });
       this.net.adopt(built.runner);
       const { untrained, layersWithWeights } = built;
       this.untrainedLayers = untrained;
@@ -285,7 +282,11 @@ export class ExplainerState {
     this.pristine = false;
     this.untrainedLayers = options.trained ? new Set() : layers;
     this.randomWeights = !options.trained && layers.size > 0;
-    if (this.image) this.explanation = runner.explain(this.image.input);
+    const image = this.image;
+    if (image)
+      this.latest.request(runner, image.input, (e) => {
+        if (this.image === image) this.explanation = e;
+      });
   }
 
   /** Names the classes of the current model's outputs (after training it on a dataset). */

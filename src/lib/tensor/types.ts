@@ -32,8 +32,13 @@ export interface Explanation {
 export interface NetRunner {
   /** [H, W, C] of the input. */
   readonly inputShape: number[];
-  /** Every layer's output for one preprocessed HWC image. */
+  /** Every layer's output for one preprocessed HWC image (throws for a runner with `explainAsync`). */
   explain(image: Float32Array): Explanation;
+  /**
+   * Present when the net runs off the main thread (a big net in the net worker): the same
+   * as `explain`, without blocking the page. Callers use it whenever a runner has it.
+   */
+  explainAsync?(image: Float32Array): Promise<Explanation>;
   /** Copies of every weight, keyed `layer/weight` as tfjs names them. */
   namedWeights(): Map<string, Float32Array>;
   /** The shape of every weight, keyed like `namedWeights`, without reading values. */

@@ -1,0 +1,59 @@
+/**
+ * Mounts a big net's overview a few columns per frame instead of all in one task: a net of
+ * 150 layers would otherwise keep the page from answering for most of a second while its
+ * maps, labels and canvases are made and painted. The first chunk appears at once; every
+ * frame after adds as many columns as fit in a time budget (measured on the chunks before),
+ * so hovering and scrolling stay smooth. A small net (TinyVGG) is mounted whole, as before.
+ */
+import { flushSync } from 'svelte';
+
+/** Milliseconds from one frame to the next while columns mount (mounting, style, layout, paint). */
+const BUDGET_MS = 40;
+/** Nets with no more columns than this appear at once. */
+const WHOLE = 24;
+/** Columns mounted before the first frame of a bigger net. */
+const FIRST = 6;
+
+export class ColumnReveal {
+  /** Columns mounted so far; all of them (Infinity) once the reveal is over. */
+  shown = $state(Infinity);
+  private frame = 0;
+  /** Milliseconds a column costs, from the frame-to-frame time of the chunks before. */
+  private perColumnMs = 4;
+
+  constructor(private readonly onDone: () => void) {}
+
+  /** True while columns are still to come. */
+  get revealing(): boolean {
+    return this.shown !== Infinity;
+  }
+
+  /** Starts over for a new net of `total` columns (called before it mounts). */
+  start(total: number): void {
+    cancelAnimationFrame(this.frame);
+    if (total <= WHOLE) {
+      this.shown = Infinity;
+      return;
+    }
+    this.shown = FIRST;
+    let last = { at: performance.now(), count: FIRST };
+    const step = (now: number): void => {
+      // The time from the last chunk's frame to this one holds its mounting and its style,
+      // layout and paint; what one column cost (beyond an idle frame), smoothed, sets this chunk's size.
+      const cost = Math.max(0, now - last.at - 16) / last.count;
+      this.perColumnMs = 0.5 * this.perColumnMs + 0.5 * cost;
+      const count = Math.max(1, Math.floor(BUDGET_MS / Math.max(0.5, this.perColumnMs)));
+      const next = this.shown + count;
+      this.shown = next >= total ? Infinity : next;
+      flushSync();
+      last = { at: now, count };
+      if (this.revealing) this.frame = requestAnimationFrame(step);
+      else this.onDone();
+    };
+    this.frame = requestAnimationFrame(step);
+  }
+
+  stop(): void {
+    cancelAnimationFrame(this.frame);
+  }
+}
