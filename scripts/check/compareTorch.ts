@@ -98,7 +98,8 @@ async function check(dir: string, c: Case): Promise<string> {
   const layers = imported.spec.layers.length;
   return row(
     ok ? 'ok' : 'WRONG',
-    `${layers} layers; vs PyTorch ${final.abs.toExponential(1)} (rel ${final.rel.toExponential(1)}); ` +
+    `${layers} layers; vs PyTorch ${final.abs.toExponential(1)} (rel ${final.rel.toExponential(1)}, ` +
+      `largest |output| ${want.reduce((m, v) => Math.max(m, Math.abs(v)), 0).toExponential(1)}); ` +
       `${names.length} activations vs onnxruntime, worst ${worst.abs.toExponential(1)}` +
       `${firstBad ? `; first over: ${firstBad}` : ''}; onnxruntime vs PyTorch ${ortFinal.abs.toExponential(1)}`,
   );

@@ -2,7 +2,8 @@
  * Graph patterns torch.onnx.export (PyTorch 1.13) writes that our own fixtures had not had,
  * found by exporting real models (scripts/check/torchExports.py) and rebuilt here node for
  * node by our test code: F.pad's pads arithmetic at opset 11+, Reshape's allowzero (opset 14+),
- * an input normalised inside forward(), and F.relu6 at opset 9 (Relu, then Clip with only a max).
+ * an input normalised inside forward(), F.relu6 at opset 9 (Relu, then Clip with only a max), and
+ * torch.cat of a one-tensor list.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/lib/engine/backend';
@@ -126,5 +127,15 @@ describe('what torch.onnx.export writes', () => {
     expect(() => parseOnnx(net(false).encode())).toThrow(
       /node "clip" \(Clip, opset 9\): clips to \[-Infinity, 6\]/,
     );
+  });
+
+  it('torch.cat of a one-tensor list (DenseNet, first layer of each block) is the tensor itself, not a one-input Concatenate the engine refuses', async () => {
+    const g = new TestGraph(13);
+    const x = g.input('x', ['batch', 3, 5, 5]);
+    const c = g.node('Conv', [x, g.weight('w', [4, 3, 1, 1])]);
+    const joined = g.node('Concat', [c], { axis: int(1) });
+    g.output(g.node('Relu', [joined]));
+    const im = await expectMatch(g, close);
+    expect(typesOf(im)).toEqual(['Conv2D', 'ReLU']);
   });
 });

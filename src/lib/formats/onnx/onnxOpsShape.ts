@@ -150,6 +150,8 @@ export function concatNode(ctx: NodeContext): void {
   const first = acts[0] as Act;
   const rank = first.shape.length;
   const attr = ctx.attrs.int('axis', 1);
+  // torch.cat of a one-tensor list (DenseNet's first layer of each block) joins nothing.
+  if (acts.length === 1) return ctx.output(0, first);
   const axis = attr < 0 ? attr + rank : attr;
   const channelAxis =
     first.layout.kind === 'image' || first.layout.kind === 'pooled'
