@@ -166,6 +166,21 @@ def view_head(head):
         torch.flatten = original
 
 
+def randomise_norms(model):
+    """BatchNorm with its initial statistics (mean 0, variance 1, scale 1, shift 0) is almost the
+    identity, which checks little, and deep nets' outputs then shrink towards 0: give every
+    BatchNorm trained-looking statistics instead."""
+    g = torch.Generator().manual_seed(1)
+    for m in model.modules():
+        if isinstance(m, nn.BatchNorm2d):
+            n = m.num_features
+            m.running_mean.copy_(torch.randn(n, generator=g) * 0.1)
+            m.running_var.copy_(torch.rand(n, generator=g) * 0.5 + 0.5)
+            m.weight.data.copy_(torch.rand(n, generator=g) + 0.5)
+            m.bias.data.copy_(torch.randn(n, generator=g) * 0.1)
+    return model
+
+
 def export_case(out, case, model, shape, opset, head, dynamic):
     x = torch.rand(1, *shape)  # an image-like input in [0, 1]
     path = os.path.join(out, f"{case}.onnx")
@@ -185,16 +200,21 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--out", default="/tmp/torch-exports")
     p.add_argument("--only", default="")
+    p.add_argument("--variants", default="", help="e.g. 13-flatten,11-view,13-view-dyn (default: all)")
     args = p.parse_args()
+    picked = set(filter(None, args.variants.split(",")))
     only = set(filter(None, args.only.split(",")))
     os.makedirs(args.out, exist_ok=True)
     cases = []
     for name, (build, shape) in MODELS.items():
         if only and name not in only:
             continue
-        model = build().eval()
+        model = randomise_norms(build().eval())
         for opset, head, dynamic in ONE_VARIANT.get(name, VARIANTS):
-            case = f"{name}-op{opset}-{head}{'-dyn' if dynamic else ''}"
+            variant = f"{opset}-{head}{'-dyn' if dynamic else ''}"
+            if picked and variant not in picked:
+                continue
+            case = f"{name}-op{variant}"
             entry = {"case": case, "model": name, "opset": opset, "head": head, "dynamic": dynamic,
                      "input": [1, *shape]}
             t = time.time()

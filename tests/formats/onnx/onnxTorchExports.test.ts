@@ -138,4 +138,13 @@ describe('what torch.onnx.export writes', () => {
     const im = await expectMatch(g, close);
     expect(typesOf(im)).toEqual(['Conv2D', 'ReLU']);
   });
+
+  it('a DenseNet-121 block joins 25 maps in one Concat: one Concatenate the engine runs', async () => {
+    const g = new TestGraph(13);
+    const x = g.input('x', ['batch', 2, 3, 3]);
+    const maps = Array.from({ length: 25 }, (_, k) => g.node('Conv', [x, g.weight(`w${k}`, [1, 2, 1, 1])]));
+    g.output(g.node('Concat', maps, { axis: int(1) }));
+    const im = await expectMatch(g, close);
+    expect(typesOf(im).filter((t) => t === 'Concatenate')).toHaveLength(1);
+  });
 });
