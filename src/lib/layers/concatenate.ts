@@ -22,7 +22,8 @@ export const concatenate: LayerDef = {
     }),
   ],
   formula: 'concatenate',
-  arity: { min: 2, max: 16 },
+  // DenseNet joins every earlier map of a block: 25 inputs in DenseNet-121, 49 in DenseNet-201.
+  arity: { min: 2, max: 64 },
   inferShape(p, inputs) {
     const first = inputs[0] ?? [];
     const axisValue = num(p, 'axis');

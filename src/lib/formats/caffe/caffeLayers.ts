@@ -245,11 +245,24 @@ const pooling: Converter = (ctx) => {
   const { kh, kw, sh, sw, ph, pw } = global ? globalWindow(ctx, p, h, w) : poolWindow(ctx, p);
   const ceil = enumOf(p, 'round_mode', ['CEIL', 'FLOOR'], 'CEIL') === 'CEIL';
   const out = [caffePoolOut(h, kh, sh, ph, ceil), caffePoolOut(w, kw, sw, pw, ceil)];
-  const pad = padded(ctx, src, [
-    { size: h, kernel: kh, stride: sh, pad: ph, dilation: 1, out: out[0] ?? 0 },
-    { size: w, kernel: kw, stride: sw, pad: pw, dilation: 1, out: out[1] ?? 0 },
+  // Caffe's average divides by the window clipped to the padded map, pad included: its pad is
+  // real zeros, and a last window hanging past them is clipped as tfjs' 'same' clips (exact
+  // when that adds nothing before). A max ignores its pad, as tfjs' 'same' does.
+  const zeroPad = kind === 'AVE' && (ph > 0 || pw > 0);
+  const from = zeroPad
+    ? ctx.add({
+        id: `${ctx.layer.name}_pad_in`,
+        type: 'ZeroPadding2D',
+        params: { padding: [ph, ph, pw, pw] },
+        inputs: [src],
+      })
+    : src;
+  const [py, px] = zeroPad ? [0, 0] : [ph, pw];
+  const pad = padded(ctx, from, [
+    { size: h + 2 * (ph - py), kernel: kh, stride: sh, pad: py, dilation: 1, out: out[0] ?? 0 },
+    { size: w + 2 * (pw - px), kernel: kw, stride: sw, pad: px, dilation: 1, out: out[1] ?? 0 },
   ]);
-  if (pad.src !== src)
+  if (pad.src !== from)
     ctx.note({
       en: `${ctx.layer.name}: Caffe's border windows are reproduced with zero padding, which can change border values.`,
       zh: `${ctx.layer.name}：Caffe 的边界窗口用补零复现，边界处的值可能不同。`,

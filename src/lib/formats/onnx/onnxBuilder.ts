@@ -5,6 +5,7 @@
  * and to say what its outputs are. Every problem is an OnnxFormatError naming the node, its
  * op type and the opset.
  */
+import type { InputNorm } from './onnxInputNorm';
 import type { LayerParams, LayerSpec, Localized } from '../../spec/types';
 import { getLayerDef } from '../../layers/registry';
 import { defaultLayerParams } from '../../layers/shared/params';
@@ -57,6 +58,8 @@ export class OnnxBuilder {
 
   /** Nodes a conversion already took care of (an Add folded into the MatMul before it). */
   readonly absorbed = new Set<NodeProto>();
+  /** Per Input layer id: the normalisation the graph applies to it first (onnxInputNorm.ts). */
+  readonly inputNorm = new Map<string, InputNorm>();
 
   isConstant(name: string): boolean {
     return this.constants.has(name) || this.values.get(name)?.kind === 'const';

@@ -7,6 +7,7 @@
 import type { NodeContext } from './onnxBuilder';
 import { readTensor, type Const } from './onnxTensor';
 import { sizeOf, type Act } from './onnxValues';
+import { sliceConstant } from './onnxConstFold';
 
 function ints(values: readonly number[]): Const {
   return { dims: [values.length], data: Float64Array.from(values), integer: true };
@@ -229,14 +230,9 @@ export function sliceConst(ctx: NodeContext): void {
   const data = needConst(ctx, 0, 'data');
   const starts = (old ? ctx.attrs.ints('starts', null) : ctx.ints(1, 'starts')) ?? [];
   const ends = (old ? ctx.attrs.ints('ends', null) : ctx.ints(2, 'ends')) ?? [];
-  const axes = (old ? ctx.attrs.ints('axes', null) : ctx.ints(3, 'axes')) ?? [0];
-  const steps = (old ? null : ctx.ints(4, 'steps')) ?? [1];
-  if (data.dims.length !== 1 || axes.some((a) => a !== 0 && a !== -1) || steps.some((s) => s !== 1))
-    ctx.fail('slices something other than a list of sizes', '切片的对象不是尺寸列表');
-  const n = data.dims[0] ?? 0;
-  const clamp = (v: number) => Math.min(Math.max(v < 0 ? v + n : v, 0), n);
-  const out = data.data.slice(clamp(starts[0] ?? 0), clamp(ends[0] ?? n));
-  ctx.output(0, { kind: 'const', value: { dims: [out.length], data: out, integer: data.integer } });
+  const axes = (old ? ctx.attrs.ints('axes', null) : ctx.ints(3, 'axes')) ?? starts.map((_, i) => i);
+  const steps = (old ? null : ctx.ints(4, 'steps')) ?? axes.map(() => 1);
+  sliceConstant(ctx, data, starts, ends, axes, steps);
 }
 
 /** Add / Sub / Mul / Div of constants, element by element (one side may be a single value). */

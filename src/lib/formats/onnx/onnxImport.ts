@@ -20,6 +20,7 @@ import { NodeContext, OnnxBuilder, idFromNodeName } from './onnxBuilder';
 import { ONNX_OPS } from './onnxOps';
 import { labelsFromMetadata } from './onnxLabels';
 import type { Act } from './onnxValues';
+import { normalisationNote } from './onnxInputNorm';
 
 export interface OnnxImported extends Imported {
   /** The default-domain opset the file imports. */
@@ -243,7 +244,8 @@ export function parseOnnx(bytes: Uint8Array, fileName = ''): OnnxImported {
       );
   }
   const tensors = new Map<string, Act>();
-  for (const [name, v] of b.values) if (v.kind === 'act') tensors.set(name, v);
+  const normalised = new Set([...b.inputNorm.values()].flatMap((n) => [...n.partial]));
+  for (const [name, v] of b.values) if (v.kind === 'act' && !normalised.has(name)) tensors.set(name, v);
   graph.output.forEach((o, i) => {
     const v = b.values.get(o.name ?? '');
     if (v?.kind !== 'act')
@@ -272,8 +274,13 @@ export function parseOnnx(bytes: Uint8Array, fileName = ''): OnnxImported {
       zh: `来自文件 metadata_props 的 ${classes.length} 个类别名称：${shown}。`,
     });
   }
+  let spec: NetworkSpec = { name: specName(graph.name ?? '', fileName), layers: b.layers };
+  for (const norm of b.inputNorm.values()) {
+    spec = withPreprocessing(spec, { mean: norm.mean, std: norm.std }, 'graph');
+    notes.push(normalisationNote(norm));
+  }
   return {
-    spec: statedIn(model.metadataProps, { name: specName(graph.name ?? '', fileName), layers: b.layers }),
+    spec: statedIn(model.metadataProps, spec),
     weights: b.weights,
     notes,
     layerPos: new Map(),

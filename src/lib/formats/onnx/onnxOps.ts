@@ -12,6 +12,7 @@ import {
 import {
   batchNormNode,
   clipNode,
+  divNode,
   dropoutNode,
   eluNode,
   hardSigmoidNode,
@@ -31,7 +32,6 @@ import {
 import {
   castNode,
   constantNode,
-  foldBinary,
   gatherNode,
   shapeNode,
   sliceConst,
@@ -40,6 +40,7 @@ import {
 } from './onnxConst';
 import { concatNode, flattenNode, padNode, reshapeNode, transposeNode } from './onnxOpsShape';
 import { resizeNode } from './onnxOpsResize';
+import { constantOfShapeNode } from './onnxConstFold';
 import { gemmNode, matMulNode } from './onnxOpsDense';
 
 export const ONNX_OPS: Readonly<Record<string, (ctx: NodeContext) => void>> = {
@@ -71,7 +72,7 @@ export const ONNX_OPS: Readonly<Record<string, (ctx: NodeContext) => void>> = {
   Sub: mergeNode,
   Mul: mergeNode,
   Sum: mergeNode,
-  Div: foldBinary,
+  Div: divNode,
   Concat: concatNode,
   Gemm: gemmNode,
   MatMul: matMulNode,
@@ -82,6 +83,7 @@ export const ONNX_OPS: Readonly<Record<string, (ctx: NodeContext) => void>> = {
   Resize: resizeNode,
   Upsample: resizeNode,
   Constant: constantNode,
+  ConstantOfShape: constantOfShapeNode,
   Shape: shapeNode,
   Gather: gatherNode,
   Unsqueeze: unsqueezeNode,

@@ -3,6 +3,7 @@
  * HardSwish, Elu, Softplus, Softsign), Softmax, Dropout, Identity, BatchNormalization, and the
  * merges Add / Sub / Mul / Sum (residuals, squeeze-and-excitation) between computed tensors.
  */
+import { foldInputNorm } from './onnxInputNorm';
 import type { LayerParams } from '../../spec/types';
 import type { NodeContext } from './onnxBuilder';
 import { chw, oursShape, sizeOf, type Act } from './onnxValues';
@@ -84,8 +85,14 @@ export function clipNode(ctx: NodeContext): void {
     const c = ctx.constant(i, attr);
     return c ? (c.data[0] ?? dflt) : dflt;
   };
-  const min = bound(1, 'min', -Infinity);
   const max = bound(2, 'max', Infinity);
+  // PyTorch's F.relu6 at opset < 11 is Relu then Clip(max = 6) with no min: a lower bound at or
+  // below 0 changes nothing after a ReLU, so that pair is a ReLU6.
+  const x = ctx.value(0);
+  const source = x?.kind === 'act' ? ctx.b.layers.find((l) => l.id === x.layer) : undefined;
+  const nonNegative = source?.type === 'ReLU' || source?.type === 'ReLU6';
+  const given = bound(1, 'min', -Infinity);
+  const min = nonNegative && given < 0 ? 0 : given;
   if (min !== 0 || !(max > 0))
     ctx.fail(
       `clips to [${min}, ${max}]; CNN Studio reads clipping from 0 (a ReLU, or ReLU6 up to 6)`,
@@ -197,9 +204,16 @@ export function batchNormNode(ctx: NodeContext): void {
 const MERGE: Record<string, string> = { Add: 'Add', Sum: 'Add', Sub: 'Subtract', Mul: 'Multiply' };
 
 /** Add / Sub / Mul / Sum of computed tensors; of constants only, folded (shape arithmetic). */
+/** Div: of constants (shape arithmetic), or the graph input by its per-channel std. */
+export function divNode(ctx: NodeContext): void {
+  if (ctx.node.input.every((_, i) => ctx.value(i)?.kind === 'const') || !foldInputNorm(ctx, ctx.b.inputNorm))
+    foldBinary(ctx);
+}
+
 export function mergeNode(ctx: NodeContext): void {
   const values = ctx.node.input.map((_, i) => ctx.value(i));
   if (values.every((v) => v?.kind === 'const')) return foldBinary(ctx);
+  if (foldInputNorm(ctx, ctx.b.inputNorm)) return;
   if (values.some((v) => v?.kind !== 'act'))
     ctx.fail(
       `one of its inputs is a constant; CNN Studio reads ${ctx.opType} between two computed tensors (residual connections, squeeze-and-excitation)`,

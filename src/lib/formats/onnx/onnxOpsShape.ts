@@ -3,6 +3,7 @@ import type { NodeProto } from './onnxSchema';
 import type { NodeContext } from './onnxBuilder';
 import { chw, sizeOf, type Act } from './onnxValues';
 import { concatConsts } from './onnxConst';
+import { reshapeConst, transposeConst } from './onnxConstFold';
 import type { Const } from './onnxTensor';
 
 /** Ops a flattened NCHW vector can pass through with its values in another order. */
@@ -88,8 +89,18 @@ function target(ctx: NodeContext, x: Act, shape: Const): number[] {
 }
 
 export function reshapeNode(ctx: NodeContext): void {
+  const v = ctx.value(0);
+  // Opset 14's allowzero = 1 makes a 0 in the shape a size of zero instead of "keep this axis".
+  const allowZero = ctx.attrs.int('allowzero', 0) === 1;
+  if (v?.kind === 'const')
+    return reshapeConst(ctx, v.value, ctx.ints(1, 'shape') ?? ctx.attrs.ints('shape', []) ?? [], allowZero);
   const x = ctx.act(0);
   const shape = ctx.opset >= 5 ? ctx.constant(1, 'shape') : null;
+  if (allowZero && shape?.data.includes(0))
+    ctx.fail(
+      `reshapes [${x.shape.join(', ')}] to a shape with a size of zero (allowzero = 1)`,
+      `把 [${x.shape.join(', ')}] 变形为含大小为零的形状（allowzero = 1）`,
+    );
   const dims = target(
     ctx,
     x,
@@ -110,6 +121,8 @@ export function reshapeNode(ctx: NodeContext): void {
 }
 
 export function transposeNode(ctx: NodeContext): void {
+  const v = ctx.value(0);
+  if (v?.kind === 'const') return transposeConst(ctx, v.value, ctx.attrs.ints('perm', null));
   const x = ctx.act(0);
   const perm = (ctx.attrs.ints('perm', null) ?? x.shape.map((_, i) => x.shape.length - 1 - i)).join(',');
   const image = x.layout.kind === 'image' || x.layout.kind === 'pooled';
@@ -137,6 +150,8 @@ export function concatNode(ctx: NodeContext): void {
   const first = acts[0] as Act;
   const rank = first.shape.length;
   const attr = ctx.attrs.int('axis', 1);
+  // torch.cat of a one-tensor list (DenseNet's first layer of each block) joins nothing.
+  if (acts.length === 1) return ctx.output(0, first);
   const axis = attr < 0 ? attr + rank : attr;
   const channelAxis =
     first.layout.kind === 'image' || first.layout.kind === 'pooled'
