@@ -2,11 +2,12 @@
  * `npm run eval`: accuracy and confusion matrix of a saved model on a test split.
  * `--json` prints `{ "accuracy": …, "confusion": [[…]] }` as the last line.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, runMain, usage } from './lib/args';
 import { loadSplit, preprocessMany } from './lib/dataset';
 import { TRAINABLE } from './lib/trainModels';
+import { TEST_RECORD, testRecord } from './lib/trainedIndex';
 import { initBackend, type BackendName } from '../src/lib/engine/backend';
 import { loadModelFromArtifacts } from '../src/lib/engine/io';
 import { predictProbabilities } from '../src/lib/engine/train';
@@ -27,6 +28,11 @@ const OPTIONS = {
   },
   split: { kind: 'string', default: 'test', help: 'which split folder to evaluate on' },
   json: { kind: 'bool', default: false, help: 'print the result as JSON on the last line' },
+  record: {
+    kind: 'bool',
+    default: false,
+    help: 'write test.json beside the weights (accuracy, images, the epoch tested, the bar to ship at): a run still going ships its best weights once they meet the bar',
+  },
   backend: { kind: 'string', default: 'wasm', help: 'tfjs backend: wasm or cpu' },
   help: { kind: 'bool', default: false, help: 'show this help' },
 } as const;
@@ -76,6 +82,15 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
   if (args.json)
     process.stdout.write(`${JSON.stringify({ accuracy: result.accuracy, confusion: result.confusion })}\n`);
+  if (args.record) {
+    const trainable = TRAINABLE.find((t) => t.id === args.model);
+    if (args.split !== 'test') throw new Error('--record measures the test split; leave --split out');
+    const record = testRecord(metaJson, result.accuracy, data.images.length, trainable?.shipAt);
+    writeFileSync(join(dir, TEST_RECORD), `${JSON.stringify(record, null, 2)}\n`);
+    process.stdout.write(
+      `${join(dir, TEST_RECORD)}: epoch ${record.epoch}, ${(record.accuracy * 100).toFixed(2)}% (${record.accuracy >= record.shipAt ? 'meets' : 'below'} the bar of ${(record.shipAt * 100).toFixed(0)}%)\n`,
+    );
+  }
   model.dispose();
 }
 

@@ -29,6 +29,11 @@ export interface TrainableModel {
   inputSize: number;
   spec(classes: number): NetworkSpec;
   defaults: TrainDefaults;
+  /**
+   * The test accuracy at which the best weights of a run still going may ship
+   * (`npm run eval -- --record`, see trainedIndex.ts); absent: only a finished run ships.
+   */
+  shipAt?: number;
 }
 
 export const TRAINABLE: readonly TrainableModel[] = [
@@ -46,6 +51,7 @@ export const TRAINABLE: readonly TrainableModel[] = [
     out: `models/${resnet8CifarCard.weights}`,
     inputSize: 32,
     spec: (classes) => resnetCifarSpec(classes, 1),
+    shipAt: 0.75,
     defaults: {
       epochs: 25,
       batch: 64,
@@ -62,6 +68,7 @@ export const TRAINABLE: readonly TrainableModel[] = [
     out: `models/${mobilenetCifarCard.weights}`,
     inputSize: 32,
     spec: (classes) => mobilenetCifarSpec(classes),
+    shipAt: 0.7,
     defaults: {
       epochs: 25,
       batch: 64,

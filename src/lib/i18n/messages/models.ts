@@ -6,6 +6,10 @@ export const modelsMessages = defineMessages({
     en: 'trained on {dataset} · {accuracy} test accuracy',
     zh: '已在 {dataset} 上训练 · 测试准确率 {accuracy}',
   },
+  'models.trainedTestSoFar': {
+    en: 'trained on {dataset}: {accuracy} test accuracy after {epochs} of {budget} epochs (training continues)',
+    zh: '已在 {dataset} 上训练：{epochs} / {budget} 轮后测试准确率 {accuracy}（训练仍在继续）',
+  },
   'models.trainedSoFar': {
     en: 'training on {dataset}: epoch {epochs} of {budget} · {accuracy} validation accuracy so far',
     zh: '正在 {dataset} 上训练：第 {epochs} / {budget} 轮 · 目前验证准确率 {accuracy}',
