@@ -70,7 +70,7 @@ export const hardSigmoid: LayerDef = {
     classNameFor: (p) => (isTfjsHardSigmoid(p) ? 'Activation' : 'HardSigmoid'),
     toConfig: (p) => (isTfjsHardSigmoid(p) ? { activation: 'hard_sigmoid' } : hardSigmoidParams(p)),
     // Keras files' `Activation` is read by the Activation layer; this reads the engine's configs.
-    fromConfig: (c) =>
+    fromConfig: (c): LayerParams =>
       c.alpha === undefined && c.beta === undefined
         ? {}
         : {

@@ -92,7 +92,7 @@ describe('ONNX HardSigmoid', () => {
           ['kernel', 'bias'].map((name) => ({
             name,
             value: {
-              data: imported.weights.get(`${id}/${name}`) ?? new Float32Array(),
+              data: imported.weights?.get(`${id}/${name}`) ?? new Float32Array(),
               shape: name === 'kernel' ? [3, 3, 3, 4] : [4],
             },
           })),
