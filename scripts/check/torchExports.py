@@ -119,6 +119,7 @@ MODELS = {
     "resnet18": (tv("resnet18"), (3, 224, 224)),
     "mobilenet_v2": (tv("mobilenet_v2"), (3, 224, 224)),
     "mobilenet_v3_small": (tv("mobilenet_v3_small"), (3, 224, 224)),
+    "mobilenet_v3_large": (tv("mobilenet_v3_large"), (3, 224, 224)),
     "squeezenet1_1": (tv("squeezenet1_1"), (3, 224, 224)),
     "alexnet": (tv("alexnet"), (3, 224, 224)),
     "vgg11_bn": (tv("vgg11_bn"), (3, 224, 224)),
@@ -143,7 +144,11 @@ VARIANTS = [
     (17, "flatten", True),
 ]
 # Models whose size makes one variant enough (the others would say the same).
-ONE_VARIANT = {"vgg11_bn": [(13, "flatten", False)], "grouped_conv": [(13, "flatten", False)]}
+ONE_VARIANT = {
+    "vgg11_bn": [(13, "flatten", False)],
+    "mobilenet_v3_large": [(13, "flatten", False)],
+    "grouped_conv": [(13, "flatten", False)],
+}
 
 
 @contextlib.contextmanager

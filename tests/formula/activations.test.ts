@@ -97,6 +97,29 @@ describe('activation functions', () => {
     expect(() => activationFunction('softmax')).toThrow(RangeError);
   });
 
+  it("hard sigmoid takes any alpha and beta: PyTorch's relu6(x + 3) / 6 with corners at ±3", () => {
+    const torch = activationFunction('hard_sigmoid', { alpha: 1 / 6, beta: 0.5 });
+    const relu6Form = (x: number) => Math.min(Math.max(x + 3, 0), 6) / 6;
+    for (const x of [-4, -3, -1.5, 0, 0.7, 2.9, 3, 5])
+      expectClose(torch(x), relu6Form(x), `torch(${x})`, 1e-12);
+    const odd = activationFunction('hardSigmoid', { alpha: -0.5, beta: 0.25 });
+    expect([odd(-2), odd(0), odd(1)]).toEqual([1, 0.25, 0]);
+    const samples = sampleActivation(
+      'hard_sigmoid',
+      { from: -5, to: 5, count: 4 },
+      { alpha: 1 / 6, beta: 0.5 },
+    );
+    expect(samples.filter((p) => p.x === -3 || p.x === 3).map((p) => p.y)).toEqual([0, 1]);
+    // The layer hands its params to the function, its defaults when a file predates them.
+    const def = LAYER_DEFS.find((d) => d.type === 'HardSigmoid');
+    expect(def?.activationOf?.({ alpha: 1 / 6, beta: 0.5 })).toEqual({
+      name: 'hard_sigmoid',
+      alpha: 1 / 6,
+      beta: 0.5,
+    });
+    expect(def?.activationOf?.({})).toEqual({ name: 'hard_sigmoid', alpha: 0.2, beta: 0.5 });
+  });
+
   it('samples a graph with exact ends and sharp kinks', () => {
     const relu = sampleActivation('relu', { from: -1, to: 1, count: 4 });
     [-1, -1 / 3, 0, 1 / 3, 1].forEach((x, i) => expectClose(relu[i]?.x ?? NaN, x, `x[${i}]`, 1e-12));

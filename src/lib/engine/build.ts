@@ -5,10 +5,12 @@ import { specToKerasModel } from '../formats/keras/topology';
 import { inferShapes } from '../spec/inferShapes';
 import { planWeights, type WeightEntry, type WeightPlan } from '../spec/weightPlan';
 import { registerHardSwish } from './hardSwish';
+import { registerHardSigmoid } from './hardSigmoid';
 import { registerLrn } from './lrn';
 import { registerGroupedConv } from './groupedConv';
 
 registerHardSwish();
+registerHardSigmoid();
 registerGroupedConv();
 registerLrn();
 

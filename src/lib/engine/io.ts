@@ -6,10 +6,12 @@ import { tf } from './tf';
 import type { NetworkSpec } from '../spec/types';
 import { kerasModelToSpec } from '../formats/keras/topology';
 import { registerHardSwish } from './hardSwish';
+import { registerHardSigmoid } from './hardSigmoid';
 import { registerLrn } from './lrn';
 import { groupedForTfjs, registerGroupedConv } from './groupedConv';
 
 registerHardSwish();
+registerHardSigmoid();
 registerGroupedConv();
 registerLrn();
 

@@ -62,6 +62,10 @@ export interface KerasMapping {
    * layer, so a Keras file cannot hold it. Says what to build instead.
    */
   notInKeras?: Localized;
+  /** Like `notInKeras`, for layers only some of whose params a Keras file can hold. */
+  notInKerasFor?(params: LayerParams): Localized | undefined;
+  /** For layers the engine builds as another class for some params; absent: always `className`. */
+  classNameFor?(params: LayerParams): string;
   toConfig(params: LayerParams): Record<string, unknown>;
   /** Reads params back from a Keras config; unknown keys are ignored. */
   fromConfig(config: Record<string, unknown>): LayerParams;
@@ -109,6 +113,8 @@ export interface ElementwiseFunction {
   alpha?: number;
   maxValue?: number;
   theta?: number;
+  /** HardSigmoid's offset, clip(alpha·x + beta, 0, 1). */
+  beta?: number;
 }
 
 export interface LayerDef {

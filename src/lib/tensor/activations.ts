@@ -27,12 +27,17 @@ export const ACTIVATION_FUNCTIONS = [
 export type ActivationFunctionName = (typeof ACTIVATION_FUNCTIONS)[number];
 
 export interface ActivationOptions {
-  /** Slope for x < 0 of leaky ReLU. Default 0.3, as Keras' and tfjs' LeakyReLU layer (tf.leakyRelu's op default is 0.2). */
+  /**
+   * Slope for x < 0 of leaky ReLU: default 0.3, as Keras' and tfjs' LeakyReLU layer
+   * (tf.leakyRelu's op default is 0.2). Hard sigmoid's slope: default 0.2, as tfjs.
+   */
   alpha?: number;
   /** The cap of a capped ReLU (Keras `ReLU(max_value=m)`); default 6. */
   maxValue?: number;
   /** The threshold of ThresholdedReLU; default 1, as Keras. */
   theta?: number;
+  /** Hard sigmoid's offset, clip(alpha·x + beta, 0, 1); default 0.5. */
+  beta?: number;
 }
 
 export const LEAKY_RELU_DEFAULT_ALPHA = 0.3;
@@ -92,9 +97,13 @@ export function activationFunction(name: string, options: ActivationOptions = {}
       return (x) => (x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * Math.expm1(x));
     case 'sigmoid':
       return sigmoid;
-    case 'hard_sigmoid':
-      // tfjs-layers: clip(0.2·x + 0.5, 0, 1) (Keras 3 changed it to x/6 + 0.5; tfjs did not).
-      return (x) => Math.min(Math.max(0.2 * x + 0.5, 0), 1);
+    case 'hard_sigmoid': {
+      // tfjs-layers: clip(0.2·x + 0.5, 0, 1) (Keras 3 changed it to x/6 + 0.5; tfjs did not);
+      // ONNX's HardSigmoid, and PyTorch's (alpha 1/6), carry their own alpha and beta.
+      const slope = options.alpha ?? 0.2;
+      const offset = options.beta ?? 0.5;
+      return (x) => Math.min(Math.max(slope * x + offset, 0), 1);
+    }
     case 'tanh':
       return Math.tanh;
     case 'softplus':
@@ -126,7 +135,7 @@ export const ACTIVATION_FORMULAS: Record<ActivationFunctionName, string> = {
   elu: 'f(x) = x if x > 0, eˣ − 1 otherwise',
   selu: 'f(x) = λx if x > 0, λα(eˣ − 1) otherwise (λ ≈ 1.0507, α ≈ 1.6733)',
   sigmoid: 'f(x) = 1 / (1 + e⁻ˣ)',
-  hard_sigmoid: 'f(x) = clip(0.2x + 0.5, 0, 1)',
+  hard_sigmoid: 'f(x) = clip(αx + β, 0, 1)',
   tanh: 'f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)',
   softplus: 'f(x) = ln(1 + eˣ)',
   softsign: 'f(x) = x / (1 + |x|)',
@@ -150,8 +159,12 @@ export function activationBreakpoints(name: string, options: ActivationOptions =
       return [0];
     case 'relu6':
       return [0, 6];
-    case 'hard_sigmoid':
-      return [-2.5, 2.5];
+    case 'hard_sigmoid': {
+      // Where αx + β reaches 0 and 1.
+      const slope = options.alpha ?? 0.2;
+      const offset = options.beta ?? 0.5;
+      return slope === 0 ? [] : [-offset / slope, (1 - offset) / slope].sort((a, b) => a - b);
+    }
     case 'hard_swish':
       return [-3, 3];
     default:

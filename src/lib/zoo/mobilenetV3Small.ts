@@ -36,8 +36,9 @@ const BLOCKS: Block[] = [
 /**
  * Squeeze-and-excitation: average each channel to one number, pass the vector through a
  * narrow bottleneck and multiply every channel by the resulting gate between 0 and 1.
- * Keras gates with relu6(x + 3) / 6; our HardSigmoid is tfjs' 0.2·x + 0.5, the same shape
- * of curve with no parameters, so the counts are unaffected.
+ * Keras gates with relu6(x + 3) / 6 (HardSigmoid with alpha 1/6); this keeps HardSigmoid's
+ * default, tfjs' 0.2·x + 0.5, the same shape of curve with no parameters, so the counts are
+ * unaffected and the net still saves as a Keras file tfjs loads.
  */
 function squeezeExcite(b: SpecBuilder, prefix: string, x: string, channels: number): string {
   let s = b.add('GlobalAveragePooling2D', `${prefix}squeeze_excite_avg_pool`, {}, x);

@@ -180,7 +180,8 @@ export interface KerasExport {
 export function checkKerasExport(spec: NetworkSpec, weights?: NamedWeights): void {
   const table = inferShapes(spec);
   spec.layers.forEach((layer, i) => {
-    const engineOnly = getLayerDef(layer.type)?.keras?.notInKeras;
+    const keras = getLayerDef(layer.type)?.keras;
+    const engineOnly = keras?.notInKeras ?? keras?.notInKerasFor?.(layer.params);
     if (engineOnly)
       throw new KerasTopologyError(
         {

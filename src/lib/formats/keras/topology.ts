@@ -74,7 +74,7 @@ export function specToKerasModel(spec: NetworkSpec): KerasModelJson {
         `$.layers[${i}]`,
       );
     return {
-      class_name: def.keras.className,
+      class_name: def.keras.classNameFor?.(l.params) ?? def.keras.className,
       name: l.id,
       config: { name: l.id, trainable: true, ...def.keras.toConfig(l.params) },
       inbound_nodes: l.inputs.length === 0 ? [] : [l.inputs.map((i) => [i, 0, 0, {}])],

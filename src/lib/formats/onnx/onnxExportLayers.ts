@@ -2,6 +2,7 @@
 import type { LayerSpec } from '../../spec/types';
 import { ints, num, str } from '../../layers/shared/params';
 import { edges } from '../../layers/shared/edges2d';
+import { hardSigmoidParams, TFJS_HARD_SIGMOID } from '../../layers/hardSigmoid';
 import { OnnxGraphWriter, samePads, type Written } from './onnxExportGraph';
 
 export interface EmitContext {
@@ -76,8 +77,10 @@ export function activation(c: EmitContext, name: string, x: string, axis = 1): s
       return w.node('Softplus', at, [x]);
     case 'softsign':
       return w.node('Softsign', at, [x]);
-    case 'hard_sigmoid':
-      return w.node('HardSigmoid', at, [x], { alpha: { float: 0.2 }, beta: { float: 0.5 } });
+    case 'hard_sigmoid': {
+      const p = c.layer.type === 'HardSigmoid' ? hardSigmoidParams(c.layer.params) : TFJS_HARD_SIGMOID;
+      return w.node('HardSigmoid', at, [x], { alpha: { float: p.alpha }, beta: { float: p.beta } });
+    }
     case 'hard_swish':
       w.opset = Math.max(w.opset, 14);
       return w.node('HardSwish', at, [x]);

@@ -50,12 +50,18 @@ export function identityNode(ctx: NodeContext): void {
 }
 
 /**
- * HardSigmoid: tfjs' (alpha 0.2, beta 0.5) as HardSigmoid; PyTorch's (alpha 1/6) only where it
- * is half of x · hardsigmoid(x), the way opsets before 14 write hardswish: that is HardSwish.
+ * HardSigmoid, clip(alpha·x + beta, 0, 1), with the node's alpha and beta (ONNX's defaults are
+ * tfjs': 0.2 and 0.5). PyTorch's (alpha 1/6) where it is half of x · hardsigmoid(x), the way
+ * opsets before 14 write hardswish, is HardSwish.
  */
 export function hardSigmoidNode(ctx: NodeContext): void {
   const alpha = ctx.attrs.float('alpha', 0.2);
   const beta = ctx.attrs.float('beta', 0.5);
+  if (!Number.isFinite(alpha) || !Number.isFinite(beta) || Math.abs(alpha) > 1000 || Math.abs(beta) > 1000)
+    ctx.fail(
+      `alpha ${alpha} and beta ${beta} must be finite numbers within ±1000`,
+      `alpha ${alpha} 和 beta ${beta} 必须是 ±1000 以内的有限数`,
+    );
   const readers = ctx.readers(0);
   const mul = readers.length === 1 && readers[0]?.opType === 'Mul' ? readers[0] : undefined;
   const x = ctx.node.input[0];
@@ -71,12 +77,9 @@ export function hardSigmoidNode(ctx: NodeContext): void {
     ctx.b.values.set(mul.output[0] ?? '', { ...input, layer: id });
     return;
   }
-  if (Math.abs(alpha - 0.2) > 1e-6 || Math.abs(beta - 0.5) > 1e-6)
-    ctx.fail(
-      `alpha ${alpha} and beta ${beta} are not supported: tfjs' hard sigmoid is max(0, min(1, 0.2·x + 0.5)) (PyTorch's Hardsigmoid, alpha 1/6, is read only inside x · hardsigmoid(x), which is HardSwish)`,
-      `不支持 alpha ${alpha} 和 beta ${beta}：tfjs 的 hard sigmoid 是 max(0, min(1, 0.2·x + 0.5))（PyTorch 的 Hardsigmoid，alpha 为 1/6，只在 x · hardsigmoid(x) 即 HardSwish 中读取）`,
-    );
-  through(ctx, 'HardSigmoid');
+  // tfjs' own (0.2, 0.5) stays without params, as the layer's defaults; any other is written out.
+  const tfjs = Math.abs(alpha - 0.2) < 1e-6 && Math.abs(beta - 0.5) < 1e-6;
+  through(ctx, 'HardSigmoid', tfjs ? {} : { alpha, beta });
 }
 
 export function clipNode(ctx: NodeContext): void {

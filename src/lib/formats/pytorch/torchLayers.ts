@@ -5,6 +5,7 @@
  */
 import { bool, ints, num, str } from '../../layers/shared/params';
 import { activationCall, activationModule } from './torchActivations';
+import { hardSigmoidParams } from '../../layers/hardSigmoid';
 import {
   channelsFirst,
   fromChannelsLast,
@@ -206,7 +207,16 @@ export const TORCH_LAYERS: Record<string, TorchMapper> = {
   Softsign: call(() => 'nn.Softsign()'),
   Sigmoid: call(() => 'nn.Sigmoid()'),
   Tanh: call(() => 'nn.Tanh()'),
-  HardSigmoid: activationLayer(() => 'hard_sigmoid'),
+  HardSigmoid: (ctx) => {
+    const { alpha, beta } = hardSigmoidParams(ctx.layer.params);
+    // PyTorch's own Hardsigmoid is relu6(x + 3) / 6; any other slope is written out.
+    if (Math.abs(alpha - 1 / 6) < 1e-6 && Math.abs(beta - 0.5) < 1e-6)
+      return call(() => 'nn.Hardsigmoid()')(ctx);
+    return {
+      modules: [],
+      expr: ([x = '']) => `F.hardtanh(${pyNumber(alpha)} * ${x} + ${pyNumber(beta)}, 0.0, 1.0)`,
+    };
+  },
   Swish: call(() => 'nn.SiLU()'),
   HardSwish: call(() => 'nn.Hardswish()'),
   Softmax: call((ctx) => `nn.Softmax(dim=${torchDim(num(ctx.layer.params, 'axis'), rankIn(ctx))})`),
