@@ -178,6 +178,25 @@ describe('which nets run in the worker', () => {
     expect(runsInWorker(mobilenetCifarSpec())).toBe(false);
     expect(inputSizeOf(resnet18Spec())).toBe(224);
   });
+
+  it('so does a net with few multiply-adds but many weights (an imported dense head)', () => {
+    const dense = (units: number): NetworkSpec => ({
+      name: 'dense head',
+      layers: [
+        { id: 'input', type: 'Input', params: { shape: [32, 32, 3] }, inputs: [] },
+        { id: 'flat', type: 'Flatten', params: {}, inputs: ['input'] },
+        {
+          id: 'fc',
+          type: 'Dense',
+          params: { units, activation: 'softmax', useBias: true },
+          inputs: ['flat'],
+        },
+      ],
+    });
+    // 3,072 inputs: 1,400 units are 4.3 M weights (and as many multiply-adds), 1,200 are 3.7 M.
+    expect(runsInWorker(dense(1400))).toBe(true);
+    expect(runsInWorker(dense(1200))).toBe(false);
+  });
 });
 
 describe('LatestExplanation', () => {

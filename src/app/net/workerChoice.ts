@@ -15,9 +15,16 @@ import type { WeightBankMessage } from '../../lib/engine/worker/netProtocol';
  */
 export const WORKER_MACS = 100e6;
 
-export function runsInWorker(spec: NetworkSpec, limit = WORKER_MACS): boolean {
+/**
+ * Nets with more weights than this also run in the worker, whatever their multiply-adds: building
+ * and filling 4 M weights in tfjs (16 MB) takes the page's thread well over 100 ms, and an
+ * imported file's dense-heavy net (an 80 MB ONNX classifier head, say) took it 3–4 s.
+ */
+export const WORKER_PARAMS = 4e6;
+
+export function runsInWorker(spec: NetworkSpec, limit = WORKER_MACS, params = WORKER_PARAMS): boolean {
   const sum = totals(inferShapes(spec));
-  return sum.valid && sum.macs > limit;
+  return sum.valid && (sum.macs > limit || sum.params > params);
 }
 
 /** The side of the square input the net takes (0 when it has no spatial input). */
