@@ -5,9 +5,9 @@
  * engine's for several neurons and cells; screenshots at 1280×800 and 390×844.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openApp, startHarness, type Harness } from './harness';
-import { openNeuron, screenshotView, valueOf } from './formulaShared';
+import { agrees, openNeuron, screenshotView, valueOf } from './formulaShared';
 import { clipped, PHONE, wideScrollers } from './fitsScreen';
 import { encodeShareHash } from '../../src/lib/formats/shareLink';
 import type { NetworkSpec } from '../../src/lib/spec/types';
@@ -55,16 +55,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function agrees(d: Locator, testId: string): Promise<number> {
-  const ours = await valueOf(d, testId);
-  const engine = await valueOf(d, testId, 'data-engine-value');
-  expect(Number.isFinite(ours) && Number.isFinite(engine), `${testId}: ${ours} vs ${engine}`).toBe(true);
-  expect(Math.abs(ours - engine), `${testId}: ${ours} vs ${engine}`).toBeLessThan(
-    1e-4 * Math.max(1, Math.abs(engine)),
-  );
-  return ours;
-}
 
 describe('AlexNet blocks the engine runs', () => {
   it(

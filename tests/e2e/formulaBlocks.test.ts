@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { openApp, startHarness, type Harness } from './harness';
 import { openEditor, settled } from './editorHelpers';
-import { openNeuron, screenshotView, valueOf } from './formulaShared';
+import { agrees, openNeuron, screenshotView, valueOf } from './formulaShared';
 import { clipped, PHONE, wideScrollers } from './fitsScreen';
 import { modernNetSpec, modernNetWeights } from '../fixtures/modernNet';
 import { serializeKerasJson } from '../../src/lib/formats/keras/kerasJson';
@@ -51,17 +51,6 @@ afterEach(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** The value the view computed and the engine's own, for the element with this test id. */
-async function agrees(d: Locator, testId: string): Promise<number> {
-  const ours = await valueOf(d, testId);
-  const engine = await valueOf(d, testId, 'data-engine-value');
-  expect(Number.isFinite(ours) && Number.isFinite(engine), `${testId}: ${ours} vs ${engine}`).toBe(true);
-  expect(Math.abs(ours - engine), `${testId}: ${ours} vs ${engine}`).toBeLessThan(
-    1e-4 * Math.max(1, Math.abs(engine)),
-  );
-  return ours;
-}
 
 /**
  * Opens channel 0 of the layer from the overview (which draws the first ten maps of a layer)

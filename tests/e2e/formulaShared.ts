@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { openApp, SCREENSHOTS, type Harness } from './harness';
 import { makePng, type PixelFn } from '../fixtures/images';
 
@@ -66,6 +67,20 @@ export async function valueOf(
  * The formula views are a fixed dialog over the page: a full-page shot would stretch it to the
  * page's height, so this takes the 1280×800 viewport the user sees.
  */
+/**
+ * The value a view computed and the engine's own, for the element with this test id: both
+ * finite and within 1e-4 (relative above 1). Returns the view's value.
+ */
+export async function agrees(d: Locator, testId: string): Promise<number> {
+  const ours = await valueOf(d, testId);
+  const engine = await valueOf(d, testId, 'data-engine-value');
+  expect(Number.isFinite(ours) && Number.isFinite(engine), `${testId}: ${ours} vs ${engine}`).toBe(true);
+  expect(Math.abs(ours - engine), `${testId}: ${ours} vs ${engine}`).toBeLessThan(
+    1e-4 * Math.max(1, Math.abs(engine)),
+  );
+  return ours;
+}
+
 export async function screenshotView(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);

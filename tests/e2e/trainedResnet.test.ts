@@ -5,10 +5,10 @@
  * views show the engine's numbers for several neurons.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { startHarness, waitForPanels, type Harness } from './harness';
-import { openNeuron, screenshotView, valueOf } from './formulaShared';
+import { agrees, openNeuron, screenshotView } from './formulaShared';
 
 const WAIT = 120_000;
 const meta = JSON.parse(readFileSync('models/resnet8-cifar10/meta.json', 'utf8')) as {
@@ -34,16 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function agrees(d: Locator, testId: string): Promise<number> {
-  const ours = await valueOf(d, testId);
-  const engine = await valueOf(d, testId, 'data-engine-value');
-  expect(Number.isFinite(ours) && Number.isFinite(engine), `${testId}: ${ours} vs ${engine}`).toBe(true);
-  expect(Math.abs(ours - engine), `${testId}: ${ours} vs ${engine}`).toBeLessThan(
-    1e-4 * Math.max(1, Math.abs(engine)),
-  );
-  return ours;
-}
 
 describe('the trained ResNet-8', () => {
   it(
