@@ -63,6 +63,16 @@ describe('big networks run in the net worker', () => {
       await page.mouse.move(0, 0);
       await page.getByTestId('overview').scrollIntoViewIfNeeded();
       await shot(page, `big-net-${id}`);
+      // The "+N more" buttons under neighbouring narrow columns do not run into each other.
+      const buttons = await page
+        .locator('[data-testid="more-channels"]')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right, r.top]));
+      const overlaps = buttons.filter(
+        ([l, r, t], i) =>
+          i > 0 && t === buttons[i - 1]![2] && l! < buttons[i - 1]![1]! - 0.5 && r! > buttons[i - 1]![0]!,
+      );
+      expect(buttons.length).toBeGreaterThan(10);
+      expect(overlaps).toEqual([]);
       // The maps show what the page's engine computes with the same weights.
       const same = await page.evaluate(() => window.__cnnStudio!.compareWithPageEngine());
       expect(same.layers).toBe(spec.layers.length);
