@@ -64,7 +64,7 @@ export const overviewMessages = defineMessages({
   'overview.blockHead': { en: 'Classifier', zh: '分类器' },
   'overview.params': { en: '{n} params', zh: '{n} 个参数' },
   'overview.more': { en: '+{n} more', zh: '另外 {n} 个' },
-  'overview.moreShort': { en: '+{n}', zh: '+{n}' },
+  'overview.moreShort': { en: '+{n}', zh: '+{n}', same: true },
   'overview.fewer': { en: 'Show fewer', zh: '收起' },
   'overview.moreLabel': {
     en: 'Show all {total} channels of {layer}',
