@@ -73,6 +73,18 @@ describe('big networks run in the net worker', () => {
       );
       expect(buttons.length).toBeGreaterThan(10);
       expect(overlaps).toEqual([]);
+      // Nor do the numbers of the colour legends under them (they ran together as "−0.210.21−0.21").
+      const ticks = await page
+        .locator('[data-testid="range-legends"] [data-testid="legend"] span')
+        .evaluateAll((els) =>
+          els
+            .map((e) => e.getBoundingClientRect())
+            .filter((r) => r.width > 0)
+            .map((r) => [r.left, r.right] as const)
+            .sort((a, b) => a[0] - b[0]),
+        );
+      expect(ticks.length).toBeGreaterThan(10);
+      expect(ticks.filter(([l], i) => i > 0 && l < ticks[i - 1]![1] - 0.5)).toEqual([]);
       // The maps show what the page's engine computes with the same weights.
       const same = await page.evaluate(() => window.__cnnStudio!.compareWithPageEngine());
       expect(same.layers).toBe(spec.layers.length);
