@@ -32,13 +32,17 @@ export const formulaVolumeMessages = defineMessages({
     en: 'Input slice {d}, channel {c}',
     zh: '输入切片 {d}，通道 {c}',
   },
-  'formula.volume.paddingSlice': {
-    en: 'Slice {d} is padding: zeros for a convolution, skipped by pooling',
-    zh: '切片 {d} 是填充：卷积中为零，池化时跳过',
+  'formula.volume.paddingSliceZero': {
+    en: 'Slice {d} lies in the padding: its values are zeros, so this kernel slice adds nothing',
+    zh: '切片 {d} 位于填充区域：其值都是零，因此这一卷积核切片不贡献任何值',
+  },
+  'formula.volume.paddingSliceSkipped': {
+    en: 'Slice {d} lies in the padding: pooling leaves it out',
+    zh: '切片 {d} 位于填充区域：池化时忽略它',
   },
   'formula.volume.kernelSlice': {
-    en: 'Kernel slice {z}, channel {c}',
-    zh: '卷积核切片 {z}，通道 {c}',
+    en: 'Kernel slice {z}, input channel {c} → filter {o}',
+    zh: '卷积核切片 {z}，输入通道 {c} → 滤波器 {o}',
   },
   'formula.volume.windowTitle': {
     en: 'The window on the input slices it spans (channel {c})',
