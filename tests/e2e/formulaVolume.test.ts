@@ -148,7 +148,7 @@ describe('volume views', () => {
         await agrees(d, 'conv-value');
         seen.add(await valueOf(d, 'conv-pre'));
       }
-      // Different frames, different sums (before the ReLU, which may zero them all): the step changes the input.
+      // Different frames, different sums: the step really changes the input.
       expect(seen.size).toBeGreaterThan(1);
       await screenshotView(page, 'formula-td-conv');
       await page.keyboard.press('Escape');
