@@ -15,8 +15,8 @@ export const formulaVolumeMessages = defineMessages({
     zh: '窗口 {k}（深 × 高 × 宽），步长 {s}，填充 {p}',
   },
   'formula.volume.padded': {
-    en: 'same padding: {front} slice(s) before and {back} after, {top}/{bottom} rows, {left}/{right} columns',
-    zh: '同尺寸填充：前 {front} 个、后 {back} 个切片，上/下 {top}/{bottom} 行，左/右 {left}/{right} 列',
+    en: 'same padding: front/back {front}/{back} slices, top/bottom {top}/{bottom} rows, left/right {left}/{right} columns',
+    zh: '同尺寸填充：前/后 {front}/{back} 个切片，上/下 {top}/{bottom} 行，左/右 {left}/{right} 列',
   },
   'formula.volume.pick': {
     en: 'Output slice {d} of channel {c}: pick a cell',
