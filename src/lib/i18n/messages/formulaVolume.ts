@@ -64,7 +64,7 @@ export const formulaVolumeMessages = defineMessages({
   },
   'formula.volume.scrollLine': {
     en: 'A line of the 3-D convolution; scroll it sideways',
-    zh: '三维卷积的一行公式；可横向滚动',
+    zh: '3-D 卷积的一行公式；可横向滚动',
   },
   'formula.volume.maxTitle': {
     en: 'Max pooling keeps the largest value of the box, over all its slices',
