@@ -84,7 +84,11 @@ const SAMPLES: Record<FormulaKind, { input: Shape; view: string }[]> = {
   volumeConvolution: [{ input: [4, 6, 7, 3], view: 'volume-conv-view' }],
   volumePooling: [{ input: [4, 6, 7, 3], view: 'volume-pool-view' }],
   // The wrapped layer's defaults are Dense's (the first it offers): one dense view per step.
-  timeDistributed: [{ input: [3, 12], view: 'time-distributed-view' }],
+  timeDistributed: [
+    { input: [3, 12], view: 'time-distributed-view' },
+    // Each step a map: the dense-over-map view, inside the step picker.
+    { input: [3, 5, 6, 2], view: 'dense-map-view' },
+  ],
 };
 
 function defaults(def: LayerDef): LayerParams {
