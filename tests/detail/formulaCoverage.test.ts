@@ -21,9 +21,6 @@ import { allByTestId } from '../components/markup';
 /** Runnable types that still have no formula view, and why. */
 const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ['Input', 'nothing is computed: the detail of the input is the image itself (the plain map)'],
-  ['Conv3D', 'a 3-D window over volumes; no volume view yet'],
-  ['MaxPooling3D', 'a 3-D window over volumes; no volume view yet'],
-  ['AveragePooling3D', 'a 3-D window over volumes; no volume view yet'],
   ['SimpleRNN', 'recurrent: the state over time steps needs a view of its own'],
   ['GRU', 'recurrent: gates over time steps need a view of their own'],
   ['LSTM', 'recurrent: gates and cell state over time steps need a view of their own'],
@@ -34,7 +31,6 @@ const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ['Dot', 'a dot product of two inputs; needs a two-input view'],
   ['LayerNormalization', 'statistics per example across the features; not yet in the batch-norm view'],
   ['Embedding', 'a table lookup over token ids; needs a view of its own'],
-  ['TimeDistributed', 'a wrapper: its view would be the wrapped layer’s, per time step'],
   ['Bidirectional', 'a recurrent wrapper: needs the recurrent views first'],
 ]);
 
@@ -85,10 +81,20 @@ const SAMPLES: Record<FormulaKind, { input: Shape; view: string }[]> = {
   transposedConv: [{ input: [6, 7, 3], view: 'tconv-view' }],
   passThrough: [{ input: [6, 7, 3], view: 'pass-view' }],
   lrn: [{ input: [6, 7, 5], view: 'lrn-view' }],
+  volumeConvolution: [{ input: [4, 6, 7, 3], view: 'volume-conv-view' }],
+  volumePooling: [{ input: [4, 6, 7, 3], view: 'volume-pool-view' }],
+  // The wrapped layer's defaults are Dense's (the first it offers): one dense view per step.
+  timeDistributed: [
+    { input: [3, 12], view: 'time-distributed-view' },
+    // Each step a map: the dense-over-map view, inside the step picker.
+    { input: [3, 5, 6, 2], view: 'dense-map-view' },
+  ],
 };
 
 function defaults(def: LayerDef): LayerParams {
-  return Object.fromEntries(def.params.map((p) => [p.name, p.default]));
+  const own = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
+  // A wrapper's defaults include its wrapped layer's.
+  return Object.fromEntries((def.paramsFor?.(own) ?? def.params).map((p) => [p.name, p.default]));
 }
 
 /** A 1-D layer takes a sequence [T, C]; the shapes above are for 2-D layers. */

@@ -74,6 +74,40 @@ describe('overview columns', () => {
     expect(wide.find((c) => c.id === 'dense_hidden')).toMatchObject({ kind: 'units', neurons: 32 });
   });
 
+  it('draws a volume [D, H, W, C] per channel as its depth slices stacked, in stored order', () => {
+    const cols = columnsOf({
+      name: 'volume',
+      layers: [
+        { id: 'in', type: 'Input', params: { shape: [12, 12, 3] }, inputs: [] },
+        { id: 'vol', type: 'Reshape', params: { targetShape: [4, 6, 6, 3] }, inputs: ['in'] },
+        {
+          id: 'c3',
+          type: 'Conv3D',
+          params: {
+            filters: 5,
+            kernelSize: [2, 3, 3],
+            strides: [1, 1, 1],
+            padding: 'valid',
+            dilation: [1, 1, 1],
+            activation: 'relu',
+            useBias: true,
+          },
+          inputs: ['vol'],
+        },
+      ],
+    });
+    expect(cols.find((c) => c.id === 'vol')).toMatchObject({
+      kind: 'maps',
+      neurons: 3,
+      grid: { rows: 24, cols: 6 },
+    });
+    expect(cols.find((c) => c.id === 'c3')).toMatchObject({
+      kind: 'maps',
+      neurons: 5,
+      grid: { rows: 12, cols: 4 },
+    });
+  });
+
   it('treats only weightless shrinking layers as block ends', () => {
     expect(isDownsampling(0, [[8, 8, 4]], [4, 4, 4])).toBe(true);
     expect(isDownsampling(0, [[8, 8, 4]], [256])).toBe(false);

@@ -36,6 +36,8 @@ const wrapped = layerParam(WRAPPABLE, {
 export const timeDistributed: LayerDef = {
   type: 'TimeDistributed',
   category: 'Wrapper',
+  // The wrapped layer's own view, for the time step the learner picks (src/views/detail/wrapper).
+  formula: 'timeDistributed',
   description: {
     en: 'Applies the wrapped layer to every step of a sequence separately, with the same weights each time: wrapping a Conv2D turns a video of [frames, height, width, channels] into one feature map per frame. The first axis of the input is the time axis and is kept.',
     zh: '把被包装的层分别作用于序列的每一步，每次使用相同的权重：包装一个 Conv2D，就能把 [帧, 高, 宽, 通道] 的视频变成每帧一张特征图。输入的第一个维度是时间维度，会被保留。',

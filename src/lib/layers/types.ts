@@ -105,7 +105,13 @@ export type FormulaKind =
   /** Layers that only act while training (dropout, noise). */
   | 'passThrough'
   /** LRN: each value over its neighbouring channels' squares at the same position. */
-  | 'lrn';
+  | 'lrn'
+  /** Conv3D: a 3-D window over a volume [D, H, W, C]. */
+  | 'volumeConvolution'
+  /** MaxPooling3D, AveragePooling3D: the max or mean of a 3-D window, per channel. */
+  | 'volumePooling'
+  /** TimeDistributed: the wrapped layer's own view, one time step at a time. */
+  | 'timeDistributed';
 
 /** An element-wise function as src/lib/formula/activations names it, with its options. */
 export interface ElementwiseFunction {

@@ -10,9 +10,10 @@ import { isSigned } from './signs';
 import { branchOrder, isBranching } from './flow';
 
 /**
- * maps: a grid per channel (rank 3, or rank 2 drawn as 1-row strips); units: a vector small
- * enough for one cell per value; strip: a long vector (a flatten) in one compact strip;
- * output: the network's last layer as class rows; hidden: outputs with more than 3 axes.
+ * maps: a grid per channel (rank 3, rank 2 drawn as 1-row strips, rank 4 — a volume — as its
+ * depth slices stacked top to bottom); units: a vector small enough for one cell per value;
+ * strip: a long vector (a flatten) in one compact strip; output: the network's last layer as
+ * class rows; hidden: outputs with more than 4 axes.
  */
 export type ColumnKind = 'maps' | 'units' | 'strip' | 'output' | 'hidden';
 
@@ -70,7 +71,7 @@ export function stripGrid(length: number, inputShape: Shape | undefined): { rows
 }
 
 function kindOf(shape: Shape, isLast: boolean): ColumnKind {
-  if (shape.length === 3 || shape.length === 2) return 'maps';
+  if (shape.length === 4 || shape.length === 3 || shape.length === 2) return 'maps';
   if (shape.length !== 1) return 'hidden';
   if (isLast) return 'output';
   return (shape[0] ?? 0) <= MAX_UNITS ? 'units' : 'strip';
@@ -125,9 +126,12 @@ export function buildColumns(spec: NetworkSpec, table: ShapeTable): OverviewColu
     const length = product(shape);
     const grid =
       kind === 'maps'
-        ? shape.length === 3
-          ? { rows: shape[0] ?? 1, cols: shape[1] ?? 1 }
-          : { rows: 1, cols: shape[0] ?? 1 }
+        ? shape.length === 4
+          ? // D slices of H×W, one under the next: exactly the order a [D, H, W, C] volume is stored in.
+            { rows: (shape[0] ?? 1) * (shape[1] ?? 1), cols: shape[2] ?? 1 }
+          : shape.length === 3
+            ? { rows: shape[0] ?? 1, cols: shape[1] ?? 1 }
+            : { rows: 1, cols: shape[0] ?? 1 }
         : kind === 'strip'
           ? stripGrid(length, info.inputShapes[0])
           : { rows: 1, cols: 1 };

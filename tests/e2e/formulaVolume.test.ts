@@ -1,0 +1,196 @@
+/**
+ * The volume views and TimeDistributed in real Chromium, on a net opened from a share link
+ * (fresh weights): an image reshaped into a volume of 4 slices, a Conv3D with same padding and
+ * stride, 3-D max and average pooling, and TimeDistributed Conv2D and Dense. Each view's value
+ * equals the engine's for several neurons, output cells and time steps; the overview draws the
+ * volumes and clicking one opens its view; screenshots at 1280×800 and 390×844.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { openApp, startHarness, type Harness } from './harness';
+import { agrees, openNeuron, screenshotView, valueOf } from './formulaShared';
+import { clipped, PHONE, wideScrollers } from './fitsScreen';
+import { encodeShareHash } from '../../src/lib/formats/shareLink';
+import { volumeNet as spec } from './volumeNet';
+
+const WAIT = 120_000;
+
+let h: Harness;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  h = await startHarness();
+  ({ page, errors } = await openApp(h, `#${encodeShareHash(spec)}`));
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.locator('[data-testid="overview"] [data-layer="c3d"]').first().waitFor({ timeout: WAIT });
+}, 300_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Picks output slice `depth`, cell (row, col) in a volume view. */
+async function pick(d: Locator, depth: number, row: number, col: number): Promise<void> {
+  await d.locator(`[data-testid="volume-out-slice"][data-depth="${depth}"]`).click();
+  await d.locator(`[data-testid="volume-output-grid"] [data-row="${row}"][data-col="${col}"]`).click();
+  await expect
+    .poll(() => d.getByTestId('volume-at').textContent())
+    .toContain(`slice ${depth}, row ${row}, column ${col}`);
+}
+
+const sliceDepths = (d: Locator) =>
+  d
+    .locator('[data-testid="volume-window-slice"]')
+    .evaluateAll((els) =>
+      els.map((e) => [Number(e.getAttribute('data-depth')), e.getAttribute('data-padding')]),
+    );
+
+describe('volume views', () => {
+  it('the overview draws every volume layer, one neuron per channel', { timeout: WAIT }, async () => {
+    for (const [id, channels] of [
+      ['vol', 3],
+      ['c3d', 4],
+      ['max3d', 4],
+      ['avg3d', 4],
+      ['td_conv', 3],
+    ] as const)
+      expect(
+        await page.locator(`[data-testid="overview"] [data-layer="${id}"][data-channel]`).count(),
+        id,
+      ).toBe(channels);
+    await screenshotView(page, 'overview-volumes');
+  });
+
+  it(
+    'Conv3D: the value is the engine’s at several cells, channels and slices',
+    { timeout: WAIT },
+    async () => {
+      for (const channel of [0, 3]) {
+        const d = await openNeuron(page, `c3d:${channel}`);
+        await d.getByTestId('volume-conv-view').waitFor();
+        await agrees(d, 'volume-conv-value');
+        // Slice 0 of a same-padded 3-deep window: the slice before the volume is padding.
+        expect(await sliceDepths(d)).toEqual([
+          [-1, 'true'],
+          [0, 'false'],
+          [1, 'false'],
+        ]);
+        await pick(d, 2, 3, 1);
+        expect((await sliceDepths(d)).map(([depth]) => depth)).toEqual([1, 2, 3]);
+        await agrees(d, 'volume-conv-value');
+        // One written-out slice sum per kernel slice for the channel in focus; another channel.
+        expect(await d.getByTestId('volume-slice-sum').count()).toBe(3);
+        await d.locator('[data-testid="volume-channel"][data-channel="2"]').click();
+        await expect.poll(() => d.locator('h4', { hasText: 'channel 2' }).count()).toBeGreaterThan(0);
+        await pick(d, 3, 0, 3);
+        await agrees(d, 'volume-conv-value');
+        if (channel === 3) {
+          await pick(d, 1, 2, 2);
+          await screenshotView(page, 'formula-conv3d');
+          await d.getByTestId('volume-conv-formula').scrollIntoViewIfNeeded();
+          await screenshotView(page, 'formula-conv3d-sum');
+        }
+        await page.keyboard.press('Escape');
+      }
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it(
+    '3-D max pooling keeps the largest cell of the box; average pooling its mean',
+    { timeout: WAIT },
+    async () => {
+      const d = await openNeuron(page, 'max3d:1');
+      await d.getByTestId('volume-pool-view').waitFor();
+      for (const [depth, row, col] of [
+        [0, 0, 0],
+        [3, 1, 1],
+        [2, 1, 0],
+      ] as const) {
+        await pick(d, depth, row, col);
+        const value = await agrees(d, 'volume-pool-value');
+        const winner = d.getByTestId('volume-pool-winner');
+        const [wd, wr, wc] = await Promise.all(
+          ['data-depth', 'data-row', 'data-col'].map((a) => winner.getAttribute(a)),
+        );
+        const cell = d.locator(
+          `[data-testid="volume-window-slice"][data-depth="${wd}"] [data-row="${wr}"][data-col="${wc}"]`,
+        );
+        expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(value, 5);
+      }
+      await screenshotView(page, 'formula-maxpool3d');
+      await page.keyboard.press('Escape');
+      const a = await openNeuron(page, 'avg3d:2');
+      await a.getByTestId('volume-pool-view').waitFor();
+      await agrees(a, 'volume-pool-value');
+      await pick(a, 1, 1, 1);
+      await agrees(a, 'volume-pool-value');
+      await screenshotView(page, 'formula-avgpool3d');
+      await page.keyboard.press('Escape');
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it(
+    'TimeDistributed: the wrapped layer’s own view at each picked step, the engine’s values',
+    { timeout: WAIT },
+    async () => {
+      const d = await openNeuron(page, 'td_conv:1');
+      const td = d.getByTestId('time-distributed-view');
+      await td.waitFor();
+      expect(await td.getAttribute('data-inner')).toBe('Conv2D');
+      await d.getByTestId('td-same-weights').waitFor();
+      await d.getByTestId('conv-view').waitFor();
+      const seen = new Set<number>();
+      for (const step of [0, 2, 3]) {
+        await d.locator(`[data-testid="td-step"][data-step="${step}"]`).click();
+        await expect.poll(() => td.getAttribute('data-step')).toBe(String(step));
+        await agrees(d, 'conv-value');
+        seen.add(await valueOf(d, 'conv-pre'));
+      }
+      // Different frames, different sums: the step really changes the input.
+      expect(seen.size).toBeGreaterThan(1);
+      await screenshotView(page, 'formula-td-conv');
+      await page.keyboard.press('Escape');
+      const e = await openNeuron(page, 'td_dense:4');
+      await e.getByTestId('dense-view').waitFor();
+      for (const step of [0, 1]) {
+        await e.locator(`[data-testid="td-step"][data-step="${step}"]`).click();
+        await expect
+          .poll(() => e.getByTestId('time-distributed-view').getAttribute('data-step'))
+          .toBe(String(step));
+        await agrees(e, 'dense-value');
+        expect(await valueOf(e, 'dense-value')).toBeGreaterThan(-1);
+      }
+      await screenshotView(page, 'formula-td-dense');
+      await page.keyboard.press('Escape');
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('the Conv3D and TimeDistributed views fit 390 px', { timeout: WAIT }, async () => {
+    const { page: phone, errors: phoneErrors } = await openApp(h, `#${encodeShareHash(spec)}`, PHONE);
+    await phone.emulateMedia({ reducedMotion: 'reduce' });
+    await phone.locator('[data-testid="overview"] [data-layer="c3d"]').first().waitFor({ timeout: WAIT });
+    const d = await openNeuron(phone, 'c3d:1');
+    await d.getByTestId('volume-conv-view').waitFor();
+    await agrees(d, 'volume-conv-value');
+    await expect.poll(() => clipped(phone, '[data-testid="neuron-detail"]')).toEqual([]);
+    expect(await wideScrollers(phone, '[data-testid="neuron-detail"]')).toEqual([]);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
+    await screenshotView(phone, 'phone-formula-conv3d');
+    await phone.keyboard.press('Escape');
+    // The step picker above the wrapped Conv2D's own view fits too.
+    const td = await openNeuron(phone, 'td_conv:0');
+    await td.getByTestId('conv-view').waitFor();
+    await agrees(td, 'conv-value');
+    // The step picker and the note fit; the wrapped Conv2D's own view is as wide as it is
+    // outside the wrapper (its 8-wide output grid overflows a phone there too: not this view's).
+    const steps = (await td.getByTestId('td-step').last().boundingBox())!;
+    expect(steps.x + steps.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
+    await screenshotView(phone, 'phone-formula-td-conv');
+    expect(phoneErrors, phoneErrors.join('\n')).toEqual([]);
+    await phone.close();
+  });
+});
