@@ -9,6 +9,7 @@ export const formulaArrangeMessages = defineMessages({
     en: 'Hover a cell of the output to pick another value.',
     zh: '把指针移到输出的单元格上，选择另一个数值。',
   },
+  'formula.arrange.line': { en: 'formula with this value’s numbers', zh: '代入此数值的公式' },
   'formula.arrange.copy': {
     en: 'Nothing is computed: the value is copied.',
     zh: '这里不做任何计算：数值只是被复制过来。',
@@ -73,7 +74,14 @@ export const formulaArrangeMessages = defineMessages({
     zh: '已开启归一化：a 和 b 先除以它们沿这些维度的长度（‖a‖ = {lenA}，‖b‖ = {lenB}），因此总和是它们夹角的余弦，介于 −1 和 1 之间。',
   },
   'formula.dot.terms': { en: 'The {n} products aₖ · bₖ', zh: '{n} 个乘积 aₖ · bₖ' },
-  'formula.dot.more': { en: '… and {n} more products', zh: '……以及另外 {n} 个乘积' },
+  'formula.dot.largest': {
+    en: 'The {shown} largest of the {n} products aₖ · bₖ',
+    zh: '{n} 个乘积 aₖ · bₖ 中最大的 {shown} 个',
+  },
+  'formula.dot.more': {
+    en: '… and {n} smaller products, which add up to {rest}',
+    zh: '……以及另外 {n} 个较小的乘积，它们的和为 {rest}',
+  },
   'formula.layerNorm.about': {
     en: 'Layer normalisation takes the mean μ and variance σ² of the {n} values along axis {axis} at this position, in this example alone, rescales the value to (x − μ)/√(σ² + ε), then applies the feature’s learned scale γ and shift β.',
     zh: '层归一化只在当前样本中、在此位置沿维度 {axis} 取 {n} 个数值的均值 μ 和方差 σ²，把数值重新缩放为 (x − μ)/√(σ² + ε)，再乘以该特征学到的缩放 γ 并加上平移 β。',
@@ -108,9 +116,5 @@ export const formulaArrangeMessages = defineMessages({
   'formula.embedding.outside': {
     en: 'Id {id} is not a row of the table (rows 0 … {last}): feed ids below {vocab}, or enlarge the vocabulary.',
     zh: '序号 {id} 不是表中的行（第 0 … {last} 行）：请输入小于 {vocab} 的序号，或增大词表。',
-  },
-  'formula.embedding.image': {
-    en: 'This net feeds the embedding values that are not word ids (they come from an image); it still reads each as a whole number.',
-    zh: '此网络送入嵌入层的数值不是词的序号（它们来自图像）；它仍把每个值当作整数读取。',
   },
 });
