@@ -9,6 +9,10 @@ export const formulaArrangeMessages = defineMessages({
     en: 'Hover a cell of the output to pick another value.',
     zh: '把指针移到输出的单元格上，选择另一个数值。',
   },
+  'formula.arrange.across': {
+    en: 'steps run across, one row per feature',
+    zh: '步沿横向排列，每个特征一行',
+  },
   'formula.arrange.line': { en: 'formula with this value’s numbers', zh: '代入此数值的公式' },
   'formula.arrange.copy': {
     en: 'Nothing is computed: the value is copied.',
@@ -41,8 +45,8 @@ export const formulaArrangeMessages = defineMessages({
     zh: 'Masking 把每一步（同一位置上的全部 {c} 个特征）与掩码值 {v} 比较。所有特征都等于该值的步被标记为填充。',
   },
   'formula.masking.count': {
-    en: '{masked} of {steps} steps masked (outlined rows)',
-    zh: '{steps} 步中有 {masked} 步被掩码（带框的行）',
+    en: '{masked} of {steps} steps masked (their cells are outlined)',
+    zh: '{steps} 步中有 {masked} 步被掩码（其单元格带框）',
   },
   'formula.masking.none': {
     en: 'No step of this example has all its features equal to {v}: nothing is masked.',
