@@ -62,7 +62,7 @@ export const formulaArrangeMessages = defineMessages({
   },
   'formula.masking.values': {
     en: 'The values pass through, multiplied by the mask: a kept step is unchanged, a masked step comes out as zeros (the same values when the mask value is 0).',
-    zh: '数值乘以掩码后通过：保留的步不变，被掩码的步输出为 0（掩码值为 0 时数值相同）。',
+    zh: '数值乘以掩码后通过：保留的步不变，被掩码的步输出为零（掩码值为 0 时数值相同）。',
   },
   'formula.masking.downstream': {
     en: 'The mask itself acts later: recurrent layers after it (SimpleRNN, GRU, LSTM) skip masked steps and carry their state over them, so padding does not change what they remember. Layers that do not read masks just see the values.',
