@@ -110,8 +110,8 @@ export const formulaArrangeMessages = defineMessages({
     zh: '表 E：共 {vocab} 行中的第 {from}–{to} 行',
   },
   'formula.embedding.row': {
-    en: 'row {id} of E: the output vector at position {p}',
-    zh: 'E 的第 {id} 行：位置 {p} 处的输出向量',
+    en: 'Row {id} of E is the output vector at position {p}:',
+    zh: 'E 的第 {id} 行就是位置 {p} 处的输出向量：',
   },
   'formula.embedding.cut': {
     en: 'The input holds {raw}; tfjs casts ids to whole numbers, so it reads id {id}.',
