@@ -24,13 +24,6 @@ const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ['SimpleRNN', 'recurrent: the state over time steps needs a view of its own'],
   ['GRU', 'recurrent: gates over time steps need a view of their own'],
   ['LSTM', 'recurrent: gates and cell state over time steps need a view of their own'],
-  ['Reshape', 'moves values without computing; needs a mapping view like Flatten’s'],
-  ['Permute', 'moves values without computing; needs a mapping view like Flatten’s'],
-  ['RepeatVector', 'copies values without computing; needs a mapping view'],
-  ['Masking', 'marks time steps to skip; nothing for a formula to show on images'],
-  ['Dot', 'a dot product of two inputs; needs a two-input view'],
-  ['LayerNormalization', 'statistics per example across the features; not yet in the batch-norm view'],
-  ['Embedding', 'a table lookup over token ids; needs a view of its own'],
   ['Bidirectional', 'a recurrent wrapper: needs the recurrent views first'],
 ]);
 
@@ -55,7 +48,7 @@ describe('every runnable layer type has a detail view', () => {
 });
 
 /** Inputs each kind of view is built for, and the view that must appear for them. */
-const SAMPLES: Record<FormulaKind, { input: Shape; view: string }[]> = {
+const SAMPLES: Record<FormulaKind, { input: Shape; view: string; params?: LayerParams }[]> = {
   convolution: [{ input: [6, 7, 3], view: 'conv-view' }],
   activation: [{ input: [6, 7, 3], view: 'activation-view' }],
   pooling: [{ input: [6, 7, 3], view: 'pool-view' }],
@@ -89,6 +82,21 @@ const SAMPLES: Record<FormulaKind, { input: Shape; view: string }[]> = {
     // Each step a map: the dense-over-map view, inside the step picker.
     { input: [3, 5, 6, 2], view: 'dense-map-view' },
   ],
+  // The default target shape [1, 1, 1] would fit only a single value.
+  reshape: [{ input: [4, 5, 3], view: 'reshape-view', params: { targetShape: [10, 6] } }],
+  permute: [{ input: [5, 4], view: 'permute-view' }],
+  repeatVector: [{ input: [12], view: 'repeat-view' }],
+  masking: [{ input: [6, 4], view: 'masking-view' }],
+  // Dot takes the same input twice: [5, 4]·[5, 4] along the steps gives [4, 4].
+  dot: [
+    { input: [5, 4], view: 'dot-view' },
+    { input: [12], view: 'dot-view' },
+  ],
+  layerNorm: [
+    { input: [6, 7, 3], view: 'layer-norm-view' },
+    { input: [5, 4], view: 'layer-norm-view' },
+  ],
+  embedding: [{ input: [6], view: 'embedding-view' }],
 };
 
 function defaults(def: LayerDef): LayerParams {
@@ -111,6 +119,7 @@ const CASES = RUNNABLE.filter((d) => d.formula).flatMap((def) =>
     def,
     input: inputFor(def, s.input),
     view: s.view,
+    params: s.params,
   })),
 );
 
@@ -127,7 +136,7 @@ describe('a type that names a view gets it, computed', () => {
         {
           id: 'probe',
           type: c.type,
-          params: defaults(c.def),
+          params: { ...defaults(c.def), ...c.params },
           inputs: Array.from({ length: Math.max(1, c.def.arity.min) }, () => 'in'),
         },
       ],

@@ -12,6 +12,7 @@ import { formulaBranchMessages } from './messages/formulaBranch';
 import { formulaResampleMessages } from './messages/formulaResample';
 import { formulaLrnMessages } from './messages/formulaLrn';
 import { formulaVolumeMessages } from './messages/formulaVolume';
+import { formulaArrangeMessages } from './messages/formulaArrange';
 import { overviewMessages } from './messages/overview';
 import { shellMessages } from './messages/shell';
 import { articleMessages } from './messages/article';
@@ -36,6 +37,7 @@ export const catalog = {
   ...formulaResampleMessages,
   ...formulaLrnMessages,
   ...formulaVolumeMessages,
+  ...formulaArrangeMessages,
   ...overviewMessages,
   ...shellMessages,
   ...articleMessages,

@@ -39,6 +39,7 @@ export const dot: LayerDef = {
       },
     },
   ],
+  formula: 'dot',
   arity: { min: 2, max: 2 },
   inferShape(p, [a = [], b = []]) {
     if (a.length > 2 || b.length > 2)

@@ -43,6 +43,7 @@ export const embedding: LayerDef = {
       },
     },
   ],
+  formula: 'embedding',
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     if (input.length === 0)

@@ -23,6 +23,7 @@ export const layerNormalization: LayerDef = {
     }),
     ...normalizationTail,
   ],
+  formula: 'layerNorm',
   arity: { min: 1, max: 1 },
   inferShape: (p, [input = []]) => shapeAlongAxis(p, input),
   weights: (p, [input = []]) => scaleShiftWeights(p, featuresAlongAxis(p, input)),

@@ -24,6 +24,7 @@ export const masking: LayerDef = {
       },
     },
   ],
+  formula: 'masking',
   arity: { min: 1, max: 1 },
   inferShape: (_p, [input = []]) => ({ shape: [...input] }),
   weights: () => [],

@@ -26,6 +26,7 @@ export const permute: LayerDef = {
       },
     },
   ],
+  formula: 'permute',
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     const dims = ints(p, 'dims');

@@ -22,6 +22,7 @@ export const repeatVector: LayerDef = {
       help: { en: 'Number of steps in the output sequence.', zh: '输出序列的步数。' },
     },
   ],
+  formula: 'repeatVector',
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     const bad = rankError(input, 1, { en: 'a vector', zh: '一个向量' });

@@ -30,6 +30,7 @@ export const reshape: LayerDef = {
       },
     },
   ],
+  formula: 'reshape',
   arity: { min: 1, max: 1 },
   inferShape(p, [input = []]) {
     const target = ints(p, 'targetShape');

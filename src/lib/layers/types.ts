@@ -111,7 +111,19 @@ export type FormulaKind =
   /** MaxPooling3D, AveragePooling3D: the max or mean of a 3-D window, per channel. */
   | 'volumePooling'
   /** TimeDistributed: the wrapped layer's own view, one time step at a time. */
-  | 'timeDistributed';
+  | 'timeDistributed'
+  /** Layers that move values without computing: each output is one input value. */
+  | 'reshape'
+  | 'permute'
+  | 'repeatVector'
+  /** Steps whose features all equal a value are marked as padding. */
+  | 'masking'
+  /** Sums of products of two inputs along an axis of each. */
+  | 'dot'
+  /** Statistics of one example over an axis, then a scale and shift per feature. */
+  | 'layerNorm'
+  /** A table lookup: each id selects a row. */
+  | 'embedding';
 
 /** An element-wise function as src/lib/formula/activations names it, with its options. */
 export interface ElementwiseFunction {

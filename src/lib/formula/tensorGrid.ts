@@ -1,0 +1,82 @@
+/**
+ * How the arranging views draw a tensor of any rank as one grid of cells: a vector wrapped
+ * into rows, a sequence [T, C] as T rows of C, maps [H, W, C] as the H × W plane of one
+ * channel, more axes as rows of the last axis. Maps flat (row-major) indices to cells and back.
+ */
+import type { TensorData } from '../tensor/types';
+
+export interface TensorGrid {
+  rows: number;
+  cols: number;
+  /** The channel drawn, for maps; −1 when the grid shows every value. */
+  channel: number;
+  /** The values in grid order (cells past the end of a wrapped vector are 0). */
+  plane: Float32Array;
+  /** A long sequence [T, C] drawn with its steps across: row = feature, column = step. */
+  transposed: boolean;
+}
+
+/** A sequence this many times longer than it is wide is drawn steps across, not as a thin column. */
+const TRANSPOSE_RATIO = 3;
+
+function isTransposed(shape: readonly number[]): boolean {
+  return shape.length === 2 && (shape[0] ?? 1) > TRANSPOSE_RATIO * (shape[1] ?? 1);
+}
+
+/** Longest row a vector is drawn in before it wraps. */
+const VECTOR_ROW = 16;
+
+/** The grid that shows flat index `index` of a tensor of this shape. */
+export function gridOf(tensor: TensorData, index: number): TensorGrid {
+  const shape = tensor.shape;
+  const n = tensor.data.length;
+  if (shape.length === 3) {
+    const [h = 1, w = 1, c = 1] = shape;
+    const channel = index % c;
+    const plane = Float32Array.from({ length: h * w }, (_, i) => tensor.data[i * c + channel] ?? NaN);
+    return { rows: h, cols: w, channel, plane, transposed: false };
+  }
+  if (isTransposed(shape)) {
+    const [t = 1, c = 1] = shape;
+    const plane = Float32Array.from(
+      { length: t * c },
+      (_, i) => tensor.data[(i % t) * c + Math.floor(i / t)] ?? 0,
+    );
+    return { rows: c, cols: t, channel: -1, plane, transposed: true };
+  }
+  const cols = shape.length === 1 ? Math.min(n, VECTOR_ROW) : (shape.at(-1) ?? 1);
+  const rows = Math.ceil(n / Math.max(1, cols));
+  const plane = Float32Array.from({ length: rows * cols }, (_, i) => (i < n ? (tensor.data[i] ?? 0) : 0));
+  return { rows, cols, channel: -1, plane, transposed: false };
+}
+
+/** The cell of flat index `index` in its grid. */
+export function cellOfIndex(shape: readonly number[], index: number): { row: number; col: number } {
+  if (shape.length === 3) {
+    const [, w = 1, c = 1] = shape;
+    const pixel = Math.floor(index / c);
+    return { row: Math.floor(pixel / w), col: pixel % w };
+  }
+  const n = shape.reduce((a, b) => a * b, 1);
+  const cols = shape.length === 1 ? Math.min(n, VECTOR_ROW) : (shape.at(-1) ?? 1);
+  if (isTransposed(shape)) return { row: index % cols, col: Math.floor(index / cols) };
+  return { row: Math.floor(index / cols), col: index % cols };
+}
+
+/** The flat index under a cell of the grid of `channel` (maps); null past the end of a vector. */
+export function indexOfCell(
+  shape: readonly number[],
+  cell: { row: number; col: number },
+  channel: number,
+): number | null {
+  const n = shape.reduce((a, b) => a * b, 1);
+  let index: number;
+  if (shape.length === 3) {
+    const [, w = 1, c = 1] = shape;
+    index = (cell.row * w + cell.col) * c + Math.max(0, channel);
+  } else {
+    const cols = shape.length === 1 ? Math.min(n, VECTOR_ROW) : (shape.at(-1) ?? 1);
+    index = isTransposed(shape) ? cell.col * cols + cell.row : cell.row * cols + cell.col;
+  }
+  return index >= 0 && index < n ? index : null;
+}
