@@ -17,15 +17,8 @@ const OPTIONS = {
   help: { kind: 'bool', default: false, help: 'show this help' },
 } as const;
 
-/** Marks in the order they happen; a build may lack some (the older ones did). */
-const STAGES = [
-  'app-start',
-  'model-ready',
-  'app-mount',
-  'overview-drawn',
-  'overview-interactive',
-  'engine-ready',
-];
+/** The app's load stages (performance marks since navigation), as the bench reads them. */
+const STAGES = ['app-start', 'model-ready', 'app-mount', 'overview-drawn', 'engine-ready'];
 
 interface Build {
   dir: string;
@@ -35,12 +28,11 @@ interface Build {
 }
 
 async function main(): Promise<void> {
+  // The built sites first, then the options: `npm run bench:load -- /tmp/main-dist dist --rounds 9`.
   const argv = process.argv.slice(2);
-  const dirs = argv.filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
-  const args = parseArgs(
-    OPTIONS,
-    argv.filter((a) => !dirs.includes(a)),
-  );
+  const firstOption = argv.findIndex((a) => a.startsWith('--'));
+  const dirs = firstOption < 0 ? argv : argv.slice(0, firstOption);
+  const args = parseArgs(OPTIONS, firstOption < 0 ? [] : argv.slice(firstOption));
   if (args.help || dirs.length === 0) {
     process.stdout.write(`npm run bench:load -- dist [other-dist …] [options]\n${usage(OPTIONS)}\n`);
     return;
