@@ -41,7 +41,8 @@ export class LayoutState {
   /**
    * Panels other than the overview (editor, training, playground, article) mount from their
    * own chunks once the first overview is on screen (or loading failed), so they do not
-   * delay it.
+   * delay it; the overview releases them after its `overview-drawn` mark (on a frame of
+   * their own they raced it, and a panel's 11 kB chunk could count as first-load cost).
    */
   panelsReleased = $state(false);
   /** Deferred panels still loading their chunk. */
