@@ -10,5 +10,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // The catalogues the page loads with its panels (src/lib/i18n/deferredMessages.ts).
+    setupFiles: ['tests/setup/messages.ts'],
   },
 });

@@ -50,7 +50,8 @@ export function byteReport(dist: string, files: readonly FetchedFile[], drawnMs:
     return kB;
   };
   const all = [{ path: '/', startMs: 0 }, ...files];
-  const before = all.filter((f) => f.startMs <= drawnMs);
+  // Strictly before: what starts once the overview is drawn (the deferred panels) is not part of it.
+  const before = all.filter((f) => f.startMs < drawnMs);
   const sum = (list: readonly FetchedFile[]): number => round1(list.reduce((s, f) => s + sizeOf(f.path), 0));
   const largest = [...before]
     .map((f) => ({ path: f.path, kB: round1(sizeOf(f.path)) }))

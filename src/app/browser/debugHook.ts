@@ -28,16 +28,21 @@ let lastNet: object | null = null;
 /**
  * Called by the overview after every full repaint of `net`'s maps (its spec). The first paint
  * of the page marks `overview-drawn`; the first of every other net marks `net-overview-drawn`
- * (its name in the detail), which the bench reads as the time to open a net.
+ * (its name in the detail), which the bench reads as the time to open a net. Resolves once
+ * the frame is painted and the mark is set, so what must come after the first overview (the
+ * deferred panels) can wait for it and never start before the mark.
  */
-export function notePainted(net: { name: string } | null = null): void {
+export function notePainted(net: { name: string } | null = null): Promise<void> {
   paintCount++;
-  if (paintCount === 1) void afterNextPaint().then(() => performance.mark('overview-drawn'));
+  const painted = afterNextPaint();
+  if (paintCount === 1) void painted.then(() => performance.mark('overview-drawn'));
   else if (net && lastNet && net !== lastNet) {
     const name = net.name;
-    void afterNextPaint().then(() => performance.mark('net-overview-drawn', { detail: name }));
+    void painted.then(() => performance.mark('net-overview-drawn', { detail: name }));
   }
   lastNet = net;
+  // Resolves after the marks above (callbacks on one promise run in the order they were added).
+  return painted.then(() => undefined);
 }
 
 /** A seeded picture-like test image: smooth colour gradients and a few discs. */

@@ -2,6 +2,8 @@
  * The page layout's state: the side panel (the architecture editor's place) is a resizable
  * column beside the views on wide screens and a drawer below `DRAWER_BELOW` pixels.
  */
+import { loadDeferredMessages } from '../../lib/i18n';
+
 export const DRAWER_BELOW = 1024;
 export const SIDE_MIN = 280;
 export const SIDE_DEFAULT = 400;
@@ -39,7 +41,8 @@ export class LayoutState {
   /**
    * Panels other than the overview (editor, training, playground, article) mount from their
    * own chunks once the first overview is on screen (or loading failed), so they do not
-   * delay it.
+   * delay it; the overview releases them after its `overview-drawn` mark (on a frame of
+   * their own they raced it, and a panel's 11 kB chunk could count as first-load cost).
    */
   panelsReleased = $state(false);
   /** Deferred panels still loading their chunk. */
@@ -47,8 +50,19 @@ export class LayoutState {
   /** Every deferred panel is on the page (or failed to load): what the tour waits for. */
   panelsSettled = $derived(this.panelsReleased && this.panelsLoading === 0);
 
+  private releasing = false;
+
+  /**
+   * Lets the panels mount once the messages only they use have loaded (loadDeferredMessages);
+   * should that download fail, they come anyway, and each deferred panel asks again and says so.
+   */
   releasePanels(): void {
-    this.panelsReleased = true;
+    if (this.releasing) return;
+    this.releasing = true;
+    void loadDeferredMessages().then(
+      () => (this.panelsReleased = true),
+      () => (this.panelsReleased = true),
+    );
   }
 
   /** A deferred panel registers while it loads; call the returned function once it is there. */

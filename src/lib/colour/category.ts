@@ -1,5 +1,5 @@
 /** One colour per registry category, for node stripes and palette dots. */
-import { schemeTableau10 } from 'd3-scale-chromatic';
+import { TABLEAU_10 } from './palettes';
 import type { LayerCategory } from '../layers/types';
 import { colour } from '../theme';
 
@@ -18,5 +18,5 @@ const ORDER: readonly LayerCategory[] = [
 
 export function categoryColour(category: LayerCategory | undefined): string {
   const i = category ? ORDER.indexOf(category) : -1;
-  return i < 0 ? colour.faint : (schemeTableau10[i % schemeTableau10.length] ?? colour.faint);
+  return i < 0 ? colour.faint : (TABLEAU_10[i % TABLEAU_10.length] ?? colour.faint);
 }

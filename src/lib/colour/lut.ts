@@ -4,7 +4,7 @@
  * interpolation and string parse per pixel.
  */
 import { interpolateBasis } from 'd3-interpolate';
-import { schemeRdBu } from 'd3-scale-chromatic';
+import { RD_BU_11 } from './palettes';
 import { colour } from '../theme';
 
 export const LUT_SIZE = 256;
@@ -74,7 +74,7 @@ const cssOf =
  * in numbers: the same bytes, without a string built and parsed for each of 256 entries.
  */
 const rdBu: RgbAt = (() => {
-  const colours = (schemeRdBu[11] ?? []).map(parseColour);
+  const colours = RD_BU_11.map(parseColour);
   const [r, g, b] = [0, 1, 2].map((ch) => interpolateBasis(colours.map((c) => c[ch] ?? 0)));
   return (t) => [byte(r?.(t) ?? 0), byte(g?.(t) ?? 0), byte(b?.(t) ?? 0)];
 })();

@@ -1,7 +1,7 @@
 /** One colour per overlaid series (training logs), from a categorical scheme readable on white. */
-import { schemeTableau10 } from 'd3-scale-chromatic';
+import { TABLEAU_10 } from './palettes';
 import { colour } from '../theme';
 
 export function seriesColour(i: number): string {
-  return schemeTableau10[i % schemeTableau10.length] ?? colour.ink;
+  return TABLEAU_10[i % TABLEAU_10.length] ?? colour.ink;
 }

@@ -5,54 +5,52 @@
 import type { Localized } from '../spec/types';
 import { LOCALES, type Locale, type Message } from './define';
 import { appMessages } from './messages/app';
-import { trainingMessages } from './messages/training';
-import { formulaMessages } from './messages/formula';
-import { formulaBlockMessages } from './messages/formulaBlocks';
-import { formulaBranchMessages } from './messages/formulaBranch';
-import { formulaResampleMessages } from './messages/formulaResample';
-import { formulaLrnMessages } from './messages/formulaLrn';
-import { formulaVolumeMessages } from './messages/formulaVolume';
-import { formulaArrangeMessages } from './messages/formulaArrange';
 import { overviewMessages } from './messages/overview';
 import { shellMessages } from './messages/shell';
 import { articleMessages } from './messages/article';
 import { tourMessages } from './messages/tour';
-import { editorMessages } from './messages/editor';
 import { formatsMessages } from './messages/formats';
 import { modelsMessages } from './messages/models';
 import { labelsMessages } from './messages/labels';
-import { logsMessages } from './messages/logs';
-import { attributionMessages } from './messages/attribution';
-import { visualiseMessages } from './messages/visualise';
+import { firstScreenMessages } from './messages/firstScreen';
 import { preprocessingMessages } from './messages/preprocessing';
+import type { deferredMessages } from './deferredMessages';
 
 export { LOCALES, type Locale };
 
-export const catalog = {
+/** What the page's first screen (header, input, overview, tour) may say, in its first script. */
+const firstMessages = {
   ...appMessages,
-  ...trainingMessages,
-  ...formulaMessages,
-  ...formulaBlockMessages,
-  ...formulaBranchMessages,
-  ...formulaResampleMessages,
-  ...formulaLrnMessages,
-  ...formulaVolumeMessages,
-  ...formulaArrangeMessages,
   ...overviewMessages,
   ...shellMessages,
   ...articleMessages,
   ...tourMessages,
-  ...editorMessages,
   ...formatsMessages,
   ...modelsMessages,
   ...labelsMessages,
-  ...logsMessages,
-  ...attributionMessages,
-  ...visualiseMessages,
+  ...firstScreenMessages,
   ...preprocessingMessages,
 } satisfies Record<string, Message>;
 
-export type MessageKey = keyof typeof catalog;
+export type MessageKey = keyof typeof firstMessages | keyof typeof deferredMessages;
+
+/** Every message loaded so far: the first screen's, then the rest once `loadDeferredMessages` has run. */
+export const catalog: Partial<Record<MessageKey, Message>> = { ...firstMessages };
+
+let deferredLoad: Promise<void> | null = null;
+
+/** Loads the other catalogues (src/lib/i18n/deferredMessages.ts) once; the panels wait for it. */
+export function loadDeferredMessages(): Promise<void> {
+  deferredLoad ??= import('./deferredMessages').then(
+    (m) => void Object.assign(catalog, m.deferredMessages),
+    (e: unknown) => {
+      // A failed download may succeed on the next try (the panels' own retry asks again).
+      deferredLoad = null;
+      throw e;
+    },
+  );
+  return deferredLoad;
+}
 
 export type MessageVars = Record<string, string | number>;
 
@@ -62,7 +60,9 @@ function fill(template: string, vars?: MessageVars): string {
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
-  const m: Message = catalog[key];
+  const m = catalog[key];
+  // Only a view shown before the panels (which wait for these) could get here: a bug to see.
+  if (!m) throw new Error(`message "${key}" asked for before its catalogue loaded (loadDeferredMessages)`);
   return fill(locale === 'zh-CN' ? m.zh : m.en, vars);
 }
 

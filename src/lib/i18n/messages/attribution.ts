@@ -2,21 +2,12 @@ import { defineMessages } from '../define';
 
 /** Strings of the "why did it predict that?" panel (src/views/attribution). */
 export const attributionMessages = defineMessages({
-  'attribution.why': { en: 'Why?', zh: '为什么？' },
   'attribution.whyClass': { en: 'Why “{name}”?', zh: '为什么是“{name}”？' },
   'attribution.whatChannel': {
     en: 'What does channel {channel} of {layer} look for?',
     zh: '{layer} 的第 {channel} 个通道在找什么？',
   },
-  'attribution.whyHelp': {
-    en: 'Show which parts of the image made the net choose this class',
-    zh: '显示图像的哪些部分让网络选择了这个类别',
-  },
   'attribution.camHere': { en: 'Grad-CAM at this layer', zh: '在这一层做 Grad-CAM' },
-  'attribution.camHereHelp': {
-    en: 'Open “Why?” with Grad-CAM at {layer}: which places of its maps the class depends on',
-    zh: '打开“为什么？”，在 {layer} 上做 Grad-CAM：类别依赖这一层特征图的哪些位置',
-  },
   'attribution.region': { en: 'Why the net predicts this class', zh: '网络为什么预测这个类别' },
   'attribution.close': { en: 'Close the “Why?” panel', zh: '关闭“为什么？”面板' },
   'attribution.method': { en: 'Method', zh: '方法' },
@@ -124,10 +115,6 @@ export const attributionMessages = defineMessages({
     en: 'One bar per map of {layer}; the same weights are marked on its maps in the network overview. Positive maps are added to the heat map, negative ones taken away.',
     zh: '{layer} 的每张特征图一根柱；网络总览中这一层的特征图上也标出了同样的权重。权重为正的图被加到热力图中，为负的被减去。',
   },
-  'attribution.weightBadge': {
-    en: 'Grad-CAM weight of map {channel}: {value}',
-    zh: '第 {channel} 张特征图的 Grad-CAM 权重：{value}',
-  },
   'attribution.fgsm.image': { en: 'Image', zh: '原图' },
   'attribution.fgsm.perturbation': { en: 'Perturbation, ×{factor}', zh: '扰动，放大 {factor} 倍' },
   'attribution.fgsm.adversarial': { en: 'Adversarial image', zh: '对抗图像' },
@@ -153,15 +140,6 @@ export const attributionMessages = defineMessages({
   'attribution.overview.image': { en: 'the image', zh: '原图' },
   'attribution.overview.adversarial': { en: 'the adversarial image', zh: '对抗图像' },
   'attribution.overview.difference': { en: 'the difference', zh: '两者之差' },
-  'attribution.overview.bannerAdversarial': {
-    en: 'The network overview shows the activations of the adversarial image, not of the image.',
-    zh: '网络总览显示的是对抗图像的激活值，而不是原图的。',
-  },
-  'attribution.overview.bannerDifference': {
-    en: 'The network overview shows, map by map, the adversarial image’s activations minus the image’s: red where they grew, blue where they shrank.',
-    zh: '网络总览逐张显示对抗图像的激活值减去原图的激活值：红色表示增大，蓝色表示减小。',
-  },
-  'attribution.overview.back': { en: 'Show the image again', zh: '恢复显示原图' },
   'attribution.method.compare': { en: 'Compare', zh: '对比' },
   'attribution.compare.about': {
     en: 'Pin the current image as A. Then choose another image above, or edit, train or swap the net: the image and net shown now are B, and every layer is compared with A’s.',
@@ -188,15 +166,6 @@ export const attributionMessages = defineMessages({
     en: 'Layers that differ most between A and B',
     zh: 'A 与 B 之间差别最大的层',
   },
-  'attribution.compare.bannerPinned': {
-    en: 'The network overview shows the pinned image A, “{name}”.',
-    zh: '网络总览显示的是固定的图像 A：“{name}”。',
-  },
-  'attribution.compare.bannerDifference': {
-    en: 'The network overview shows, map by map, B minus A: red where B’s activations are larger, blue where they are smaller.',
-    zh: '网络总览逐张显示 B 减去 A：红色表示 B 的激活值更大，蓝色表示更小。',
-  },
-  'attribution.compare.back': { en: 'Show B again', zh: '恢复显示 B' },
   'attribution.compare.overviewB': { en: 'B, the image now', zh: 'B，当前图像' },
   'attribution.compare.overviewA': { en: 'A, the pinned image', zh: 'A，固定的图像' },
   'attribution.compare.overviewDiff': { en: 'B − A', zh: 'B − A', same: true },

@@ -2,7 +2,6 @@ import { defineMessages } from '../define';
 
 /** The architecture editor: palette, graph, layer panel, costs, comparison, zoo, live link. */
 export const editorMessages = defineMessages({
-  'editor.title': { en: 'Architecture editor', zh: '架构编辑器' },
   'editor.toolbar': { en: 'Editor tools', zh: '编辑器工具' },
   'editor.new': { en: 'New', zh: '新建' },
   'editor.newHelp': {
