@@ -24,9 +24,6 @@ const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ['Conv3D', 'a 3-D window over volumes; no volume view yet'],
   ['MaxPooling3D', 'a 3-D window over volumes; no volume view yet'],
   ['AveragePooling3D', 'a 3-D window over volumes; no volume view yet'],
-  ['SimpleRNN', 'recurrent: the state over time steps needs a view of its own'],
-  ['GRU', 'recurrent: gates over time steps need a view of their own'],
-  ['LSTM', 'recurrent: gates and cell state over time steps need a view of their own'],
   ['Reshape', 'moves values without computing; needs a mapping view like Flatten’s'],
   ['Permute', 'moves values without computing; needs a mapping view like Flatten’s'],
   ['RepeatVector', 'copies values without computing; needs a mapping view'],
@@ -35,7 +32,6 @@ const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ['LayerNormalization', 'statistics per example across the features; not yet in the batch-norm view'],
   ['Embedding', 'a table lookup over token ids; needs a view of its own'],
   ['TimeDistributed', 'a wrapper: its view would be the wrapped layer’s, per time step'],
-  ['Bidirectional', 'a recurrent wrapper: needs the recurrent views first'],
 ]);
 
 /** Layer types that tfjs can build (the registry has a Keras mapping for them). */
@@ -85,10 +81,14 @@ const SAMPLES: Record<FormulaKind, { input: Shape; view: string }[]> = {
   transposedConv: [{ input: [6, 7, 3], view: 'tconv-view' }],
   passThrough: [{ input: [6, 7, 3], view: 'pass-view' }],
   lrn: [{ input: [6, 7, 5], view: 'lrn-view' }],
+  recurrent: [{ input: [6, 3], view: 'rnn-view' }],
+  bidirectional: [{ input: [6, 3], view: 'bi-view' }],
 };
 
 function defaults(def: LayerDef): LayerParams {
-  return Object.fromEntries(def.params.map((p) => [p.name, p.default]));
+  const own: LayerParams = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
+  // A wrapper's defaults include the wrapped layer's (`layer.units`, …).
+  return Object.fromEntries((def.paramsFor?.(own) ?? def.params).map((p) => [p.name, p.default]));
 }
 
 /** A 1-D layer takes a sequence [T, C]; the shapes above are for 2-D layers. */

@@ -12,3 +12,5 @@ export * from './pooling';
 export * from './dense';
 export * from './softmax';
 export * from './playground';
+export * from './recurrent';
+export * from './bidirectional';

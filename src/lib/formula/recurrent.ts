@@ -125,8 +125,8 @@ function allUnits(
 /** Every step in the order the layer processes them. */
 export function runRecurrent(cell: RecurrentCell, input: TensorData, goBackwards = false): RecurrentStep[] {
   const steps = input.shape[0] ?? 0;
-  let h = new Float32Array(cell.units);
-  let c = new Float32Array(cell.units);
+  let h: Float32Array = new Float32Array(cell.units);
+  let c: Float32Array = new Float32Array(cell.units);
   const out: RecurrentStep[] = [];
   for (let k = 0; k < steps; k++) {
     const time = goBackwards ? steps - 1 - k : k;

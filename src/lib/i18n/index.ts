@@ -11,6 +11,7 @@ import { formulaBlockMessages } from './messages/formulaBlocks';
 import { formulaBranchMessages } from './messages/formulaBranch';
 import { formulaResampleMessages } from './messages/formulaResample';
 import { formulaLrnMessages } from './messages/formulaLrn';
+import { formulaRecurrentMessages } from './messages/formulaRecurrent';
 import { overviewMessages } from './messages/overview';
 import { shellMessages } from './messages/shell';
 import { articleMessages } from './messages/article';
@@ -34,6 +35,7 @@ export const catalog = {
   ...formulaBranchMessages,
   ...formulaResampleMessages,
   ...formulaLrnMessages,
+  ...formulaRecurrentMessages,
   ...overviewMessages,
   ...shellMessages,
   ...articleMessages,

@@ -105,7 +105,11 @@ export type FormulaKind =
   /** Layers that only act while training (dropout, noise). */
   | 'passThrough'
   /** LRN: each value over its neighbouring channels' squares at the same position. */
-  | 'lrn';
+  | 'lrn'
+  /** SimpleRNN, GRU, LSTM: the cell's gates and state over time steps. */
+  | 'recurrent'
+  /** Bidirectional: the two directions' recurrent views and their merge. */
+  | 'bidirectional';
 
 /** An element-wise function as src/lib/formula/activations names it, with its options. */
 export interface ElementwiseFunction {
