@@ -7,12 +7,12 @@ export const formulaRecurrentMessages = defineMessages({
     zh: '简单 RNN 逐个时间步读取序列。每一步，每个单元把“当前输入乘以输入权重 W”“上一步的状态乘以循环权重 U”和偏置加起来，再经过激活函数压缩：结果就是新状态，下一步会再次读取它。',
   },
   'formula.rnn.about.GRU': {
-    en: 'A GRU keeps one state and two gates between 0 and 1. The reset gate r decides how much of the old state the candidate h̃ may read; the update gate z decides how much of the old state to keep: h = z·h₍t−1₎ + (1 − z)·h̃. As in tfjs, the gates come in the order z, r, h̃ in the weights, and the reset is applied to the state before its product with U.',
-    zh: 'GRU 保存一个状态和两个取值在 0 到 1 之间的门。重置门 r 决定候选状态 h̃ 能读取多少旧状态；更新门 z 决定保留多少旧状态：h = z·h₍t−1₎ + (1 − z)·h̃。与 tfjs 一致，权重中门的顺序是 z、r、h̃，并且重置作用在状态与 U 相乘之前。',
+    en: 'A GRU keeps one state and two gates between 0 and 1. The reset gate r decides how much of the old state the candidate h̃ may read; the update gate z decides how much of the old state to keep: h = z·h(t−1) + (1 − z)·h̃. As in tfjs, the gates come in the order z, r, h̃ in the weights, and the reset is applied to the state before its product with U.',
+    zh: 'GRU 保存一个状态和两个取值在 0 到 1 之间的门。重置门 r 决定候选状态 h̃ 能读取多少旧状态；更新门 z 决定保留多少旧状态：h = z·h(t−1) + (1 − z)·h̃。与 tfjs 一致，权重中门的顺序是 z、r、h̃，并且重置作用在状态与 U 相乘之前。',
   },
   'formula.rnn.about.LSTM': {
-    en: 'An LSTM keeps a cell state c beside its output state h. The forget gate f scales the old cell, the input gate i lets in the candidate g, and the output gate o decides how much of tanh(c) to show: c = f·c₍t−1₎ + i·g, h = o·tanh(c). In tfjs the weights hold the blocks in the order i, f, g (the candidate), o.',
-    zh: 'LSTM 在输出状态 h 之外还保存一个记忆单元状态 c。遗忘门 f 缩放旧的单元状态，输入门 i 放入候选值 g，输出门 o 决定输出多少 tanh(c)：c = f·c₍t−1₎ + i·g，h = o·tanh(c)。在 tfjs 中权重按 i、f、g（候选值）、o 的顺序排列。',
+    en: 'An LSTM keeps a cell state c beside its output state h. The forget gate f scales the old cell, the input gate i lets in the candidate g, and the output gate o decides how much of tanh(c) to show: c = f·c(t−1) + i·g, h = o·tanh(c). In tfjs the weights hold the blocks in the order i, f, g (the candidate), o.',
+    zh: 'LSTM 在输出状态 h 之外还保存一个记忆单元状态 c。遗忘门 f 缩放旧的单元状态，输入门 i 放入候选值 g，输出门 o 决定输出多少 tanh(c)：c = f·c(t−1) + i·g，h = o·tanh(c)。在 tfjs 中权重按 i、f、g（候选值）、o 的顺序排列。',
   },
   'formula.rnn.hardSigmoid': {
     en: 'σ is the gate function tfjs uses by default, the hard sigmoid clip(0.2·x + 0.5, 0, 1): a straight line from 0 to 1 between x = −2.5 and 2.5.',
@@ -74,8 +74,8 @@ export const formulaRecurrentMessages = defineMessages({
     zh: 'x_t · W：每个输入特征乘以它到该单元的权重',
   },
   'formula.rnn.stateTerms': {
-    en: 'h₍t−1₎ · U: each unit of the previous state times its recurrent weight',
-    zh: 'h₍t−1₎ · U：上一步状态的每个单元乘以它的循环权重',
+    en: 'h(t−1) · U: each unit of the previous state times its recurrent weight',
+    zh: 'h(t−1) · U：上一步状态的每个单元乘以它的循环权重',
   },
   'formula.rnn.moreTerms': { en: '… {n} more', zh: '…… 另外 {n} 项' },
   'formula.rnn.lineLabel': { en: '{name} at time step {t}', zh: '时间步 {t} 的{name}' },
