@@ -77,6 +77,9 @@ describe('recurrent formula views', () => {
     'SimpleRNN: the state at several steps and units is the engine’s, term by term',
     { timeout: WAIT },
     async () => {
+      // The overview draws each sequence as one strip per unit, steps along it.
+      await page.locator('[data-testid="overview"] [data-layer="bi_lstm"]').first().scrollIntoViewIfNeeded();
+      await screenshotView(page, 'overview-recurrent');
       const d = await openNeuron(page, 'rnn:2');
       await d.getByTestId('rnn-view').waitFor();
       const view = d.getByTestId('rnn-direction');

@@ -80,7 +80,7 @@ export const formulaRecurrentMessages = defineMessages({
   'formula.rnn.moreTerms': { en: '… {n} more', zh: '…… 另外 {n} 项' },
   'formula.rnn.lineLabel': { en: '{name} at time step {t}', zh: '时间步 {t} 的{name}' },
   'formula.bi.about': {
-    en: 'A bidirectional layer runs two copies of a {layer} layer with their own weights: one reads the sequence forwards, one backwards. At every time step the two states are merged ({mode}), so each output knows what comes before and after it.',
+    en: 'A bidirectional layer runs two copies of the wrapped {layer} layer, each with its own weights: one reads the sequence forwards, one backwards. At every time step the two states are merged ({mode}), so each output knows what comes before and after it.',
     zh: '双向层运行一个 {layer} 层的两个副本，各有自己的权重：一个正向读取序列，一个反向读取。每个时间步把两个状态合并（{mode}），于是每个输出既知道它之前的内容，也知道之后的内容。',
   },
   'formula.bi.views': { en: 'Bidirectional views', zh: '双向层视图' },
