@@ -21,10 +21,6 @@ import { allByTestId } from '../components/markup';
 /** Runnable types that still have no formula view, and why. */
 const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ['Input', 'nothing is computed: the detail of the input is the image itself (the plain map)'],
-  ['SimpleRNN', 'recurrent: the state over time steps needs a view of its own'],
-  ['GRU', 'recurrent: gates over time steps need a view of their own'],
-  ['LSTM', 'recurrent: gates and cell state over time steps need a view of their own'],
-  ['Bidirectional', 'a recurrent wrapper: needs the recurrent views first'],
 ]);
 
 /** Layer types that tfjs can build (the registry has a Keras mapping for them). */
@@ -97,6 +93,8 @@ const SAMPLES: Record<FormulaKind, { input: Shape; view: string; params?: LayerP
     { input: [5, 4], view: 'layer-norm-view' },
   ],
   embedding: [{ input: [6], view: 'embedding-view' }],
+  recurrent: [{ input: [6, 3], view: 'rnn-view' }],
+  bidirectional: [{ input: [6, 3], view: 'bi-view' }],
 };
 
 function defaults(def: LayerDef): LayerParams {

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
 import { initBackend } from '../../src/lib/engine/backend';
-import { buildModel, setNamedWeights, type NamedWeights } from '../../src/lib/engine/build';
+import { buildModel, setNamedWeights, weightName, type NamedWeights } from '../../src/lib/engine/build';
 import { Explainer } from '../../src/lib/engine/explain';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { createRng, randomInt, type Rng } from '../../src/lib/random';
@@ -97,8 +97,9 @@ export function setSeededWeights(model: tf.LayersModel, rng: Rng): void {
       const fanIn = shape.length > 1 ? size / (shape[shape.length - 1] ?? 1) : 1;
       const scale = shape.length > 1 ? Math.sqrt(6 / fanIn) : 0.3;
       const name = w.originalName.split('/').pop() ?? '';
+      // Full names: a Bidirectional's two directions have weights of the same short name.
       weights.set(
-        `${layer.name}/${name}`,
+        weightName(layer.name, w.originalName),
         Float32Array.from({ length: size }, () => randomWeight(name, rng, scale)),
       );
     }

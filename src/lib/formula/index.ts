@@ -18,3 +18,5 @@ export * from './dotProduct';
 export * from './layerNorm';
 export * from './embedding';
 export * from './tensorGrid';
+export * from './recurrent';
+export * from './bidirectional';

@@ -13,6 +13,7 @@ import { formulaResampleMessages } from './messages/formulaResample';
 import { formulaLrnMessages } from './messages/formulaLrn';
 import { formulaVolumeMessages } from './messages/formulaVolume';
 import { formulaArrangeMessages } from './messages/formulaArrange';
+import { formulaRecurrentMessages } from './messages/formulaRecurrent';
 import { logsMessages } from './messages/logs';
 import { visualiseMessages } from './messages/visualise';
 import { attributionMessages } from './messages/attribution';
@@ -28,6 +29,7 @@ export const deferredMessages = {
   ...formulaLrnMessages,
   ...formulaVolumeMessages,
   ...formulaArrangeMessages,
+  ...formulaRecurrentMessages,
   ...logsMessages,
   ...visualiseMessages,
   ...attributionMessages,

@@ -33,6 +33,7 @@ const mergeMode: ParamDef = {
 export const bidirectional: LayerDef = {
   type: 'Bidirectional',
   category: 'Wrapper',
+  formula: 'bidirectional',
   description: {
     en: 'Reads the sequence twice with two copies of the wrapped recurrent layer, one from the first step to the last and one backwards, and merges what they produce. Every step then knows about what comes after it as well as before, which helps with tasks such as tagging the words of a finished sentence.',
     zh: '用被包装的循环层的两个副本把序列读两遍，一个从第一步读到最后一步，另一个倒着读，再合并它们的输出。于是每一步既了解它之前的内容，也了解之后的内容，这对标注完整句子中的词等任务很有帮助。',

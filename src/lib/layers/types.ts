@@ -123,7 +123,11 @@ export type FormulaKind =
   /** Statistics of one example over an axis, then a scale and shift per feature. */
   | 'layerNorm'
   /** A table lookup: each id selects a row. */
-  | 'embedding';
+  | 'embedding'
+  /** SimpleRNN, GRU, LSTM: the cell's gates and state over time steps. */
+  | 'recurrent'
+  /** Bidirectional: the two directions' recurrent views and their merge. */
+  | 'bidirectional';
 
 /** An element-wise function as src/lib/formula/activations names it, with its options. */
 export interface ElementwiseFunction {

@@ -25,6 +25,7 @@ export function recurrent(type: string, gates: number, description: Localized): 
     type,
     category: 'Recurrent',
     description,
+    formula: 'recurrent',
     params: [
       {
         ...unitsParam,
