@@ -45,6 +45,7 @@ export class NetWorkerHandler {
   private readonly running = new Map<number, AbortController>();
   /** Requests cancelled before they started (answered with an error when their turn comes). */
   private readonly cancelled = new Set<number>();
+  private lastStarted = 0;
 
   /** Models held now (the tests check none is left behind). */
   get modelCount(): number {
@@ -60,6 +61,7 @@ export class NetWorkerHandler {
     let message: FromNetWorker;
     const stop = new AbortController();
     this.running.set(request.id, stop);
+    this.lastStarted = Math.max(this.lastStarted, request.id);
     if (this.cancelled.delete(request.id)) stop.abort(new Error('cancelled'));
     try {
       message = await this.answer(request, stop.signal, progress);
@@ -78,7 +80,8 @@ export class NetWorkerHandler {
   cancel(id: number): void {
     const running = this.running.get(id);
     if (running) running.abort(new Error('cancelled'));
-    else this.cancelled.add(id);
+    // Requests start in the order of their ids: one at or below the last started has finished.
+    else if (id > this.lastStarted) this.cancelled.add(id);
   }
 
   private held(model: number): Held {
