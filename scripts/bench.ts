@@ -2,7 +2,8 @@
  * `npm run bench`: builds the app, serves dist/ on 127.0.0.1 and measures it in headless
  * Chromium: activation extraction, new image → overview redrawn, navigation → first overview,
  * heap and leaked tensors, as medians over many images; saliency, Grad-CAM, occlusion and FGSM
- * on one image (benchAttribution.ts); opening ResNet-18 and MobileNet v2 from the zoo (benchOpen.ts). `--backend webgl|wasm|cpu` forces a
+ * on one image (benchAttribution.ts); opening ResNet-18 and MobileNet v2 from the zoo (benchOpen.ts)
+ * and "Why?" on ResNet-18 in the net worker (benchWhy.ts). `--backend webgl|wasm|cpu` forces a
  * backend (webgl runs on SwiftShader here), `--compare` runs all three, `--json` ends with
  * one JSON object. It starts with the CPU model and a calibration figure (a fixed kernel timed
  * in the page) so that runs on two machines can be compared.
@@ -18,6 +19,7 @@ import { machineReport, type MachineReport } from './lib/benchBytes';
 import { benchLiveCamera, type LiveBench } from './lib/benchLive';
 import { attributionLines } from './lib/benchAttribution';
 import { benchOpen, openLines, type OpenBench } from './lib/benchOpen';
+import { benchWhy, whyLines, type WhyBench } from './lib/benchWhy';
 
 const OPTIONS = {
   backend: { kind: 'string', default: 'auto', help: 'webgl, wasm, cpu, or auto (the app’s own choice)' },
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
   let machine: MachineReport;
   let live: LiveBench | null = null;
   let open: OpenBench | null = null;
+  let why: WhyBench | null = null;
   try {
     // The machine first, on an idle browser: the calibration scales figures between machines.
     const probe = await launchChromium();
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
       const browser = await launchChromium();
       try {
         open = await benchOpen(browser, server.url, { runs: Math.max(1, args.opens), log });
+        why = await benchWhy(browser, server.url, log);
       } finally {
         await browser.close();
       }
@@ -133,10 +137,11 @@ async function main(): Promise<void> {
     );
   process.stdout.write(`${attributionLines(first).join('\n')}\n`);
   if (open) process.stdout.write(`${openLines(open).join('\n')}\n`);
+  if (why) process.stdout.write(`${whyLines(why).join('\n')}\n`);
   if (training) process.stdout.write(`${trainingLines(training).join('\n')}\n`);
   if (args.json)
     process.stdout.write(
-      `${JSON.stringify({ ...machine, ...first, ...(live ?? {}), ...(open ?? {}), ...(training ?? {}), runs: results })}\n`,
+      `${JSON.stringify({ ...machine, ...first, ...(live ?? {}), ...(open ?? {}), ...(why ?? {}), ...(training ?? {}), runs: results })}\n`,
     );
 }
 

@@ -39,7 +39,7 @@ const WAIT = 180_000;
  * card's Open button. A string, not a function: tsx would wrap the function's inner
  * functions in a helper the page does not have.
  */
-const PROBES = `
+export const PROBES = `
   window.__longTasks = [];
   window.__frameGaps = [];
   new PerformanceObserver((list) => {

@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
 import { initBackend } from '../../src/lib/engine/backend';
 import { buildRunner } from '../../src/lib/engine/runner';
-import { NetWorkerHandler } from '../../src/lib/engine/worker/netHandler';
-import type { FromNetWorker, ToNetWorker } from '../../src/lib/engine/worker/netProtocol';
-import { NetWorkerClient, type WorkerPort } from '../../src/app/net/netWorkerClient';
+import type { NetWorkerHandler } from '../../src/lib/engine/worker/netHandler';
+import type { NetWorkerClient } from '../../src/app/net/netWorkerClient';
+import { handlerClient } from './handlerPort';
 import { WorkerRunner } from '../../src/app/net/workerRunner';
 import { banksFor, inputSizeOf, runsInWorker } from '../../src/app/net/workerChoice';
 import { LatestExplanation } from '../../src/app/net/latestExplanation';
@@ -22,27 +22,8 @@ import type { NetworkSpec } from '../../src/lib/spec/types';
 import type { Explanation, NetRunner } from '../../src/lib/tensor/types';
 import { createRng } from '../../src/lib/random';
 
-/** A worker in the same thread: messages are cloned with their transfer lists, answered in order. */
-class HandlerPort implements WorkerPort {
-  onmessage: ((event: MessageEvent<FromNetWorker>) => void) | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
-  constructor(readonly handler: NetWorkerHandler) {}
-
-  postMessage(message: ToNetWorker, transfer: Transferable[]): void {
-    const copy = structuredClone(message, { transfer: transfer as ArrayBuffer[] });
-    const answer = (m: FromNetWorker, t: ArrayBuffer[]) =>
-      this.onmessage?.({ data: structuredClone(m, { transfer: t }) } as MessageEvent<FromNetWorker>);
-    this.queue = this.queue.then(async () => {
-      if (copy.type === 'init') return answer({ type: 'ready', id: copy.id, backend: tf.getBackend() }, []);
-      const { message: reply, transfer: moved } = await this.handler.handle(copy);
-      answer(reply, moved);
-    });
-  }
-}
-
 function client(): { client: NetWorkerClient; handler: NetWorkerHandler } {
-  const handler = new NetWorkerHandler();
-  return { client: new NetWorkerClient(new HandlerPort(handler), {}), handler };
+  return handlerClient();
 }
 
 function image(size: number, seed: number): Float32Array {

@@ -57,8 +57,9 @@ function snapshot(att: AttributionState): AttributionSnapshot | null {
 
 /** Milliseconds of each of `runs` runs of one method with its default settings, on the current image. */
 async function time(explainer: ExplainerState, method: string, runs: number): Promise<number[]> {
-  await explainer.connectEngine(true);
-  const attributor = explainer.attributor();
+  // A net in the net worker is timed there (as the panel runs it), a page net on the page.
+  if (!explainer.runsInWorker) await explainer.connectEngine(true);
+  const attributor = explainer.whyAttributor();
   const image = explainer.image?.input;
   const probabilities = explainer.explanation?.probabilities;
   if (!attributor || !image || !probabilities || !explainer.spec || !explainer.shapes)
@@ -68,12 +69,12 @@ async function time(explainer: ExplainerState, method: string, runs: number): Pr
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    if (method === 'saliency') attributor.saliency(image, { classIndex, method: 'gradient' });
-    else if (method === 'gradCam') attributor.gradCam(image, { classIndex, layerId });
+    if (method === 'saliency') await attributor.saliency(image, { classIndex, method: 'gradient' });
+    else if (method === 'gradCam') await attributor.gradCam(image, { classIndex, layerId });
     else if (method === 'occlusion')
       await attributor.occlusion(image, { classIndex, ...defaultOcclusion(explainer.inputSize) });
     else if (method === 'fgsm')
-      attributor.fgsm(image, { classIndex, epsilon: 2 / 255 }, explainer.explanation ?? undefined);
+      await attributor.fgsm(image, { classIndex, epsilon: 2 / 255 }, explainer.explanation ?? undefined);
     else if (method === 'visualise')
       await attributor.visualise({ target: { kind: 'class', classIndex }, steps: 10 });
     else throw new Error(`unknown method ${method}`);

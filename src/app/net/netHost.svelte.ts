@@ -7,6 +7,7 @@
  * swaps runners. Nothing here asks which runner it holds.
  */
 import { FirstLook } from '../../lib/forward/firstLook';
+import { asAsync, type AsyncAttributor } from '../../lib/attribution/types';
 import type { ModelArtifacts } from '../../lib/engine/io';
 import type { WeightSource } from '../../lib/engine/runner';
 import type { WeightPlan } from '../../lib/spec/weightPlan';
@@ -254,6 +255,14 @@ export class NetHost {
       runner.dispose();
       throw e;
     }
+  }
+
+  /** The "Why?" methods: in the net worker for a net there, else the engine's once it runs the net. */
+  whyAttributor(): AsyncAttributor | null {
+    const runner = this.runner;
+    if (runner?.asyncAttributor) return runner.asyncAttributor();
+    const page = this.engineReady ? runner?.attributor?.() : undefined;
+    return page ? asAsync(page) : null;
   }
 
   /** Makes a rebuilt net the one that runs, and frees the one it replaces. */

@@ -5,9 +5,18 @@
  * that cannot start rejects every request with the reason, so callers can build on the page.
  */
 import type { FromNetWorker, ToNetWorker } from '../../lib/engine/worker/netProtocol';
+import type { ProgressMessage } from '../../lib/engine/worker/attributionProtocol';
 import { wasmFileUrls } from '../../lib/engine/wasmFiles';
 
 type Request = ToNetWorker extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
+
+/** What a long request may take: a listener for its progress, and a signal that cancels it. */
+export interface RequestHooks {
+  onProgress?: (m: ProgressMessage) => void;
+  signal?: AbortSignal;
+}
+
+type Answer = Exclude<FromNetWorker, ProgressMessage>;
 
 /** Where requests go: a real Worker, or (in tests) anything with the same two members. */
 export interface WorkerPort {
@@ -20,7 +29,7 @@ export class NetWorkerClient {
   private nextModel = 1;
   private readonly waiting = new Map<
     number,
-    { resolve: (m: FromNetWorker) => void; reject: (e: Error) => void }
+    { resolve: (m: Answer) => void; reject: (e: Error) => void; progress?: (m: ProgressMessage) => void }
   >();
   private broken: Error | null = null;
   readonly ready: Promise<string>;
@@ -31,6 +40,7 @@ export class NetWorkerClient {
   ) {
     port.onmessage = (event) => {
       const m = event.data;
+      if (m.type === 'progress') return this.waiting.get(m.id)?.progress?.(m);
       const w = this.waiting.get(m.id);
       this.waiting.delete(m.id);
       if (m.type === 'error') w?.reject(new Error(m.message));
@@ -51,11 +61,28 @@ export class NetWorkerClient {
     this.waiting.clear();
   }
 
-  request(message: Request, transfer: Transferable[] = []): Promise<FromNetWorker> {
+  /**
+   * Sends `message`; resolves with its answer. Aborting `hooks.signal` rejects at once with the
+   * signal's reason and tells the worker to stop (its late answer, if any, is dropped).
+   */
+  request(message: Request, transfer: Transferable[] = [], hooks: RequestHooks = {}): Promise<Answer> {
     if (this.broken) return Promise.reject(this.broken);
+    const { signal, onProgress } = hooks;
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      const stop = (): void => {
+        if (!this.waiting.delete(id)) return;
+        this.port.postMessage({ type: 'cancel', id: 0, target: id }, []);
+        reject(signal?.reason as Error);
+      };
+      const done = (): void => signal?.removeEventListener('abort', stop);
+      this.waiting.set(id, {
+        resolve: (m) => (done(), resolve(m)),
+        reject: (e) => (done(), reject(e)),
+        progress: onProgress,
+      });
+      signal?.addEventListener('abort', stop);
       this.port.postMessage({ ...message, id } as ToNetWorker, transfer);
     });
   }

@@ -8,6 +8,8 @@ import type { BuiltMessage, Values, WeightBankMessage } from '../../lib/engine/w
 import type { Explanation, LayerWeights, NetRunner, TensorData } from '../../lib/tensor/types';
 import type { NetworkSpec } from '../../lib/spec/types';
 import type { NetWorkerClient } from './netWorkerClient';
+import { WorkerAttributor } from './workerAttributor';
+import type { AsyncAttributor } from '../../lib/attribution/types';
 
 /** What a build in the worker gives besides the runner (as `NetHost.rebuild` reports it). */
 export interface WorkerBuild {
@@ -22,6 +24,7 @@ export interface WorkerBuild {
 export class WorkerRunner implements NetRunner {
   private disposed = false;
   private weightView: Map<string, LayerWeights[]> | null = null;
+  private attribution: WorkerAttributor | null = null;
 
   private constructor(
     private readonly client: NetWorkerClient,
@@ -86,6 +89,17 @@ export class WorkerRunner implements NetRunner {
     const reply = await this.client.request({ type: 'explain', model: this.model, image: image.slice() });
     if (reply.type !== 'explained') throw new Error(`the net worker answered ${reply.type} to explain`);
     return this.explanationOf(reply, image);
+  }
+
+  /** The "Why?" methods, run in the worker on the net it holds. */
+  asyncAttributor(): AsyncAttributor {
+    this.attribution ??= new WorkerAttributor(this.client, this.model, this);
+    return this.attribution;
+  }
+
+  /** The explanation of `image` from activations the worker sent (for FGSM's adversarial image). */
+  explanationFrom(activations: [string, Values][], image: Float32Array): Explanation {
+    return this.explanationOf({ activations }, image);
   }
 
   /** The explanation of `image` from the worker's activations; the input is the caller's own array. */

@@ -7,12 +7,8 @@
 import { argmax } from '../../lib/data/metrics';
 import { camLayers, defaultCamLayer } from '../../lib/attribution/camLayers';
 import { defaultOcclusion } from '../../lib/attribution/occlusionGrid';
-import {
-  camDisplay,
-  occlusionDisplay,
-  saliencyDisplay,
-  type HeatDisplay,
-} from '../../lib/attribution/display';
+import type { HeatDisplay } from '../../lib/attribution/display';
+import { runMethod } from './attributionRun';
 import type {
   AttributionMethod,
   FgsmResult,
@@ -187,7 +183,8 @@ export class AttributionState {
 
   /**
    * Runs the current method on the current image and settings; an earlier run still going is
-   * dropped (occlusion is stopped between batches). Resolves when this run has finished.
+   * dropped (stopped between its pieces: occlusion batches, and in the net worker SmoothGrad
+   * samples and FGSM steps too). Resolves when this run has finished.
    */
   async run(): Promise<void> {
     const { image: shownImage, explanation: shownExplanation } = this.explainer;
@@ -207,75 +204,38 @@ export class AttributionState {
     this.error = null;
     this.limit = null;
     try {
-      await this.explainer.connectEngine(true);
-      // "Computing…" is painted before a method that blocks (a gradient through a 224-pixel net
-      // takes a second on the main thread).
+      // A net in the net worker is explained there; only a page net needs the page's engine.
+      if (!this.explainer.runsInWorker) await this.explainer.connectEngine(true);
+      // "Computing…" is painted before a method that blocks (a page net's gradient).
       await nextFrame();
       if (id !== this.runId) return;
-      const attributor = this.explainer.attributor();
+      const attributor = this.explainer.whyAttributor();
       if (!attributor) throw new Error('the engine is not running this net yet');
-      const c = this.classIndex;
-      const input = image.input;
-      // Inputs are fitted to a square of the net's size (preprocessImage).
-      const side = this.explainer.inputSize;
+      const stop = (this.stop = new AbortController());
+      if (this.method === 'occlusion' || this.method === 'visualise') this.progress = { done: 0, total: 0 };
+      if (this.method === 'visualise') this.visualise.preview = null;
       const t0 = performance.now();
-      const base = { input, explanation };
-      let next: AttributionResult;
-      if (this.method === 'saliency') {
-        const result = attributor.saliency(input, {
-          classIndex: c,
-          method: this.saliencyMethod,
-          samples: this.samples,
-          noise: this.noise,
-        });
-        next = { ...base, kind: 'saliency', result, heat: saliencyDisplay(result), ms: 0 };
-      } else if (this.method === 'gradCam') {
-        const layerId = this.layer;
-        if (!layerId) {
-          this.limit = 'noSpatialLayer';
-          return;
-        }
-        const result = attributor.gradCam(input, { classIndex: c, layerId });
-        next = { ...base, kind: 'gradCam', result, heat: camDisplay(result, side, side), ms: 0 };
-      } else if (this.method === 'occlusion') {
-        this.stop = new AbortController();
-        this.progress = { done: 0, total: 0 };
-        const result = await attributor.occlusion(input, {
-          classIndex: c,
-          ...this.patch,
-          measure: this.occlusionMeasure,
-          signal: this.stop.signal,
-          onProgress: (done, total) => {
-            if (id === this.runId) this.progress = { done, total };
-          },
-        });
-        next = { ...base, kind: 'occlusion', result, heat: occlusionDisplay(result), ms: 0 };
-      } else if (this.method === 'visualise') {
-        this.stop = new AbortController();
-        this.visualise.preview = null;
-        this.progress = { done: 0, total: 0 };
-        const result = await attributor.visualise({
-          target: this.visualise.target(c),
-          ...this.visualise.options(),
-          signal: this.stop.signal,
-          onProgress: (done, total) => {
-            if (id === this.runId) this.progress = { done, total };
-          },
-          onPreview: (preview) => {
-            if (id === this.runId) this.visualise.preview = preview;
-          },
-        });
-        this.visualise.seen(visualiseKey, image, explanation);
-        next = { ...base, kind: 'visualise', result, ms: 0 };
-      } else {
-        const result = attributor.fgsm(
-          input,
-          { classIndex: c, epsilon: this.epsilon, steps: this.steps, direction: this.direction },
-          explanation,
-        );
-        next = { ...base, kind: 'fgsm', result, ms: 0 };
-      }
+      const next = await runMethod(this, {
+        attributor,
+        input: image.input,
+        explanation,
+        classIndex: this.classIndex,
+        // Inputs are fitted to a square of the net's size (preprocessImage).
+        side: this.explainer.inputSize,
+        signal: stop.signal,
+        onProgress: (done, total) => {
+          if (id === this.runId) this.progress = { done, total };
+        },
+        onPreview: (preview) => {
+          if (id === this.runId) this.visualise.preview = preview;
+        },
+      });
       if (id !== this.runId) return;
+      if (!next) {
+        this.limit = 'noSpatialLayer';
+        return;
+      }
+      if (next.kind === 'visualise') this.visualise.seen(visualiseKey, image, explanation);
       next.ms = performance.now() - t0;
       this.result = next;
     } catch (e) {

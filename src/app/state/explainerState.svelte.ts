@@ -5,7 +5,8 @@
  * class never asks which. Other nets come in through `applySpec`, which only the one door that
  * opens networks calls (`EditorState.openNetwork`, through `NetLink`).
  */
-import type { Attributor, Explanation } from '../../lib/tensor/types';
+import type { Explanation } from '../../lib/tensor/types';
+import type { AsyncAttributor } from '../../lib/attribution/types';
 import { inferShapes, type ShapeTable } from '../../lib/spec/inferShapes';
 import { checkRunnable } from '../../lib/spec/runnable';
 import type { NetworkSpec } from '../../lib/spec/types';
@@ -81,10 +82,8 @@ export class ExplainerState {
   get backend(): string {
     return this.net.backend;
   }
-  /** Saliency, Grad-CAM, occlusion, FGSM for the current net: null until the engine runs it. */
-  attributor(): Attributor | null {
-    return this.net.engineReady ? (this.net.runner?.attributor?.() ?? null) : null;
-  }
+  /** "Why?" methods: in the net worker for a net that runs there, else once the engine runs it. */
+  whyAttributor = (): AsyncAttributor | null => this.net.whyAttributor();
 
   /** The model's own class names, one per output; empty when it has none (views show "class 0 …"). */
   get classes(): string[] {

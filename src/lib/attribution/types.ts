@@ -191,3 +191,32 @@ export interface Attributor {
   /** Gradient ascent on the input, in chunks of steps that yield to the page. */
   visualise(options: VisualiseOptions): Promise<VisualiseResult>;
 }
+
+/** How a long method reports and stops: progress after each chunk, a signal checked between. */
+export interface RunHooks {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * The "Why?" panel's view of an `Attributor`: every method a promise, so a net in the net
+ * worker answers without blocking the page (the page's own engine is wrapped as is).
+ */
+export interface AsyncAttributor {
+  saliency(image: Float32Array, options: SaliencyOptions & RunHooks): Promise<SaliencyResult>;
+  gradCam(image: Float32Array, options: GradCamOptions & RunHooks): Promise<GradCamResult>;
+  occlusion(image: Float32Array, options: OcclusionOptions): Promise<OcclusionResult>;
+  fgsm(image: Float32Array, options: FgsmOptions & RunHooks, before?: Explanation): Promise<FgsmResult>;
+  visualise(options: VisualiseOptions): Promise<VisualiseResult>;
+}
+
+/** The page's engine as an `AsyncAttributor`: its quick methods answer at once, in one piece. */
+export function asAsync(a: Attributor): AsyncAttributor {
+  return {
+    saliency: async (image, o) => a.saliency(image, o),
+    gradCam: async (image, o) => a.gradCam(image, o),
+    occlusion: (image, o) => a.occlusion(image, o),
+    fgsm: async (image, o, before) => a.fgsm(image, o, before),
+    visualise: (o) => a.visualise(o),
+  };
+}

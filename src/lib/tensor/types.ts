@@ -1,5 +1,5 @@
 /** What the engine hands to the views: plain typed arrays with their shapes, no tensors. */
-import type { Attributor } from '../attribution/types';
+import type { AsyncAttributor, Attributor } from '../attribution/types';
 
 export type { Attributor };
 
@@ -55,4 +55,6 @@ export interface NetRunner {
    * it (they need gradients). Throws, naming why, for a net they cannot explain.
    */
   attributor?(): Attributor;
+  /** The same methods run off the page (a net in the net worker), each a promise with progress. */
+  asyncAttributor?(): AsyncAttributor;
 }

@@ -5,6 +5,7 @@
 import type { tf } from '../tf';
 import type {
   Attributor,
+  RunHooks,
   FgsmOptions,
   FgsmResult,
   GradCamOptions,
@@ -23,7 +24,8 @@ import { AttributionError, LayerGraph } from './layerGraph';
 import { saliency } from './saliency';
 import { gradCam } from './gradCam';
 import { occlusion } from './occlusion';
-import { fgsm } from './fgsm';
+import { fgsm, type FgsmTensors } from './fgsm';
+import { fgsmInSteps, saliencyInSteps } from './stepped';
 import { visualise } from './visualise';
 
 export class EngineAttributor implements Attributor {
@@ -58,6 +60,18 @@ export class EngineAttributor implements Attributor {
   saliency(image: Float32Array, options: SaliencyOptions): SaliencyResult {
     this.check(image);
     return saliency(this.graph, this.classes, image, this.shape, options);
+  }
+
+  /** `saliency` with SmoothGrad a sample at a time, for the net worker. */
+  saliencyInSteps(image: Float32Array, options: SaliencyOptions & RunHooks): Promise<SaliencyResult> {
+    this.check(image);
+    return saliencyInSteps(this.graph, this.classes, image, this.shape, options);
+  }
+
+  /** FGSM's numbers a step at a time, for the net worker (which explains the result itself). */
+  fgsmInSteps(image: Float32Array, options: FgsmOptions & RunHooks): Promise<FgsmTensors> {
+    this.check(image);
+    return fgsmInSteps(this.graph, this.classes, image, this.shape, options);
   }
 
   gradCam(image: Float32Array, options: GradCamOptions): GradCamResult {

@@ -48,6 +48,94 @@ function margin(graph: LayerGraph, c: number, classes: number): (x: tf.Tensor) =
   };
 }
 
+/**
+ * One FGSM run, a step at a time (the net worker reports progress between steps): holds the
+ * image, the ε box and the current image as tensors until `finish` or `dispose`.
+ */
+export class FgsmRun {
+  readonly steps: number;
+  private readonly stepSize: number;
+  private readonly sign: number;
+  private readonly loss: (x: tf.Tensor) => tf.Scalar;
+  private follow: (x: tf.Tensor) => tf.Scalar;
+  private readonly x0: tf.Tensor4D;
+  private readonly lo: tf.Tensor;
+  private readonly hi: tf.Tensor;
+  private x: tf.Tensor;
+  private readonly losses: number[] = [];
+  private readonly c: number;
+  /** Steps taken so far. */
+  done = 0;
+
+  constructor(
+    private readonly graph: LayerGraph,
+    private readonly classes: number,
+    image: Float32Array,
+    shape: [number, number, number],
+    options: FgsmOptions,
+  ) {
+    const { classIndex: c, epsilon } = options;
+    checkClass(c, classes);
+    this.c = c;
+    const steps = options.steps ?? 1;
+    if (!(epsilon >= 0 && epsilon <= 1))
+      throw new AttributionError(`ε must be between 0 and 1, not ${epsilon}`);
+    if (!Number.isInteger(steps) || steps < 1 || steps > 500)
+      throw new AttributionError(`steps must be a whole number from 1 to 500, not ${steps}`);
+    this.steps = steps;
+    this.stepSize = steps === 1 ? epsilon : (options.stepSize ?? (2.5 * epsilon) / steps);
+    this.sign = options.direction === 'toward' ? -1 : 1;
+    this.loss = crossEntropy(graph, c);
+    this.follow = this.loss;
+    this.x0 = tf.tensor4d(image, [1, ...shape]);
+    this.lo = tf.tidy(() => tf.maximum(tf.sub(this.x0, epsilon), 0));
+    this.hi = tf.tidy(() => tf.minimum(tf.add(this.x0, epsilon), 1));
+    this.x = this.x0.clone();
+  }
+
+  /** One step of the sign of the gradient, projected back into the ε box. */
+  step(): void {
+    const { x, loss, classes } = this;
+    const c = this.c;
+    const first = this.done === 0;
+    const next = tf.tidy(() => {
+      const { value, grad } = tf.valueAndGrad(this.follow)(x);
+      let direction = grad;
+      // First step: a flat cross-entropy (a saturated softmax) hands over to the margin.
+      if (first && classes > 1 && tf.max(tf.abs(grad)).dataSync()[0] === 0) {
+        this.follow = margin(this.graph, c, classes);
+        direction = tf.grad(this.follow)(x);
+      }
+      this.losses.push((this.follow === loss ? value : loss(x)).dataSync()[0] ?? 0);
+      const moved = tf.add(x, tf.mul(this.sign * this.stepSize, exactSign(direction)));
+      return tf.minimum(tf.maximum(moved, this.lo), this.hi);
+    });
+    x.dispose();
+    this.x = next;
+    this.done++;
+  }
+
+  /** The result after the steps taken; frees the run's tensors. */
+  finish(): FgsmTensors {
+    try {
+      this.losses.push(tf.tidy(() => this.loss(this.x).dataSync()[0] ?? 0));
+      return tf.tidy(() => ({
+        perturbation: (tf.sub(this.x, this.x0).dataSync() as Float32Array).slice(),
+        image: (this.x.dataSync() as Float32Array).slice(),
+        losses: this.losses,
+        steps: this.steps,
+        loss: this.follow === this.loss ? ('crossEntropy' as const) : ('margin' as const),
+      }));
+    } finally {
+      this.dispose();
+    }
+  }
+
+  dispose(): void {
+    tf.dispose([this.x, this.x0, this.lo, this.hi]);
+  }
+}
+
 export function fgsm(
   graph: LayerGraph,
   classes: number,
@@ -55,47 +143,12 @@ export function fgsm(
   shape: [number, number, number],
   options: FgsmOptions,
 ): FgsmTensors {
-  const { classIndex: c, epsilon } = options;
-  checkClass(c, classes);
-  const steps = options.steps ?? 1;
-  if (!(epsilon >= 0 && epsilon <= 1))
-    throw new AttributionError(`ε must be between 0 and 1, not ${epsilon}`);
-  if (!Number.isInteger(steps) || steps < 1 || steps > 500)
-    throw new AttributionError(`steps must be a whole number from 1 to 500, not ${steps}`);
-  const stepSize = steps === 1 ? epsilon : (options.stepSize ?? (2.5 * epsilon) / steps);
-  const sign = options.direction === 'toward' ? -1 : 1;
-  const loss = crossEntropy(graph, c);
-  const x0 = tf.tensor4d(image, [1, ...shape]);
-  const lo = tf.tidy(() => tf.maximum(tf.sub(x0, epsilon), 0));
-  const hi = tf.tidy(() => tf.minimum(tf.add(x0, epsilon), 1));
-  let x: tf.Tensor = x0.clone();
-  let follow = loss;
-  const losses: number[] = [];
+  const run = new FgsmRun(graph, classes, image, shape, options);
   try {
-    for (let k = 0; k < steps; k++) {
-      const next = tf.tidy(() => {
-        const { value, grad } = tf.valueAndGrad(follow)(x);
-        let direction = grad;
-        // First step: a flat cross-entropy (a saturated softmax) hands over to the margin.
-        if (k === 0 && classes > 1 && tf.max(tf.abs(grad)).dataSync()[0] === 0) {
-          follow = margin(graph, c, classes);
-          direction = tf.grad(follow)(x);
-        }
-        losses.push((follow === loss ? value : loss(x)).dataSync()[0] ?? 0);
-        return tf.minimum(tf.maximum(tf.add(x, tf.mul(sign * stepSize, exactSign(direction))), lo), hi);
-      });
-      x.dispose();
-      x = next;
-    }
-    losses.push(tf.tidy(() => loss(x).dataSync()[0] ?? 0));
-    return tf.tidy(() => ({
-      perturbation: (tf.sub(x, x0).dataSync() as Float32Array).slice(),
-      image: (x.dataSync() as Float32Array).slice(),
-      losses,
-      steps,
-      loss: follow === loss ? ('crossEntropy' as const) : ('margin' as const),
-    }));
-  } finally {
-    tf.dispose([x, x0, lo, hi]);
+    while (run.done < run.steps) run.step();
+  } catch (e) {
+    run.dispose();
+    throw e;
   }
+  return run.finish();
 }

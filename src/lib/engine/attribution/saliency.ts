@@ -24,6 +24,33 @@ export function checkClass(classIndex: number, classes: number): void {
     );
 }
 
+/** The sample count and noise of SmoothGrad, checked (with the class) before any work. */
+export function checkSaliency(options: SaliencyOptions, classes: number): { samples: number; noise: number } {
+  checkClass(options.classIndex, classes);
+  const samples = options.samples ?? DEFAULTS.samples;
+  const noise = options.noise ?? DEFAULTS.noise;
+  if (options.method === 'smoothGrad' && (!Number.isInteger(samples) || samples < 1))
+    throw new AttributionError(`SmoothGrad needs at least one sample, not ${samples}`);
+  if (options.method === 'smoothGrad' && !(noise >= 0))
+    throw new AttributionError(`noise must be 0 or more, not ${noise}`);
+  return { samples, noise };
+}
+
+/** SmoothGrad's seeded Gaussian noise for `samples` copies of `x`, σ a fraction of x's range. */
+export function smoothGradNoise(
+  x: tf.Tensor,
+  shape: [number, number, number],
+  samples: number,
+  noise: number,
+  seed = DEFAULTS.seed,
+): tf.Tensor {
+  return tf.tidy(() => {
+    const range = tf.sub(tf.max(x), tf.min(x));
+    const sigma = tf.mul(noise, tf.maximum(range, 1e-6));
+    return tf.mul(tf.randomNormal([samples, ...shape], 0, 1, 'float32', seed), sigma);
+  });
+}
+
 export function saliency(
   graph: LayerGraph,
   classes: number,
@@ -32,25 +59,14 @@ export function saliency(
   options: SaliencyOptions,
 ): SaliencyResult {
   const { classIndex: c, method } = options;
-  checkClass(c, classes);
-  const samples = options.samples ?? DEFAULTS.samples;
-  const noise = options.noise ?? DEFAULTS.noise;
-  if (method === 'smoothGrad' && (!Number.isInteger(samples) || samples < 1))
-    throw new AttributionError(`SmoothGrad needs at least one sample, not ${samples}`);
-  if (method === 'smoothGrad' && !(noise >= 0))
-    throw new AttributionError(`noise must be 0 or more, not ${noise}`);
+  const { samples, noise } = checkSaliency(options, classes);
   const score = classScore(graph, c);
   const out = tf.tidy(() => {
     const x = tf.tensor4d(image, [1, ...shape]);
     const { value, grad } = tf.valueAndGrad(score)(x);
     let attribution: tf.Tensor = grad;
     if (method === 'smoothGrad') {
-      const range = tf.sub(tf.max(x), tf.min(x));
-      const sigma = tf.mul(noise, tf.maximum(range, 1e-6));
-      const eps = tf.mul(
-        tf.randomNormal([samples, ...shape], 0, 1, 'float32', options.seed ?? DEFAULTS.seed),
-        sigma,
-      );
+      const eps = smoothGradNoise(x, shape, samples, noise, options.seed);
       const noisy = tf.add(tf.tile(x, [samples, 1, 1, 1]), eps);
       attribution = tf.mean(tf.grad(score)(noisy), 0, true);
     } else if (method === 'gradientTimesInput') attribution = tf.mul(grad, x);

@@ -4,17 +4,29 @@
  * explains images with them, and answers every request with one reply and the buffers to
  * transfer. Every reply's arrays are fresh copies, owned by nobody else, so transferring them
  * never detaches a tensor's memory. No tensor outlives a request except the models' own.
+ * "Why?" requests report progress as they go and stop when cancelled (see attributionHandler).
  */
 import { tf } from '../tf';
 import { buildModel, getNamedWeights, transferWeights, weightEntries, weightName } from '../build';
 import { Explainer } from '../explain';
+import { EngineAttributor } from '../attribution/attributor';
 import type { ActivationsMessage, FromNetWorker, ToNetWorker, Values } from './netProtocol';
 import { arraysOf, transferList } from './netProtocol';
+import type { ProgressMessage } from './attributionProtocol';
+import { attribute } from './attributionHandler';
 
 interface Held {
   model: tf.LayersModel;
   explainer: Explainer;
+  /** Made at the first "Why?" request (it reads the model live, new weights included). */
+  attributor?: EngineAttributor;
 }
+
+/** What the handler answers: everything but `init` (the worker's) and `cancel` (see `cancel`). */
+export type HandledRequest = Exclude<ToNetWorker, { type: 'init' } | { type: 'cancel' }>;
+
+/** Where progress goes while a request runs (the worker posts it at once). */
+export type ProgressSink = (message: ProgressMessage, transfer: ArrayBuffer[]) => void;
 
 export interface Reply {
   message: FromNetWorker;
@@ -29,20 +41,47 @@ function activationsOf(explainer: Explainer, image: Float32Array): ActivationsMe
 
 export class NetWorkerHandler {
   private readonly models = new Map<number, Held>();
+  /** Requests running now, by id, so a `cancel` can stop them. */
+  private readonly running = new Map<number, AbortController>();
+  /** Requests cancelled before they started (answered with an error when their turn comes). */
+  private readonly cancelled = new Set<number>();
+  private lastStarted = 0;
 
   /** Models held now (the tests check none is left behind). */
   get modelCount(): number {
     return this.models.size;
   }
 
-  async handle(request: Exclude<ToNetWorker, { type: 'init' }>): Promise<Reply> {
+  /** Requests running or waiting to be cancelled (the tests check none is left behind). */
+  get pendingCount(): number {
+    return this.running.size + this.cancelled.size;
+  }
+
+  async handle(request: HandledRequest, progress: ProgressSink = () => undefined): Promise<Reply> {
     let message: FromNetWorker;
+    const stop = new AbortController();
+    this.running.set(request.id, stop);
+    this.lastStarted = Math.max(this.lastStarted, request.id);
+    if (this.cancelled.delete(request.id)) stop.abort(new Error('cancelled'));
     try {
-      message = await this.answer(request);
+      message = await this.answer(request, stop.signal, progress);
     } catch (e) {
       message = { type: 'error', id: request.id, message: e instanceof Error ? e.message : String(e) };
+    } finally {
+      this.running.delete(request.id);
     }
     return { message, transfer: transferList(arraysOf(message)) };
+  }
+
+  /**
+   * Stops request `id` at its next pause; one not started yet is refused when its turn comes.
+   * Called as the message arrives, not in turn (the request it stops is running).
+   */
+  cancel(id: number): void {
+    const running = this.running.get(id);
+    if (running) running.abort(new Error('cancelled'));
+    // Requests start in the order of their ids: one at or below the last started has finished.
+    else if (id > this.lastStarted) this.cancelled.add(id);
   }
 
   private held(model: number): Held {
@@ -51,8 +90,22 @@ export class NetWorkerHandler {
     return h;
   }
 
-  private async answer(r: Exclude<ToNetWorker, { type: 'init' }>): Promise<FromNetWorker> {
+  private async answer(r: HandledRequest, signal: AbortSignal, sink: ProgressSink): Promise<FromNetWorker> {
+    signal.throwIfAborted();
     switch (r.type) {
+      case 'attribute': {
+        const h = this.held(r.model);
+        h.attributor ??= new EngineAttributor(h.model, (image) => h.explainer.explain(image));
+        const answer = await attribute(h.attributor, h.explainer, r.request, {
+          signal,
+          progress: (done, total, image) => {
+            // A preview is the method's own array: a copy moves, the run keeps its own.
+            const preview = image ? image.slice() : null;
+            sink({ type: 'progress', id: r.id, done, total, preview }, preview ? [preview.buffer] : []);
+          },
+        });
+        return { type: 'attributed', id: r.id, answer };
+      }
       case 'build':
         return this.build(r);
       case 'explain':

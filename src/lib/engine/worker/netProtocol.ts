@@ -5,6 +5,8 @@
  * Every request carries an `id` that its one reply repeats; a model is named by `model`.
  */
 import type { NetworkSpec } from '../../spec/types';
+import type { AttributeAnswer, AttributeRequest, ProgressMessage } from './attributionProtocol';
+import { floatArraysIn } from './attributionProtocol';
 
 /** A tensor's values with its shape (no batch axis for activations). */
 export interface Values {
@@ -35,7 +37,11 @@ export type ToNetWorker =
     }
   | { type: 'explain'; id: number; model: number; image: Float32Array }
   | { type: 'setWeights'; id: number; model: number; values: [string, Float32Array][] }
-  | { type: 'dispose'; id: number; model: number };
+  | { type: 'dispose'; id: number; model: number }
+  /** "Why?" on a held model; answered by `attributed`, with `progress` messages before. */
+  | { type: 'attribute'; id: number; model: number; request: AttributeRequest }
+  /** Stops request `target` between its pieces (it answers with an error); no answer of its own. */
+  | { type: 'cancel'; id: number; target: number };
 
 /** Every layer's output for one image, keyed by layer id (the input included). */
 export type ActivationsMessage = [string, Values][];
@@ -59,6 +65,8 @@ export type FromNetWorker =
   | BuiltMessage
   | { type: 'explained'; id: number; activations: ActivationsMessage }
   | { type: 'done'; id: number }
+  | { type: 'attributed'; id: number; answer: AttributeAnswer }
+  | ProgressMessage
   | { type: 'error'; id: number; message: string };
 
 /** The buffers of a message's typed arrays, each once, for `postMessage`'s transfer list. */
@@ -82,5 +90,8 @@ export function arraysOf(message: FromNetWorker | ToNetWorker): Float32Array[] {
     if (message.image) out.push(message.image);
   } else if (message.type === 'explain') out.push(message.image);
   else if (message.type === 'setWeights') message.values.forEach(([, v]) => out.push(v));
+  else if (message.type === 'attribute') floatArraysIn(message.request, out);
+  else if (message.type === 'attributed') floatArraysIn(message.answer, out);
+  else if (message.type === 'progress' && message.preview) out.push(message.preview);
   return out;
 }

@@ -2,7 +2,8 @@
  * The net worker: TensorFlow.js (wasm) off the page's main thread for big networks. It
  * builds them (random initialisation of millions of weights included), runs them and sends
  * every layer's activations back as transferable arrays; see NetWorkerHandler for the logic.
- * Requests are answered one at a time, in order.
+ * Requests are answered one at a time, in order; a `cancel` is acted on as it arrives (a
+ * "Why?" run pauses between its pieces, so it is heard), and progress is posted as it comes.
  */
 import { initBackend } from '../backend';
 import { NetWorkerHandler } from './netHandler';
@@ -26,8 +27,12 @@ scope.onmessage = (event: MessageEvent<ToNetWorker>) => {
     );
     return;
   }
+  if (request.type === 'cancel') {
+    handler.cancel(request.target);
+    return;
+  }
   queue = queue.then(async () => {
-    const { message, transfer } = await handler.handle(request);
+    const { message, transfer } = await handler.handle(request, post);
     post(message, transfer);
   });
 };

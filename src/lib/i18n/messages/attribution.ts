@@ -88,6 +88,11 @@ export const attributionMessages = defineMessages({
   },
   'attribution.running': { en: 'Computing…', zh: '计算中…' },
   'attribution.progress': { en: '{done} of {total} positions', zh: '已完成 {done} / {total} 个位置' },
+  'attribution.progressSamples': {
+    en: '{done} of {total} noisy copies',
+    zh: '已完成 {done} / {total} 个加噪副本',
+  },
+  'attribution.progressSteps': { en: 'step {done} of {total}', zh: '第 {done} / {total} 步' },
   'attribution.took': { en: 'computed in {ms} ms', zh: '用时 {ms} 毫秒' },
   'attribution.failed': { en: 'This could not be computed: {reason}', zh: '无法计算：{reason}' },
   'attribution.dilated': {

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: the "Why?" panel on ResNet-18 (224×224, random weights), which runs in the
+ * net worker. On a fresh page, the net is opened from the zoo; then, from the click on the
+ * "Why?" button, Grad-CAM (the panel's first method) and then saliency (the gradient) are
+ * computed and drawn. `attributionLongestTaskMs`: the longest main-thread task from that click
+ * to the saliency map (long-task timing reports tasks over 50 ms; 0 when there were none);
+ * `attributionResnet18Ms`: the time from the click to the saliency map.
+ */
+import type { Browser } from 'playwright-core';
+import '../../src/app/browser/debugHookTypes';
+import { PROBES } from './benchOpen';
+import { round1 } from './benchStats';
+
+export interface WhyBench {
+  attributionLongestTaskMs: number;
+  attributionResnet18Ms: number;
+}
+
+export const WHY_TARGETS: { key: keyof WhyBench; label: string; max: number }[] = [
+  {
+    key: 'attributionLongestTaskMs',
+    label: 'longest main-thread task, Grad-CAM + saliency on ResNet-18',
+    max: 50,
+  },
+];
+
+const WAIT = 300_000;
+
+/** Polls `probe` in the page every 250 ms (one small expression, so the probe does not load it). */
+async function until(probe: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + WAIT;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`no ${what} after ${WAIT / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export async function benchWhy(
+  browser: Browser,
+  url: string,
+  log: (line: string) => void,
+): Promise<WhyBench> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
+    await page.addInitScript(PROBES);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__cnnStudio?.backend(), null, { timeout: WAIT });
+    await page.getByTestId('open-zoo').click();
+    await page.locator('[data-testid="zoo-card"][data-id="resnet18"]').getByTestId('zoo-open').click();
+    await until(
+      () => page.evaluate(() => performance.getEntriesByName('net-overview-drawn').length > 0),
+      'ResNet-18 overview',
+    );
+    // Only the panel's state and status line: reading the result would copy its arrays on the
+    // page's thread, a long task of the bench's own.
+    const finished = (method: string) => () =>
+      page.evaluate((m) => {
+        const state = window.__cnnStudio?.attribution?.state();
+        const status = document.querySelector('[data-testid="attribution-status"]')?.textContent ?? '';
+        return Boolean(state && !state.running && state.method === m && /computed in/.test(status));
+      }, method);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.getByTestId('why-button').click();
+    await until(finished('gradCam'), 'Grad-CAM');
+    await page.locator('label', { has: page.getByTestId('method-saliency') }).click();
+    await until(finished('saliency'), 'saliency');
+    const r = await page.evaluate((start) => {
+      const w = window as unknown as { __longTasks: [number, number][] };
+      const t1 = performance.now();
+      const tasks = w.__longTasks.filter((e) => e[0] + e[1] > start).map((e) => e[1]);
+      return { longest: Math.max(0, ...tasks), ms: t1 - start };
+    }, t0);
+    const out = { attributionLongestTaskMs: round1(r.longest), attributionResnet18Ms: Math.round(r.ms) };
+    log(
+      `  "Why?" on ResNet-18: Grad-CAM + saliency in ${out.attributionResnet18Ms} ms, longest task ${out.attributionLongestTaskMs} ms`,
+    );
+    return out;
+  } finally {
+    await page.close();
+  }
+}
+
+export function whyLines(r: WhyBench): string[] {
+  return WHY_TARGETS.map((t) => {
+    const v = r[t.key];
+    return `${v <= t.max ? 'ok  ' : 'MISS'} ${t.label}: ${v}ms (target ≤ ${t.max}ms)`;
+  });
+}
