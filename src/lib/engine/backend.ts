@@ -10,6 +10,7 @@ import { registerBatchNormGradient } from './batchNormGradient';
 import { registerWasmReductions } from './wasmReductions';
 import { registerWasmSharedCopies } from './wasmSharedCopies';
 import { registerWasmChannelOps } from './wasmChannelOps';
+import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -37,6 +38,7 @@ export async function initBackend(options: BackendOptions): Promise<BackendName>
   registerWasmReductions();
   registerWasmSharedCopies();
   registerWasmChannelOps();
+  registerWasmMaxPoolGrad();
   const failures: string[] = [];
   for (const name of options.order) {
     try {
