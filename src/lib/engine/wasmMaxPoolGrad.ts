@@ -62,7 +62,7 @@ function maxPoolGradVia(fallback: KernelFunc): KernelFunc {
                   at = i;
                 }
               }
-            if (at >= 0) d[at] += g[out + c]!;
+            if (at >= 0) d[at] = d[at]! + g[out + c]!;
           }
         }
       }
