@@ -34,6 +34,8 @@ function poolGrad(c: Case, x: Float32Array, weights: Float32Array, outShape: num
 
 const cases: Case[] = [
   { h: 8, w: 6, c: 3, size: 2, stride: 2, pad: 'valid', ties: false },
+  // Odd sizes: valid drops the last row and column, same pads them (the general loops).
+  { h: 7, w: 9, c: 3, size: 2, stride: 2, pad: 'valid', ties: false },
   { h: 9, w: 7, c: 4, size: 2, stride: 2, pad: 'same', ties: false },
   { h: 9, w: 9, c: 2, size: 3, stride: 2, pad: 'same', ties: false },
   { h: 7, w: 8, c: 5, size: 3, stride: 1, pad: 'valid', ties: false },
