@@ -8,7 +8,7 @@
  * to the stride. We compose it from kernels wasm already has: transpose, conv2d, slice.
  */
 import { tf } from './tf';
-import { scope, type KernelFunc, type Padding, type TensorInfo } from './wasmKernelKit';
+import { scope, wasmKernel as kernel, type KernelFunc, type Padding, type TensorInfo } from './wasmKernelKit';
 
 const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
@@ -31,18 +31,20 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const { top, bottom, left, right } = info.padInfo;
   if (filterShape[0] === 1 && filterShape[1] === 1 && info.strideHeight === 1 && info.strideWidth === 1)
     if (top + bottom + left + right === 0) return pointwiseFilterGradient(x, dy, backend);
-  const k = scope(backend);
+  const transpose = kernel('Transpose');
+  const made: TensorInfo[] = [];
+  const run = (f: KernelFunc, args: Parameters<KernelFunc>[0]): TensorInfo => {
+    const out = f(args) as TensorInfo;
+    made.push(out);
+    return out;
+  };
   try {
-    const [n = 1, H = 1, W = 1, ci = 1] = x.shape;
-    const [, oh = 1, ow = 1, co = 1] = dy.shape;
-    // x as [ci, H, W, n] and dy as [oh, ow, n, co], moved by JS loops over the heap: wasm's
-    // Transpose took ~a quarter of this kernel's time on TinyVGG's maps.
-    const xT = k.batchToChannels(x, [ci, H, W, n]);
-    const dyT = k.transposeBlocks(dy, n, oh * ow, co, [oh, ow, n, co]);
-    const conv = k.run(
-      'Conv2D',
-      { x: xT, filter: dyT },
-      {
+    const xT = run(transpose, { inputs: { x }, backend, attrs: { perm: [3, 1, 2, 0] } });
+    const dyT = run(transpose, { inputs: { x: dy }, backend, attrs: { perm: [1, 2, 0, 3] } });
+    const conv = run(kernel('Conv2D'), {
+      inputs: { x: xT, filter: dyT },
+      backend,
+      attrs: {
         strides: [1, 1],
         pad: [
           [0, 0],
@@ -53,12 +55,16 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
         dataFormat: 'NHWC',
         dilations: [info.strideHeight, info.strideWidth],
       },
-    );
-    const [kh, kw] = filterShape;
-    const cut = k.run('Slice', { x: conv }, { begin: [0, 0, 0, 0], size: [ci, kh, kw, co] });
-    return k.keep('Transpose', { x: cut }, { perm: [1, 2, 0, 3] });
+    });
+    const [kh, kw, ci, co] = filterShape;
+    const cut = run(kernel('Slice'), {
+      inputs: { x: conv },
+      backend,
+      attrs: { begin: [0, 0, 0, 0], size: [ci, kh, kw, co] },
+    });
+    return transpose({ inputs: { x: cut }, backend, attrs: { perm: [1, 2, 0, 3] } }) as TensorInfo;
   } finally {
-    k.free();
+    for (const t of made) (backend as tf.KernelBackend).disposeData(t.dataId);
   }
 };
 

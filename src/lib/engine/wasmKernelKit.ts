@@ -121,23 +121,6 @@ export class KernelScope {
     return out;
   }
 
-  /**
-   * A [n, h, w, c] map as [c, h, w, n] (perm [3, 1, 2, 0]): the batch moved to the channels,
-   * read in order and written with a stride of n.
-   */
-  batchToChannels(x: TensorInfo, shape: number[]): TensorInfo {
-    const [n = 1, h = 1, w = 1, c = 1] = x.shape;
-    const out = this.output(shape);
-    this.made.push(out);
-    const src = this.values(x);
-    const dst = this.values(out);
-    const pixels = h * w;
-    for (let b = 0, i = 0; b < n; b++)
-      for (let p = 0; p < pixels; p++)
-        for (let ch = 0; ch < c; ch++, i++) dst[(ch * pixels + p) * n + b] = src[i]!;
-    return out;
-  }
-
   free(): void {
     for (const t of this.made) this.backend.disposeData(t.dataId);
     this.made.length = 0;
