@@ -11,6 +11,7 @@ import { registerWasmReductions } from './wasmReductions';
 import { registerWasmSharedCopies } from './wasmSharedCopies';
 import { registerWasmChannelOps } from './wasmChannelOps';
 import { registerWasmMaxPool3d } from './wasmMaxPool3d';
+import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -39,6 +40,7 @@ export async function initBackend(options: BackendOptions): Promise<BackendName>
   registerWasmSharedCopies();
   registerWasmChannelOps();
   registerWasmMaxPool3d();
+  registerWasmMaxPoolGrad();
   const failures: string[] = [];
   for (const name of options.order) {
     try {

@@ -15,7 +15,7 @@ import type { TrainingConfig } from '../../training/config';
 import type { FinalEvaluation, FromWorker, WeightList } from '../../training/protocol';
 import { learningRateAt, type Schedule } from '../../training/schedule';
 import { DivergenceDetector } from '../../training/divergence';
-import { evaluateSource } from './evaluate';
+import { validationSet } from './evaluate';
 import { netFeed } from '../../training/netFeed';
 
 export type Emit = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -143,8 +143,9 @@ export class TrainingSession {
     type Validated = { step: number; evaluation: FinalEvaluation };
     // Set inside `validate`; the cast keeps TypeScript from narrowing it to null for good.
     let last = null as Validated | null;
+    const evaluate = validationSet(data.validation, data.validationIndices, classes, feed);
     const validate = (epoch: number): void => {
-      const evaluation = evaluateSource(model, data.validation, data.validationIndices, classes, feed);
+      const evaluation = evaluate(model);
       last = { step, evaluation };
       this.emit({
         type: 'validation',
@@ -195,8 +196,7 @@ export class TrainingSession {
     }
     // A stopped run is evaluated where it stopped, and that point joins the curves too.
     if (step > 0 && last?.step !== step) validate(lastEpoch);
-    const evaluation =
-      last?.evaluation ?? evaluateSource(model, data.validation, data.validationIndices, classes, feed);
+    const evaluation = last?.evaluation ?? evaluate(model);
     const { list } = snapshotWeights(getNamedWeights(model));
     this.emit(
       { type: 'finished', reason: this.stopped ? 'stopped' : 'completed', evaluation, weights: list },
