@@ -13,7 +13,7 @@ import { writeKerasFixture } from '../fixtures/keras/generate';
 import { encodeShareHash } from '../../src/lib/formats/shareLink';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { runScript } from './cliRun';
-import { fastestOfEachAsync } from './timing';
+import { fastestOfEachAsync, LINEAR_GROWTH_4X } from './timing';
 
 const inspect = (args: string[]) => runScript('scripts/inspect.ts', args);
 const temp = () => mkdtempSync(join(tmpdir(), 'inspect-more-'));
@@ -186,7 +186,7 @@ describe('npm run inspect: the table stays narrow', () => {
         () => inspect([large, '--json']),
       );
       // Ratios, not timings (see timing.ts): linear is about 4, quadratic 16.
-      expect(b / a).toBeLessThan(10);
+      expect(b / a).toBeLessThan(LINEAR_GROWTH_4X);
     },
   );
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePbtxt, TfFormatError } from '../../src/lib/formats/tensorflow/pbtxtImport';
-import { fastestOfEach } from './timing';
+import { fastestOfEach, LINEAR_GROWTH_4X } from './timing';
 
 const INPUT = `node { name: "x" op: "Placeholder" attr { key: "dtype" value { type: DT_FLOAT } }
   attr { key: "shape" value { shape { dim { size: -1 } dim { size: 4 } } } } }\n`;
@@ -37,7 +37,7 @@ describe('GraphDef reading is linear', () => {
       () => parsePbtxt(small),
       () => parsePbtxt(large),
     );
-    expect(b / a).toBeLessThan(10);
+    expect(b / a).toBeLessThan(LINEAR_GROWTH_4X);
   });
 
   it(
@@ -53,7 +53,7 @@ describe('GraphDef reading is linear', () => {
         () => parsePbtxt(small),
         () => parsePbtxt(large),
       );
-      expect(b / a).toBeLessThan(10);
+      expect(b / a).toBeLessThan(LINEAR_GROWTH_4X);
     },
   );
 

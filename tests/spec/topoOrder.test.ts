@@ -16,7 +16,7 @@ import { exportText, importText } from '../../src/lib/formats';
 import { createRng, randomInt } from '../../src/lib/random';
 import { getLayerDef } from '../../src/lib/layers/registry';
 import { defaultLayerParams } from '../../src/lib/layers/shared/params';
-import { fastestOfEach } from '../formats/timing';
+import { fastestOfEach, LINEAR_GROWTH_4X } from '../formats/timing';
 
 /** The definitions, written the slow and obvious way. */
 function wavesByDefinition(layers: LayerSpec[]): string[] {
@@ -105,7 +105,7 @@ describe('topological orders', () => {
 
   /**
    * Time of `work(n)` against `work(n / 4)`: about 4 when linear, 16 when quadratic. The bound
-   * is 12: the Caffe round trip measures up to ~7 (garbage collection grows with the text).
+   * is LINEAR_GROWTH_4X.
    */
   function growthFor4x(work: (n: number) => void, n: number): number {
     const [small, large] = fastestOfEach(
@@ -115,7 +115,6 @@ describe('topological orders', () => {
     );
     return large / Math.max(small, 0.5);
   }
-  const LINEAR_GROWTH = 12;
 
   it('a 20,000-layer chain listed backwards: shapes, costs and order, in linear time', () => {
     const spec = chain(20_000);
@@ -134,7 +133,7 @@ describe('topological orders', () => {
       sortTopologically(s);
       summarize(s);
     }, 20_000);
-    expect(growth).toBeLessThan(LINEAR_GROWTH);
+    expect(growth).toBeLessThan(LINEAR_GROWTH_4X);
   });
 
   it.each(['spec', 'keras', 'caffe'] as const)(
@@ -149,7 +148,7 @@ describe('topological orders', () => {
       const growth = growthFor4x((n) => {
         importText(exportText(sortTopologically(chain(n)), format), format);
       }, 20_000);
-      expect(growth).toBeLessThan(LINEAR_GROWTH);
+      expect(growth).toBeLessThan(LINEAR_GROWTH_4X);
     },
   );
 
@@ -168,7 +167,7 @@ describe('topological orders', () => {
       const back = importText(exportText(wide(40_000), 'caffe'), 'caffe').spec;
       expect(back.layers).toHaveLength(40_001);
       const growth = growthFor4x((n) => importText(exportText(wide(n), 'caffe'), 'caffe'), 40_000);
-      expect(growth).toBeLessThan(LINEAR_GROWTH);
+      expect(growth).toBeLessThan(LINEAR_GROWTH_4X);
     },
   );
 });

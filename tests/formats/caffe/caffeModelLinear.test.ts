@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCaffeModel } from '../../../src/lib/formats/caffe/caffeModelImport';
-import { fastestOfEach } from '../timing';
+import { fastestOfEach, LINEAR_GROWTH_4X } from '../timing';
 import { blob, layer, net, sub, u } from './caffeModelWriter';
 
 /** data → ReLU → ReLU → … (`count` layers), a training net whose data layer is TRAIN-only. */
@@ -52,7 +52,7 @@ describe('.caffemodel reading is linear', () => {
       () => parseCaffeModel(small),
       () => parseCaffeModel(large),
     );
-    expect(b / a).toBeLessThan(10);
+    expect(b / a).toBeLessThan(LINEAR_GROWTH_4X);
   });
 
   it('4× the blob bytes take about 4× as long, and every value is read', { timeout: 120_000 }, () => {
@@ -65,6 +65,6 @@ describe('.caffemodel reading is linear', () => {
       () => parseCaffeModel(small),
       () => parseCaffeModel(large),
     );
-    expect(b / a).toBeLessThan(10);
+    expect(b / a).toBeLessThan(LINEAR_GROWTH_4X);
   });
 });
