@@ -4,10 +4,9 @@
  * accuracy, and the views of its modern blocks (hard-swish, depthwise convolution, batch norm,
  * squeeze-and-excitation, the residual Add) show the engine's numbers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { startHarness, waitForPanels, type Harness } from './harness';
+import { trainedPage } from './trainedShared';
 import { agrees, openNeuron, screenshotView } from './formulaShared';
 
 const WAIT = 120_000;
@@ -15,24 +14,7 @@ const test = JSON.parse(readFileSync('models/mobilenet-cifar10/test.json', 'utf8
   accuracy: number;
 };
 
-let h: Harness;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(h.server.url);
-  await page.getByTestId('layer-table').waitFor({ timeout: 60_000 });
-  await waitForPanels(page);
-}, 300_000);
-afterAll(async () => {
-  await h?.close();
-});
+const shared = trainedPage();
 
 describe('the trained MobileNet-CIFAR', () => {
   it(
@@ -40,21 +22,21 @@ describe('the trained MobileNet-CIFAR', () => {
     { timeout: WAIT },
     async () => {
       expect(test.accuracy).toBeGreaterThanOrEqual(0.7);
-      const menu = page.getByTestId('model-menu');
+      const menu = shared.page.getByTestId('model-menu');
       await expect
         .poll(() => menu.locator('option').allTextContents())
         .toContainEqual(expect.stringMatching(/^MobileNet-CIFAR/));
       await menu.selectOption('mobilenet-cifar');
       await expect
-        .poll(() => page.getByTestId('layer-table').textContent(), { timeout: WAIT })
+        .poll(() => shared.page.getByTestId('layer-table').textContent(), { timeout: WAIT })
         .toContain('block7_se_scale');
-      expect(await page.getByTestId('random-weights').count()).toBe(0);
-      await expect.poll(() => page.getByTestId('overview').textContent()).toContain('airplane');
-      await page
+      expect(await shared.page.getByTestId('random-weights').count()).toBe(0);
+      await expect.poll(() => shared.page.getByTestId('overview').textContent()).toContain('airplane');
+      await shared.page
         .locator('[data-testid="overview"] [data-layer="block7_add"]')
         .first()
         .waitFor({ timeout: WAIT });
-      expect(errors).toEqual([]);
+      expect(shared.errors).toEqual([]);
     },
   );
 
@@ -73,24 +55,24 @@ describe('the trained MobileNet-CIFAR', () => {
         ['head_act:2', 'activation-view', 'activation-value'],
       ];
       for (const [neuron, view, value] of views) {
-        const d = await openNeuron(page, neuron);
+        const d = await openNeuron(shared.page, neuron);
         await d.getByTestId(view).waitFor();
         await agrees(d, value);
-        if (neuron === 'block4_se_scale:2') await screenshotView(page, 'trained-mobilenet-se');
-        if (neuron === 'block2_depthwise:5') await screenshotView(page, 'trained-mobilenet-depthwise');
-        await page.keyboard.press('Escape');
+        if (neuron === 'block4_se_scale:2') await screenshotView(shared.page, 'trained-mobilenet-se');
+        if (neuron === 'block2_depthwise:5') await screenshotView(shared.page, 'trained-mobilenet-depthwise');
+        await shared.page.keyboard.press('Escape');
       }
-      expect(errors).toEqual([]);
+      expect(shared.errors).toEqual([]);
     },
   );
 
   it('is marked trained in the zoo with the tested accuracy', { timeout: WAIT }, async () => {
-    await page.getByTestId('open-zoo').click();
-    const card = page.locator('[data-testid="zoo-card"][data-id="mobilenet-cifar"]');
+    await shared.page.getByTestId('open-zoo').click();
+    const card = shared.page.locator('[data-testid="zoo-card"][data-id="mobilenet-cifar"]');
     await card.waitFor();
     const pct = `${(test.accuracy * 100).toFixed(1)}`;
     await expect.poll(() => card.getByTestId('zoo-trained').textContent()).toContain(pct);
-    await screenshotView(page, 'trained-mobilenet-zoo');
-    await page.keyboard.press('Escape');
+    await screenshotView(shared.page, 'trained-mobilenet-zoo');
+    await shared.page.keyboard.press('Escape');
   });
 });

@@ -4,10 +4,9 @@
  * the zoo, classifies the example, and its batch norm, residual Add and global average pooling
  * views show the engine's numbers for several neurons.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { startHarness, waitForPanels, type Harness } from './harness';
+import { trainedPage } from './trainedShared';
 import { agrees, openNeuron, screenshotView } from './formulaShared';
 
 const WAIT = 120_000;
@@ -16,24 +15,7 @@ const meta = JSON.parse(readFileSync('models/resnet8-cifar10/meta.json', 'utf8')
 };
 const test = JSON.parse(readFileSync('models/resnet8-cifar10/test.json', 'utf8')) as { accuracy: number };
 
-let h: Harness;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(h.server.url);
-  await page.getByTestId('layer-table').waitFor({ timeout: 60_000 });
-  await waitForPanels(page);
-}, 300_000);
-afterAll(async () => {
-  await h?.close();
-});
+const shared = trainedPage();
 
 describe('the trained ResNet-8', () => {
   it(
@@ -43,21 +25,21 @@ describe('the trained ResNet-8', () => {
       // The shipped weights are a run still going, tested at the bar.
       expect(meta.testAccuracy).toBeNull();
       expect(test.accuracy).toBeGreaterThanOrEqual(0.75);
-      const menu = page.getByTestId('model-menu');
+      const menu = shared.page.getByTestId('model-menu');
       await expect
         .poll(() => menu.locator('option').allTextContents())
         .toContainEqual(expect.stringMatching(/^ResNet-8/));
       await menu.selectOption('resnet8');
       await expect
-        .poll(() => page.getByTestId('layer-table').textContent(), { timeout: WAIT })
+        .poll(() => shared.page.getByTestId('layer-table').textContent(), { timeout: WAIT })
         .toContain('stage3_block1_add');
-      expect(await page.getByTestId('random-weights').count()).toBe(0);
-      await expect.poll(() => page.getByTestId('overview').textContent()).toContain('airplane');
-      await page
+      expect(await shared.page.getByTestId('random-weights').count()).toBe(0);
+      await expect.poll(() => shared.page.getByTestId('overview').textContent()).toContain('airplane');
+      await shared.page
         .locator('[data-testid="overview"] [data-layer="stage2_block1_add"]')
         .first()
         .waitFor({ timeout: WAIT });
-      expect(errors).toEqual([]);
+      expect(shared.errors).toEqual([]);
     },
   );
 
@@ -72,7 +54,7 @@ describe('the trained ResNet-8', () => {
         'stage3_block1_add:2',
         'avgpool:1',
       ]) {
-        const d = await openNeuron(page, neuron);
+        const d = await openNeuron(shared.page, neuron);
         const id = neuron.split(':')[0]!;
         if (id.endsWith('_bn')) {
           await d.getByTestId('bn-view').waitFor();
@@ -83,22 +65,22 @@ describe('the trained ResNet-8', () => {
           await d.getByTestId('global-pool-view').waitFor();
           await agrees(d, 'global-value');
         }
-        if (neuron === 'stage1_block1_add:5') await screenshotView(page, 'trained-resnet8-add');
-        if (neuron === 'stem_bn:3') await screenshotView(page, 'trained-resnet8-bn');
-        await page.keyboard.press('Escape');
+        if (neuron === 'stage1_block1_add:5') await screenshotView(shared.page, 'trained-resnet8-add');
+        if (neuron === 'stem_bn:3') await screenshotView(shared.page, 'trained-resnet8-bn');
+        await shared.page.keyboard.press('Escape');
       }
-      expect(errors).toEqual([]);
+      expect(shared.errors).toEqual([]);
     },
   );
 
   it('is marked trained in the zoo with the tested accuracy', { timeout: WAIT }, async () => {
-    await page.getByTestId('open-zoo').click();
-    const card = page.locator('[data-testid="zoo-card"][data-id="resnet8"]');
+    await shared.page.getByTestId('open-zoo').click();
+    const card = shared.page.locator('[data-testid="zoo-card"][data-id="resnet8"]');
     await card.waitFor();
     const pct = `${(test.accuracy * 100).toFixed(1)}`;
     await expect.poll(() => card.getByTestId('zoo-trained').textContent()).toContain(pct);
     expect(await card.getByTestId('zoo-trained').textContent()).toMatch(/training continues/);
-    await screenshotView(page, 'trained-resnet8-zoo');
-    await page.keyboard.press('Escape');
+    await screenshotView(shared.page, 'trained-resnet8-zoo');
+    await shared.page.keyboard.press('Escape');
   });
 });

@@ -1,6 +1,6 @@
 /** The arranging views' grids: every flat index has one cell and each cell gives back its index, for every rank. */
 import { describe, expect, it } from 'vitest';
-import { cellOfIndex, gridOf, indexOfCell } from '../../src/lib/formula/tensorGrid';
+import { cellOfIndex, gridOf, indexOfCell, strongestInChannel } from '../../src/lib/formula/tensorGrid';
 
 const tensor = (shape: number[]) => ({
   shape,
@@ -25,5 +25,21 @@ describe('tensor grids', () => {
     expect(gridOf(tensor([144, 3]), 0)).toMatchObject({ rows: 3, cols: 144, transposed: true });
     expect(gridOf(tensor([6, 4]), 0)).toMatchObject({ rows: 6, cols: 4, transposed: false });
     expect(indexOfCell([40], { row: 2, col: 15 }, -1)).toBeNull();
+  });
+});
+
+describe('strongestInChannel', () => {
+  const t = (shape: number[], data: number[]) => ({ shape, data: Float32Array.from(data) });
+  it('picks the value of largest magnitude in the channel, negative ones too', () => {
+    // [2, 2, 2]: channel 0 holds 0, 0, −5, 1; channel 1 holds 9, 0, 0, 0.
+    const maps = t([2, 2, 2], [0, 9, 0, 0, -5, 0, 1, 0]);
+    expect(strongestInChannel(maps, 0)).toBe(4);
+    expect(strongestInChannel(maps, 1)).toBe(1);
+  });
+  it('falls back to the channel’s first value when all are zero, and clamps the channel', () => {
+    const zeros = t([3, 2], [0, 0, 0, 0, 0, 0]);
+    expect(strongestInChannel(zeros, 1)).toBe(1);
+    expect(strongestInChannel(zeros, 7)).toBe(1);
+    expect(strongestInChannel(t([3, 2], [0, 1, 0, -4, 0, 2]), 1)).toBe(3);
   });
 });

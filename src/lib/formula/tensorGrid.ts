@@ -80,3 +80,20 @@ export function indexOfCell(
   }
   return index >= 0 && index < n ? index : null;
 }
+
+/**
+ * The first value a view shows for `channel` of a tensor (its last axis): the one of largest
+ * magnitude. After a ReLU the top-left corner is often 0, and a formula of zeros teaches nothing.
+ * Falls back to the channel's first value when every value is 0 (or the channel is out of range).
+ */
+export function strongestInChannel(tensor: TensorData, channel: number): number {
+  const channels = tensor.shape.at(-1) ?? 1;
+  const c = Math.min(Math.max(0, channel), channels - 1);
+  let best = c;
+  let bestAbs = -1;
+  for (let i = c; i < tensor.data.length; i += channels) {
+    const a = Math.abs(tensor.data[i] ?? 0);
+    if (a > bestAbs) [best, bestAbs] = [i, a];
+  }
+  return best;
+}
