@@ -138,9 +138,11 @@ export async function benchTraining(page: Page, options: TrainingBenchOptions = 
 
 /** The figures as lines for the bench's text report, with the targets. */
 export function trainingLines(r: TrainingBench, limitSeconds = 180): string[] {
+  // Issue 19's targets; the first round's were 60 s and no throughput target.
+  const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
   return [
-    `time to ≥ 95% validation accuracy: ${r.trainTo95s === null ? `not reached in ${limitSeconds} s (best ${(r.bestValAccuracy * 100).toFixed(1)}%)` : `${r.trainTo95s} s`} (target ≤ 60 s)`,
-    `training throughput: ${r.trainImagesPerSec} images/s over ${r.steps} steps`,
-    `longest main-thread frame while training: ${r.longestFrameMsWhileTraining} ms (while starting: ${r.longestFrameMsStarting} ms)`,
+    `${mark(r.trainTo95s !== null && r.trainTo95s <= 20)} time to ≥ 95% validation accuracy: ${r.trainTo95s === null ? `not reached in ${limitSeconds} s (best ${(r.bestValAccuracy * 100).toFixed(1)}%)` : `${r.trainTo95s} s`} (target ≤ 20 s)`,
+    `${mark(r.trainImagesPerSec >= 400)} training throughput: ${r.trainImagesPerSec} images/s over ${r.steps} steps (target ≥ 400)`,
+    `${mark(r.longestFrameMsWhileTraining <= 50)} longest main-thread frame while training: ${r.longestFrameMsWhileTraining} ms (target ≤ 50; while starting: ${r.longestFrameMsStarting} ms)`,
   ];
 }
