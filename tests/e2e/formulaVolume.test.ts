@@ -184,10 +184,11 @@ describe('volume views', () => {
     const td = await openNeuron(phone, 'td_conv:0');
     await td.getByTestId('conv-view').waitFor();
     await agrees(td, 'conv-value');
-    // The step picker and the note fit; the wrapped Conv2D's own view is as wide as it is
-    // outside the wrapper (its 8-wide output grid overflows a phone there too: not this view's).
+    // The step picker, the note and the wrapped Conv2D's own view (8-wide maps) fit.
     const steps = (await td.getByTestId('td-step').last().boundingBox())!;
     expect(steps.x + steps.width).toBeLessThanOrEqual(PHONE.width);
+    await expect.poll(() => clipped(phone, '[data-testid="neuron-detail"]')).toEqual([]);
+    expect(await wideScrollers(phone, '[data-testid="neuron-detail"]')).toEqual([]);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
     await screenshotView(phone, 'phone-formula-td-conv');
     expect(phoneErrors, phoneErrors.join('\n')).toEqual([]);
