@@ -2,7 +2,8 @@
  * The recurrent views in real Chromium: a net that reads an image's rows as a sequence
  * (Reshape to [12, 36]) through SimpleRNN, GRU, LSTM and two Bidirectional layers, opened from
  * a share link (fresh weights). Every state the engine outputs equals the view's at the steps
- * and units picked; the gates add up to it; go_backwards shows in the backward direction; the
+ * and units picked; the gates add up to it; go_backwards shows in a GRU of its own (which
+ * reads the rows last to first) and in the backward direction; the
  * merge equals the engine's for concat and sum. Screenshots at 1280×800 and 390×844.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,10 +15,23 @@ import { encodeShareHash } from '../../src/lib/formats/shareLink';
 import type { LayerSpec, NetworkSpec } from '../../src/lib/spec/types';
 
 const WAIT = 120_000;
-const rnn = (id: string, type: string, input: string, units: number, seq: boolean): LayerSpec => ({
+const rnn = (
+  id: string,
+  type: string,
+  input: string,
+  units: number,
+  seq: boolean,
+  back = false,
+): LayerSpec => ({
   id,
   type,
-  params: { units, activation: 'tanh', useBias: true, returnSequences: seq },
+  params: {
+    units,
+    activation: 'tanh',
+    useBias: true,
+    returnSequences: seq,
+    ...(back ? { goBackwards: true } : {}),
+  },
   inputs: [input],
 });
 const bi = (id: string, layer: string, input: string, mergeMode: string, seq: boolean): LayerSpec => ({
@@ -39,7 +53,8 @@ const spec: NetworkSpec = {
     { id: 'input', type: 'Input', params: { shape: [12, 12, 3] }, inputs: [] },
     { id: 'rows', type: 'Reshape', params: { targetShape: [12, 36] }, inputs: ['input'] },
     rnn('rnn', 'SimpleRNN', 'rows', 6, true),
-    rnn('gru', 'GRU', 'rnn', 5, true),
+    // go_backwards: the GRU reads the rows bottom to top and outputs its states in that order.
+    rnn('gru', 'GRU', 'rnn', 5, true, true),
     rnn('lstm', 'LSTM', 'gru', 4, true),
     bi('bi_lstm', 'LSTM', 'lstm', 'concat', true),
     bi('bi_gru', 'GRU', 'bi_lstm', 'sum', false),
@@ -100,14 +115,24 @@ describe('recurrent formula views', () => {
   );
 
   it(
-    'GRU: z, r and h̃ give the engine’s state; the player steps through time',
+    'GRU with go_backwards: z, r and h̃ give the engine’s state; the player steps from the last row up',
     { timeout: WAIT },
     async () => {
       const d = await openNeuron(page, 'gru:4');
       await d.getByTestId('rnn-view').waitFor();
+      expect(await d.getByTestId('rnn-view').getAttribute('data-backwards')).toBe('true');
       const view = d.getByTestId('rnn-direction');
+      // Its last step reads t = 0; the one before it t = 1. The engine's output row k is the
+      // state after the k-th step read, which the view checks against (agrees, below).
+      expect(await view.getAttribute('data-time')).toBe('0');
+      const note = await d.getByTestId('rnn-direction-output-note').textContent();
+      expect(note).toContain('go_backwards');
+      expect(note).toContain('output row 0 is the state after t = 11');
+      // The state a step reads is the one after t + 1, and the formula says so.
+      expect(await d.getByTestId('rnn-formula').getAttribute('data-backwards')).toBe('true');
+      expect((await d.getByTestId('rnn-gate-z').textContent())?.replace(/\s/g, '')).toContain('ht+1');
       await d.getByTestId('step-back').click();
-      await expect.poll(() => view.getAttribute('data-time')).toBe('10');
+      await expect.poll(() => view.getAttribute('data-time')).toBe('1');
       for (let k = 0; k < 3; k++) {
         const h = await agrees(d, 'rnn-h');
         const z = await valueOf(d, 'rnn-gate-z-value');
@@ -164,6 +189,7 @@ describe('recurrent formula views', () => {
       expect(await view.getAttribute('data-unit')).toBe('1');
       // The backward copy's last step is t = 0, and its first t = 11.
       expect(await view.getAttribute('data-time')).toBe('0');
+      expect(await d.getByTestId('rnn-formula').getAttribute('data-backwards')).toBe('true');
       await agrees(d, 'rnn-h');
       await pickTime(d, 'rnn-direction-x-band', 7);
       await expect.poll(() => view.getAttribute('data-time')).toBe('7');
@@ -191,12 +217,13 @@ describe('recurrent formula views', () => {
     },
   );
 
-  it('the LSTM and Bidirectional views fit 390 px', { timeout: WAIT }, async () => {
+  it('the LSTM, backwards GRU and Bidirectional views fit 390 px', { timeout: WAIT }, async () => {
     const { page: phone, errors: phoneErrors } = await openApp(h, `#${encodeShareHash(spec)}`, PHONE);
     await phone.emulateMedia({ reducedMotion: 'reduce' });
     await phone.locator('[data-testid="overview"] [data-layer="lstm"]').first().waitFor({ timeout: WAIT });
     for (const [neuron, view] of [
       ['lstm:0', 'rnn-view'],
+      ['gru:1', 'rnn-view'],
       ['bi_lstm:1', 'bi-view'],
     ] as const) {
       const d = await openNeuron(phone, neuron);
@@ -204,7 +231,7 @@ describe('recurrent formula views', () => {
       await expect.poll(() => clipped(phone, '[data-testid="neuron-detail"]')).toEqual([]);
       expect(await wideScrollers(phone, '[data-testid="neuron-detail"]')).toEqual([]);
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
-      await screenshotView(phone, `phone-formula-${view}`);
+      await screenshotView(phone, `phone-formula-${neuron.replace(':', '-')}`);
       await phone.keyboard.press('Escape');
     }
     expect(phoneErrors).toEqual([]);
