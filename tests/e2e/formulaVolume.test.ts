@@ -62,6 +62,41 @@ describe('volume views', () => {
   });
 
   it(
+    'a volume’s slices are drawn apart, and hovering reads (slice, row, column)',
+    { timeout: WAIT },
+    async () => {
+      // vol is [4, 8, 8, 3]: four 8×8 slices stacked, 32 rows.
+      const neuron = page.locator('[data-testid="overview"] [data-layer="vol"][data-channel="0"]').first();
+      await neuron.scrollIntoViewIfNeeded();
+      const box = (await neuron.boundingBox())!;
+      await page.mouse.move(box.x + (2.5 / 8) * box.width, box.y + ((8 + 3.5) / 32) * box.height);
+      await expect
+        .poll(() => page.getByTestId('tooltip-value').textContent())
+        .toMatch(/Slice 1, row 3, column 2:/);
+      await screenshotView(page, 'overview-volume-hover');
+      await page.mouse.move(box.x + (7.5 / 8) * box.width, box.y + ((24 + 7.5) / 32) * box.height);
+      await expect
+        .poll(() => page.getByTestId('tooltip-value').textContent())
+        .toMatch(/Slice 3, row 7, column 7:/);
+      await page.mouse.move(0, 0);
+      // The canvas behind the column has a line of the surface colour where slice 1 meets 2.
+      const pixel = await page.locator('[data-testid="column-canvas"][data-layer="vol"]').evaluate(
+        (el, [x, y]) => {
+          const c = el as HTMLCanvasElement;
+          const r = c.getBoundingClientRect();
+          const scale = c.width / r.width;
+          const data = c
+            .getContext('2d')!
+            .getImageData(Math.round((x! - r.left) * scale), Math.round((y! - r.top) * scale), 1, 1).data;
+          return [...data];
+        },
+        [box.x + box.width / 2, box.y + box.height / 2] as const,
+      );
+      expect(pixel).toEqual([255, 255, 255, 255]);
+    },
+  );
+
+  it(
     'Conv3D: the value is the engine’s at several cells, channels and slices',
     { timeout: WAIT },
     async () => {
