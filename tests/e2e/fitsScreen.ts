@@ -7,7 +7,7 @@ export const PHONE = { width: 390, height: 844 };
  * Elements of `selector` that stick out of the screen sideways, other than those inside a
  * frame that scrolls or clips them (a wide map or formula scrolls inside its own frame).
  */
-export function clipped(page: Page, selector: string): Promise<string[]> {
+export function clipped(page: Page, selector: string, screenWidth = PHONE.width): Promise<string[]> {
   return page.evaluate(
     ([sel, width]) =>
       [...document.querySelectorAll(`${sel} *`)]
@@ -25,7 +25,7 @@ export function clipped(page: Page, selector: string): Promise<string[]> {
           (e) =>
             `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`,
         ),
-    [selector, PHONE.width] as const,
+    [selector, screenWidth] as const,
   );
 }
 
@@ -34,7 +34,7 @@ export function clipped(page: Page, selector: string): Promise<string[]> {
  * or drawer's own body must not; only a frame made to scroll (`data-scrolls`, around a wide
  * formula or table) may.
  */
-export function wideScrollers(page: Page, selector: string): Promise<string[]> {
+export function wideScrollers(page: Page, selector: string, screenWidth = PHONE.width): Promise<string[]> {
   return page.evaluate(
     ([sel, width]) =>
       [document.querySelector(sel), ...document.querySelectorAll(`${sel} *`)]
@@ -48,6 +48,6 @@ export function wideScrollers(page: Page, selector: string): Promise<string[]> {
         .map(
           (e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${e.scrollWidth}>${e.clientWidth}`,
         ),
-    [selector, PHONE.width] as const,
+    [selector, screenWidth] as const,
   );
 }

@@ -4,15 +4,11 @@
  * view's window of channels and its value, and the grouped convolution's value, equal the
  * engine's for several neurons and cells; screenshots at 1280×800 and 390×844.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openApp, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
 import { agrees, openNeuron, screenshotView, valueOf } from './formulaShared';
-import { clipped, PHONE, wideScrollers } from './fitsScreen';
-import { encodeShareHash } from '../../src/lib/formats/shareLink';
+import { checkPhoneViews, useShareNet, WAIT } from './shareNetShared';
 import type { NetworkSpec } from '../../src/lib/spec/types';
 
-const WAIT = 120_000;
 const conv = { kernelSize: [3, 3], strides: [1, 1], padding: 'same', dilation: [1, 1], useBias: true };
 const spec: NetworkSpec = {
   name: 'Alex blocks',
@@ -42,19 +38,7 @@ const spec: NetworkSpec = {
   ],
 };
 
-let h: Harness;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h, `#${encodeShareHash(spec)}`));
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.locator('[data-testid="overview"] [data-layer="norm1"]').first().waitFor({ timeout: WAIT });
-}, 300_000);
-afterAll(async () => {
-  await h?.close();
-});
+const net = useShareNet(spec, 'norm1');
 
 describe('AlexNet blocks the engine runs', () => {
   it(
@@ -62,7 +46,7 @@ describe('AlexNet blocks the engine runs', () => {
     { timeout: WAIT },
     async () => {
       for (const channel of [0, 3, 7]) {
-        const d = await openNeuron(page, `norm1:${channel}`);
+        const d = await openNeuron(net.page, `norm1:${channel}`);
         await d.getByTestId('lrn-view').waitFor();
         // The window is the channel's neighbours within the radius, clipped at the edges.
         const window = await d
@@ -83,13 +67,13 @@ describe('AlexNet blocks the engine runs', () => {
         // Another cell, picked by hovering the output map.
         const map = d.getByTestId('lrn-output-map');
         const box = (await map.boundingBox())!;
-        await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7);
+        await net.page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7);
         await expect.poll(() => d.getByTestId('lrn-at').textContent()).not.toBe('');
         await agrees(d, 'lrn-value');
-        if (channel === 3) await screenshotView(page, 'formula-lrn');
-        await page.keyboard.press('Escape');
+        if (channel === 3) await screenshotView(net.page, 'formula-lrn');
+        await net.page.keyboard.press('Escape');
       }
-      expect(errors).toEqual([]);
+      expect(net.errors).toEqual([]);
     },
   );
 
@@ -101,28 +85,18 @@ describe('AlexNet blocks the engine runs', () => {
         [1, '0'],
         [6, '1'],
       ] as const) {
-        const d = await openNeuron(page, `conv2:${channel}`);
+        const d = await openNeuron(net.page, `conv2:${channel}`);
         await d.getByTestId('grouped-view').waitFor();
         expect(await d.getByTestId('group-diagram').getAttribute('data-group')).toBe(group);
         await agrees(d, 'conv-value');
-        if (channel === 6) await screenshotView(page, 'formula-grouped-engine');
-        await page.keyboard.press('Escape');
+        if (channel === 6) await screenshotView(net.page, 'formula-grouped-engine');
+        await net.page.keyboard.press('Escape');
       }
-      expect(errors).toEqual([]);
+      expect(net.errors).toEqual([]);
     },
   );
 
-  it('the LRN view fits 390 px', { timeout: WAIT }, async () => {
-    const { page: phone, errors: phoneErrors } = await openApp(h, `#${encodeShareHash(spec)}`, PHONE);
-    await phone.emulateMedia({ reducedMotion: 'reduce' });
-    await phone.locator('[data-testid="overview"] [data-layer="norm1"]').first().waitFor({ timeout: WAIT });
-    const d = await openNeuron(phone, 'norm1:2');
-    await d.getByTestId('lrn-view').waitFor();
-    await expect.poll(() => clipped(phone, '[data-testid="neuron-detail"]')).toEqual([]);
-    expect(await wideScrollers(phone, '[data-testid="neuron-detail"]')).toEqual([]);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
-    await screenshotView(phone, 'phone-formula-lrn');
-    expect(phoneErrors).toEqual([]);
-    await phone.close();
-  });
+  it('the LRN view fits 390 px', { timeout: WAIT }, () =>
+    checkPhoneViews(net, spec, 'norm1', [['norm1:2', 'lrn-view']]),
+  );
 });

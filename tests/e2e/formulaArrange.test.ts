@@ -5,15 +5,12 @@
  * value equals the engine's at the first pick and at a cell picked by hovering; screenshots at
  * 1280×800 and one at 390×844.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { openApp, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { agrees, openNeuron, screenshotView, valueOf } from './formulaShared';
-import { clipped, PHONE, wideScrollers } from './fitsScreen';
-import { encodeShareHash } from '../../src/lib/formats/shareLink';
+import { checkPhoneViews, useShareNet, WAIT } from './shareNetShared';
 import type { LayerSpec, NetworkSpec } from '../../src/lib/spec/types';
 
-const WAIT = 120_000;
 const l = (id: string, type: string, params: LayerSpec['params'], ...inputs: string[]): LayerSpec => ({
   id,
   type,
@@ -59,24 +56,12 @@ const spec: NetworkSpec = {
   ],
 };
 
-let h: Harness;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h, `#${encodeShareHash(spec)}`));
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.locator('[data-testid="overview"] [data-layer="emb"]').first().waitFor({ timeout: WAIT });
-}, 300_000);
-afterAll(async () => {
-  await h?.close();
-});
+const net = useShareNet(spec, 'emb');
 
 /** Hovers a grid at a fraction of its size, as a user picks another value. */
 async function hover(d: Locator, testId: string, fx: number, fy: number): Promise<void> {
   const box = (await d.getByTestId(testId).boundingBox())!;
-  await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+  await net.page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
 }
 
 /**
@@ -91,15 +76,15 @@ async function check(
   shot: string,
 ): Promise<Locator> {
   // A test that failed with its dialog open would block the overview for the next one.
-  if (await page.getByTestId('neuron-detail').isVisible()) await page.keyboard.press('Escape');
-  const d = await openNeuron(page, neuron);
+  if (await net.page.getByTestId('neuron-detail').isVisible()) await net.page.keyboard.press('Escape');
+  const d = await openNeuron(net.page, neuron);
   await d.getByTestId(view).waitFor();
   await agrees(d, value);
   const first = await d.getByTestId(grid).getAttribute('data-index');
   await hover(d, `${grid}-map`, 0.8, 0.7);
   await expect.poll(() => d.getByTestId(grid).getAttribute('data-index')).not.toBe(first);
   await agrees(d, value);
-  await screenshotView(page, shot);
+  await screenshotView(net.page, shot);
   return d;
 }
 
@@ -111,7 +96,7 @@ describe('views of the arranging layers, against the engine', () => {
     expect(Number(await d.getByTestId('reshape-flat').textContent())).toBe(
       Number(await v.getAttribute('data-out-index')),
     );
-    await page.keyboard.press('Escape');
+    await net.page.keyboard.press('Escape');
   });
 
   it('Permute: the axis order is dims’, and each value is the engine’s', { timeout: WAIT }, async () => {
@@ -123,14 +108,14 @@ describe('views of the arranging layers, against the engine', () => {
     // y[a, b, c] = x[b, c, a]
     const [a, b, c] = (await d.getByTestId('arrange-out-coords').textContent())!.split(', ');
     expect(await d.getByTestId('arrange-in-coords').textContent()).toBe([b, c, a].join(', '));
-    await page.keyboard.press('Escape');
+    await net.page.keyboard.press('Escape');
   });
 
   it('RepeatVector: every step is the input vector', { timeout: WAIT }, async () => {
     const d = await check('repeat:2', 'repeat-view', 'arrange-value', 'arrange-output', 'formula-repeat');
     const [, f] = (await d.getByTestId('arrange-out-coords').textContent())!.split(', ');
     expect(await d.getByTestId('arrange-in-coords').textContent()).toBe(f);
-    await page.keyboard.press('Escape');
+    await net.page.keyboard.press('Escape');
   });
 
   it('Masking: masked steps come out as zeros, kept ones unchanged', { timeout: WAIT }, async () => {
@@ -140,7 +125,7 @@ describe('views of the arranging layers, against the engine', () => {
     const step = d.getByTestId('masking-step');
     if ((await step.getAttribute('data-masked')) === 'true')
       expect(await valueOf(d, 'masking-value')).toBe(0);
-    await page.keyboard.press('Escape');
+    await net.page.keyboard.press('Escape');
   });
 
   it('Dot: the sum of products over the 144 steps is the engine’s value', { timeout: WAIT }, async () => {
@@ -153,7 +138,7 @@ describe('views of the arranging layers, against the engine', () => {
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-product'))));
     const rest = await valueOf(d, 'dot-more', 'data-rest');
     expect(products.reduce((s, p) => s + p, 0) + rest).toBeCloseTo(await valueOf(d, 'dot-value'), 4);
-    await page.keyboard.press('Escape');
+    await net.page.keyboard.press('Escape');
   });
 
   it(
@@ -167,7 +152,7 @@ describe('views of the arranging layers, against the engine', () => {
       expect(group).toHaveLength(3);
       expect(await valueOf(d, 'ln-mean')).toBeCloseTo(group.reduce((s, v) => s + v, 0) / 3, 5);
       expect(group).toContain(await valueOf(d, 'ln-x'));
-      await page.keyboard.press('Escape');
+      await net.page.keyboard.press('Escape');
     },
   );
 
@@ -186,28 +171,18 @@ describe('views of the arranging layers, against the engine', () => {
       expect(Number(await id.getAttribute('data-id'))).toBe(
         Math.trunc(Number(await id.getAttribute('data-raw'))),
       );
-      await page.keyboard.press('Escape');
-      expect(errors).toEqual([]);
+      await net.page.keyboard.press('Escape');
+      expect(net.errors).toEqual([]);
     },
   );
 
-  it('the Dot and layer-norm views fit 390 px', { timeout: WAIT }, async () => {
-    const { page: phone, errors: phoneErrors } = await openApp(h, `#${encodeShareHash(spec)}`, PHONE);
-    await phone.emulateMedia({ reducedMotion: 'reduce' });
-    await phone.locator('[data-testid="overview"] [data-layer="dot"]').first().waitFor({ timeout: WAIT });
-    for (const [neuron, view] of [
+  it('the Dot, layer-norm, Reshape, Embedding and Masking views fit 390 px', { timeout: WAIT }, () =>
+    checkPhoneViews(net, spec, 'dot', [
       ['dot:1', 'dot-view'],
       ['ln:0', 'layer-norm-view'],
-    ] as const) {
-      const d = await openNeuron(phone, neuron);
-      await d.getByTestId(view).waitFor();
-      await expect.poll(() => clipped(phone, '[data-testid="neuron-detail"]')).toEqual([]);
-      expect(await wideScrollers(phone, '[data-testid="neuron-detail"]')).toEqual([]);
-      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
-      await screenshotView(phone, `phone-formula-${view}`);
-      await phone.keyboard.press('Escape');
-    }
-    expect(phoneErrors).toEqual([]);
-    await phone.close();
-  });
+      ['steps:0', 'reshape-view'],
+      ['emb:0', 'embedding-view'],
+      ['mask:0', 'masking-view'],
+    ]),
+  );
 });

@@ -2,22 +2,33 @@
  * The recurrent views in real Chromium: a net that reads an image's rows as a sequence
  * (Reshape to [12, 36]) through SimpleRNN, GRU, LSTM and two Bidirectional layers, opened from
  * a share link (fresh weights). Every state the engine outputs equals the view's at the steps
- * and units picked; the gates add up to it; go_backwards shows in the backward direction; the
+ * and units picked; the gates add up to it; go_backwards shows in a GRU of its own (which
+ * reads the rows last to first) and in the backward direction; the
  * merge equals the engine's for concat and sum. Screenshots at 1280×800 and 390×844.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { openApp, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { agrees, openNeuron, screenshotView, valueOf } from './formulaShared';
-import { clipped, PHONE, wideScrollers } from './fitsScreen';
-import { encodeShareHash } from '../../src/lib/formats/shareLink';
+import { checkPhoneViews, useShareNet, WAIT } from './shareNetShared';
 import type { LayerSpec, NetworkSpec } from '../../src/lib/spec/types';
 
-const WAIT = 120_000;
-const rnn = (id: string, type: string, input: string, units: number, seq: boolean): LayerSpec => ({
+const rnn = (
+  id: string,
+  type: string,
+  input: string,
+  units: number,
+  seq: boolean,
+  back = false,
+): LayerSpec => ({
   id,
   type,
-  params: { units, activation: 'tanh', useBias: true, returnSequences: seq },
+  params: {
+    units,
+    activation: 'tanh',
+    useBias: true,
+    returnSequences: seq,
+    ...(back ? { goBackwards: true } : {}),
+  },
   inputs: [input],
 });
 const bi = (id: string, layer: string, input: string, mergeMode: string, seq: boolean): LayerSpec => ({
@@ -39,7 +50,8 @@ const spec: NetworkSpec = {
     { id: 'input', type: 'Input', params: { shape: [12, 12, 3] }, inputs: [] },
     { id: 'rows', type: 'Reshape', params: { targetShape: [12, 36] }, inputs: ['input'] },
     rnn('rnn', 'SimpleRNN', 'rows', 6, true),
-    rnn('gru', 'GRU', 'rnn', 5, true),
+    // go_backwards: the GRU reads the rows bottom to top and outputs its states in that order.
+    rnn('gru', 'GRU', 'rnn', 5, true, true),
     rnn('lstm', 'LSTM', 'gru', 4, true),
     bi('bi_lstm', 'LSTM', 'lstm', 'concat', true),
     bi('bi_gru', 'GRU', 'bi_lstm', 'sum', false),
@@ -52,24 +64,12 @@ const spec: NetworkSpec = {
   ],
 };
 
-let h: Harness;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h, `#${encodeShareHash(spec)}`));
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.locator('[data-testid="overview"] [data-layer="lstm"]').first().waitFor({ timeout: WAIT });
-}, 300_000);
-afterAll(async () => {
-  await h?.close();
-});
+const net = useShareNet(spec, 'lstm');
 
 /** Clicks the strip's column of time step t (in the first band). */
 async function pickTime(d: Locator, band: string, t: number, steps = 12): Promise<void> {
   const box = (await d.getByTestId(band).boundingBox())!;
-  await page.mouse.click(box.x + ((t + 0.5) / steps) * box.width, box.y + 2);
+  await net.page.mouse.click(box.x + ((t + 0.5) / steps) * box.width, box.y + 2);
 }
 
 describe('recurrent formula views', () => {
@@ -78,9 +78,12 @@ describe('recurrent formula views', () => {
     { timeout: WAIT },
     async () => {
       // The overview draws each sequence as one strip per unit, steps along it.
-      await page.locator('[data-testid="overview"] [data-layer="bi_lstm"]').first().scrollIntoViewIfNeeded();
-      await screenshotView(page, 'overview-recurrent');
-      const d = await openNeuron(page, 'rnn:2');
+      await net.page
+        .locator('[data-testid="overview"] [data-layer="bi_lstm"]')
+        .first()
+        .scrollIntoViewIfNeeded();
+      await screenshotView(net.page, 'overview-recurrent');
+      const d = await openNeuron(net.page, 'rnn:2');
       await d.getByTestId('rnn-view').waitFor();
       const view = d.getByTestId('rnn-direction');
       expect(await view.getAttribute('data-time')).toBe('11');
@@ -93,21 +96,31 @@ describe('recurrent formula views', () => {
         const sum = await valueOf(d, 'rnn-gate-h-sum');
         expect(v).toBeCloseTo(Math.tanh(sum), 5);
       }
-      await screenshotView(page, 'formula-simple-rnn');
-      await page.keyboard.press('Escape');
-      expect(errors).toEqual([]);
+      await screenshotView(net.page, 'formula-simple-rnn');
+      await net.page.keyboard.press('Escape');
+      expect(net.errors).toEqual([]);
     },
   );
 
   it(
-    'GRU: z, r and h̃ give the engine’s state; the player steps through time',
+    'GRU with go_backwards: z, r and h̃ give the engine’s state; the player steps from the last row up',
     { timeout: WAIT },
     async () => {
-      const d = await openNeuron(page, 'gru:4');
+      const d = await openNeuron(net.page, 'gru:4');
       await d.getByTestId('rnn-view').waitFor();
+      expect(await d.getByTestId('rnn-view').getAttribute('data-backwards')).toBe('true');
       const view = d.getByTestId('rnn-direction');
+      // Its last step reads t = 0; the one before it t = 1. The engine's output row k is the
+      // state after the k-th step read, which the view checks against (agrees, below).
+      expect(await view.getAttribute('data-time')).toBe('0');
+      const note = await d.getByTestId('rnn-direction-output-note').textContent();
+      expect(note).toContain('go_backwards');
+      expect(note).toContain('output row 0 is the state after t = 11');
+      // The state a step reads is the one after t + 1, and the formula says so.
+      expect(await d.getByTestId('rnn-formula').getAttribute('data-backwards')).toBe('true');
+      expect((await d.getByTestId('rnn-gate-z').textContent())?.replace(/\s/g, '')).toContain('ht+1');
       await d.getByTestId('step-back').click();
-      await expect.poll(() => view.getAttribute('data-time')).toBe('10');
+      await expect.poll(() => view.getAttribute('data-time')).toBe('1');
       for (let k = 0; k < 3; k++) {
         const h = await agrees(d, 'rnn-h');
         const z = await valueOf(d, 'rnn-gate-z-value');
@@ -117,8 +130,8 @@ describe('recurrent formula views', () => {
         expect(h).toBeCloseTo(z * (await valueOf(d, 'rnn-h-prev')) + (1 - z) * hh, 5);
         await d.getByTestId('step-back').click();
       }
-      await screenshotView(page, 'formula-gru');
-      await page.keyboard.press('Escape');
+      await screenshotView(net.page, 'formula-gru');
+      await net.page.keyboard.press('Escape');
     },
   );
 
@@ -126,7 +139,7 @@ describe('recurrent formula views', () => {
     'LSTM: the gates, cell state and state agree with the engine at every step',
     { timeout: WAIT },
     async () => {
-      const d = await openNeuron(page, 'lstm:1');
+      const d = await openNeuron(net.page, 'lstm:1');
       await d.getByTestId('rnn-view').waitFor();
       expect(await d.getByTestId('rnn-direction-c-band').getAttribute('data-rows')).toBe('4');
       for (const t of [11, 3, 0]) {
@@ -141,8 +154,8 @@ describe('recurrent formula views', () => {
         expect(h).toBeCloseTo(o! * Math.tanh(c), 5);
         if (t === 0) expect(await valueOf(d, 'rnn-c-prev')).toBe(0);
       }
-      await screenshotView(page, 'formula-lstm');
-      await page.keyboard.press('Escape');
+      await screenshotView(net.page, 'formula-lstm');
+      await net.page.keyboard.press('Escape');
     },
   );
 
@@ -151,29 +164,30 @@ describe('recurrent formula views', () => {
     { timeout: WAIT },
     async () => {
       // Output 4 of 6 is the backward layer's unit 1.
-      const d = await openNeuron(page, 'bi_lstm:4');
+      const d = await openNeuron(net.page, 'bi_lstm:4');
       await d.getByTestId('bi-view').waitFor();
       await agrees(d, 'bi-y');
       await pickTime(d, 'bi-forward-band', 2);
       await expect.poll(() => d.getByTestId('bi-merge').getAttribute('data-time')).toBe('2');
       await agrees(d, 'bi-y');
-      await screenshotView(page, 'formula-bi-merge');
+      await screenshotView(net.page, 'formula-bi-merge');
       await d.getByTestId('bi-tab-backward').click();
       const view = d.getByTestId('rnn-direction');
       await view.waitFor();
       expect(await view.getAttribute('data-unit')).toBe('1');
       // The backward copy's last step is t = 0, and its first t = 11.
       expect(await view.getAttribute('data-time')).toBe('0');
+      expect(await d.getByTestId('rnn-formula').getAttribute('data-backwards')).toBe('true');
       await agrees(d, 'rnn-h');
       await pickTime(d, 'rnn-direction-x-band', 7);
       await expect.poll(() => view.getAttribute('data-time')).toBe('7');
       await agrees(d, 'rnn-h');
-      await screenshotView(page, 'formula-bi-backward');
+      await screenshotView(net.page, 'formula-bi-backward');
       await d.getByTestId('bi-tab-forward').click();
       await expect.poll(() => view.getAttribute('data-time')).toBe('11');
       await agrees(d, 'rnn-h');
-      await page.keyboard.press('Escape');
-      expect(errors).toEqual([]);
+      await net.page.keyboard.press('Escape');
+      expect(net.errors).toEqual([]);
     },
   );
 
@@ -181,33 +195,21 @@ describe('recurrent formula views', () => {
     'Bidirectional sum without sequences: the final states add up to the engine’s output',
     { timeout: WAIT },
     async () => {
-      const d = await openNeuron(page, 'bi_gru:2');
+      const d = await openNeuron(net.page, 'bi_gru:2');
       await d.getByTestId('bi-view').waitFor();
       expect(await d.getByTestId('bi-view').getAttribute('data-merge')).toBe('sum');
       const y = await agrees(d, 'bi-y');
       expect(y).toBeCloseTo((await valueOf(d, 'bi-forward')) + (await valueOf(d, 'bi-backward')), 5);
-      await page.keyboard.press('Escape');
-      expect(errors).toEqual([]);
+      await net.page.keyboard.press('Escape');
+      expect(net.errors).toEqual([]);
     },
   );
 
-  it('the LSTM and Bidirectional views fit 390 px', { timeout: WAIT }, async () => {
-    const { page: phone, errors: phoneErrors } = await openApp(h, `#${encodeShareHash(spec)}`, PHONE);
-    await phone.emulateMedia({ reducedMotion: 'reduce' });
-    await phone.locator('[data-testid="overview"] [data-layer="lstm"]').first().waitFor({ timeout: WAIT });
-    for (const [neuron, view] of [
+  it('the LSTM, backwards GRU and Bidirectional views fit 390 px', { timeout: WAIT }, () =>
+    checkPhoneViews(net, spec, 'lstm', [
       ['lstm:0', 'rnn-view'],
+      ['gru:1', 'rnn-view'],
       ['bi_lstm:1', 'bi-view'],
-    ] as const) {
-      const d = await openNeuron(phone, neuron);
-      await d.getByTestId(view).waitFor();
-      await expect.poll(() => clipped(phone, '[data-testid="neuron-detail"]')).toEqual([]);
-      expect(await wideScrollers(phone, '[data-testid="neuron-detail"]')).toEqual([]);
-      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
-      await screenshotView(phone, `phone-formula-${view}`);
-      await phone.keyboard.press('Escape');
-    }
-    expect(phoneErrors).toEqual([]);
-    await phone.close();
-  });
+    ]),
+  );
 });

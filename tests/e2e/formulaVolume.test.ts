@@ -5,29 +5,14 @@
  * equals the engine's for several neurons, output cells and time steps; the overview draws the
  * volumes and clicking one opens its view; screenshots at 1280×800 and 390×844.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { openApp, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { agrees, openNeuron, screenshotView, valueOf } from './formulaShared';
-import { clipped, PHONE, wideScrollers } from './fitsScreen';
-import { encodeShareHash } from '../../src/lib/formats/shareLink';
+import { PHONE } from './fitsScreen';
+import { checkPhoneViews, useShareNet, WAIT } from './shareNetShared';
 import { volumeNet as spec } from './volumeNet';
 
-const WAIT = 120_000;
-
-let h: Harness;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h, `#${encodeShareHash(spec)}`));
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.locator('[data-testid="overview"] [data-layer="c3d"]').first().waitFor({ timeout: WAIT });
-}, 300_000);
-afterAll(async () => {
-  await h?.close();
-});
+const net = useShareNet(spec, 'c3d');
 
 /** Picks output slice `depth`, cell (row, col) in a volume view. */
 async function pick(d: Locator, depth: number, row: number, col: number): Promise<void> {
@@ -55,18 +40,55 @@ describe('volume views', () => {
       ['td_conv', 3],
     ] as const)
       expect(
-        await page.locator(`[data-testid="overview"] [data-layer="${id}"][data-channel]`).count(),
+        await net.page.locator(`[data-testid="overview"] [data-layer="${id}"][data-channel]`).count(),
         id,
       ).toBe(channels);
-    await screenshotView(page, 'overview-volumes');
+    await screenshotView(net.page, 'overview-volumes');
   });
+
+  it(
+    'a volume’s slices are drawn apart, and hovering reads (slice, row, column)',
+    { timeout: WAIT },
+    async () => {
+      // vol is [4, 8, 8, 3]: four 8×8 slices stacked, 32 rows.
+      const neuron = net.page
+        .locator('[data-testid="overview"] [data-layer="vol"][data-channel="0"]')
+        .first();
+      await neuron.scrollIntoViewIfNeeded();
+      const box = (await neuron.boundingBox())!;
+      await net.page.mouse.move(box.x + (2.5 / 8) * box.width, box.y + ((8 + 3.5) / 32) * box.height);
+      await expect
+        .poll(() => net.page.getByTestId('tooltip-value').textContent())
+        .toMatch(/Slice 1, row 3, column 2:/);
+      await screenshotView(net.page, 'overview-volume-hover');
+      await net.page.mouse.move(box.x + (7.5 / 8) * box.width, box.y + ((24 + 7.5) / 32) * box.height);
+      await expect
+        .poll(() => net.page.getByTestId('tooltip-value').textContent())
+        .toMatch(/Slice 3, row 7, column 7:/);
+      await net.page.mouse.move(0, 0);
+      // The canvas behind the column has a line of the surface colour where slice 1 meets 2.
+      const pixel = await net.page.locator('[data-testid="column-canvas"][data-layer="vol"]').evaluate(
+        (el, [x, y]) => {
+          const c = el as HTMLCanvasElement;
+          const r = c.getBoundingClientRect();
+          const scale = c.width / r.width;
+          const data = c
+            .getContext('2d')!
+            .getImageData(Math.round((x! - r.left) * scale), Math.round((y! - r.top) * scale), 1, 1).data;
+          return [...data];
+        },
+        [box.x + box.width / 2, box.y + box.height / 2] as const,
+      );
+      expect(pixel).toEqual([255, 255, 255, 255]);
+    },
+  );
 
   it(
     'Conv3D: the value is the engine’s at several cells, channels and slices',
     { timeout: WAIT },
     async () => {
       for (const channel of [0, 3]) {
-        const d = await openNeuron(page, `c3d:${channel}`);
+        const d = await openNeuron(net.page, `c3d:${channel}`);
         await d.getByTestId('volume-conv-view').waitFor();
         await agrees(d, 'volume-conv-value');
         // Slice 0 of a same-padded 3-deep window: the slice before the volume is padding.
@@ -86,13 +108,13 @@ describe('volume views', () => {
         await agrees(d, 'volume-conv-value');
         if (channel === 3) {
           await pick(d, 1, 2, 2);
-          await screenshotView(page, 'formula-conv3d');
+          await screenshotView(net.page, 'formula-conv3d');
           await d.getByTestId('volume-conv-formula').scrollIntoViewIfNeeded();
-          await screenshotView(page, 'formula-conv3d-sum');
+          await screenshotView(net.page, 'formula-conv3d-sum');
         }
-        await page.keyboard.press('Escape');
+        await net.page.keyboard.press('Escape');
       }
-      expect(errors).toEqual([]);
+      expect(net.errors).toEqual([]);
     },
   );
 
@@ -100,7 +122,7 @@ describe('volume views', () => {
     '3-D max pooling keeps the largest cell of the box; average pooling its mean',
     { timeout: WAIT },
     async () => {
-      const d = await openNeuron(page, 'max3d:1');
+      const d = await openNeuron(net.page, 'max3d:1');
       await d.getByTestId('volume-pool-view').waitFor();
       for (const [depth, row, col] of [
         [0, 0, 0],
@@ -118,16 +140,16 @@ describe('volume views', () => {
         );
         expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(value, 5);
       }
-      await screenshotView(page, 'formula-maxpool3d');
-      await page.keyboard.press('Escape');
-      const a = await openNeuron(page, 'avg3d:2');
+      await screenshotView(net.page, 'formula-maxpool3d');
+      await net.page.keyboard.press('Escape');
+      const a = await openNeuron(net.page, 'avg3d:2');
       await a.getByTestId('volume-pool-view').waitFor();
       await agrees(a, 'volume-pool-value');
       await pick(a, 1, 1, 1);
       await agrees(a, 'volume-pool-value');
-      await screenshotView(page, 'formula-avgpool3d');
-      await page.keyboard.press('Escape');
-      expect(errors).toEqual([]);
+      await screenshotView(net.page, 'formula-avgpool3d');
+      await net.page.keyboard.press('Escape');
+      expect(net.errors).toEqual([]);
     },
   );
 
@@ -135,7 +157,7 @@ describe('volume views', () => {
     'TimeDistributed: the wrapped layer’s own view at each picked step, the engine’s values',
     { timeout: WAIT },
     async () => {
-      const d = await openNeuron(page, 'td_conv:1');
+      const d = await openNeuron(net.page, 'td_conv:1');
       const td = d.getByTestId('time-distributed-view');
       await td.waitFor();
       expect(await td.getAttribute('data-inner')).toBe('Conv2D');
@@ -150,9 +172,9 @@ describe('volume views', () => {
       }
       // Different frames, different sums: the step really changes the input.
       expect(seen.size).toBeGreaterThan(1);
-      await screenshotView(page, 'formula-td-conv');
-      await page.keyboard.press('Escape');
-      const e = await openNeuron(page, 'td_dense:4');
+      await screenshotView(net.page, 'formula-td-conv');
+      await net.page.keyboard.press('Escape');
+      const e = await openNeuron(net.page, 'td_dense:4');
       await e.getByTestId('dense-view').waitFor();
       for (const step of [0, 1]) {
         await e.locator(`[data-testid="td-step"][data-step="${step}"]`).click();
@@ -162,35 +184,25 @@ describe('volume views', () => {
         await agrees(e, 'dense-value');
         expect(await valueOf(e, 'dense-value')).toBeGreaterThan(-1);
       }
-      await screenshotView(page, 'formula-td-dense');
-      await page.keyboard.press('Escape');
-      expect(errors).toEqual([]);
+      await screenshotView(net.page, 'formula-td-dense');
+      await net.page.keyboard.press('Escape');
+      expect(net.errors).toEqual([]);
     },
   );
 
-  it('the Conv3D and TimeDistributed views fit 390 px', { timeout: WAIT }, async () => {
-    const { page: phone, errors: phoneErrors } = await openApp(h, `#${encodeShareHash(spec)}`, PHONE);
-    await phone.emulateMedia({ reducedMotion: 'reduce' });
-    await phone.locator('[data-testid="overview"] [data-layer="c3d"]').first().waitFor({ timeout: WAIT });
-    const d = await openNeuron(phone, 'c3d:1');
-    await d.getByTestId('volume-conv-view').waitFor();
-    await agrees(d, 'volume-conv-value');
-    await expect.poll(() => clipped(phone, '[data-testid="neuron-detail"]')).toEqual([]);
-    expect(await wideScrollers(phone, '[data-testid="neuron-detail"]')).toEqual([]);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
-    await screenshotView(phone, 'phone-formula-conv3d');
-    await phone.keyboard.press('Escape');
-    // The step picker above the wrapped Conv2D's own view fits too.
-    const td = await openNeuron(phone, 'td_conv:0');
-    await td.getByTestId('conv-view').waitFor();
-    await agrees(td, 'conv-value');
-    // The step picker and the note fit; the wrapped Conv2D's own view is as wide as it is
-    // outside the wrapper (its 8-wide output grid overflows a phone there too: not this view's).
-    const steps = (await td.getByTestId('td-step').last().boundingBox())!;
-    expect(steps.x + steps.width).toBeLessThanOrEqual(PHONE.width);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
-    await screenshotView(phone, 'phone-formula-td-conv');
-    expect(phoneErrors, phoneErrors.join('\n')).toEqual([]);
-    await phone.close();
-  });
+  it('the Conv3D and TimeDistributed views fit 390 px', { timeout: WAIT }, () =>
+    checkPhoneViews(net, spec, 'c3d', [
+      ['c3d:1', 'volume-conv-view', (d) => agrees(d, 'volume-conv-value')],
+      [
+        'td_conv:0',
+        'conv-view',
+        async (d) => {
+          await agrees(d, 'conv-value');
+          // The step picker above the wrapped Conv2D's own view (8-wide maps) fits too.
+          const steps = (await d.getByTestId('td-step').last().boundingBox())!;
+          expect(steps.x + steps.width).toBeLessThanOrEqual(PHONE.width);
+        },
+      ],
+    ]),
+  );
 });

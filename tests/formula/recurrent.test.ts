@@ -15,6 +15,7 @@ import {
   type CellType,
 } from '../../src/lib/formula/recurrent';
 import { mergeOutputs, runBidirectional } from '../../src/lib/formula/bidirectional';
+import { goesBackwards } from '../../src/lib/layers/shared/recurrent';
 import type { LayerSpec, NetworkSpec } from '../../src/lib/spec/types';
 import type { TensorData } from '../../src/lib/tensor/types';
 import {
@@ -44,6 +45,7 @@ function bi(
   mergeMode: string,
   units: number,
   seq: boolean,
+  goBackwards = false,
 ): LayerSpec {
   return {
     id,
@@ -55,6 +57,7 @@ function bi(
       'layer.activation': 'tanh',
       'layer.useBias': true,
       'layer.returnSequences': seq,
+      ...(goBackwards ? { 'layer.goBackwards': true } : {}),
     },
     inputs: [input],
   };
@@ -75,6 +78,13 @@ const spec: NetworkSpec = {
     bi('bi_rnn_mul', 'SimpleRNN', 'in', 'mul', 3, false),
     bi('bi_lstm_ave', 'LSTM', 'rnn_seq', 'ave', 2, false),
     bi('bi_gru_concat', 'GRU', 'in', 'concat', 2, false),
+    // go_backwards on a layer of its own, and on the layer a Bidirectional wraps.
+    rnn('rnn_back_seq', 'SimpleRNN', 'in', 3, { returnSequences: true, goBackwards: true }),
+    rnn('gru_back_seq', 'GRU', 'rnn_seq', 4, { returnSequences: true, goBackwards: true }),
+    rnn('lstm_back_last', 'LSTM', 'in', 3, { goBackwards: true }),
+    rnn('gru_fwd_last', 'GRU', 'in', 3, { goBackwards: false }),
+    bi('bi_lstm_back_concat', 'LSTM', 'in', 'concat', 2, true, true),
+    bi('bi_rnn_back_sum', 'SimpleRNN', 'in', 'sum', 3, false, true),
   ],
 };
 
@@ -103,18 +113,31 @@ function inputOf(net: ExplainedNet, id: string): TensorData {
 }
 
 const PLAIN = ['rnn_seq', 'gru_seq', 'lstm_seq', 'lstm_last', 'gru_last', 'rnn_last'];
+const BACKWARDS = ['rnn_back_seq', 'gru_back_seq', 'lstm_back_last'];
 const BIDI = ['bi_lstm_concat', 'bi_gru_sum', 'bi_rnn_mul', 'bi_lstm_ave', 'bi_gru_concat'];
+const BIDI_BACKWARDS = ['bi_lstm_back_concat', 'bi_rnn_back_sum'];
 
 describe('recurrent layers step by step', () => {
-  it.each(PLAIN)('%s matches tfjs', (id) => {
+  it.each([...PLAIN, ...BACKWARDS, 'gru_fwd_last'])('%s matches tfjs', (id) => {
     for (const net of nets) {
       const l = layer(id);
       const p = l.params as { units: number; activation: string; returnSequences: boolean };
       const cell = recurrentCell(l.type as CellType, p, net.explanation.weights.get(id) ?? []);
-      const steps = runRecurrent(cell, inputOf(net, id));
+      const steps = runRecurrent(cell, inputOf(net, id), goesBackwards(l.params));
       expect(steps).toHaveLength(7);
       expectSame(recurrentOutput(steps, p.returnSequences, p.units), activationOf(net, id), id);
     }
+  });
+
+  it.each(BACKWARDS)('%s: tfjs read it backwards (read forwards, the states differ)', (id) => {
+    const net = nets[0] as ExplainedNet;
+    const l = layer(id);
+    const p = l.params as { units: number; activation: string; returnSequences: boolean };
+    const cell = recurrentCell(l.type as CellType, p, net.explanation.weights.get(id) ?? []);
+    const forwards = recurrentOutput(runRecurrent(cell, inputOf(net, id)), p.returnSequences, p.units);
+    const engine = activationOf(net, id);
+    const gap = Math.max(...engine.data.map((v, i) => Math.abs(v - (forwards.data[i] ?? 0))));
+    expect(gap).toBeGreaterThan(1e-3);
   });
 
   it('gate terms add up and the state follows the cell equations', () => {
@@ -173,13 +196,15 @@ describe('recurrent layers step by step', () => {
 });
 
 describe('Bidirectional', () => {
-  it.each(BIDI)('%s matches tfjs', (id) => {
+  it.each([...BIDI, ...BIDI_BACKWARDS])('%s matches tfjs', (id) => {
+    const wrappedBackwards = BIDI_BACKWARDS.includes(id);
     for (const net of nets) {
       const l = layer(id);
       const run = runBidirectional(l.params, net.explanation.weights.get(id) ?? [], inputOf(net, id));
       expectSame(run.output, activationOf(net, id), id);
-      expect(run.backward.steps[0]?.time).toBe(6);
-      expect(run.forward.steps[0]?.time).toBe(0);
+      // A wrapped layer that reads backwards makes the "forward" copy the one reading backwards.
+      expect(run.backward.steps[0]?.time).toBe(wrappedBackwards ? 0 : 6);
+      expect(run.forward.steps[0]?.time).toBe(wrappedBackwards ? 6 : 0);
     }
   });
 

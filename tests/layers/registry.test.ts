@@ -158,6 +158,7 @@ describe('layer registry', () => {
       'layer.activation',
       'layer.useBias',
       'layer.returnSequences',
+      'layer.goBackwards',
     ]);
     expect(defaultLayerParams(bi)).toMatchObject({ layer: 'LSTM', mergeMode: 'concat', 'layer.units': 10 });
   });

@@ -11,6 +11,7 @@ import { registerWasmReductions } from './wasmReductions';
 import { registerWasmSharedCopies } from './wasmSharedCopies';
 import { registerWasmChannelOps } from './wasmChannelOps';
 import { registerWasmMaxPool3d } from './wasmMaxPool3d';
+import { registerMaxPool3dGrad } from './maxPool3dGrad';
 import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -40,6 +41,7 @@ export async function initBackend(options: BackendOptions): Promise<BackendName>
   registerWasmSharedCopies();
   registerWasmChannelOps();
   registerWasmMaxPool3d();
+  registerMaxPool3dGrad();
   registerWasmMaxPoolGrad();
   const failures: string[] = [];
   for (const name of options.order) {

@@ -5,6 +5,7 @@
  */
 import type { LayerParams } from '../spec/types';
 import type { LayerWeights, TensorData } from '../tensor/types';
+import { goesBackwards } from '../layers/shared/recurrent';
 import {
   recurrentCell,
   recurrentOutput,
@@ -82,7 +83,7 @@ export function wrappedRecurrent(params: LayerParams): {
     units: Number(params['layer.units']),
     activation: String(params['layer.activation'] ?? 'tanh'),
     returnSequences: params['layer.returnSequences'] === true,
-    goBackwards: params['layer.goBackwards'] === true,
+    goBackwards: goesBackwards(params, 'layer.goBackwards'),
     mergeMode: (params.mergeMode as MergeMode | undefined) ?? 'concat',
   };
 }

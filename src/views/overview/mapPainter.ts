@@ -10,6 +10,7 @@ import type { TensorData } from '../../lib/tensor/types';
 import type { Domain } from '../../lib/colour/ranges';
 import { lutColour, schemeLut } from '../../lib/colour/lut';
 import { paintValues } from '../../lib/colour/paint';
+import { colour } from '../../lib/theme';
 
 export interface ColumnBox {
   channel: number;
@@ -29,6 +30,8 @@ export interface ColumnTarget {
   grid: { rows: number; cols: number };
   /** Maps show channel `box.channel` of HWC data; a strip shows the whole vector. */
   strip: boolean;
+  /** A volume's depth slices stacked in the grid (1 for a plain map): a line goes between them. */
+  slices: number;
   boxes: readonly ColumnBox[];
 }
 
@@ -158,6 +161,19 @@ export class MapPainter {
       ctx.imageSmoothingEnabled = w < t.grid.cols || h < t.grid.rows;
       ctx.imageSmoothingQuality = 'high';
       ctx.drawImage(s.canvas, Math.round(b.x * t.scale), Math.round(b.y * t.scale), w, h);
+      this.sliceEdges(ctx, t, b);
+    }
+  }
+
+  /** Lines across a volume's box where one depth slice ends and the next begins. */
+  private sliceEdges(ctx: CanvasRenderingContext2D, t: ColumnTarget, b: ColumnBox): void {
+    // Too small a box (a slice under 3 px) would be more line than map.
+    if (t.slices < 2 || (b.h * t.scale) / t.slices < 3) return;
+    const width = Math.max(1, Math.round(t.scale));
+    ctx.fillStyle = colour.surface;
+    for (let k = 1; k < t.slices; k++) {
+      const y = Math.round((b.y + (k * b.h) / t.slices) * t.scale);
+      ctx.fillRect(Math.round(b.x * t.scale), y - Math.floor(width / 2), Math.round(b.w * t.scale), width);
     }
   }
 

@@ -6,6 +6,7 @@
 import { bool, ints, num, str } from '../../layers/shared/params';
 import { activationCall, activationModule } from './torchActivations';
 import { hardSigmoidParams } from '../../layers/hardSigmoid';
+import { goesBackwards } from '../../layers/shared/recurrent';
 import {
   channelsFirst,
   fromChannelsLast,
@@ -115,7 +116,9 @@ const recurrent =
     const extra = `${kind === 'RNN' && act === 'relu' ? ", nonlinearity='relu'" : ''}${bool(p, 'useBias') ? '' : ', bias=False'}`;
     const ctor = `nn.${kind}(${input[1] ?? 0}, ${num(p, 'units')}, batch_first=True${extra})`;
     const last = bool(p, 'returnSequences') ? '' : '[:, -1]';
-    return { modules: [['', ctor]], expr: ([x = '']) => `${ctx.attr}(${x})[0]${last}` };
+    // go_backwards: the cell reads the steps reversed and returns its states in that order.
+    const read = goesBackwards(p) ? '.flip(1)' : '';
+    return { modules: [['', ctor]], expr: ([x = '']) => `${ctx.attr}(${x}${read})[0]${last}` };
   };
 
 const reshape: TorchMapper = (ctx) => {

@@ -32,6 +32,14 @@ export const formulaRecurrentMessages = defineMessages({
     en: 'This direction reads the sequence from the last step to the first: its first step is t = {first}.',
     zh: '这个方向从最后一步往前读取序列：它的第一步是 t = {first}。',
   },
+  'formula.rnn.backwardsLayer': {
+    en: 'go_backwards is on: this layer reads the sequence from the last step to the first, so its first step is t = {first}.',
+    zh: '已开启 go_backwards：该层从最后一步往前读取序列，所以它的第一步是 t = {first}。',
+  },
+  'formula.rnn.outputSeqReadingOrder': {
+    en: 'The layer outputs the state after every step ([{t}, {u}]) in the order it read them: output row 0 is the state after t = {first}, the last row the state after t = 0.',
+    zh: '该层按读取顺序输出每一步之后的状态（[{t}, {u}]）：输出的第 0 行是 t = {first} 之后的状态，最后一行是 t = 0 之后的状态。',
+  },
   'formula.rnn.outputLast': {
     en: 'The layer outputs only the state after its last step, t = {t} ([{u}] values).',
     zh: '该层只输出最后一步 t = {t} 之后的状态（[{u}] 个值）。',

@@ -94,7 +94,15 @@ export const overviewMessages = defineMessages({
   'overview.tip.shape': { en: 'Map {shape}', zh: '图 {shape}' },
   'overview.tip.range': { en: 'Min {min} · max {max}', zh: '最小 {min} · 最大 {max}' },
   'overview.tip.cell': { en: 'Row {row}, column {col}: {value}', zh: '第 {row} 行，第 {col} 列：{value}' },
+  'overview.tip.volumeCell': {
+    en: 'Slice {depth}, row {row}, column {col}: {value}',
+    zh: '第 {depth} 层切片，第 {row} 行，第 {col} 列：{value}',
+  },
   'overview.tip.index': { en: 'Value {index}: {value}', zh: '第 {index} 个值：{value}' },
+  'overview.tip.sourceVolume': {
+    en: 'from {layer} slice {depth}, row {row}, column {col}, channel {channel}',
+    zh: '来自 {layer} 第 {depth} 层切片，第 {row} 行，第 {col} 列，通道 {channel}',
+  },
   'overview.tip.source': {
     en: 'from {layer} row {row}, column {col}, channel {channel}',
     zh: '来自 {layer} 第 {row} 行，第 {col} 列，通道 {channel}',

@@ -4,7 +4,7 @@
  * [features, gates·units], a recurrent kernel [units, gates·units] and a bias [gates·units].
  */
 import type { LayerDef, ParamDef } from '../types';
-import type { Localized } from '../../spec/types';
+import type { LayerParams, Localized } from '../../spec/types';
 import { activationParam, bool, num, str, unitsParam, useBiasParam } from './params';
 import { readActivation, readBool, readInt, refuseUnless } from './kerasConfig';
 import { rankError } from './windowMath';
@@ -19,6 +19,24 @@ export const returnSequencesParam: ParamDef = {
     zh: '开：输出每一步之后的状态（[步数, 单元数]），堆叠另一个循环层时需要。关：只输出最后一步之后的状态（[单元数]）。',
   },
 };
+
+export const goBackwardsParam: ParamDef = {
+  name: 'goBackwards',
+  kind: 'bool',
+  default: false,
+  // Added after files were written without it: absent means forwards.
+  optional: true,
+  label: { en: 'Read backwards', zh: '倒序读取' },
+  help: {
+    en: 'On: read the sequence from the last step to the first (Keras go_backwards). With return sequences on, the states come out in that reading order: the first row is the state after the last step.',
+    zh: '开：从最后一步往前读取序列（Keras 的 go_backwards）。若同时返回整个序列，状态按读取顺序输出：第一行是读完最后一步之后的状态。',
+  },
+};
+
+/** Whether a recurrent layer reads its sequence last step first (absent: forwards). */
+export function goesBackwards(params: LayerParams, name = 'goBackwards'): boolean {
+  return params[name] === undefined ? false : bool(params, name);
+}
 
 export function recurrent(type: string, gates: number, description: Localized): LayerDef {
   return {
@@ -44,6 +62,7 @@ export function recurrent(type: string, gates: number, description: Localized): 
       },
       useBiasParam,
       returnSequencesParam,
+      goBackwardsParam,
     ],
     arity: { min: 1, max: 1 },
     inferShape(p, [input = []]) {
@@ -71,11 +90,11 @@ export function recurrent(type: string, gates: number, description: Localized): 
         activation: str(p, 'activation'),
         use_bias: bool(p, 'useBias'),
         return_sequences: bool(p, 'returnSequences'),
+        go_backwards: goesBackwards(p),
       }),
       fromConfig: (c) => {
-        // Options that change what the layer outputs, which the spec cannot say.
+        // An option that changes what the layer outputs, which the spec cannot say.
         refuseUnless(c, 'return_state', [false]);
-        refuseUnless(c, 'go_backwards', [false]);
         if (gates > 1) {
           // tfjs builds LSTM and GRU with a hard sigmoid on the gates and implements GRU's
           // reset gate before the matrix product only (one bias per gate).
@@ -87,6 +106,8 @@ export function recurrent(type: string, gates: number, description: Localized): 
           activation: readActivation(c, 'activation', 'tanh'),
           useBias: readBool(c, 'use_bias', true),
           returnSequences: readBool(c, 'return_sequences', false),
+          // Kept absent when off, as specs written before the parameter existed.
+          ...(readBool(c, 'go_backwards', false) ? { goBackwards: true } : {}),
         };
       },
     },
