@@ -28,6 +28,21 @@ export function fastestOfEach(a: () => void, b: () => void, runs = RUNS): [numbe
   return [bestA, bestB];
 }
 
+/**
+ * time(large) / time(small) by `fastestOfEach`, measured again (up to three rounds in all) while
+ * it is over `LINEAR_GROWTH_4X`, and the smallest round returned: a burst of other work on a
+ * shared machine can spoil one round (12.8 was seen once at load ~10), whereas a quadratic
+ * reader is over the bound in every round.
+ */
+export function growthOf4x(small: () => void, large: () => void): number {
+  let best = Infinity;
+  for (let round = 0; round < 3 && best >= LINEAR_GROWTH_4X; round++) {
+    const [a, b] = fastestOfEach(small, large);
+    best = Math.min(best, b / a);
+  }
+  return best;
+}
+
 /** `fastestOfEach` for async work, with fewer runs (each is a whole command). */
 export async function fastestOfEachAsync(
   a: () => Promise<unknown>,
