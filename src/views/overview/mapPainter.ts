@@ -70,11 +70,39 @@ export class MapPainter {
   private readonly scratches = new Map<string, Scratch>();
   private frame: PaintFrame | null = null;
   private labelsPending = false;
+  /** Columns to paint at the next paintQueued (see deferColumns). */
+  private readonly queued = new Set<ColumnTarget>();
+  private deferred = false;
 
   registerColumn(t: ColumnTarget): () => void {
     this.columns.add(t);
-    if (this.frame) this.paintColumn(t, this.frame);
-    return () => this.columns.delete(t);
+    if (this.frame) this.paint(t, this.frame);
+    return () => {
+      this.columns.delete(t);
+      this.queued.delete(t);
+    };
+  }
+
+  /**
+   * While a big net's columns mount a chunk per frame (ColumnReveal), columns are painted by
+   * paintQueued at the start of the next frame instead of as they mount: drawing into a canvas
+   * just mounted made the browser lay out the new columns inside the mounting task, and the
+   * next frame's start is when that layout is done anyway. Turning it off paints what waits.
+   */
+  deferColumns(on: boolean): void {
+    this.deferred = on;
+    if (!on) this.paintQueued();
+  }
+
+  paintQueued(): void {
+    const frame = this.frame;
+    if (frame) for (const t of this.queued) this.paintColumn(t, frame);
+    this.queued.clear();
+  }
+
+  private paint(t: ColumnTarget, frame: PaintFrame): void {
+    if (this.deferred) this.queued.add(t);
+    else this.paintColumn(t, frame);
   }
 
   registerCell(t: CellTarget): () => void {
@@ -91,7 +119,7 @@ export class MapPainter {
 
   setFrame(frame: PaintFrame): void {
     this.frame = frame;
-    for (const t of this.columns) this.paintColumn(t, frame);
+    for (const t of this.columns) this.paint(t, frame);
     for (const t of this.cells) this.paintCell(t, frame);
     this.scheduleLabels();
   }
