@@ -19,8 +19,12 @@ const FIRST = 3;
 /** What the reveal asks of the map painter (MapPainter). */
 export interface QueuedPainter {
   deferColumns(on: boolean): void;
-  paintQueued(): void;
+  /** Paints queued maps for at most `budgetMs`; true when none is left. */
+  paintQueued(budgetMs: number): boolean;
 }
+
+/** Milliseconds of map painting per frame, before the next chunk mounts. */
+const PAINT_MS = 12;
 
 export class ColumnReveal {
   /** Columns mounted so far; all of them (Infinity) once the reveal is over. */
@@ -65,8 +69,12 @@ export class ColumnReveal {
     this.shown = FIRST;
     let last = { at: performance.now(), count: FIRST };
     const step = (now: number): void => {
-      this.painter.paintQueued();
+      const painted = this.painter.paintQueued(PAINT_MS);
       if (!this.revealing) {
+        if (!painted) {
+          this.frame = requestAnimationFrame(step);
+          return;
+        }
         this.finishing = false;
         this.painter.deferColumns(false);
         this.onDone();

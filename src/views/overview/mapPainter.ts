@@ -70,8 +70,8 @@ export class MapPainter {
   private readonly scratches = new Map<string, Scratch>();
   private frame: PaintFrame | null = null;
   private labelsPending = false;
-  /** Columns to paint at the next paintQueued (see deferColumns). */
-  private readonly queued = new Set<ColumnTarget>();
+  /** Columns to paint at the next paintQueued (see deferColumns), with the box to go on from. */
+  private readonly queued = new Map<ColumnTarget, number>();
   private deferred = false;
 
   registerColumn(t: ColumnTarget): () => void {
@@ -94,14 +94,28 @@ export class MapPainter {
     if (!on) this.paintQueued();
   }
 
-  paintQueued(): void {
+  /**
+   * Paints the queued columns, left to right, for at most `budgetMs` (a column of 64 large maps
+   * alone can take tens of milliseconds: it goes on from the box it stopped at). True when none
+   * is left.
+   */
+  paintQueued(budgetMs = Infinity): boolean {
     const frame = this.frame;
-    if (frame) for (const t of this.queued) this.paintColumn(t, frame);
-    this.queued.clear();
+    if (!frame) return this.queued.size === 0;
+    const deadline = performance.now() + budgetMs;
+    for (const [t, from] of this.queued) {
+      const next = this.paintColumn(t, frame, from, deadline);
+      if (next < t.boxes.length) {
+        this.queued.set(t, next);
+        return false;
+      }
+      this.queued.delete(t);
+    }
+    return true;
   }
 
   private paint(t: ColumnTarget, frame: PaintFrame): void {
-    if (this.deferred) this.queued.add(t);
+    if (this.deferred) this.queued.set(t, 0);
     else this.paintColumn(t, frame);
   }
 
@@ -157,16 +171,20 @@ export class MapPainter {
     return s;
   }
 
-  private paintColumn(t: ColumnTarget, frame: PaintFrame): void {
+  /** Paints boxes `from` on until `deadline` (performance.now()); returns the next box to paint. */
+  private paintColumn(t: ColumnTarget, frame: PaintFrame, from = 0, deadline = Infinity): number {
     const tensor = frame.activations.get(t.layerId);
     const domains = frame.domains.get(t.layerId);
     const ctx = t.canvas.getContext('2d');
     const s = this.scratch(t.grid.cols, t.grid.rows);
-    if (!tensor || !domains || !ctx || !s) return;
-    ctx.clearRect(0, 0, t.canvas.width, t.canvas.height);
+    if (!tensor || !domains || !ctx || !s) return t.boxes.length;
+    if (from === 0) ctx.clearRect(0, 0, t.canvas.width, t.canvas.height);
     const channels = t.strip ? 1 : (tensor.shape[tensor.shape.length - 1] ?? 1);
     const count = Math.min(s.pixels.length, Math.floor(tensor.data.length / channels));
-    for (const b of t.boxes) {
+    for (let i = from; i < t.boxes.length; i++) {
+      // At least one box per call, so a slow frame still gets on.
+      if (i > from && performance.now() > deadline) return i;
+      const b = t.boxes[i]!;
       const domain = domains[t.strip ? 0 : b.channel];
       if (!domain) continue;
       paintValues(
@@ -187,6 +205,7 @@ export class MapPainter {
       ctx.imageSmoothingQuality = 'high';
       ctx.drawImage(s.canvas, Math.round(b.x * t.scale), Math.round(b.y * t.scale), w, h);
     }
+    return t.boxes.length;
   }
 
   private paintCell(t: CellTarget, frame: PaintFrame): void {
