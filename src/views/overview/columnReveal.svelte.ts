@@ -23,7 +23,10 @@ export interface QueuedPainter {
   paintQueued(budgetMs: number): boolean;
 }
 
-/** Milliseconds of map painting per frame, before the next chunk mounts. */
+/**
+ * Milliseconds of map painting per frame before the next chunk mounts; once all are mounted,
+ * the maps still waiting get the whole budget.
+ */
 const PAINT_MS = 12;
 
 export class ColumnReveal {
@@ -69,7 +72,7 @@ export class ColumnReveal {
     this.shown = FIRST;
     let last = { at: performance.now(), count: FIRST };
     const step = (now: number): void => {
-      const painted = this.painter.paintQueued(PAINT_MS);
+      const painted = this.painter.paintQueued(this.revealing ? PAINT_MS : BUDGET_MS);
       if (!this.revealing) {
         if (!painted) {
           this.frame = requestAnimationFrame(step);
