@@ -44,26 +44,32 @@ async function main(): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const builds: Build[] = [];
   for (const dir of dirs) builds.push({ dir, server: await serveStatic(dir), figures: {} });
-  const browser = await launchChromium();
   try {
-    for (let round = 0; round < args.rounds; round++)
-      for (const b of round % 2 ? [...builds].reverse() : builds) {
-        if (args.open)
-          for (const net of NETS) {
-            const r = await openOnce(browser, b.server.url, net);
-            record(b, `open ${net} ms`, r.ms);
-            record(b, `open ${net} longest task`, r.longestTaskMs);
-            record(b, `open ${net} longest frame gap`, r.longestFrameGapMs);
-            log(`${b.dir} ${net}: ${Math.round(r.ms)} ms, longest task ${Math.round(r.longestTaskMs)} ms`);
+    for (let round = 0; round < args.rounds; round++) {
+      // A fresh browser each round: after a few pages that held 224-pixel nets in their workers,
+      // one browser once left a new page unable to load within 3 minutes.
+      const browser = await launchChromium();
+      try {
+        for (const b of round % 2 ? [...builds].reverse() : builds) {
+          if (args.open)
+            for (const net of NETS) {
+              const r = await openOnce(browser, b.server.url, net);
+              record(b, `open ${net} ms`, r.ms);
+              record(b, `open ${net} longest task`, r.longestTaskMs);
+              record(b, `open ${net} longest frame gap`, r.longestFrameGapMs);
+              log(`${b.dir} ${net}: ${Math.round(r.ms)} ms, longest task ${Math.round(r.longestTaskMs)} ms`);
+            }
+          if (args.why) {
+            const r = await benchWhy(browser, b.server.url, (line) => log(`${b.dir}${line}`));
+            record(b, 'why longest task', r.attributionLongestTaskMs);
+            record(b, 'why ms', r.attributionResnet18Ms);
           }
-        if (args.why) {
-          const r = await benchWhy(browser, b.server.url, (line) => log(`${b.dir}${line}`));
-          record(b, 'why longest task', r.attributionLongestTaskMs);
-          record(b, 'why ms', r.attributionResnet18Ms);
         }
+      } finally {
+        await browser.close();
       }
+    }
   } finally {
-    await browser.close();
     for (const b of builds) await b.server.close();
   }
   for (const b of builds) {
