@@ -57,7 +57,7 @@ export const PROBES = `
   }, true);
 `;
 
-async function openOnce(
+export async function openOnce(
   browser: Browser,
   url: string,
   id: string,

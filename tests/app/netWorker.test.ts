@@ -3,6 +3,7 @@
  * the worker's handler through a port that clones messages as `postMessage` does (transferred
  * buffers are detached), and what comes back must equal what the page's own engine computes.
  */
+import { channelStats } from '../../src/lib/colour/ranges';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
 import { initBackend } from '../../src/lib/engine/backend';
@@ -43,7 +44,15 @@ function expectSameExplanation(worker: Explanation, page: Explanation, spec: Net
     const p = page.activations.get(layer.id);
     expect(w?.shape, layer.id).toEqual(p?.shape);
     expect(maxDiff(w!.data, p!.data), layer.id).toBeLessThan(1e-4);
+    // The channel ranges the worker sends along are those of the data it sent (the input is the page's own).
+    if (w!.stats) {
+      const own = channelStats(w!.data, w!.shape.at(-1) ?? 1);
+      expect([...w!.stats.min], layer.id).toEqual([...own.min]);
+      expect([...w!.stats.max], layer.id).toEqual([...own.max]);
+    }
   }
+  const sent = spec.layers.filter((l) => worker.activations.get(l.id)?.stats).length;
+  expect(sent).toBe(spec.layers.length - 1);
   expect(maxDiff(worker.probabilities, page.probabilities)).toBeLessThan(1e-4);
   expect([...worker.weights.keys()].sort()).toEqual([...page.weights.keys()].sort());
   for (const [layer, list] of page.weights)

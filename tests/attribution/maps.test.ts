@@ -105,6 +105,20 @@ describe('heat maps', () => {
     expect(isSigned(Float32Array.from([0, 2]))).toBe(false);
   });
 
+  it('finds the quantile by selection exactly where a full sort of |values| puts it (ties, signs, odd and even sizes)', () => {
+    let seed = 7;
+    const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    for (const n of [1, 2, 3, 10, 101, 1000, 50176]) {
+      // Rounded values give many ties, the case a careless partition gets wrong.
+      const map = Float32Array.from({ length: n }, () => Math.round(rand() * 50) / 10);
+      const sorted = Float32Array.from(map, Math.abs).sort();
+      for (const q of [0, 0.5, 0.9, 0.99, 1]) {
+        const want = sorted[Math.min(n - 1, Math.floor(q * (n - 1)))]!;
+        expect(heatRange(map, true, q).hi, `n ${n}, q ${q}`).toBe(want > 0 ? want : 1e-12);
+      }
+    }
+  });
+
   it('overlays: a zero leaves the grey image, the top of the range shows the scale’s colour', () => {
     const image = Float32Array.from([1, 1, 1, 0, 0, 0]);
     const px = overlayPixels({

@@ -6,12 +6,18 @@
  * printed (for the report; timings are `npm run bench`'s, never asserted here).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { shot, startHarness, type Harness } from './harness';
-import { openEditor, settled as netSettled } from './editorHelpers';
 import { chooseMethod, pick } from './attributionShared';
-import '../../src/app/browser/debugHookTypes';
-import type { AttributionSnapshot } from '../../src/app/browser/debugHookTypes';
+import {
+  finished,
+  longestSince,
+  now,
+  openResnetInWorker,
+  relativeDiff,
+  result,
+  snapshot,
+  watchLongTasks,
+} from './whyInWorkerShared';
 
 let h: Harness;
 
@@ -25,82 +31,9 @@ afterEach(async () => {
   await Promise.all(h.browser.contexts().map((c) => c.close()));
 });
 
-/** Starts recording long tasks (over 50 ms) on the page's main thread. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __long: { start: number; duration: number }[] };
-    w.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask' });
-  });
-}
-
-/** The longest task since `from` (page time), in ms (0: none over 50 ms). */
-const longestSince = (page: Page, from: number): Promise<number> =>
-  page.evaluate(
-    (t) =>
-      Math.max(
-        0,
-        ...(window as unknown as { __long: { start: number; duration: number }[] }).__long
-          .filter((e) => e.start >= t)
-          .map((e) => e.duration),
-      ),
-    from,
-  );
-
-const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
-
-/**
- * Waits (long: a 224-pixel net on a shared machine) for a finished result of `kind`, then reads
- * it. The wait asks only for the panel's state and its status line: reading the result itself
- * copies hundreds of thousands of values on the page's thread, a long task of the test's own.
- */
-async function finished(page: Page, kind: AttributionSnapshot['kind']): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          const state = window.__cnnStudio?.attribution?.state();
-          const status = document.querySelector('[data-testid="attribution-status"]')?.textContent ?? '';
-          return Boolean(state && !state.running && /computed in/.test(status)) && state?.method;
-        }),
-      { timeout: 240_000, interval: 250 },
-    )
-    .toBe(kind);
-}
-
-async function snapshot(page: Page, kind: AttributionSnapshot['kind']): Promise<AttributionSnapshot> {
-  const last = await page.evaluate(() => window.__cnnStudio!.attribution!.result());
-  expect(last?.kind).toBe(kind);
-  return last!;
-}
-
-async function result(page: Page, kind: AttributionSnapshot['kind']): Promise<AttributionSnapshot> {
-  await finished(page, kind);
-  return snapshot(page, kind);
-}
-
-/** The largest difference relative to the largest value. */
-function relativeDiff(a: number[], b: number[]): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  let s = 0;
-  for (let i = 0; i < a.length; i++) {
-    m = Math.max(m, Math.abs(a[i]! - b[i]!));
-    s = Math.max(s, Math.abs(b[i]!));
-  }
-  return s > 0 ? m / s : m;
-}
-
 describe('"Why?" on ResNet-18 runs in the net worker', () => {
   it('Grad-CAM, SmoothGrad and occlusion appear with progress, the net stays in the worker, and the page engine agrees', async () => {
-    const { page, errors } = await openEditor(h);
-    await page.getByTestId('open-zoo').click();
-    await page.locator('[data-testid="zoo-card"][data-id="resnet18"]').getByTestId('zoo-open').click();
-    await page.getByTestId('link-rebuilding').waitFor();
-    await netSettled(page, 300_000);
-    expect(await page.evaluate(() => window.__cnnStudio!.runsIn())).toBe('worker');
+    const { page, errors } = await openResnetInWorker(h);
     await watchLongTasks(page);
     const figures: Record<string, number> = {};
 

@@ -4,6 +4,7 @@ import { interpolateRdBu } from 'd3-scale-chromatic';
 import { makeLut, packRgba, parseColour, schemeLut, SCHEMES } from '../../src/lib/colour/lut';
 import { channelStats, computeDomains, lutIndex, type RangeLayer } from '../../src/lib/colour/ranges';
 import { paintValues } from '../../src/lib/colour/paint';
+import { statsOf } from '../../src/lib/overview/rangeLayers';
 
 const rgbAt = (name: Parameters<typeof schemeLut>[0], i: number): number[] => [
   ...schemeLut(name).rgb.subarray(i * 3, i * 3 + 3),
@@ -61,6 +62,19 @@ describe('channel statistics', () => {
   it('reports an all-NaN channel as [0, 0] instead of ±Infinity', () => {
     const s = channelStats(new Float32Array([NaN, 1, NaN, 2]), 2);
     expect([s.min[0], s.max[0]]).toEqual([0, 0]);
+  });
+
+  it('takes the ranges that came with the data (the net worker’s), folded for a layer drawn as one vector, else reads the data', () => {
+    const data = new Float32Array([1, -2, 5, 7, -3, 0.5]);
+    const sent = { min: Float32Array.of(-9, -8), max: Float32Array.of(9, 8) };
+    // Given ranges are used as they are (deliberately not the data's, to tell them apart).
+    expect(statsOf({ data, shape: [3, 2], stats: sent }, 2)).toBe(sent);
+    const folded = statsOf({ data, shape: [3, 2], stats: sent }, 1);
+    expect([folded.min[0], folded.max[0]]).toEqual([-9, 9]);
+    const read = statsOf({ data, shape: [3, 2] }, 2);
+    expect([...read.min, ...read.max]).toEqual([-3, -2, 5, 7]);
+    // Stats of another channel count than asked for are not used.
+    expect([...statsOf({ data, shape: [6], stats: sent }, 3).min]).toEqual([1, -3, 0.5]);
   });
 });
 

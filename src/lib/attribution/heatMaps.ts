@@ -37,17 +37,32 @@ export function resizeBilinear(
   outW: number,
 ): Float32Array {
   const out = new Float32Array(outH * outW);
-  const axis = (i: number, n: number, m: number): [number, number, number] => {
-    const s = Math.min(n - 1, Math.max(0, ((i + 0.5) * n) / m - 0.5));
-    const lo = Math.floor(s);
-    return [lo, Math.min(n - 1, lo + 1), s - lo];
+  // Each output column's two input columns and weight, once (not per row): a 224-pixel map
+  // is 50,000 pixels, read on the page's thread when a result arrives.
+  const axis = (n: number, m: number) => {
+    const lo = new Int32Array(m);
+    const hi = new Int32Array(m);
+    const f = new Float32Array(m);
+    for (let i = 0; i < m; i++) {
+      const s = Math.min(n - 1, Math.max(0, ((i + 0.5) * n) / m - 0.5));
+      lo[i] = Math.floor(s);
+      hi[i] = Math.min(n - 1, lo[i]! + 1);
+      f[i] = s - lo[i]!;
+    }
+    return { lo, hi, f };
   };
+  const ys = axis(h, outH);
+  const xs = axis(w, outW);
   for (let y = 0; y < outH; y++) {
-    const [y0, y1, fy] = axis(y, h, outH);
+    const r0 = ys.lo[y]! * w;
+    const r1 = ys.hi[y]! * w;
+    const fy = ys.f[y]!;
     for (let x = 0; x < outW; x++) {
-      const [x0, x1, fx] = axis(x, w, outW);
-      const top = map[y0 * w + x0]! * (1 - fx) + map[y0 * w + x1]! * fx;
-      const bottom = map[y1 * w + x0]! * (1 - fx) + map[y1 * w + x1]! * fx;
+      const x0 = xs.lo[x]!;
+      const x1 = xs.hi[x]!;
+      const fx = xs.f[x]!;
+      const top = map[r0 + x0]! * (1 - fx) + map[r0 + x1]! * fx;
+      const bottom = map[r1 + x0]! * (1 - fx) + map[r1 + x1]! * fx;
       out[y * outW + x] = top * (1 - fy) + bottom * fy;
     }
   }
@@ -60,10 +75,48 @@ export function resizeBilinear(
  * for saliency). Never zero, so an all-zero map stays blank rather than dividing by zero.
  */
 export function heatRange(map: Float32Array, signed: boolean, quantile = 0.99): { lo: number; hi: number } {
-  const mags = Float32Array.from(map, Math.abs).sort();
-  const m = mags.length ? mags[Math.min(mags.length - 1, Math.floor(quantile * (mags.length - 1)))]! : 0;
+  const m = quantileOfMagnitudes(map, quantile);
   const top = m > 0 ? m : 1e-12;
   return signed ? { lo: -top, hi: top } : { lo: 0, hi: top };
+}
+
+/**
+ * The value at rank ⌊q·(n − 1)⌋ of the sorted |values| (0 for an empty map): the largest for
+ * q = 1, else found by selection in linear time rather than a sort.
+ */
+function quantileOfMagnitudes(map: Float32Array, q: number): number {
+  const n = map.length;
+  if (n === 0) return 0;
+  const mags = new Float32Array(n);
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    const v = Math.abs(map[i]!) || 0;
+    mags[i] = v;
+    if (v > largest) largest = v;
+  }
+  const k = Math.min(n - 1, Math.floor(q * (n - 1)));
+  if (k === n - 1) return largest;
+  // Quickselect (Hoare partition, middle pivot): mags[k] ends where a full sort would put it.
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = mags[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (mags[i]! < pivot) i++;
+      while (mags[j]! > pivot) j--;
+      if (i <= j) {
+        const t = mags[i]!;
+        mags[i++] = mags[j]!;
+        mags[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return mags[k]!;
 }
 
 /** Whether a map has values of both signs worth a diverging scale. */

@@ -3,7 +3,7 @@
  * math needs: per-channel statistics, block, sign, and the input's fixed [0, 1] range.
  */
 import type { TensorData } from '../tensor/types';
-import { channelStats, type RangeLayer } from '../colour/ranges';
+import { channelStats, type ChannelStats, type RangeLayer } from '../colour/ranges';
 import type { SchemeName } from '../colour/lut';
 import type { OverviewColumn } from './columns';
 import { channelLights, readPreprocessing } from '../preprocess/preprocessing';
@@ -24,6 +24,25 @@ export function inputLights(c: OverviewColumn, channels: number): NonNullable<Ra
   return Array.from({ length: channels }, (_, i) => ({ lo: 0, hi: 1, scheme: inputScheme(channels, i) }));
 }
 
+/**
+ * A layer's stats over `channels` channels: the ones that came with the data (the net worker's,
+ * per channel of the last axis; folded into one for a layer drawn as one vector), else one pass.
+ */
+export function statsOf(t: TensorData, channels: number): ChannelStats {
+  const given = t.stats;
+  if (given && given.min.length === channels) return given;
+  if (given && channels === 1 && given.min.length > 0) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let c = 0; c < given.min.length; c++) {
+      min = Math.min(min, given.min[c]!);
+      max = Math.max(max, given.max[c]!);
+    }
+    return { min: Float32Array.of(min), max: Float32Array.of(max) };
+  }
+  return channelStats(t.data, channels);
+}
+
 export function rangeLayers(
   columns: readonly OverviewColumn[],
   activations: ReadonlyMap<string, TensorData>,
@@ -38,7 +57,7 @@ export function rangeLayers(
       block: c.block,
       signed: c.signed,
       perNeuron: c.kind === 'maps',
-      stats: channelStats(t.data, channels),
+      stats: statsOf(t, channels),
       fixed: c.isInput ? inputLights(c, channels) : undefined,
     });
   }

@@ -7,6 +7,12 @@ export interface TensorData {
   data: Float32Array;
   /** Without the batch axis, NHWC. */
   shape: number[];
+  /**
+   * The smallest and largest finite value of each channel (the last axis), when whoever made
+   * the data had them at hand: the net worker sends them with a big net's activations, so the
+   * page need not read every value again to colour the maps.
+   */
+  stats?: { min: Float32Array; max: Float32Array };
 }
 
 export interface LayerWeights {

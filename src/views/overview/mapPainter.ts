@@ -73,11 +73,53 @@ export class MapPainter {
   private readonly scratches = new Map<string, Scratch>();
   private frame: PaintFrame | null = null;
   private labelsPending = false;
+  /** Columns to paint at the next paintQueued (see deferColumns), with the box to go on from. */
+  private readonly queued = new Map<ColumnTarget, number>();
+  private deferred = false;
 
   registerColumn(t: ColumnTarget): () => void {
     this.columns.add(t);
-    if (this.frame) this.paintColumn(t, this.frame);
-    return () => this.columns.delete(t);
+    if (this.frame) this.paint(t, this.frame);
+    return () => {
+      this.columns.delete(t);
+      this.queued.delete(t);
+    };
+  }
+
+  /**
+   * While a big net's columns mount a chunk per frame (ColumnReveal), columns are painted by
+   * paintQueued at the start of the next frame instead of as they mount: drawing into a canvas
+   * just mounted made the browser lay out the new columns inside the mounting task, and the
+   * next frame's start is when that layout is done anyway. Turning it off paints what waits.
+   */
+  deferColumns(on: boolean): void {
+    this.deferred = on;
+    if (!on) this.paintQueued();
+  }
+
+  /**
+   * Paints the queued columns, left to right, for at most `budgetMs` (a column of 64 large maps
+   * alone can take tens of milliseconds: it goes on from the box it stopped at). True when none
+   * is left.
+   */
+  paintQueued(budgetMs = Infinity): boolean {
+    const frame = this.frame;
+    if (!frame) return this.queued.size === 0;
+    const deadline = performance.now() + budgetMs;
+    for (const [t, from] of this.queued) {
+      const next = this.paintColumn(t, frame, from, deadline);
+      if (next < t.boxes.length) {
+        this.queued.set(t, next);
+        return false;
+      }
+      this.queued.delete(t);
+    }
+    return true;
+  }
+
+  private paint(t: ColumnTarget, frame: PaintFrame): void {
+    if (this.deferred) this.queued.set(t, 0);
+    else this.paintColumn(t, frame);
   }
 
   registerCell(t: CellTarget): () => void {
@@ -94,7 +136,7 @@ export class MapPainter {
 
   setFrame(frame: PaintFrame): void {
     this.frame = frame;
-    for (const t of this.columns) this.paintColumn(t, frame);
+    for (const t of this.columns) this.paint(t, frame);
     for (const t of this.cells) this.paintCell(t, frame);
     this.scheduleLabels();
   }
@@ -132,16 +174,20 @@ export class MapPainter {
     return s;
   }
 
-  private paintColumn(t: ColumnTarget, frame: PaintFrame): void {
+  /** Paints boxes `from` on until `deadline` (performance.now()); returns the next box to paint. */
+  private paintColumn(t: ColumnTarget, frame: PaintFrame, from = 0, deadline = Infinity): number {
     const tensor = frame.activations.get(t.layerId);
     const domains = frame.domains.get(t.layerId);
     const ctx = t.canvas.getContext('2d');
     const s = this.scratch(t.grid.cols, t.grid.rows);
-    if (!tensor || !domains || !ctx || !s) return;
-    ctx.clearRect(0, 0, t.canvas.width, t.canvas.height);
+    if (!tensor || !domains || !ctx || !s) return t.boxes.length;
+    if (from === 0) ctx.clearRect(0, 0, t.canvas.width, t.canvas.height);
     const channels = t.strip ? 1 : (tensor.shape[tensor.shape.length - 1] ?? 1);
     const count = Math.min(s.pixels.length, Math.floor(tensor.data.length / channels));
-    for (const b of t.boxes) {
+    for (let i = from; i < t.boxes.length; i++) {
+      // At least one box per call, so a slow frame still gets on.
+      if (i > from && performance.now() > deadline) return i;
+      const b = t.boxes[i]!;
       const domain = domains[t.strip ? 0 : b.channel];
       if (!domain) continue;
       paintValues(
@@ -175,6 +221,7 @@ export class MapPainter {
       const y = Math.round((b.y + (k * b.h) / t.slices) * t.scale);
       ctx.fillRect(Math.round(b.x * t.scale), y - Math.floor(width / 2), Math.round(b.w * t.scale), width);
     }
+    return t.boxes.length;
   }
 
   private paintCell(t: CellTarget, frame: PaintFrame): void {

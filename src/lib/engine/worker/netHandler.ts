@@ -6,6 +6,7 @@
  * never detaches a tensor's memory. No tensor outlives a request except the models' own.
  * "Why?" requests report progress as they go and stop when cancelled (see attributionHandler).
  */
+import { channelStats } from '../../colour/ranges';
 import { tf } from '../tf';
 import { buildModel, getNamedWeights, transferWeights, weightEntries, weightName } from '../build';
 import { Explainer } from '../explain';
@@ -33,10 +34,16 @@ export interface Reply {
   transfer: ArrayBuffer[];
 }
 
-/** Own copies of every activation, so they can be transferred. */
+/**
+ * Own copies of every activation, so they can be transferred, with each channel's range: read
+ * here, off the page's thread (a 224-pixel ResNet has about ten million values to colour).
+ */
 function activationsOf(explainer: Explainer, image: Float32Array): ActivationsMessage {
   const e = explainer.explain(image);
-  return [...e.activations].map(([id, t]) => [id, { data: t.data.slice(), shape: [...t.shape] }]);
+  return [...e.activations].map(([id, t]) => [
+    id,
+    { data: t.data.slice(), shape: [...t.shape], stats: channelStats(t.data, t.shape.at(-1) ?? 1) },
+  ]);
 }
 
 export class NetWorkerHandler {

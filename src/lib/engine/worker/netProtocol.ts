@@ -12,6 +12,8 @@ import { floatArraysIn } from './attributionProtocol';
 export interface Values {
   data: Float32Array;
   shape: number[];
+  /** Activations: each channel's smallest and largest finite value (TensorData.stats). */
+  stats?: { min: Float32Array; max: Float32Array };
 }
 
 /** Saved weights a build may take values from, with the layers whose values are untrained. */
