@@ -18,7 +18,7 @@ const OPTIONS = {
 } as const;
 
 /** The app's load stages (performance marks since navigation), as the bench reads them. */
-const STAGES = ['app-start', 'model-ready', 'app-mount', 'overview-drawn', 'engine-ready'];
+const STAGES = ['app-start', 'model-ready', 'app-mount', 'overview-drawn', 'interactive', 'engine-ready'];
 
 interface Build {
   dir: string;
