@@ -106,7 +106,11 @@ export function prerenderPlugin(o: { modelsRoot: string; staticRoot: string }): 
         if (!deferred.some((t) => t.startsWith('<script')))
           throw new Error('prerender: no app script found in index.html');
         const snapshot =
-          `<div id="prerender">${screen.shell}</div>\n` +
+          // Without JavaScript nothing would ever answer or draw the maps: the boot placeholder
+          // stays, as it always did, instead of a page that looks alive.
+          `<noscript><style>#prerender{display:none}body:has(#prerender) #boot{display:block}</style></noscript>\n` +
+          // The boot placeholder's moving line, under the header: the page is not answering yet.
+          `<div id="prerender">${screen.shell}<div class="boot-line" aria-hidden="true"></div></div>\n` +
           `<template id="prerender-deferred">${deferred.join('')}</template>\n` +
           `<script type="application/json" id="prerender-data">${scriptJson(data)}</script>\n` +
           `<script>${script.replace(/<\/script/gi, '<\\/script')}</script>\n`;
