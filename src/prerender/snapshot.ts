@@ -113,11 +113,14 @@ export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promi
   const key = fitKey(fit);
   if (!data.fits.includes(key)) return `fit ${key}`;
   const layout = layoutOverview(data.columns, { ...base, ...fit });
+  // Stages for the bench's breakdown: the script has run, then its files have come.
+  performance.mark('prerender-fit');
   const [markup, sheet, previews] = await Promise.all([
     fetchGzipText(data.fragmentUrl.replace('{key}', key)),
     imageSheet(data.spriteUrl),
     imageSheet(data.previewsUrl),
   ]);
+  performance.mark('prerender-fetched');
   // The app may have taken over while this downloaded.
   if (!root.isConnected) return 'taken over';
   content.style.width = `${layout.width}px`;
@@ -125,13 +128,19 @@ export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promi
   content.innerHTML = markup;
   const maps = new Map(data.maps.map((m) => [`${m.layerId}/${m.channel}`, m]));
   const luts = new Map(Object.entries(data.luts).map(([k, v]) => [k, decodeLut(v)]));
+  // The whole sprite read back once: a read per map would stall the page on each.
+  const w = sheet.canvas.width;
+  const pixels = { data: sheet.getImageData(0, 0, w, sheet.canvas.height).data, width: w };
   for (const col of layout.columns) {
     const canvas = content.querySelector<HTMLCanvasElement>(
       `canvas[data-layer="${CSS.escape(col.column.id)}"]`,
     );
-    if (canvas) paintColumn(canvas, col, maps, luts, sheet);
+    if (canvas) paintColumn(canvas, col, maps, luts, pixels);
   }
   paintPreviews(root, data.previews, previews);
+  performance.mark('prerender-painted');
+  // The app's files download while this frame is painted (its code runs after, in a task of its own).
+  releaseApp();
   // The fade NetworkOverview's onscroll gives an overview wider than its frame.
   scroller.classList.toggle('fade-right', scroller.scrollWidth > scroller.clientWidth + 2);
   await afterPaint();

@@ -22,9 +22,18 @@ export function decodeLut(base64: string): Uint32Array {
 
 const EMPTY_PIXEL = new Uint32Array(new Uint8ClampedArray(EMPTY_RGBA).buffer)[0] ?? 0;
 
+/** The whole sprite's pixels, read back once (RGBA; a grey level in R, G and B). */
+export interface SheetPixels {
+  data: Uint8ClampedArray;
+  width: number;
+}
+
 /** A map's pixels: its indices (the sprite's grey levels) through its scheme's table. */
-export function colourMap(grey: Uint8ClampedArray, m: SpriteMap, lut: Uint32Array, out: Uint32Array): void {
-  for (let i = 0; i < out.length; i++) out[i] = i < m.count ? lut[grey[i * 4]!]! : EMPTY_PIXEL;
+export function colourMap(sheet: SheetPixels, m: SpriteMap, lut: Uint32Array, out: Uint32Array): void {
+  for (let i = 0; i < m.cols * m.rows; i++) {
+    const at = ((m.y + Math.floor(i / m.cols)) * sheet.width + m.x + (i % m.cols)) * 4;
+    out[i] = i < m.count ? lut[sheet.data[at]!]! : EMPTY_PIXEL;
+  }
 }
 
 /** One column's canvas, as MapPainter.paintColumn draws it. */
@@ -33,7 +42,7 @@ export function paintColumn(
   col: OverviewLayout['columns'][number],
   maps: ReadonlyMap<string, SpriteMap>,
   luts: ReadonlyMap<string, Uint32Array>,
-  sheet: CanvasRenderingContext2D,
+  sheet: SheetPixels,
 ): void {
   const scale = Math.max(1, window.devicePixelRatio || 1);
   const top = Math.min(...col.neurons.map((n) => n.y));
@@ -53,7 +62,7 @@ export function paintColumn(
     const m = maps.get(`${col.column.id}/${strip ? 0 : n.channel}`);
     const lut = m && luts.get(m.scheme);
     if (!m || !lut) continue;
-    colourMap(sheet.getImageData(m.x, m.y, m.cols, m.rows).data, m, lut, pixels);
+    colourMap(sheet, m, lut, pixels);
     sctx.putImageData(image, 0, 0);
     const w = Math.round(n.w * scale);
     const h = Math.round(n.h * scale);

@@ -80,6 +80,9 @@ describe('the sprite', () => {
     const sprite = paintSprite(columns, activations, domains);
     const kinds = new Map(columns.map((c) => [c.id, c.kind]));
     expect(sprite.maps.length).toBeGreaterThan(50);
+    // The sprite's grey levels as a canvas reads them back: RGBA, the grey in R, G and B.
+    const sheet = { data: new Uint8ClampedArray(sprite.indices.length * 4), width: sprite.width };
+    sprite.indices.forEach((g, i) => sheet.data.set([g, g, g, 255], i * 4));
     for (const m of sprite.maps) {
       const strip = kinds.get(m.layerId) === 'strip';
       const t = activations.get(m.layerId)!;
@@ -92,12 +95,8 @@ describe('the sprite', () => {
       );
       const count = Math.min(size, Math.floor(t.data.length / channels));
       paintValues(t.data, strip ? 0 : m.channel, channels, count, domain, schemeLut(domain.scheme), expected);
-      // The sprite's grey levels as a canvas reads them back (RGBA, grey in R, G and B).
-      const grey = new Uint8ClampedArray(size * 4);
-      for (let i = 0; i < size; i++)
-        grey[i * 4] = sprite.indices[(m.y + Math.floor(i / m.cols)) * sprite.width + m.x + (i % m.cols)]!;
       const out = new Uint32Array(size);
-      colourMap(grey, m, schemeLut(m.scheme).packed, out);
+      colourMap(sheet, m, schemeLut(m.scheme).packed, out);
       expect(out).toEqual(expected);
     }
   });
