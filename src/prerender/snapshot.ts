@@ -139,8 +139,6 @@ export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promi
   }
   paintPreviews(root, data.previews, previews);
   performance.mark('prerender-painted');
-  // The app's files download while this frame is painted (its code runs after, in a task of its own).
-  releaseApp();
   // The fade NetworkOverview's onscroll gives an overview wider than its frame.
   scroller.classList.toggle('fade-right', scroller.scrollWidth > scroller.clientWidth + 2);
   await afterPaint();
