@@ -3,9 +3,15 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { modelsPlugin } from './scripts/lib/viteModels';
 import { preloadPlugin } from './scripts/lib/vitePreload';
+import { prerenderPlugin } from './scripts/lib/vitePrerender';
 
 export default defineConfig({
-  plugins: [svelte(), modelsPlugin(), preloadPlugin({ modelsRoot: 'models', staticRoot: 'static' })],
+  plugins: [
+    svelte(),
+    modelsPlugin(),
+    preloadPlugin({ modelsRoot: 'models', staticRoot: 'static' }),
+    prerenderPlugin({ modelsRoot: 'models', staticRoot: 'static' }),
+  ],
   publicDir: 'static',
   base: './',
   // The browser gets a slimmer TensorFlow.js (see the module); Node keeps the full package.

@@ -18,7 +18,17 @@ const OPTIONS = {
 } as const;
 
 /** The app's load stages (performance marks since navigation), as the bench reads them. */
-const STAGES = ['app-start', 'model-ready', 'app-mount', 'overview-drawn', 'engine-ready'];
+const STAGES = [
+  'prerender-fit',
+  'prerender-fetched',
+  'prerender-painted',
+  'overview-drawn',
+  'app-start',
+  'model-ready',
+  'app-mount',
+  'interactive',
+  'engine-ready',
+];
 
 interface Build {
   dir: string;

@@ -33,6 +33,7 @@ export const LOAD_STAGES = [
   'model-ready',
   'app-mount',
   'overview-drawn',
+  'interactive',
   'engine-ready',
 ] as const;
 const DRAWN = LOAD_STAGES.indexOf('overview-drawn');
@@ -122,6 +123,7 @@ export async function benchBackend(browser: Browser, o: BenchOptions): Promise<B
     extractMs: round1(median(extracts)),
     redrawMs: round1(median(redraws)),
     loadToOverviewMs: Math.round(median(loads)),
+    interactiveMs: Math.round(median(stageTimes.map((t) => t[LOAD_STAGES.indexOf('interactive')]!))),
     loadStagesMs: Object.fromEntries(
       LOAD_STAGES.map((n, j) => [n, Math.round(median(stageTimes.map((t) => t[j]!)))]),
     ),

@@ -78,7 +78,8 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('the loading screen', async () => {
-    const context = await h.browser.newContext();
+    // A phone: on a desktop in English the prerendered first screen stands in for it (below).
+    const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     let release: () => void = () => {};
     const held = new Promise<void>((ok) => (release = ok));
@@ -90,6 +91,22 @@ describe('accessibility (axe-core)', () => {
     await page.getByTestId('load-progress').waitFor();
     expect(await audit(page)).toEqual([]);
     await viewShot(page, 'a11y-loading');
+    release();
+    await context.close();
+  });
+
+  it('the prerendered first screen, before the app has taken over', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    await page.route('**/weights*.bin', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(h.server.url);
+    await page.locator('html[data-prerender="shown"]').waitFor({ state: 'attached' });
+    expect(await audit(page)).toEqual([]);
     release();
     await context.close();
   });

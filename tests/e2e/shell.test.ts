@@ -14,7 +14,9 @@ afterAll(async () => {
 
 describe('loading', () => {
   it('shows staged progress with the bytes of the weights download, then the views', async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // A phone: on a desktop in English the prerendered first screen (tests/e2e/prerender.test.ts)
+    // stands in for the loading screen while the weights download.
+    const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
     await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
     const page = await context.newPage();
     // Hold the weights back until the test has seen the indicator in the download stage.

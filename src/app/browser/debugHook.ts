@@ -9,6 +9,7 @@ import { createRng } from '../../lib/random';
 import type { RawImage } from '../../lib/preprocess/preprocess';
 import type { ExplainerState } from '../state/explainerState.svelte';
 import './debugHookTypes';
+import { takeOver } from './takeover';
 
 let paintCount = 0;
 
@@ -34,8 +35,15 @@ let lastNet: object | null = null;
  */
 export function notePainted(net: { name: string } | null = null): Promise<void> {
   paintCount++;
+  // The app's overview has its pixels: it replaces the prerendered snapshot in this frame.
+  if (paintCount === 1) takeOver();
   const painted = afterNextPaint();
-  if (paintCount === 1) void painted.then(() => performance.mark('overview-drawn'));
+  // `overview-drawn` is the snapshot's when it showed one; `interactive`: the app answers hovers.
+  if (paintCount === 1)
+    void painted.then(() => {
+      if (!performance.getEntriesByName('overview-drawn').length) performance.mark('overview-drawn');
+      performance.mark('interactive');
+    });
   else if (net && lastNet && net !== lastNet) {
     const name = net.name;
     void painted.then(() => performance.mark('net-overview-drawn', { detail: name }));

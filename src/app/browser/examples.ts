@@ -57,11 +57,18 @@ export const exampleFileName = (example: ExampleImage): string => example.file;
 /** Which example each decoded image came from (keyed by the decoded pixels' object). */
 const origins = new WeakMap<RawImage, ExampleImage>();
 
-/** Fetches and decodes an example, remembering where the pixels came from. */
-export async function decodeExample(example: ExampleImage): Promise<RawImage> {
-  const raw = await decodeImageFile(await fetchExample(example), exampleFileName(example));
+/** Remembers that `raw` was decoded from `example` (decodeExample; the build's prerender decodes its own). */
+export function rememberExample(raw: RawImage, example: ExampleImage): RawImage {
   origins.set(raw, example);
   return raw;
+}
+
+/** Fetches and decodes an example, remembering where the pixels came from. */
+export async function decodeExample(example: ExampleImage): Promise<RawImage> {
+  return rememberExample(
+    await decodeImageFile(await fetchExample(example), exampleFileName(example)),
+    example,
+  );
 }
 
 /** The example an image was decoded from; undefined for the user's own images. */
@@ -87,8 +94,17 @@ function keptWhen<T>(make: () => Promise<T>, keep: (value: T) => boolean): () =>
   };
 }
 
+/** The list once a read has given one, so views made after it start with it (no later reflow). */
+let indexRead: ExampleImage[] | null = null;
+
 /** Every example, drawn first; an empty or failed read is tried again by the next call. */
-export const exampleIndex = keptWhen(loadExampleIndex, (list) => list.length > 0);
+export const exampleIndex = keptWhen(
+  () => loadExampleIndex().then((list) => (list.length > 0 ? (indexRead = list) : list)),
+  (list) => list.length > 0,
+);
+
+/** The example list if a read has already given it, else null (then ask exampleIndex). */
+export const exampleIndexRead = (): ExampleImage[] | null => indexRead;
 
 /** The first drawn example, fetched and decoded; null when there is none or it is broken (tried again next time). */
 export const firstExample = keptWhen(

@@ -3,24 +3,15 @@
  * column beside the views on wide screens and a drawer below `DRAWER_BELOW` pixels.
  */
 import { loadDeferredMessages } from '../../lib/i18n';
+import {
+  clampSideWidth,
+  defaultSideWidth,
+  DRAWER_BELOW,
+  SIDE_DEFAULT,
+  SIDE_STORAGE_KEY as STORAGE_KEY,
+} from './sideWidth';
 
-export const DRAWER_BELOW = 1024;
-export const SIDE_MIN = 280;
-export const SIDE_DEFAULT = 400;
-/**
- * The side panel's width until the user drags it: about a quarter of the window, so that on a
- * 1280-pixel laptop the overview beside it still shows the whole of TinyVGG with its prediction.
- */
-export function defaultSideWidth(viewport: number): number {
-  return Math.round(Math.min(440, Math.max(320, viewport * 0.26)));
-}
-const STORAGE_KEY = 'cnn-studio.sideWidth';
-
-/** Keeps the side panel between its minimum and ~55% of the window, so the views never vanish. */
-export function clampSideWidth(width: number, viewport: number): number {
-  const max = Math.max(SIDE_MIN, Math.round(viewport * 0.55));
-  return Math.round(Math.min(Math.max(width, SIDE_MIN), max));
-}
+export { clampSideWidth, defaultSideWidth, DRAWER_BELOW, SIDE_DEFAULT, SIDE_MIN } from './sideWidth';
 
 function savedWidth(): number {
   const fallback = typeof window === 'undefined' ? SIDE_DEFAULT : defaultSideWidth(window.innerWidth);

@@ -34,3 +34,25 @@ export function paintValues(
 export function fillRest(out: Uint32Array, from: number, pixel: number): void {
   out.fill(pixel, from);
 }
+
+/**
+ * The look-up-table index paintValues picks for each value (the same arithmetic), so
+ * `lut.packed[index[i]]` is the pixel paintValues writes: the build's prerender ships maps as
+ * indices (a quarter of the bytes) and the page colours them (src/prerender).
+ */
+export function paintIndices(
+  data: Float32Array,
+  offset: number,
+  stride: number,
+  count: number,
+  domain: Domain,
+  out: Uint8Array,
+): void {
+  const top = LUT_SIZE - 1;
+  const scale = top / (domain.hi - domain.lo);
+  const lo = domain.lo;
+  for (let i = 0, j = offset; i < count; i++, j += stride) {
+    const t = (data[j]! - lo) * scale;
+    out[i] = t > 0 ? (t < top ? (t + 0.5) | 0 : top) : 0;
+  }
+}

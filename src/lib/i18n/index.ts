@@ -71,15 +71,7 @@ export function localize(locale: Locale, text: Localized): string {
   return locale === 'zh-CN' ? text.zh : text.en;
 }
 
-/** The first supported language in the browser's preference list, English otherwise. */
-export function detectLocale(preferred: readonly string[]): Locale {
-  for (const lang of preferred) {
-    const l = lang.toLowerCase();
-    if (l.startsWith('zh')) return 'zh-CN';
-    if (l.startsWith('en')) return 'en';
-  }
-  return 'en';
-}
+export { detectLocale } from './detect';
 
 export function isLocale(x: unknown): x is Locale {
   return typeof x === 'string' && (LOCALES as readonly string[]).includes(x);

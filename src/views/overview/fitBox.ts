@@ -8,8 +8,8 @@
 import type { OverviewColumn } from '../../lib/overview/columns';
 import { layoutOverview, type LayoutOptions } from '../../lib/overview/layout';
 
-const MIN_BOX = 26;
-const MAX_BOX = 84;
+export const MIN_BOX = 26;
+export const MAX_BOX = 84;
 /** Compact layout: the narrowest gap (kernel glyphs and edges still fit) and output column. */
 const MIN_GAP = 20;
 export const COMPACT_OUTPUT_WIDTH = 132;

@@ -1,0 +1,140 @@
+/**
+ * Prerenders the first screen into the built index.html (issue 19): the app as it first mounts,
+ * rendered by svelte/server from the real components with the first example explained in Node
+ * (scripts/lib/prerender/renderFirstScreen.ts), an inline script that fits the overview to the
+ * window (src/prerender/snapshot.ts), the overview's markup for each map size under
+ * `prerender/overview-<fit>.html` and the maps' pixels in `prerender/maps.png`. The app mounts
+ * behind the snapshot and replaces it once its own overview is painted (src/main.ts).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, createServer, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { FirstScreen } from './prerender/renderFirstScreen';
+import type { SnapshotData } from '../../src/prerender/snapshot';
+import { firstExampleFile } from './vitePreload';
+
+export const PRERENDER_DIR = 'prerender';
+
+/** The head's tags that start the app: its module script, module preloads and file preloads. */
+const APP_TAGS = /\s*(<script type="module"[^>]*><\/script>|<link rel="(?:modulepreload|preload)"[^>]*>)/g;
+
+/** JSON that can sit inside a <script> element (no `</script>`, no `<!--`). */
+export const scriptJson = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
+async function renderWithSsr(
+  root: string,
+  o: { modelsRoot: string; staticRoot: string },
+): Promise<FirstScreen> {
+  const server = await createServer({
+    root,
+    configFile: false,
+    plugins: [svelte()],
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+    logLevel: 'error',
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const mod = (await server.ssrLoadModule('/scripts/lib/prerender/renderFirstScreen.ts')) as {
+      renderFirstScreen: (x: { modelsRoot: string; staticRoot: string }) => Promise<FirstScreen>;
+    };
+    return await mod.renderFirstScreen({
+      modelsRoot: resolve(root, o.modelsRoot),
+      staticRoot: resolve(root, o.staticRoot),
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+/** The inline script, bundled and minified on its own (a few kB). */
+async function bundleSnapshotScript(root: string): Promise<string> {
+  const out = await build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: resolve(root, 'src/prerender/snapshotEntry.ts'), formats: ['iife'], name: 'cnnSnapshot' },
+    },
+  });
+  const outputs = Array.isArray(out) ? out : [out];
+  for (const o of outputs)
+    if ('output' in o) for (const chunk of o.output) if (chunk.type === 'chunk') return chunk.code;
+  throw new Error('prerender: the snapshot script did not bundle');
+}
+
+export function prerenderPlugin(o: { modelsRoot: string; staticRoot: string }): Plugin {
+  let root = process.cwd();
+  let outDir = 'dist';
+  let screen: FirstScreen | null = null;
+  return {
+    name: 'cnn-studio-prerender',
+    apply: 'build',
+    configResolved(c) {
+      root = c.root;
+      outDir = resolve(c.root, c.build.outDir);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        // No example to explain (a checkout without static/examples): the page loads as before.
+        if (!firstExampleFile(join(resolve(root, o.staticRoot), 'examples'))) return html;
+        screen = await renderWithSsr(root, o);
+        const script = await bundleSnapshotScript(root);
+        const data: SnapshotData = {
+          ...screen.data,
+          fragmentUrl: `./${PRERENDER_DIR}/overview-{key}.html.gz`,
+          spriteUrl: `./${PRERENDER_DIR}/maps.png`,
+          previewsUrl: `./${PRERENDER_DIR}/previews.png`,
+        };
+        // The app's scripts and preloads wait until the snapshot is painted (snapshot.ts releaseApp).
+        const deferred: string[] = [];
+        const head = html.slice(0, html.indexOf('</head>')).replace(APP_TAGS, (tag) => {
+          deferred.push(tag.trim());
+          return '';
+        });
+        html = head + html.slice(html.indexOf('</head>'));
+        if (!deferred.some((t) => t.startsWith('<script')))
+          throw new Error('prerender: no app script found in index.html');
+        const snapshot =
+          // Without JavaScript nothing would ever answer or draw the maps: the boot placeholder
+          // stays, as it always did, instead of a page that looks alive.
+          `<noscript><style>#prerender{display:none}body:has(#prerender) #boot{display:block}</style></noscript>\n` +
+          // The boot placeholder's moving line, under the header: the page is not answering yet.
+          `<div id="prerender">${screen.shell}<div class="boot-line" aria-hidden="true"></div></div>\n` +
+          `<template id="prerender-deferred">${deferred.join('')}</template>\n` +
+          `<script type="application/json" id="prerender-data">${scriptJson(data)}</script>\n` +
+          `<script>${script.replace(/<\/script/gi, '<\\/script')}</script>\n`;
+        if (!html.includes('<div id="app"></div>'))
+          throw new Error('prerender: index.html has no <div id="app"></div>');
+        return html
+          .replace('<div id="app"></div>', () => `${snapshot}<div id="app"></div>`)
+          .replace(
+            '</head>',
+            () =>
+              `<link rel="preload" href="${data.spriteUrl}" as="image">\n<link rel="preload" href="${data.previewsUrl}" as="image">\n</head>`,
+          );
+      },
+    },
+    writeBundle() {
+      if (!screen) return;
+      const dir = join(outDir, PRERENDER_DIR);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'maps.png'), screen.spritePng);
+      writeFileSync(join(dir, 'previews.png'), screen.previewsPng);
+      // Gzipped by us (the page inflates them with DecompressionStream): ~280 fits of ~45 kB
+      // markup would otherwise put megabytes on the host, whatever it compresses on the wire.
+      for (const [key, markup] of screen.fragments)
+        writeFileSync(join(dir, `overview-${key}.html.gz`), gzipSync(markup, { level: 9 }));
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * The prerendered first screen (#prerender, see src/prerender/snapshot.ts) and the app's
+ * takeover of it: the app mounts into #app hidden behind the snapshot, laid out in the same
+ * place, and the two swap in one task once the app's own overview has its pixels, so the next
+ * frame shows the app where the snapshot was, without a flash or a jump.
+ */
+const BEHIND = 'behind-snapshot';
+
+/** The snapshot, while the page still shows it (the inline script removes one it cannot show). */
+export const snapshotShown = (): HTMLElement | null => document.getElementById('prerender');
+
+/** Mounting into `target` happens behind the snapshot, if there is one. */
+export function mountBehindSnapshot(target: HTMLElement): void {
+  if (snapshotShown()) target.classList.add(BEHIND);
+}
+
+/** Shows the app in place of the snapshot (idempotent). */
+export function takeOver(): void {
+  snapshotShown()?.remove();
+  document.getElementById('app')?.classList.remove(BEHIND);
+  document.documentElement.dataset.prerender &&= document.documentElement.dataset.prerender.replace(
+    /^(shown|pending)$/,
+    'taken over',
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * The side panel's width rules, pure, so the page's first inline script (src/prerender/snapshot.ts)
+ * lays the prerendered page out as LayoutState will.
+ */
+export const DRAWER_BELOW = 1024;
+export const SIDE_MIN = 280;
+export const SIDE_DEFAULT = 400;
+/**
+ * The side panel's width until the user drags it: about a quarter of the window, so that on a
+ * 1280-pixel laptop the overview beside it still shows the whole of TinyVGG with its prediction.
+ */
+export function defaultSideWidth(viewport: number): number {
+  return Math.round(Math.min(440, Math.max(320, viewport * 0.26)));
+}
+/** Keeps the side panel between its minimum and ~55% of the window, so the views never vanish. */
+export function clampSideWidth(width: number, viewport: number): number {
+  const max = Math.max(SIDE_MIN, Math.round(viewport * 0.55));
+  return Math.round(Math.min(Math.max(width, SIDE_MIN), max));
+}
+export const SIDE_STORAGE_KEY = 'cnn-studio.sideWidth';

@@ -1,0 +1,200 @@
+/**
+ * The page's first script, inlined into index.html by the build (scripts/lib/vitePrerender.ts)
+ * right after the prerendered first screen (#prerender). Before the app's code has arrived it
+ * decides whether the snapshot is what the app will show, and if so fits the overview to the
+ * window as NetworkOverview will (the same fitOverview and layoutOverview), puts in the
+ * overview's markup prerendered for that fit and paints the maps from the build's sprite the
+ * way MapPainter paints them. Anything it cannot show exactly (another language, a share link,
+ * a narrow screen, a fit without prerendered markup, a failed download) removes the snapshot,
+ * and the page loads as it did before (the boot placeholder, then the app).
+ */
+import type { OverviewColumn } from '../lib/overview/columns';
+import { layoutOverview, type LayoutOptions } from '../lib/overview/layout';
+import { fitOverview } from '../views/overview/fitBox';
+import { detectLocale } from '../lib/i18n/detect';
+import { defaultSideWidth, DRAWER_BELOW, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
+import type { SpriteMap } from './sprite';
+import { decodeLut, imageSheet, paintColumn, paintPreviews, type PreviewRect } from './snapshotPaint';
+import { fitKey } from './fitKey';
+
+export interface SnapshotData {
+  columns: OverviewColumn[];
+  /** NetworkOverview's layout options before fitting (its `base`), without `expanded` (none is). */
+  layout: Omit<LayoutOptions, 'expanded'>;
+  /** The fits whose overview markup the build wrote, by fitKey. */
+  fits: string[];
+  /** The overview markup for a fit: this with `{key}` replaced. */
+  fragmentUrl: string;
+  spriteUrl: string;
+  maps: SpriteMap[];
+  previewsUrl: string;
+  previews: PreviewRect[];
+  /** The schemes' look-up tables, base64 of their packed pixels. */
+  luts: Record<string, string>;
+}
+
+const LOCALE_KEY = 'cnn-studio.locale';
+
+function stored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why the app's first screen would not be this snapshot, or null when it is: the language is
+ * not English, the address asks for something else (`?net=`, a share link's hash, a neuron's
+ * detail), or the screen is narrow (the editor is a drawer there; not prerendered).
+ */
+export function skipReason(w: {
+  search: string;
+  hash: string;
+  width: number;
+  languages: readonly string[];
+  savedLocale: string | null;
+}): string | null {
+  const locale =
+    w.savedLocale === 'en' || w.savedLocale === 'zh-CN' ? w.savedLocale : detectLocale(w.languages);
+  if (locale !== 'en') return 'language';
+  const query = new URLSearchParams(w.search);
+  if (query.has('net') || query.has('detail')) return 'query';
+  if (w.hash.length > 1) return 'hash';
+  if (w.width < DRAWER_BELOW) return 'narrow';
+  return null;
+}
+
+/** A gzipped file's text (the build gzips the fragments itself, see vitePrerender.ts). */
+async function fetchGzipText(url: string): Promise<string> {
+  const res = await fetch(url);
+  if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+  return new Response(res.body.pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
+/** Resolves after the next frame is painted (as debugHook's afterNextPaint). */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    }),
+  );
+
+/** Shows the snapshot's overview; resolves to why not, or null once it is painted. */
+export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promise<string | null> {
+  const skip = skipReason({
+    search: location.search,
+    hash: location.hash,
+    width: window.innerWidth,
+    languages: navigator.languages ?? [],
+    savedLocale: stored(LOCALE_KEY),
+  });
+  if (skip) return skip;
+  if (typeof DecompressionStream === 'undefined') return 'no DecompressionStream';
+  // The side panel's width as LayoutState sets it (the prerender assumed a 400 px one).
+  const saved = Number(stored(SIDE_STORAGE_KEY));
+  const side = Number.isFinite(saved) && saved > 0 ? saved : defaultSideWidth(window.innerWidth);
+  root.querySelector<HTMLElement>('.workspace')?.style.setProperty('--side-width', `${side}px`);
+  const scroller = root.querySelector<HTMLElement>('[data-testid="overview"]');
+  const content = scroller?.querySelector<HTMLElement>('.content');
+  if (!scroller || !content) return 'no overview';
+  const base: LayoutOptions = { ...data.layout, expanded: new Set() };
+  const fit = fitOverview(
+    data.columns,
+    {
+      width: scroller.clientWidth,
+      top: scroller.getBoundingClientRect().top + window.scrollY,
+      viewportHeight: window.innerHeight,
+    },
+    base,
+  );
+  const key = fitKey(fit);
+  if (!data.fits.includes(key)) return `fit ${key}`;
+  const layout = layoutOverview(data.columns, { ...base, ...fit });
+  // Stages for the bench's breakdown: the script has run, then its files have come.
+  performance.mark('prerender-fit');
+  const [markup, sheet, previews] = await Promise.all([
+    fetchGzipText(data.fragmentUrl.replace('{key}', key)),
+    imageSheet(data.spriteUrl),
+    imageSheet(data.previewsUrl),
+  ]);
+  performance.mark('prerender-fetched');
+  // The app may have taken over while this downloaded.
+  if (!root.isConnected) return 'taken over';
+  content.style.width = `${layout.width}px`;
+  content.style.height = `${layout.height}px`;
+  content.innerHTML = markup;
+  const maps = new Map(data.maps.map((m) => [`${m.layerId}/${m.channel}`, m]));
+  const luts = new Map(Object.entries(data.luts).map(([k, v]) => [k, decodeLut(v)]));
+  // The whole sprite read back once: a read per map would stall the page on each.
+  const w = sheet.canvas.width;
+  const pixels = { data: sheet.getImageData(0, 0, w, sheet.canvas.height).data, width: w };
+  for (const col of layout.columns) {
+    const canvas = content.querySelector<HTMLCanvasElement>(
+      `canvas[data-layer="${CSS.escape(col.column.id)}"]`,
+    );
+    if (canvas) paintColumn(canvas, col, maps, luts, pixels);
+  }
+  paintPreviews(root, data.previews, previews);
+  performance.mark('prerender-painted');
+  // The fade NetworkOverview's onscroll gives an overview wider than its frame.
+  scroller.classList.toggle('fade-right', scroller.scrollWidth > scroller.clientWidth + 2);
+  await afterPaint();
+  return null;
+}
+
+/**
+ * Starts the app: its scripts and preloads wait in a template (vitePrerender.ts) so that they
+ * neither share the network with the snapshot's files nor hold the main thread while it is
+ * being painted. Called once, when the snapshot is painted or given up.
+ */
+export function releaseApp(): void {
+  const deferred = document.getElementById('prerender-deferred');
+  if (!(deferred instanceof HTMLTemplateElement)) return;
+  deferred.remove();
+  for (const el of Array.from(deferred.content.children)) {
+    // A new element: a <script> cloned from a template would never run.
+    const copy = document.createElement(el.tagName.toLowerCase());
+    for (const a of Array.from(el.attributes)) copy.setAttribute(a.name, a.value);
+    document.head.append(copy);
+  }
+}
+
+/** However the snapshot fares, the app starts at the latest this long after the page's first script. */
+const RELEASE_AFTER_MS = 1500;
+
+/** Runs where index.html inlines it: `#prerender` and its data are just above. */
+export function bootSnapshot(): void {
+  const html = document.documentElement;
+  const timer = setTimeout(releaseApp, RELEASE_AFTER_MS);
+  const release = (): void => {
+    clearTimeout(timer);
+    releaseApp();
+  };
+  const root = document.getElementById('prerender');
+  const drop = (why: string): void => {
+    html.dataset.prerender = `skipped: ${why}`;
+    root?.remove();
+    document.getElementById('app')?.classList.remove('behind-snapshot');
+    release();
+  };
+  try {
+    const json = document.getElementById('prerender-data')?.textContent;
+    if (!root || !json) return drop('no snapshot');
+    html.dataset.prerender = 'pending';
+    showSnapshot(root, JSON.parse(json) as SnapshotData).then(
+      (why) => {
+        if (why === 'taken over') return release();
+        if (why) return drop(why);
+        html.dataset.prerender = 'shown';
+        performance.mark('overview-drawn', { detail: 'prerendered' });
+        release();
+      },
+      (e: unknown) => drop(`failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  } catch (e) {
+    drop(`failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The prerendered first screen (src/prerender): shown before the app's code runs, with the
+ * app's own layout and pixels, taken over by the app without a jump; never shown for a page
+ * that would not start as it (another net, a share link, Chinese, a narrow screen).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCREENSHOTS } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+interface CanvasShot {
+  key: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  pixels: number[];
+}
+
+declare global {
+  interface Window {
+    __prerenderSeen?: { snapshot: CanvasShot[] | null; app: CanvasShot[] | null; everShown: boolean };
+  }
+}
+
+/**
+ * In the page before any of its scripts: records the snapshot's canvases (place and pixels)
+ * when it is shown, and the app's the moment it takes over (the task that removes #prerender).
+ */
+function recordTakeover(): void {
+  const seen: NonNullable<Window['__prerenderSeen']> = { snapshot: null, app: null, everShown: false };
+  window.__prerenderSeen = seen;
+  const read = (root: ParentNode): CanvasShot[] =>
+    Array.from(root.querySelectorAll('canvas')).flatMap((c) => {
+      if (!c.width || !c.height) return [];
+      const r = c.getBoundingClientRect();
+      const key =
+        c.dataset.layer ?? c.closest('figure')?.dataset.testid ?? c.getAttribute('aria-label') ?? '?';
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+      return [{ key, x: r.x + scrollX, y: r.y + scrollY, w: r.width, h: r.height, pixels: Array.from(data) }];
+    });
+  new MutationObserver(() => {
+    const state = document.documentElement.dataset.prerender;
+    if (state === 'shown' && !seen.snapshot) {
+      seen.everShown = true;
+      const root = document.getElementById('prerender');
+      if (root) seen.snapshot = read(root);
+    }
+    if (state === 'taken over' && !seen.app) {
+      const app = document.getElementById('app');
+      if (app) seen.app = read(app);
+    }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-prerender'] });
+}
+
+async function visit(
+  query: string,
+  options: BrowserContextOptions = { viewport: { width: 1280, height: 800 } },
+): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await h.browser.newContext(options);
+  await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
+  await context.addInitScript(recordTakeover);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${h.server.url}${query}`);
+  return { page, errors, close: () => context.close() };
+}
+
+const state = (page: Page) => page.evaluate(() => document.documentElement.dataset.prerender ?? '');
+const seen = (page: Page) => page.evaluate(() => window.__prerenderSeen!);
+
+async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+describe('the prerendered first screen', () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ])
+    it(`shows the overview before the app and hands over to it in place, pixel for pixel, at ${viewport.width}×${viewport.height}`, async () => {
+      const { page, errors, close } = await visit('', { viewport });
+      await expect.poll(() => state(page), { timeout: 60_000 }).toBe('taken over');
+      const { snapshot, app, everShown } = await seen(page);
+      expect(everShown).toBe(true);
+      expect(snapshot && app).toBeTruthy();
+      // Every map column and both image previews, in the snapshot and in the app.
+      expect(snapshot!.filter((c) => c.key !== '?').length).toBeGreaterThanOrEqual(13);
+      const appByKey = new Map(app!.map((c) => [c.key, c]));
+      for (const s of snapshot!) {
+        const a = appByKey.get(s.key);
+        expect(a, s.key).toBeDefined();
+        for (const k of ['x', 'y', 'w', 'h'] as const)
+          expect(Math.abs(a![k] - s[k]), `${s.key} ${k}`).toBeLessThanOrEqual(1);
+        expect(a!.pixels.length, s.key).toBe(s.pixels.length);
+        expect(
+          a!.pixels.every((v, i) => v === s.pixels[i]),
+          `${s.key} pixels`,
+        ).toBe(true);
+      }
+      // The overview was on screen before the app (the snapshot's mark), and the app answers hovers.
+      const [drawn, interactive] = await page.evaluate(() =>
+        ['overview-drawn', 'interactive'].map((n) => {
+          const mark = performance.getEntriesByName(n)[0] as PerformanceMark | undefined;
+          return { at: mark?.startTime ?? NaN, detail: mark?.detail as unknown };
+        }),
+      );
+      expect(drawn!.detail).toBe('prerendered');
+      expect(interactive!.at).toBeGreaterThan(drawn!.at);
+      await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+      const map = page.locator('[data-testid="neuron"][data-layer="conv_1_2"][data-channel="3"]');
+      await map.hover();
+      await expect
+        .poll(() => page.getByTestId('neuron-tooltip').textContent())
+        .toMatch(/conv_1_2.*Channel 3/s);
+      await snap(page, `prerender-after-takeover-${viewport.width}`);
+      expect(errors).toEqual([]);
+      await close();
+    });
+
+  it('stays on screen, drawn, when the app’s code never comes', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.route(/\/assets\/index-[^/]*\.js$/, (r) => r.abort());
+    const page = await context.newPage();
+    await page.goto(h.server.url);
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('shown');
+    expect(await page.locator('#prerender canvas[data-layer="conv_1_1"]').count()).toBe(1);
+    expect(await page.getByTestId('top-class').first().textContent()).toMatch(/airplane/);
+    await snap(page, 'prerender-without-app-1280');
+    await context.close();
+  });
+
+  const others: [string, string, BrowserContextOptions][] = [
+    ['another net (?net=)', '?net=deep8', { viewport: { width: 1280, height: 800 } }],
+    ['a share link', '#spec=not-really-a-net', { viewport: { width: 1280, height: 800 } }],
+    ['a Chinese reader', '', { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }],
+    ['a phone', '', { viewport: { width: 390, height: 844 }, isMobile: true }],
+  ];
+  for (const [who, query, options] of others)
+    it(`is never shown for ${who}: the page starts as the app does`, async () => {
+      const { page, close } = await visit(query, options);
+      await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+      expect(await state(page)).toMatch(/^skipped: /);
+      expect((await seen(page)).everShown).toBe(false);
+      expect(await page.locator('#prerender').count()).toBe(0);
+      await close();
+    });
+
+  it('leaves the Chinese page in Chinese, with no English first screen before it', async () => {
+    const { page, close } = await visit('', { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('#prerender').count()).toBe(0);
+    await close();
+  });
+});
