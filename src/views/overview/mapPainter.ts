@@ -209,6 +209,7 @@ export class MapPainter {
       ctx.drawImage(s.canvas, Math.round(b.x * t.scale), Math.round(b.y * t.scale), w, h);
       this.sliceEdges(ctx, t, b);
     }
+    return t.boxes.length;
   }
 
   /** Lines across a volume's box where one depth slice ends and the next begins. */
@@ -221,7 +222,6 @@ export class MapPainter {
       const y = Math.round((b.y + (k * b.h) / t.slices) * t.scale);
       ctx.fillRect(Math.round(b.x * t.scale), y - Math.floor(width / 2), Math.round(b.w * t.scale), width);
     }
-    return t.boxes.length;
   }
 
   private paintCell(t: CellTarget, frame: PaintFrame): void {
