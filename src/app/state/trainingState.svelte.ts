@@ -42,6 +42,8 @@ export class TrainingState extends RunRecord {
   /** Why the run stopped or could not start; `fix` adapts the network when that can help. */
   problem = $state.raw<{ text: Localized; fix: NetworkSpec | null } | null>(null);
   workerBackend = $state('');
+  /** True while `applyFix` opens the adapted network: Start waits, or it would check the old one. */
+  fixing = $state(false);
   issues: ConfigIssue[] = $derived(validateConfig(this.config));
   active = $derived(this.status === 'preparing' || this.status === 'running' || this.status === 'paused');
   private client: TrainingWorkerClient | null = null;
@@ -135,7 +137,7 @@ export class TrainingState extends RunRecord {
   start(): boolean {
     const spec = this.explainer.spec;
     const shapes = this.explainer.shapes;
-    if (!spec || !shapes || this.active || this.issues.length > 0) return false;
+    if (!spec || !shapes || this.active || this.fixing || this.issues.length > 0) return false;
     const classes = this.classNames();
     const chosen = trainingSource(this.dataChoice, this.userData, this.config.seed, this.explainer.inputSize);
     if ('problem' in chosen) {
@@ -176,10 +178,18 @@ export class TrainingState extends RunRecord {
   /** Adapts the output layer as `problem.fix` proposes (other weights are kept). */
   async applyFix(): Promise<void> {
     const fix = this.problem?.fix;
-    if (!fix || this.active) return;
-    this.problem = null;
-    if (!(await this.editor.openNetwork({ spec: fix, weights: 'keep' })).ok)
-      this.problem = { text: { en: 'The network could not be changed.', zh: '无法修改网络。' }, fix: null };
+    if (!fix || this.active || this.fixing) return;
+    // The problem stays on screen until the adapted net is the explainer's: cleared earlier, a
+    // Start pressed in between checked the old net and refused it again.
+    this.fixing = true;
+    try {
+      const opened = await this.editor.openNetwork({ spec: fix, weights: 'keep' });
+      this.problem = opened.ok
+        ? null
+        : { text: { en: 'The network could not be changed.', zh: '无法修改网络。' }, fix: null };
+    } finally {
+      this.fixing = false;
+    }
   }
 
   pause(): void {
