@@ -142,7 +142,8 @@ export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promi
   // The fade NetworkOverview's onscroll gives an overview wider than its frame.
   scroller.classList.toggle('fade-right', scroller.scrollWidth > scroller.clientWidth + 2);
   await afterPaint();
-  return null;
+  // Or while it was being painted: under load the app's release timer can win the race.
+  return root.isConnected ? null : 'taken over';
 }
 
 /**
@@ -186,7 +187,8 @@ export function bootSnapshot(): void {
     html.dataset.prerender = 'pending';
     showSnapshot(root, JSON.parse(json) as SnapshotData).then(
       (why) => {
-        if (why === 'taken over') return release();
+        // Never 'shown' over 'taken over': the app may have replaced the snapshot meanwhile.
+        if (why === 'taken over' || html.dataset.prerender !== 'pending') return release();
         if (why) return drop(why);
         html.dataset.prerender = 'shown';
         performance.mark('overview-drawn', { detail: 'prerendered' });

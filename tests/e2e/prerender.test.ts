@@ -142,6 +142,35 @@ describe('the prerendered first screen', () => {
     await context.close();
   });
 
+  it('gives way when the app is first (a slow snapshot file): never shown after it, and says taken over', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
+    await context.addInitScript(recordTakeover);
+    let page: Page | null = null;
+    // The snapshot's markup arrives only once the app has taken over (its release timer started it).
+    await context.route(/\/overview-[^/]*\.html\.gz$/, async (route) => {
+      await expect.poll(() => (page ? state(page) : ''), { timeout: 60_000 }).toBe('taken over');
+      await route.continue();
+    });
+    page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const fragment = page.waitForResponse(/\/overview-[^/]*\.html\.gz$/, { timeout: 60_000 });
+    await page.goto(h.server.url);
+    await fragment;
+    await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+    // Time for the snapshot's code to finish with the late file.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    expect(await state(page)).toBe('taken over');
+    expect((await seen(page)).everShown).toBe(false);
+    expect(await page.locator('#prerender').count()).toBe(0);
+    expect(await page.locator('#app').getAttribute('class')).not.toMatch(/behind-snapshot/);
+    const drawn = await page.evaluate(() => performance.getEntriesByName('overview-drawn').length);
+    expect(drawn).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   const others: [string, string, BrowserContextOptions][] = [
     ['another net (?net=)', '?net=deep8', { viewport: { width: 1280, height: 800 } }],
     ['a share link', '#spec=not-really-a-net', { viewport: { width: 1280, height: 800 } }],
