@@ -276,9 +276,17 @@ export class NetHost {
   }
 }
 
-/** Resolves in a later task (a timer), so what follows runs apart from the current one. */
+/**
+ * Resolves in a later task, once the page is idle (at most 100 ms on): the collector, started
+ * by the reply's hundred megabytes, can finish in idle time rather than in the task that
+ * mounts the views. A timer where there is no idle callback (Node).
+ */
 function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => resolve(), { timeout: 100 })
+      : setTimeout(resolve, 0),
+  );
 }
 
 function planned(plan: WeightPlan): Pick<Rebuilt, 'untrained' | 'reinitialised'> {
