@@ -38,8 +38,16 @@ export const READABLE = 0.8;
 
 export function zoomable(svg: SVGSVGElement, params: ZoomParams) {
   let current = params;
+  // The size as the browser last reported it: reading clientWidth when asked (as d3-zoom's
+  // default extent does, through the svg's width) would make the browser lay out the page in
+  // that task — a long one while a big net's overview mounts.
+  let known = { w: 0, h: 0 };
   const sel = select<SVGSVGElement, unknown>(svg);
   const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .extent(() => [
+      [0, 0],
+      [known.w, known.h],
+    ])
     .scaleExtent([0.05, 3])
     .filter((event: Event) => {
       if (event.type === 'dblclick') return false;
@@ -60,9 +68,6 @@ export function zoomable(svg: SVGSVGElement, params: ZoomParams) {
   };
   svg.addEventListener('wheel', onwheel, { passive: false });
 
-  // The size as the browser last reported it: reading clientWidth when asked would make the
-  // browser lay out the page in that task (a long one while a big net's overview mounts).
-  let known = { w: 0, h: 0 };
   const size = () => known;
   const observer = new ResizeObserver(() => {
     known = { w: svg.clientWidth, h: svg.clientHeight };
