@@ -82,7 +82,9 @@ async function main(): Promise<void> {
   const dirs = dirList.split(',');
   const servers = await Promise.all(dirs.map((d) => serveStatic(d)));
   /** Per build: each run's longest task by thread time, and its wall time. */
-  const worst = dirs.map(() => [] as { cpu: number; wall: number; over50: number }[]);
+  const worst = dirs.map(
+    () => [] as { cpu: number; wall: number; over50: number; total: number; frames: number }[],
+  );
   const browser = await launchChromium();
   try {
     for (let k = 0; k < Number(runsArg) * dirs.length; k++) {
@@ -155,6 +157,9 @@ async function main(): Promise<void> {
         cpu: (byCpu[0]?.tdur ?? 0) / 1000,
         wall: Math.max(0, ...top.map((t) => t.dur! / 1000)),
         over50: top.filter((t) => (t.tdur ?? 0) > 50_000).length,
+        // The open's whole main-thread cost (thread time), and the frames it took.
+        total: top.reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000,
+        frames: onMain.filter((e) => e.name === 'FireAnimationFrame' && during(e)).length,
       });
       process.stdout.write(
         `  longest by thread time: ${byCpu
@@ -198,7 +203,7 @@ async function main(): Promise<void> {
     const w = worst[i]!;
     if (w.length === 0) return;
     process.stdout.write(
-      `\n${d} ${net}: longest task by thread time median ${med(w.map((x) => x.cpu)).toFixed(0)} ms (${w.map((x) => x.cpu.toFixed(0)).join(' ')}); wall ${w.map((x) => x.wall.toFixed(0)).join(' ')}; tasks over 50 ms of thread time ${w.map((x) => x.over50).join(' ')}\n`,
+      `\n${d} ${net}: longest task by thread time median ${med(w.map((x) => x.cpu)).toFixed(0)} ms (${w.map((x) => x.cpu.toFixed(0)).join(' ')}); wall ${w.map((x) => x.wall.toFixed(0)).join(' ')}; tasks over 50 ms of thread time ${w.map((x) => x.over50).join(' ')}; main thread total ${w.map((x) => x.total.toFixed(0)).join(' ')} ms in ${w.map((x) => x.frames).join(' ')} animation frames\n`,
     );
   });
 }
