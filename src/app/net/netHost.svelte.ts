@@ -277,9 +277,10 @@ export class NetHost {
 }
 
 /**
- * Resolves in a later task, once the page is idle (at most 100 ms on): the collector, started
- * by the reply's hundred megabytes, can finish in idle time rather than in the task that
- * mounts the views. A timer where there is no idle callback (Node).
+ * Resolves in a later task, once the page is idle (at most 100 ms on), so reading the reply and
+ * mounting the views are two tasks. (The collector that the reply's ~100 MB start was still seen
+ * finishing in the mounting task in a profile: the idle wait does not reliably move it.)
+ * A timer where there is no idle callback (Node).
  */
 function nextTask(): Promise<void> {
   return new Promise((resolve) =>
