@@ -237,6 +237,9 @@ export class NetHost {
       () => o.progress('weights'),
       (size) => (given = shown ? imageForNet(shown.raw, spec, size, o.fit) : null),
     );
+    // A worker's reply (a big net's weights and activations) was read, and the collector ran
+    // for it, in the task that received it: what the caller does with it runs in a task of its own.
+    if (built.explanation) await nextTask();
     const now = o.image();
     if (!now) return { built, image: null, explanation: null };
     const runner = built.runner;
@@ -271,6 +274,20 @@ export class NetHost {
     this.runner = runner;
     if (previous !== runner) previous?.dispose();
   }
+}
+
+/**
+ * Resolves in a later task, once the page is idle (at most 100 ms on), so reading the reply and
+ * mounting the views are two tasks. (The collector that the reply's ~100 MB start was still seen
+ * finishing in the mounting task in a profile: the idle wait does not reliably move it.)
+ * A timer where there is no idle callback (Node).
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => resolve(), { timeout: 100 })
+      : setTimeout(resolve, 0),
+  );
 }
 
 function planned(plan: WeightPlan): Pick<Rebuilt, 'untrained' | 'reinitialised'> {

@@ -10,7 +10,7 @@
 import { flushSync } from 'svelte';
 
 /** Milliseconds from one frame to the next while columns mount (mounting, style, layout, paint). */
-const BUDGET_MS = 30;
+const BUDGET_MS = 20;
 /** Nets with no more columns than this appear at once. */
 const WHOLE = 24;
 /** Columns mounted before the first frame of a bigger net. */
@@ -27,7 +27,7 @@ export interface QueuedPainter {
  * Milliseconds of map painting per frame before the next chunk mounts; once all are mounted,
  * the maps still waiting get the whole budget.
  */
-const PAINT_MS = 12;
+const PAINT_MS = 8;
 
 export class ColumnReveal {
   /** Columns mounted so far; all of them (Infinity) once the reveal is over. */
@@ -71,7 +71,16 @@ export class ColumnReveal {
     this.finishing = false;
     this.shown = FIRST;
     let last = { at: performance.now(), count: FIRST };
+    // The first frame after the net mounts lays out and paints the new page (the overview's
+    // frame, the first chunk, the panels that follow the new net): it mounts nothing more.
+    let settled = false;
     const step = (now: number): void => {
+      if (!settled) {
+        settled = true;
+        last = { at: now, count: 0 };
+        this.frame = requestAnimationFrame(step);
+        return;
+      }
       const painted = this.painter.paintQueued(this.revealing ? PAINT_MS : BUDGET_MS);
       if (!this.revealing) {
         if (!painted) {
@@ -85,8 +94,10 @@ export class ColumnReveal {
       }
       // The time from the last chunk's frame to this one holds its mounting and its style,
       // layout and paint; what one column cost (beyond an idle frame), smoothed, sets this chunk's size.
-      const cost = Math.max(0, now - last.at - 16) / last.count;
-      this.perColumnMs = 0.5 * this.perColumnMs + 0.5 * cost;
+      if (last.count > 0) {
+        const cost = Math.max(0, now - last.at - 16) / last.count;
+        this.perColumnMs = 0.5 * this.perColumnMs + 0.5 * cost;
+      }
       const count = Math.max(1, Math.floor(BUDGET_MS / Math.max(0.5, this.perColumnMs)));
       const next = this.shown + count;
       this.shown = next >= total ? Infinity : next;

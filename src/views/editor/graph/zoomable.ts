@@ -28,6 +28,8 @@ export interface ZoomHandle {
 export interface ZoomParams {
   onView: (view: View) => void;
   onReady: (handle: ZoomHandle) => void;
+  /** The pane's size, each time the browser reports it (fitting waits for the first). */
+  onSize?: (width: number, height: number) => void;
 }
 
 const PAD = 24;
@@ -36,8 +38,16 @@ export const READABLE = 0.8;
 
 export function zoomable(svg: SVGSVGElement, params: ZoomParams) {
   let current = params;
+  // The size as the browser last reported it: reading clientWidth when asked (as d3-zoom's
+  // default extent does, through the svg's width) would make the browser lay out the page in
+  // that task — a long one while a big net's overview mounts.
+  let known = { w: 0, h: 0 };
   const sel = select<SVGSVGElement, unknown>(svg);
   const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .extent(() => [
+      [0, 0],
+      [known.w, known.h],
+    ])
     .scaleExtent([0.05, 3])
     .filter((event: Event) => {
       if (event.type === 'dblclick') return false;
@@ -58,7 +68,12 @@ export function zoomable(svg: SVGSVGElement, params: ZoomParams) {
   };
   svg.addEventListener('wheel', onwheel, { passive: false });
 
-  const size = () => ({ w: svg.clientWidth, h: svg.clientHeight });
+  const size = () => known;
+  const observer = new ResizeObserver(() => {
+    known = { w: svg.clientWidth, h: svg.clientHeight };
+    current.onSize?.(known.w, known.h);
+  });
+  observer.observe(svg);
   const handle: ZoomHandle = {
     fit(width, height, mode = 'all') {
       const { w, h } = size();
@@ -99,6 +114,7 @@ export function zoomable(svg: SVGSVGElement, params: ZoomParams) {
     destroy() {
       sel.on('.zoom', null);
       svg.removeEventListener('wheel', onwheel);
+      observer.disconnect();
     },
   };
 }
