@@ -73,6 +73,7 @@ async function main(): Promise<void> {
           }
           if (args.tools) {
             const r = await benchWhyTools(browser, b.server.url, (line) => log(`${b.dir}${line}`));
+            record(b, 'idle longest task', r.idleLongestTaskMs);
             record(b, 'compare longest task', r.compareLongestTaskMs);
             record(b, 'fgsm longest task', r.fgsmLongestTaskMs);
             record(b, 'visualise longest task', r.visualiseLongestTaskMs);

@@ -5,7 +5,9 @@
  * timing reports tasks over 50 ms; 0 when there were none):
  * - `compare`: test-7 pinned as A, then test-8 shown as B, until the changed layers are listed;
  * - `fgsm`: one FGSM step, then three;
- * - `visualise`: class visualisation, ten steps a scale, with its image forming.
+ * - `visualise`: class visualisation, ten steps a scale, with its image forming;
+ * - `idle`, the control: ten seconds of the same page doing nothing, before them (the page
+ *   holding ResNet-18 has pauses of its own: garbage collection, layout of its overview).
  * Only the panel's state and status line are read while they run (reading a result would
  * copy its arrays on the page's thread, a long task of the bench's own).
  */
@@ -15,6 +17,7 @@ import { PROBES } from './benchOpen';
 import { round1 } from './benchStats';
 
 export interface WhyToolsBench {
+  idleLongestTaskMs: number;
   compareLongestTaskMs: number;
   fgsmLongestTaskMs: number;
   visualiseLongestTaskMs: number;
@@ -73,6 +76,10 @@ export async function benchWhyTools(
     const method = (m: string) => page.locator('label', { has: page.getByTestId(`method-${m}`) }).click();
 
     let t = await now(page);
+    await new Promise((r) => setTimeout(r, 10_000));
+    const idle = await longestSince(page, t);
+
+    t = await now(page);
     await method('compare');
     await page.getByTestId('compare-pin').click();
     await page.getByTestId('compare-same').waitFor({ timeout: WAIT });
@@ -101,6 +108,7 @@ export async function benchWhyTools(
     const visualise = await longestSince(page, t);
 
     const out = {
+      idleLongestTaskMs: round1(idle),
       compareLongestTaskMs: round1(compare),
       fgsmLongestTaskMs: round1(fgsm),
       visualiseLongestTaskMs: round1(visualise),
