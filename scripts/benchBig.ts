@@ -1,7 +1,8 @@
 /**
  * `npm run bench:big -- dirA [dirB …]`: an A/B of the big-net figures alone — opening ResNet-18
  * and MobileNet v2 from the zoo (benchOpen.ts) and "Why?" on ResNet-18 in the net worker
- * (benchWhy.ts). Serves each built site and measures them in turn, alternating A, B, A, B… in
+ * (benchWhy.ts), and with --tools the longest main-thread task of compare, FGSM and class
+ * visualisation on ResNet-18 (benchWhyTools.ts). Serves each built site and measures them in turn, alternating A, B, A, B… in
  * one browser so that a shared machine's drift hits every build alike; prints each build's
  * median and spread of every figure.
  */
@@ -11,11 +12,17 @@ import { median, quantile } from './lib/benchStats';
 import { parseArgs, runMain, usage } from './lib/args';
 import { openOnce } from './lib/benchOpen';
 import { benchWhy } from './lib/benchWhy';
+import { benchWhyTools } from './lib/benchWhyTools';
 
 const OPTIONS = {
   rounds: { kind: 'number', default: 5, help: 'rounds (each: every build, alternating)' },
   open: { kind: 'bool', default: true, help: 'open ResNet-18 and MobileNet v2 (--no-open to skip)' },
   why: { kind: 'bool', default: true, help: '"Why?" on ResNet-18 (--no-why to skip)' },
+  tools: {
+    kind: 'bool',
+    default: false,
+    help: 'compare, FGSM and visualise on ResNet-18: their longest main-thread tasks',
+  },
   json: { kind: 'bool', default: false, help: 'print the results as one JSON object on the last line' },
   help: { kind: 'bool', default: false, help: 'show this help' },
 } as const;
@@ -63,6 +70,13 @@ async function main(): Promise<void> {
             const r = await benchWhy(browser, b.server.url, (line) => log(`${b.dir}${line}`));
             record(b, 'why longest task', r.attributionLongestTaskMs);
             record(b, 'why ms', r.attributionResnet18Ms);
+          }
+          if (args.tools) {
+            const r = await benchWhyTools(browser, b.server.url, (line) => log(`${b.dir}${line}`));
+            record(b, 'idle longest task', r.idleLongestTaskMs);
+            record(b, 'compare longest task', r.compareLongestTaskMs);
+            record(b, 'fgsm longest task', r.fgsmLongestTaskMs);
+            record(b, 'visualise longest task', r.visualiseLongestTaskMs);
           }
         }
       } finally {

@@ -4,7 +4,7 @@
  * image after an edit, a training run or another model compares two nets, layer by layer
  * wherever a layer keeps its name and shape.
  */
-import { activationChange, type ActivationChange } from '../../lib/attribution/activationChange';
+import { activationChangeInSlices, type ActivationChange } from '../../lib/attribution/activationChange';
 import type { Explanation } from '../../lib/tensor/types';
 import type { ExplainerState } from './explainerState.svelte';
 
@@ -24,12 +24,15 @@ export class CompareState {
 
   constructor(private readonly explainer: ExplainerState) {}
 
-  /** B − A for every layer both have with the same shape. */
-  readonly change: ActivationChange | null = $derived.by(() => {
-    const a = this.pinned?.explanation;
-    const b = this.explainer.explanation;
-    return a && b && a !== b ? activationChange(a, b) : null;
-  });
+  /**
+   * B − A for every layer both have with the same shape, once worked out (`follow`); null
+   * while B is A, or while the change is being worked out (`working`).
+   */
+  change = $state.raw<ActivationChange | null>(null);
+  /** The change of the pair shown now is being worked out, a slice at a time. */
+  working = $state(false);
+  /** The pair `change` is of. */
+  private of: { a: Explanation; b: Explanation } | null = null;
 
   /** Every layer of the current net has its counterpart in A: the overview can draw A, or B − A. */
   readonly matches: boolean = $derived.by(() => {
@@ -46,6 +49,42 @@ export class CompareState {
     const b = this.explainer.image?.input;
     return !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
   });
+
+  /**
+   * Works out the change of A and B, the pair shown now: a slice at a time, pausing between
+   * slices (`pause`), since a 224-pixel net has some ten million values, so the page never
+   * waits on it. The view calls it whenever A or B changes and calls what it returns when
+   * they change again (the unfinished work is dropped: only the latest pair is shown).
+   */
+  follow(pause: () => Promise<void>): () => void {
+    const a = this.pinned?.explanation;
+    const b = this.explainer.explanation;
+    if (!a || !b || a === b) {
+      this.of = null;
+      this.change = null;
+      this.working = false;
+      return () => undefined;
+    }
+    if (this.of?.a === a && this.of.b === b) return () => undefined;
+    const stop = new AbortController();
+    this.of = null;
+    this.change = null;
+    this.working = true;
+    activationChangeInSlices(a, b, { pause, signal: stop.signal }).then(
+      (change) => {
+        if (stop.signal.aborted) return;
+        this.of = { a, b };
+        this.change = change;
+        this.working = false;
+      },
+      () => undefined,
+    );
+    return () => {
+      if (stop.signal.aborted) return;
+      stop.abort(new Error('cancelled'));
+      if (!this.of) this.working = false;
+    };
+  }
 
   pin(): void {
     const { image, explanation } = this.explainer;

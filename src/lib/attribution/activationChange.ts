@@ -21,20 +21,37 @@ export interface ActivationChange {
   layers: LayerChange[];
 }
 
-export function layerChange(layerId: string, before: TensorData, after: TensorData): LayerChange | null {
+/** Values summed between two looks at the clock in `activationChangeInSlices`. */
+const SLICE = 1 << 16;
+
+/**
+ * One layer's change, worked out `slice` values at a time: it yields after each slice and
+ * returns the change (null: the layers differ in shape). The sums run in one order whatever
+ * the slice, so every slicing gives the same numbers to the bit.
+ */
+function* layerChangeSteps(
+  layerId: string,
+  before: TensorData,
+  after: TensorData,
+  slice: number,
+): Generator<void, LayerChange | null> {
   if (before.data.length !== after.data.length || before.shape.join() !== after.shape.join()) return null;
   const channelCount = before.shape.length > 1 ? (before.shape[before.shape.length - 1] ?? 1) : 1;
   const channels = new Float32Array(channelCount);
   const diff = new Float32Array(before.data.length);
   let num = 0;
   let den = 0;
-  for (let i = 0; i < diff.length; i++) {
-    const a = before.data[i]!;
-    const d = after.data[i]! - a;
-    diff[i] = d;
-    num += d * d;
-    den += a * a;
-    channels[i % channelCount]! += Math.abs(d);
+  for (let start = 0; start < diff.length; start += slice) {
+    const end = Math.min(diff.length, start + slice);
+    for (let i = start; i < end; i++) {
+      const a = before.data[i]!;
+      const d = after.data[i]! - a;
+      diff[i] = d;
+      num += d * d;
+      den += a * a;
+      channels[i % channelCount]! += Math.abs(d);
+    }
+    if (end < diff.length) yield;
   }
   const perChannel = diff.length / channelCount;
   for (let c = 0; c < channelCount; c++) channels[c]! /= perChannel || 1;
@@ -47,6 +64,14 @@ export function layerChange(layerId: string, before: TensorData, after: TensorDa
   };
 }
 
+export function layerChange(layerId: string, before: TensorData, after: TensorData): LayerChange | null {
+  const steps = layerChangeSteps(layerId, before, after, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
 /** Every layer both explanations have, with the same shape, in `before`'s order. */
 export function activationChange(before: Explanation, after: Explanation): ActivationChange {
   const layers: LayerChange[] = [];
@@ -54,6 +79,54 @@ export function activationChange(before: Explanation, after: Explanation): Activ
     const b = after.activations.get(id);
     const change = b ? layerChange(id, a, b) : null;
     if (change) layers.push(change);
+  }
+  return { layers };
+}
+
+export interface SliceOptions {
+  /** Lets the page breathe (a task, a frame); called whenever `budgetMs` of work has been done. */
+  pause: () => Promise<void>;
+  /** Work between pauses, in ms (default 10). */
+  budgetMs?: number;
+  signal?: AbortSignal;
+  /** The clock (default performance.now). */
+  now?: () => number;
+}
+
+/**
+ * `activationChange` a slice at a time, pausing whenever `budgetMs` of work is done, so that a
+ * 224-pixel net's ten million values never hold the page's thread for long; the same numbers.
+ * Rejects with the signal's reason once it aborts.
+ */
+export async function activationChangeInSlices(
+  before: Explanation,
+  after: Explanation,
+  o: SliceOptions,
+): Promise<ActivationChange> {
+  const now = o.now ?? (() => performance.now());
+  const budget = o.budgetMs ?? 10;
+  const layers: LayerChange[] = [];
+  let since = now();
+  const breathe = async (): Promise<void> => {
+    if (now() - since < budget) return;
+    await o.pause();
+    o.signal?.throwIfAborted();
+    since = now();
+  };
+  o.signal?.throwIfAborted();
+  for (const [id, a] of before.activations) {
+    const b = after.activations.get(id);
+    if (!b) continue;
+    const steps = layerChangeSteps(id, a, b, SLICE);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) {
+        if (next.value) layers.push(next.value);
+        break;
+      }
+      await breathe();
+    }
+    await breathe();
   }
   return { layers };
 }

@@ -163,6 +163,10 @@ export const attributionMessages = defineMessages({
     en: 'B is still A: choose another image, or change the net, to compare.',
     zh: 'B 仍然就是 A：换一张图像或改变网络，才能进行比较。',
   },
+  'attribution.compare.working': {
+    en: 'Comparing every layer of B with A’s…',
+    zh: '正在把 B 的每一层与 A 的对比……',
+  },
   'attribution.compare.otherNet': {
     en: 'A went through {net}; layers that kept their name and shape are compared.',
     zh: 'A 经过的是 {net}；名称和形状都没变的层会被比较。',
