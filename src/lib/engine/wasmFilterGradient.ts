@@ -28,11 +28,16 @@ export function setDirectFilterGradient(on: boolean): void {
   enabled = on;
 }
 
+/** A threaded build's memory (SharedArrayBuffer exists only where the page is cross-origin isolated). */
+function isShared(memory: WebAssembly.Memory): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+}
+
 /** Our module, instantiated on the backend's memory; null where that cannot be done. */
 function kernels(backend: unknown): Record<string, Fn> | null {
   if (unavailable) return null;
   const memory = (backend as { wasm?: WasmModule }).wasm?.asm?.memory;
-  if (!(memory instanceof WebAssembly.Memory) || memory.buffer instanceof SharedArrayBuffer) {
+  if (!(memory instanceof WebAssembly.Memory) || isShared(memory)) {
     unavailable = true;
     return null;
   }
