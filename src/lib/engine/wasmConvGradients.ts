@@ -8,6 +8,7 @@
  * to the stride. We compose it from kernels wasm already has: transpose, conv2d, slice.
  */
 import { tf } from './tf';
+import { inputGradientSkipped } from './inputGradientSkip';
 import { simdFilterGradient } from './wasmFilterGradient';
 import { scope, wasmKernel as kernel, type KernelFunc, type Padding, type TensorInfo } from './wasmKernelKit';
 
@@ -122,6 +123,8 @@ function conv2DBackpropInputVia(fallback: KernelFunc): KernelFunc {
       dimRoundingMode?: 'floor' | 'round' | 'ceil';
       inputShape: [number, number, number, number];
     };
+    if (inputGradientSkipped(filter))
+      return scope(backend).keep('Fill', {}, { shape: inputShape, value: 0, dtype: 'float32' });
     const info = tf.backend_util.computeConv2DInfo(
       inputShape,
       filter.shape as [number, number, number, number],
