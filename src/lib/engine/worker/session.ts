@@ -25,6 +25,8 @@ export interface SessionData {
   trainIndices: ArrayLike<number>;
   validation: ImageSource;
   validationIndices: ArrayLike<number>;
+  /** Told the order in which the run will read images, soonest first, so they can be made ahead. */
+  prefetch?: (order: ArrayLike<number>) => void;
 }
 
 export function scheduleFor(config: TrainingConfig, stepsPerEpoch: number): Schedule {
@@ -156,6 +158,11 @@ export class TrainingSession {
     for (let epoch = 1; epoch <= config.epochs && !this.stopped; epoch++) {
       lastEpoch = epoch;
       const order = shuffleInPlace(Array.from(data.trainIndices), rng);
+      if (epoch === 1 && data.prefetch) {
+        // The first validation comes after validateEvery steps; later epochs reread the same images.
+        const cut = Math.min(order.length, config.validateEvery * batch);
+        data.prefetch([...order.slice(0, cut), ...Array.from(data.validationIndices), ...order.slice(cut)]);
+      }
       for (let b = 0; b < stepsPerEpoch && !this.stopped; b++) {
         if (this.paused) {
           active = seconds();
