@@ -56,7 +56,22 @@ function transferables(list: WeightList): Transferable[] {
   return list.map(([, a]) => a.buffer as ArrayBuffer);
 }
 
-const nextTick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+/**
+ * Yields to the event loop (so pause / stop messages get in) without a timer: a chain of
+ * setTimeout(0) calls is clamped to ≥ 4 ms each after five, measured at ~5 ms per step in
+ * Chromium's worker, a tenth of a TinyVGG step. A message on a fresh channel is a task too.
+ */
+function nextTick(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 export class TrainingSession {
   private paused = false;
