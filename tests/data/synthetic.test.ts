@@ -117,6 +117,23 @@ describe('built-in shapes dataset', () => {
     }
   });
 
+  it('takes images drawn elsewhere and serves them as its own, ignoring ones it has or cannot hold', () => {
+    const per = 16 * 16 * 3;
+    const render = { size: 16, maxNoise: 0.05, spread: 0.3 };
+    const lazy = new LazyShapes(4, 6, render);
+    const own = lazy.bytes(1).slice();
+    const given = new Uint8Array(3 * per);
+    given.set(shapeImageAt(4, 3, render).pixels, 0);
+    given.fill(9, per, 2 * per); // for index 1, already drawn: must be ignored
+    lazy.accept([3, 1, 99], given);
+    expect(Buffer.from(lazy.bytes(3)).equals(Buffer.from(shapeImageAt(4, 3, render).pixels))).toBe(true);
+    expect(Buffer.from(lazy.bytes(1)).equals(Buffer.from(own))).toBe(true);
+    // An accepted image is not drawn again: marked bytes stay as given.
+    const marked = new Uint8Array(per).fill(7);
+    lazy.accept([5], marked);
+    expect(lazy.bytes(5)[0]).toBe(7);
+  });
+
   it('has signed distances that are negative inside and positive outside', () => {
     expect(diskSdf(0, 0, 5)).toBe(-5);
     expect(diskSdf(8, 0, 5)).toBeCloseTo(3);

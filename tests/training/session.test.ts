@@ -52,6 +52,30 @@ beforeAll(async () => {
 });
 
 describe('training session', () => {
+  it('tells the data which images it will read, first batches, then the validation set, then the rest', async () => {
+    const orders: number[][] = [];
+    const model = await buildModel(spec);
+    const weights = getNamedWeights(model);
+    model.dispose();
+    const d = { ...data(), prefetch: (order: ArrayLike<number>) => orders.push(Array.from(order)) };
+    const reads: number[] = [];
+    const write = d.train.write.bind(d.train);
+    d.train = {
+      ...d.train,
+      size: d.train.size,
+      label: (i) => d.validation.label(i),
+      write: (i, out, at) => (reads.push(i), write(i, out, at)),
+    };
+    const config = { ...DEFAULT_CONFIG, batchSize: 16, epochs: 2, validateEvery: 2 };
+    await new TrainingSession(spec, weights, 10, d, config, () => {}).run();
+    expect(orders.length).toBe(1);
+    const order = orders[0]!;
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 120 }, (_, i) => i));
+    expect(order.slice(32, 72)).toEqual(Array.from({ length: 40 }, (_, i) => 80 + i));
+    // The first epoch reads its training images in exactly the announced order.
+    expect(reads.slice(0, 80)).toEqual([...order.slice(0, 32), ...order.slice(72)]);
+  });
+
   it('trains every step of every epoch, validates, sends weight snapshots and a final evaluation, and frees every tensor', async () => {
     const before = tf.memory().numTensors;
     const messages = await session({ snapshotEvery: 3, validateEvery: 4, flip: true, cropPad: 2 });

@@ -3,6 +3,7 @@
  * command and the browser. Each call makes its tensors and disposes them before returning.
  */
 import { tf } from './tf';
+import { inputConvKernels, withoutInputGradients } from './inputGradientSkip';
 
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
 
@@ -40,6 +41,8 @@ export class Trainer {
   private readonly inputShape: number[];
   private readonly weightDecay: number;
   private learningRate: number;
+  /** The first convolutions' kernels, whose input gradient (the images') a step skips. */
+  private readonly firstKernels: () => tf.Tensor[];
 
   constructor(
     readonly model: tf.LayersModel,
@@ -52,6 +55,7 @@ export class Trainer {
     const out = model.outputs[0]?.shape ?? [];
     this.classes = out[out.length - 1] ?? 0;
     this.inputShape = (model.inputs[0]?.shape ?? []).slice(1).map((d) => d ?? 0);
+    this.firstKernels = inputConvKernels(model);
   }
 
   /** The optimizers read their learning rate at every step, so a schedule can change it. */
@@ -73,7 +77,7 @@ export class Trainer {
     const x = tf.tensor(images, [count, ...this.inputShape]);
     const y = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), this.classes).toFloat());
     try {
-      const r = await this.model.trainOnBatch(x, y);
+      const r = await withoutInputGradients(this.firstKernels(), () => this.model.trainOnBatch(x, y));
       if (this.weightDecay > 0) this.decayKernels();
       const [loss = NaN, accuracy = NaN] = Array.isArray(r) ? r : [r];
       return { loss, accuracy };

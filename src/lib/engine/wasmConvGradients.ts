@@ -8,6 +8,8 @@
  * to the stride. We compose it from kernels wasm already has: transpose, conv2d, slice.
  */
 import { tf } from './tf';
+import { inputGradientSkipped } from './inputGradientSkip';
+import { simdFilterGradient } from './wasmFilterGradient';
 import { scope, wasmKernel as kernel, type KernelFunc, type Padding, type TensorInfo } from './wasmKernelKit';
 
 const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
@@ -31,6 +33,8 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const { top, bottom, left, right } = info.padInfo;
   if (filterShape[0] === 1 && filterShape[1] === 1 && info.strideHeight === 1 && info.strideWidth === 1)
     if (top + bottom + left + right === 0) return pointwiseFilterGradient(x, dy, backend);
+  const direct = simdFilterGradient(x, dy, info, backend);
+  if (direct) return direct;
   const transpose = kernel('Transpose');
   const made: TensorInfo[] = [];
   const run = (f: KernelFunc, args: Parameters<KernelFunc>[0]): TensorInfo => {
@@ -119,6 +123,8 @@ function conv2DBackpropInputVia(fallback: KernelFunc): KernelFunc {
       dimRoundingMode?: 'floor' | 'round' | 'ceil';
       inputShape: [number, number, number, number];
     };
+    if (inputGradientSkipped(filter))
+      return scope(backend).keep('Fill', {}, { shape: inputShape, value: 0, dtype: 'float32' });
     const info = tf.backend_util.computeConv2DInfo(
       inputShape,
       filter.shape as [number, number, number, number],

@@ -38,6 +38,16 @@ export class LazyShapes implements ImageSource {
     return view;
   }
 
+  /** Images drawn elsewhere (see engine/worker/shapesWorker.ts), `indices.length` of them end to end. */
+  accept(indices: ArrayLike<number>, pixels: Uint8Array): void {
+    for (let k = 0; k < indices.length; k++) {
+      const index = indices[k]!;
+      if (this.drawn[index] || index < 0 || index >= this.count) continue;
+      this.pixels.set(pixels.subarray(k * this.per, (k + 1) * this.per), index * this.per);
+      this.drawn[index] = 1;
+    }
+  }
+
   write(index: number, out: Float32Array, offset: number): void {
     const px = this.bytes(index);
     for (let j = 0; j < this.per; j++) out[offset + j] = px[j]! / 255;

@@ -25,6 +25,8 @@ export interface SessionData {
   trainIndices: ArrayLike<number>;
   validation: ImageSource;
   validationIndices: ArrayLike<number>;
+  /** Told the order in which the run will read images, soonest first, so they can be made ahead. */
+  prefetch?: (order: ArrayLike<number>) => void;
 }
 
 export function scheduleFor(config: TrainingConfig, stepsPerEpoch: number): Schedule {
@@ -54,7 +56,22 @@ function transferables(list: WeightList): Transferable[] {
   return list.map(([, a]) => a.buffer as ArrayBuffer);
 }
 
-const nextTick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+/**
+ * Yields to the event loop (so pause / stop messages get in) without a timer: a chain of
+ * setTimeout(0) calls is clamped to ≥ 4 ms each after five, measured at ~5 ms per step in
+ * Chromium's worker, a tenth of a TinyVGG step. A message on a fresh channel is a task too.
+ */
+function nextTick(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 export class TrainingSession {
   private paused = false;
@@ -156,6 +173,11 @@ export class TrainingSession {
     for (let epoch = 1; epoch <= config.epochs && !this.stopped; epoch++) {
       lastEpoch = epoch;
       const order = shuffleInPlace(Array.from(data.trainIndices), rng);
+      if (epoch === 1 && data.prefetch) {
+        // The first validation comes after validateEvery steps; later epochs reread the same images.
+        const cut = Math.min(order.length, config.validateEvery * batch);
+        data.prefetch([...order.slice(0, cut), ...Array.from(data.validationIndices), ...order.slice(cut)]);
+      }
       for (let b = 0; b < stepsPerEpoch && !this.stopped; b++) {
         if (this.paused) {
           active = seconds();

@@ -9,10 +9,12 @@ import { LazyShapes } from '../../data/synthetic/lazy';
 import { DEFAULT_RENDER } from '../../data/synthetic/render';
 import type { DataSource, FromWorker, ToWorker } from '../../training/protocol';
 import { TrainingSession, type SessionData } from './session';
+import { ShapesPrefetch } from './shapesPrefetch';
 
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
 let session: TrainingSession | null = null;
 let ready: Promise<string> | null = null;
+let prefetcher: ShapesPrefetch | null = null;
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -29,11 +31,15 @@ function sessionData(source: DataSource): SessionData {
       ...DEFAULT_RENDER,
       size: source.size,
     });
+    // Drawn ahead on the other core; ended with the run.
+    prefetcher = new ShapesPrefetch(shapes, source.seed);
+    const ahead = prefetcher;
     return {
       train: shapes,
       trainIndices: range(0, source.trainCount),
       validation: shapes,
       validationIndices: range(source.trainCount, source.valCount),
+      prefetch: (order) => ahead.prefetch(order),
     };
   }
   const images = imageSetSource(source);
@@ -61,6 +67,8 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     await session.run();
   } finally {
     session = null;
+    prefetcher?.dispose();
+    prefetcher = null;
   }
 }
 
