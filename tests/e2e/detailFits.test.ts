@@ -1,7 +1,8 @@
 /**
  * Conv layers' formula views on a phone (390×844) and a laptop (1280×800): a Conv2D over an
- * 8-wide map, one with a 5×5 kernel, and a TimeDistributed Conv2D over 8×8 slices. Nothing in
- * the dialog is wider than the screen but what scrolls inside its own marked frame.
+ * 8-wide map, one with a 5×5 kernel, and a TimeDistributed Conv2D over 8×8 slices; the Masking
+ * view, whose formula line wraps rather than scrolls. Nothing in the dialog is wider than the
+ * screen but what scrolls inside its own marked frame.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -34,6 +35,24 @@ const eightWide: NetworkSpec = {
     conv('conv3', 3, 'input'),
     conv('conv5', 5, 'conv3'),
     { id: 'flat', type: 'Flatten', params: {}, inputs: ['conv5'] },
+    {
+      id: 'output',
+      type: 'Dense',
+      params: { units: 4, activation: 'softmax', useBias: true },
+      inputs: ['flat'],
+    },
+  ],
+};
+
+// Steps of three ReLU outputs, masked where all three are 0.
+const masking: NetworkSpec = {
+  name: 'Masking',
+  layers: [
+    { id: 'input', type: 'Input', params: { shape: [8, 8, 3] }, inputs: [] },
+    conv('conv3', 3, 'input'),
+    { id: 'steps', type: 'Reshape', params: { targetShape: [64, 4] }, inputs: ['conv3'] },
+    { id: 'mask', type: 'Masking', params: { maskValue: 0 }, inputs: ['steps'] },
+    { id: 'flat', type: 'Flatten', params: {}, inputs: ['mask'] },
     {
       id: 'output',
       type: 'Dense',
@@ -113,6 +132,30 @@ describe('conv formula views fit the screen', () => {
       await shots(page, `fits-${name}-td-conv`);
       await expect.poll(() => overflow(page, viewport.width)).toEqual([]);
       expect(await scrollingLines(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(viewport.width);
+      expect(errors, errors.join('\n')).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const [name, viewport] of [
+    ['phone', PHONE],
+    ['laptop', { width: 1280, height: 800 }],
+  ] as const) {
+    it(`Masking: the formula line wraps instead of scrolling (${name})`, { timeout: WAIT }, async () => {
+      const { page, errors } = await openApp(h, `#${encodeShareHash(masking)}`, viewport);
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      const d = await openNeuron(page, 'mask:1');
+      await d.getByTestId('masking-view').waitFor();
+      await agrees(d, 'masking-value');
+      await screenshotView(page, `fits-${name}-masking`);
+      await d.getByTestId('masking-line').scrollIntoViewIfNeeded();
+      await screenshotView(page, `fits-${name}-masking-line`);
+      await expect.poll(() => overflow(page, viewport.width)).toEqual([]);
+      const line = await d
+        .getByTestId('masking-line')
+        .evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+      expect(line.scroll).toBeLessThanOrEqual(line.client + 1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(viewport.width);
       expect(errors, errors.join('\n')).toEqual([]);
       await page.close();

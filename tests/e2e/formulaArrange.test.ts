@@ -40,6 +40,9 @@ const spec: NetworkSpec = {
     // Steps of three ReLU outputs: where all three are 0 the step is masked.
     l('steps', 'Reshape', { targetShape: [144, 3] }, 'conv1'),
     l('mask', 'Masking', { maskValue: 0 }, 'steps'),
+    // Four axes out of three: drawn as maps of one block, as the input is.
+    l('blocks', 'Reshape', { targetShape: [3, 4, 12, 3] }, 'conv1'),
+    l('flat_blocks', 'Flatten', {}, 'blocks'),
     l('dot', 'Dot', { axes: [1, 1], normalize: false }, 'mask', 'steps'),
     l('pool', 'MaxPooling2D', { poolSize: [4, 4], strides: [4, 4], padding: 'valid' }, 'conv1'),
     l('ids', 'Reshape', { targetShape: [27] }, 'pool'),
@@ -51,7 +54,16 @@ const spec: NetworkSpec = {
     l('flat_dot', 'Flatten', {}, 'dot'),
     l('flat_emb', 'Flatten', {}, 'emb'),
     l('flat_repeat', 'Flatten', {}, 'repeat'),
-    l('joined', 'Concatenate', { axis: -1 }, 'flat_perm', 'flat_dot', 'flat_emb', 'flat_repeat'),
+    l(
+      'joined',
+      'Concatenate',
+      { axis: -1 },
+      'flat_perm',
+      'flat_dot',
+      'flat_emb',
+      'flat_repeat',
+      'flat_blocks',
+    ),
     l('output', 'Dense', { units: 4, activation: 'softmax', useBias: true }, 'joined'),
   ],
 };
@@ -98,6 +110,28 @@ describe('views of the arranging layers, against the engine', () => {
     );
     await net.page.keyboard.press('Escape');
   });
+
+  it(
+    'Reshape to four axes: the output drawn as maps, the element order traceable',
+    { timeout: WAIT },
+    async () => {
+      const d = await check(
+        'blocks:1',
+        'reshape-view',
+        'arrange-value',
+        'arrange-output',
+        'formula-reshape-4d',
+      );
+      // [3, 4, 12, 3]: one block's 4 × 12 plane of the channel, not a 432-row strip of 3.
+      const out = d.getByTestId('arrange-output');
+      expect([await out.getAttribute('data-rows'), await out.getAttribute('data-cols')]).toEqual(['4', '12']);
+      await expect.poll(() => out.locator('.plane').textContent()).toMatch(/\[\d\]/);
+      const v = d.getByTestId('arrange-value');
+      expect(await v.getAttribute('data-in-index')).toBe(await v.getAttribute('data-out-index'));
+      expect(await out.getAttribute('data-index')).toBe(await v.getAttribute('data-out-index'));
+      await net.page.keyboard.press('Escape');
+    },
+  );
 
   it('Permute: the axis order is dims’, and each value is the engine’s', { timeout: WAIT }, async () => {
     const d = await check('perm:5', 'permute-view', 'arrange-value', 'arrange-output', 'formula-permute');
@@ -181,6 +215,7 @@ describe('views of the arranging layers, against the engine', () => {
       ['dot:1', 'dot-view'],
       ['ln:0', 'layer-norm-view'],
       ['steps:0', 'reshape-view'],
+      ['blocks:1', 'reshape-view'],
       ['emb:0', 'embedding-view'],
       ['mask:0', 'masking-view'],
     ]),

@@ -1,6 +1,12 @@
 /** The arranging views' grids: every flat index has one cell and each cell gives back its index, for every rank. */
 import { describe, expect, it } from 'vitest';
-import { cellOfIndex, gridOf, indexOfCell, strongestInChannel } from '../../src/lib/formula/tensorGrid';
+import {
+  blockCoords,
+  cellOfIndex,
+  gridOf,
+  indexOfCell,
+  strongestInChannel,
+} from '../../src/lib/formula/tensorGrid';
 
 const tensor = (shape: number[]) => ({
   shape,
@@ -8,14 +14,14 @@ const tensor = (shape: number[]) => ({
 });
 
 describe('tensor grids', () => {
-  it.each([[[5]], [[40]], [[6, 4]], [[144, 3]], [[4, 5, 3]], [[2, 3, 4, 5]]])(
+  it.each([[[5]], [[40]], [[6, 4]], [[144, 3]], [[4, 5, 3]], [[2, 3, 4, 5]], [[2, 2, 3, 4, 2]]])(
     '%j: index → cell → index, and the cell shows the value',
     (shape) => {
       const t = tensor(shape);
       for (let i = 0; i < t.data.length; i++) {
         const grid = gridOf(t, i);
         const cell = cellOfIndex(shape, i);
-        expect(indexOfCell(shape, cell, grid.channel)).toBe(i);
+        expect(indexOfCell(shape, cell, grid.channel, grid.block)).toBe(i);
         expect(grid.plane[cell.row * grid.cols + cell.col]).toBe(i);
       }
     },
@@ -25,6 +31,18 @@ describe('tensor grids', () => {
     expect(gridOf(tensor([144, 3]), 0)).toMatchObject({ rows: 3, cols: 144, transposed: true });
     expect(gridOf(tensor([6, 4]), 0)).toMatchObject({ rows: 6, cols: 4, transposed: false });
     expect(indexOfCell([40], { row: 2, col: 15 }, -1)).toBeNull();
+  });
+
+  it('draws more than three axes as maps: the H × W plane of one channel of the block holding the value', () => {
+    // A Reshape's 4-D output [2, 3, 4, 5]: value 77 is block 1, pixel (0, 3), channel 2.
+    const t = tensor([2, 3, 4, 5]);
+    const grid = gridOf(t, 77);
+    expect(grid).toMatchObject({ rows: 3, cols: 4, channel: 2, block: 1 });
+    expect(Array.from(grid.plane.slice(0, 4))).toEqual([62, 67, 72, 77]);
+    expect(cellOfIndex(t.shape, 77)).toEqual({ row: 0, col: 3 });
+    // Three axes keep their one plane and no block.
+    expect(gridOf(tensor([4, 5, 3]), 7).block).toBe(-1);
+    expect(blockCoords([2, 2, 3, 4, 2], 3)).toEqual([1, 1]);
   });
 });
 

@@ -21,6 +21,8 @@ function rnn(rng: Rng): LayerCase {
       activation: pick(rng, ['tanh', 'relu', 'linear']),
       useBias: rng() < 0.7,
       returnSequences: rng() < 0.5,
+      // Read the sequence last step first: the engine must reverse it as tfjs does.
+      goBackwards: rng() < 0.4,
     },
   };
 }
@@ -108,13 +110,25 @@ const cases: [string, number, (rng: Rng) => LayerCase][] = [
   ['Bidirectional', 12, bidirectional],
 ];
 
+/** Whether a drawn recurrent layer (or the one a Bidirectional wraps) reads backwards. */
+const backwards = (c: LayerCase) => c.params.goBackwards === true || c.params['layer.goBackwards'] === true;
+const RECURRENT = new Set(['SimpleRNN', 'GRU', 'LSTM', 'Bidirectional']);
+
 describe('sequence layers match tfjs', () => {
   let invalid = 0;
   it.each(cases)('%s over %i random configurations', async (type, n, draw) => {
-    const tally = await checkRandomCases(type, n, type.length * 104729 + n, draw);
+    // Count the valid sequence inputs drawn with go_backwards, so the backward case is surely checked.
+    let backward = 0;
+    const counted = (rng: Rng) => {
+      const c = draw(rng);
+      if (backwards(c) && c.inputs[0]?.length === 2) backward++;
+      return c;
+    };
+    const tally = await checkRandomCases(type, n, type.length * 104729 + n, counted);
     invalid += tally.invalid;
     expect(tally.problems).toEqual([]);
     expect(tally.valid).toBeGreaterThan(0);
+    if (RECURRENT.has(type)) expect(backward).toBeGreaterThan(1);
   });
   it('drew refused configurations too', () => {
     expect(invalid).toBeGreaterThan(3);

@@ -5,6 +5,10 @@ export const formulaArrangeMessages = defineMessages({
   'formula.arrange.input': { en: 'input x · from {layer}', zh: '输入 x · 来自 {layer}' },
   'formula.arrange.output': { en: 'output y', zh: '输出 y' },
   'formula.arrange.channel': { en: 'channel {c} shown', zh: '显示通道 {c}' },
+  'formula.arrange.block': {
+    en: 'channel {c} of block [{at}] shown',
+    zh: '显示块 [{at}] 的通道 {c}',
+  },
   'formula.arrange.hint': {
     en: 'Hover a cell of the output to pick another value.',
     zh: '把指针移到输出的单元格上，选择另一个数值。',
