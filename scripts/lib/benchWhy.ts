@@ -6,7 +6,7 @@
  * to the saliency map (long-task timing reports tasks over 50 ms; 0 when there were none);
  * `attributionResnet18Ms`: the time from the click to the saliency map.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import '../../src/app/browser/debugHookTypes';
 import { PROBES } from './benchOpen';
 import { round1 } from './benchStats';
@@ -24,10 +24,10 @@ export const WHY_TARGETS: { key: keyof WhyBench; label: string; max: number }[] 
   },
 ];
 
-const WAIT = 300_000;
+export const WAIT = 300_000;
 
 /** Polls `probe` in the page every 250 ms (one small expression, so the probe does not load it). */
-async function until(probe: () => Promise<boolean>, what: string): Promise<void> {
+export async function until(probe: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + WAIT;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`no ${what} after ${WAIT / 1000} s`);
@@ -35,11 +35,19 @@ async function until(probe: () => Promise<boolean>, what: string): Promise<void>
   }
 }
 
-export async function benchWhy(
-  browser: Browser,
-  url: string,
-  log: (line: string) => void,
-): Promise<WhyBench> {
+/**
+ * Whether the panel shows `method`'s result. Only the panel's state and status line: reading
+ * the result would copy its arrays on the page's thread, a long task of the bench's own.
+ */
+export const methodFinished = (page: Page, method: string) => () =>
+  page.evaluate((m) => {
+    const state = window.__cnnStudio?.attribution?.state();
+    const status = document.querySelector('[data-testid="attribution-status"]')?.textContent ?? '';
+    return Boolean(state && !state.running && state.method === m && /computed in/.test(status));
+  }, method);
+
+/** A fresh page (with the long-task probes) on which ResNet-18 was opened from the zoo and drawn. */
+export async function openResnet18(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     await page.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
@@ -52,14 +60,21 @@ export async function benchWhy(
       () => page.evaluate(() => performance.getEntriesByName('net-overview-drawn').length > 0),
       'ResNet-18 overview',
     );
-    // Only the panel's state and status line: reading the result would copy its arrays on the
-    // page's thread, a long task of the bench's own.
-    const finished = (method: string) => () =>
-      page.evaluate((m) => {
-        const state = window.__cnnStudio?.attribution?.state();
-        const status = document.querySelector('[data-testid="attribution-status"]')?.textContent ?? '';
-        return Boolean(state && !state.running && state.method === m && /computed in/.test(status));
-      }, method);
+    return page;
+  } catch (e) {
+    await page.close();
+    throw e;
+  }
+}
+
+export async function benchWhy(
+  browser: Browser,
+  url: string,
+  log: (line: string) => void,
+): Promise<WhyBench> {
+  const page = await openResnet18(browser, url);
+  try {
+    const finished = (method: string) => methodFinished(page, method);
     const t0 = await page.evaluate(() => performance.now());
     await page.getByTestId('why-button').click();
     await until(finished('gradCam'), 'Grad-CAM');

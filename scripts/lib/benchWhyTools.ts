@@ -13,7 +13,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import '../../src/app/browser/debugHookTypes';
-import { PROBES } from './benchOpen';
+import { methodFinished, openResnet18, until, WAIT } from './benchWhy';
 import { round1 } from './benchStats';
 
 export interface WhyToolsBench {
@@ -22,23 +22,6 @@ export interface WhyToolsBench {
   fgsmLongestTaskMs: number;
   visualiseLongestTaskMs: number;
 }
-
-const WAIT = 300_000;
-
-async function until(probe: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + WAIT;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`no ${what} after ${WAIT / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-const finished = (page: Page, method: string) => () =>
-  page.evaluate((m) => {
-    const state = window.__cnnStudio?.attribution?.state();
-    const status = document.querySelector('[data-testid="attribution-status"]')?.textContent ?? '';
-    return Boolean(state && !state.running && state.method === m && /computed in/.test(status));
-  }, method);
 
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 
@@ -57,21 +40,11 @@ export async function benchWhyTools(
   url: string,
   log: (line: string) => void,
 ): Promise<WhyToolsBench> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await openResnet18(browser, url);
   try {
-    await page.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
-    await page.addInitScript(PROBES);
-    await page.goto(url);
-    await page.waitForFunction(() => window.__cnnStudio?.backend(), null, { timeout: WAIT });
-    await page.getByTestId('open-zoo').click();
-    await page.locator('[data-testid="zoo-card"][data-id="resnet18"]').getByTestId('zoo-open').click();
-    await until(
-      () => page.evaluate(() => performance.getEntriesByName('net-overview-drawn').length > 0),
-      'ResNet-18 overview',
-    );
     await page.evaluate(() => window.__cnnStudio!.setTestImage(7));
     await page.getByTestId('why-button').click();
-    await until(finished(page, 'gradCam'), 'Grad-CAM');
+    await until(methodFinished(page, 'gradCam'), 'Grad-CAM');
     await settle();
     const method = (m: string) => page.locator('label', { has: page.getByTestId(`method-${m}`) }).click();
 
@@ -90,20 +63,20 @@ export async function benchWhyTools(
 
     t = await now(page);
     await method('fgsm');
-    await until(finished(page, 'fgsm'), 'FGSM');
+    await until(methodFinished(page, 'fgsm'), 'FGSM');
     await page.getByTestId('fgsm-steps').fill('3');
     await until(
       () => page.evaluate(() => window.__cnnStudio!.attribution!.state().running),
       'FGSM, 3 steps, started',
     );
-    await until(finished(page, 'fgsm'), 'FGSM, 3 steps');
+    await until(methodFinished(page, 'fgsm'), 'FGSM, 3 steps');
     await settle();
     const fgsm = await longestSince(page, t);
 
     t = await now(page);
     await method('visualise');
     await page.getByTestId('visualise-steps').fill('10');
-    await until(finished(page, 'visualise'), 'visualisation');
+    await until(methodFinished(page, 'visualise'), 'visualisation');
     await settle();
     const visualise = await longestSince(page, t);
 
