@@ -190,6 +190,37 @@ describe('layout', () => {
       await page.context().close();
     });
 
+  it('keeps every header item on one line in Chinese from a tablet up', async () => {
+    for (const width of [768, 820, 1024, 1280]) {
+      const { context, page, errors } = await firstVisit(h, {
+        locale: 'zh-CN',
+        returning: true,
+        viewport: { width, height: 900 },
+      });
+      // Chinese may break between any two characters: a squeezed item grows taller than a line.
+      const tall = await page
+        .locator('header')
+        .first()
+        .evaluate((header) => {
+          const items = header.querySelectorAll<HTMLElement>('nav a, button, .caption, h1');
+          return Array.from(items)
+            .filter((e) => e.offsetParent !== null)
+            .filter((e) => {
+              const line =
+                parseFloat(getComputedStyle(e).lineHeight) || 1.5 * parseFloat(getComputedStyle(e).fontSize);
+              const padding =
+                parseFloat(getComputedStyle(e).paddingTop) + parseFloat(getComputedStyle(e).paddingBottom);
+              return e.getBoundingClientRect().height - padding > 1.6 * line;
+            })
+            .map((e) => `${e.tagName} ${e.textContent?.trim()}`);
+        });
+      expect(tall, `at ${width} px`).toEqual([]);
+      expect(await horizontalOverflow(page)).toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('folds the side panel into a drawer below 1024 px: opens by button, focus inside, Esc closes', async () => {
     const { page, errors } = await firstVisit(h, { returning: true, viewport: { width: 768, height: 1024 } });
     const side = page.getByTestId('side-panel');
