@@ -3,7 +3,7 @@
  * random moving statistics): over maps, with scale or shift switched off, along the rows
  * (axis 1), and over a vector.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRng, randomInt } from '../../src/lib/random';
 import {
   batchNormAffine,
@@ -15,24 +15,10 @@ import {
   sampleStats,
 } from '../../src/lib/formula/batchNorm';
 import { findWeight } from '../../src/lib/tensor/layout';
-import {
-  activationOf,
-  disposeNets,
-  expectClose,
-  explainNet,
-  tensorCount,
-  type ExplainedNet,
-} from './helpers';
+import { activationOf, expectClose, useExplainedNet } from './helpers';
 import { modernNetSpec } from '../fixtures/modernNet';
 
-let net: ExplainedNet;
-let baseline = 0;
-beforeAll(async () => {
-  net = await explainNet(modernNetSpec(), 41);
-  baseline = tensorCount();
-});
-afterEach(() => expect(tensorCount()).toBe(baseline));
-afterAll(() => disposeNets([net]));
+const net = useExplainedNet(modernNetSpec(), 41);
 
 function context(id: string) {
   const layer = net.spec.layers.find((l) => l.id === id);

@@ -1,21 +1,15 @@
 /** The branching test nets (tests/fixtures/branchNets.ts) explained by the engine once per test file. */
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { branchNetSpec, branchVariantsSpec } from '../fixtures/branchNets';
-import { activationOf, disposeNets, explainNet, tensorCount, type ExplainedNet } from './helpers';
+import { activationOf, explainNet, useExplainedNets, type ExplainedNet } from './helpers';
 import type { LayerSpec } from '../../src/lib/spec/types';
 import type { TensorData } from '../../src/lib/tensor/types';
 
-/** Both nets with seeds `seed + 1` and `seed + 2`; each test must leave the tensor count as it found it. */
+/** Both nets with seeds `seed + 1` and `seed + 2` (see useExplainedNets). */
 export function useBranchNets(seed: number): ExplainedNet[] {
-  const nets: ExplainedNet[] = [];
-  let baseline = 0;
-  beforeAll(async () => {
-    nets.push(await explainNet(branchNetSpec(), seed + 1), await explainNet(branchVariantsSpec(), seed + 2));
-    baseline = tensorCount();
-  });
-  afterEach(() => expect(tensorCount()).toBe(baseline));
-  afterAll(() => disposeNets(nets));
-  return nets;
+  return useExplainedNets(async () => [
+    await explainNet(branchNetSpec(), seed + 1),
+    await explainNet(branchVariantsSpec(), seed + 2),
+  ]);
 }
 
 export interface FoundLayer {

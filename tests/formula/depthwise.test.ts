@@ -3,7 +3,7 @@
  * multiplier 1 and 2, stride 2 with a 3×2 kernel and no padding, same padding, dilation 2,
  * no bias; and the MobileNet cost comparison with each layer's own numbers.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/lib/random';
 import {
   depthwiseAt,
@@ -22,25 +22,10 @@ import {
 } from '../../src/lib/formula/separable';
 import { channelPlane } from '../../src/lib/tensor/layout';
 import { readHwc } from '../../src/lib/tensor/layout';
-import {
-  activationOf,
-  disposeNets,
-  expectClose,
-  explainNet,
-  samplePositions,
-  tensorCount,
-  type ExplainedNet,
-} from './helpers';
+import { activationOf, expectClose, samplePositions, useExplainedNet } from './helpers';
 import { modernNetSpec } from '../fixtures/modernNet';
 
-let net: ExplainedNet;
-let baseline = 0;
-beforeAll(async () => {
-  net = await explainNet(modernNetSpec(), 43);
-  baseline = tensorCount();
-});
-afterEach(() => expect(tensorCount()).toBe(baseline));
-afterAll(() => disposeNets([net]));
+const net = useExplainedNet(modernNetSpec(), 43);
 
 function context(id: string) {
   const layer = net.spec.layers.find((l) => l.id === id);

@@ -3,32 +3,17 @@
  * vector in the middle of the net, and over a map, where Keras applies them at every
  * position: a 1×1 convolution), against tfjs on the modern-blocks net with random weights.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { globalPoolAt, globalPoolLayer, globalPoolExtents } from '../../src/lib/formula/globalPooling';
 import { denseAsConvolution, denseUnitTerms } from '../../src/lib/formula/dense';
 import { convAt } from '../../src/lib/formula/convolution';
 import { activationFunction } from '../../src/lib/tensor/activations';
 import { findWeight, readHwc } from '../../src/lib/tensor/layout';
 import { createRng } from '../../src/lib/random';
-import {
-  activationOf,
-  disposeNets,
-  expectClose,
-  explainNet,
-  samplePositions,
-  tensorCount,
-  type ExplainedNet,
-} from './helpers';
+import { activationOf, expectClose, samplePositions, useExplainedNet } from './helpers';
 import { modernNetSpec } from '../fixtures/modernNet';
 
-let net: ExplainedNet;
-let baseline = 0;
-beforeAll(async () => {
-  net = await explainNet(modernNetSpec(), 47);
-  baseline = tensorCount();
-});
-afterEach(() => expect(tensorCount()).toBe(baseline));
-afterAll(() => disposeNets([net]));
+const net = useExplainedNet(modernNetSpec(), 47);
 
 function inputOf(id: string) {
   const layer = net.spec.layers.find((l) => l.id === id);

@@ -180,22 +180,34 @@ export function tensorCount(): number {
 }
 
 /**
- * For a test file: TinyVGG, the stride net and the dilation net with seeds `seed + 1…3`,
- * explained before its tests and disposed after them; each test must leave the tensor count
- * as it found it. The returned list is filled once the nets are ready.
+ * For a test file: the nets `load` explains, made before its tests and disposed after them;
+ * each test must leave the tensor count as it found it. The returned list is filled once the
+ * nets are ready.
  */
-export function useFormulaNets(seed: number): ExplainedNet[] {
+export function useExplainedNets(load: () => Promise<ExplainedNet[]>): ExplainedNet[] {
   const nets: ExplainedNet[] = [];
   let baseline = 0;
   beforeAll(async () => {
-    nets.push(
-      await tinyVgg(seed + 1),
-      await explainNet(strideNetSpec(), seed + 2),
-      await explainNet(dilationNetSpec(), seed + 3),
-    );
+    nets.push(...(await load()));
     baseline = tensorCount();
   });
   afterEach(() => expect(tensorCount()).toBe(baseline));
   afterAll(() => disposeNets(nets));
   return nets;
+}
+
+/** One net as `useExplainedNets` makes them: the returned object gets its fields once it is ready. */
+export function useExplainedNet(spec: NetworkSpec, seed: number): ExplainedNet {
+  const net = {} as ExplainedNet;
+  useExplainedNets(async () => [Object.assign(net, await explainNet(spec, seed))]);
+  return net;
+}
+
+/** TinyVGG, the stride net and the dilation net with seeds `seed + 1…3` (see useExplainedNets). */
+export function useFormulaNets(seed: number): ExplainedNet[] {
+  return useExplainedNets(async () => [
+    await tinyVgg(seed + 1),
+    await explainNet(strideNetSpec(), seed + 2),
+    await explainNet(dilationNetSpec(), seed + 3),
+  ]);
 }

@@ -4,7 +4,7 @@
  * step or whole sequence, with and without bias, every merge mode, and a stack where one
  * recurrent layer reads another's sequence.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CELL_GATES,
   gateTerms,
@@ -18,14 +18,7 @@ import { mergeOutputs, runBidirectional } from '../../src/lib/formula/bidirectio
 import { goesBackwards } from '../../src/lib/layers/shared/recurrent';
 import type { LayerSpec, NetworkSpec } from '../../src/lib/spec/types';
 import type { TensorData } from '../../src/lib/tensor/types';
-import {
-  activationOf,
-  disposeNets,
-  expectClose,
-  explainNet,
-  tensorCount,
-  type ExplainedNet,
-} from './helpers';
+import { activationOf, expectClose, explainNet, type ExplainedNet, useExplainedNets } from './helpers';
 
 function rnn(
   id: string,
@@ -88,14 +81,7 @@ const spec: NetworkSpec = {
   ],
 };
 
-const nets: ExplainedNet[] = [];
-let baseline = 0;
-beforeAll(async () => {
-  nets.push(await explainNet(spec, 161), await explainNet(spec, 162));
-  baseline = tensorCount();
-});
-afterEach(() => expect(tensorCount()).toBe(baseline));
-afterAll(() => disposeNets(nets));
+const nets = useExplainedNets(async () => [await explainNet(spec, 161), await explainNet(spec, 162)]);
 
 function layer(id: string): LayerSpec {
   const l = spec.layers.find((x) => x.id === id);

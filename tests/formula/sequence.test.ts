@@ -3,22 +3,14 @@
  * against tfjs, on random sequences and weights: stride, same padding, dilation, max and
  * average windows that overhang the end.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convAt, convParams, convWeights } from '../../src/lib/formula/convolution';
 import { poolAt, poolParams } from '../../src/lib/formula/pooling';
 import { sequenceAsMap, sequenceConvWeights, sequenceWindowParams } from '../../src/lib/formula/sequence';
 import { readHwc } from '../../src/lib/tensor/layout';
 import { createRng } from '../../src/lib/random';
 import type { NetworkSpec } from '../../src/lib/spec/types';
-import {
-  activationOf,
-  disposeNets,
-  expectClose,
-  explainNet,
-  samplePositions,
-  tensorCount,
-  type ExplainedNet,
-} from './helpers';
+import { activationOf, expectClose, samplePositions, useExplainedNet } from './helpers';
 
 const spec: NetworkSpec = {
   name: 'sequence',
@@ -67,14 +59,7 @@ const spec: NetworkSpec = {
   ],
 };
 
-let net: ExplainedNet;
-let baseline = 0;
-beforeAll(async () => {
-  net = await explainNet(spec, 71);
-  baseline = tensorCount();
-});
-afterEach(() => expect(tensorCount()).toBe(baseline));
-afterAll(() => disposeNets([net]));
+const net = useExplainedNet(spec, 71);
 
 function layer(id: string) {
   const l = spec.layers.find((x) => x.id === id);

@@ -3,21 +3,14 @@
  * Dense over the steps of a sequence, run through the wrapped layer's own formula on the
  * step's slice, with the wrapper's weights (the same for every step).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stepOf, wrappedStep } from '../../src/lib/formula/timeDistributed';
 import { convAt, convParams, convWeights } from '../../src/lib/formula/convolution';
 import { denseUnitTerms } from '../../src/lib/formula/dense';
 import { readHwc } from '../../src/lib/tensor/layout';
 import { resolveNeuron } from '../../src/views/detail/resolveNeuron';
 import type { NetworkSpec } from '../../src/lib/spec/types';
-import {
-  activationOf,
-  disposeNets,
-  expectClose,
-  explainNet,
-  tensorCount,
-  type ExplainedNet,
-} from './helpers';
+import { activationOf, expectClose, useExplainedNet } from './helpers';
 
 const spec: NetworkSpec = {
   name: 'clip',
@@ -53,14 +46,7 @@ const spec: NetworkSpec = {
   ],
 };
 
-let net: ExplainedNet;
-let baseline = 0;
-beforeAll(async () => {
-  net = await explainNet(spec, 1616);
-  baseline = tensorCount();
-});
-afterEach(() => expect(tensorCount()).toBe(baseline));
-afterAll(() => disposeNets([net]));
+const net = useExplainedNet(spec, 1616);
 
 describe('TimeDistributed, step by step', () => {
   it('a wrapped Conv2D: every value of every frame is the Conv2D formula on that frame', () => {

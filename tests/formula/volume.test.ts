@@ -3,7 +3,7 @@
  * padding with odd totals, dilation along one axis, a bias-free conv, softmax over channels,
  * max and average windows that overhang the end. Every output value of every layer is checked.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { conv3dAt, conv3dParams, pool3dAt } from '../../src/lib/formula/volumeConv';
 import {
   planVolume,
@@ -14,14 +14,7 @@ import {
   volumeTaps,
 } from '../../src/lib/formula/volume';
 import type { LayerParams, NetworkSpec } from '../../src/lib/spec/types';
-import {
-  activationOf,
-  disposeNets,
-  expectClose,
-  explainNet,
-  tensorCount,
-  type ExplainedNet,
-} from './helpers';
+import { activationOf, expectClose, useExplainedNet } from './helpers';
 
 const conv3d = (id: string, input: string, params: LayerParams) => ({
   id,
@@ -84,14 +77,7 @@ const spec: NetworkSpec = {
   ],
 };
 
-let net: ExplainedNet;
-let baseline = 0;
-beforeAll(async () => {
-  net = await explainNet(spec, 316);
-  baseline = tensorCount();
-});
-afterEach(() => expect(tensorCount()).toBe(baseline));
-afterAll(() => disposeNets([net]));
+const net = useExplainedNet(spec, 316);
 
 function layerOf(id: string) {
   const l = spec.layers.find((x) => x.id === id);
