@@ -17,6 +17,7 @@ import {
 import type { ConvLayerParams, ConvWeights } from '../../src/lib/formula/convolution';
 import type { TensorData } from '../../src/lib/tensor/types';
 import { readHwc } from '../../src/lib/tensor/layout';
+import { groupedConvCases } from '../fixtures/groupedConvCases';
 import { expectClose, samplePositions, tensorCount } from './helpers';
 
 beforeAll(async () => {
@@ -47,39 +48,7 @@ function tfjsGrouped(input: TensorData, w: ConvWeights, p: ConvLayerParams, grou
   });
 }
 
-const CASES: {
-  name: string;
-  input: number[];
-  groups: number;
-  filters: number;
-  params: ConvLayerParams;
-  bias: boolean;
-}[] = [
-  {
-    name: 'AlexNet-like, 2 groups, same',
-    input: [7, 8, 6],
-    groups: 2,
-    filters: 4,
-    params: { kernel: [3, 3], strides: [1, 1], dilation: [1, 1], padding: 'same', activation: 'relu' },
-    bias: true,
-  },
-  {
-    name: '3 groups, stride 2, valid, no bias',
-    input: [9, 9, 9],
-    groups: 3,
-    filters: 6,
-    params: { kernel: [3, 2], strides: [2, 2], dilation: [1, 1], padding: 'valid', activation: 'linear' },
-    bias: false,
-  },
-  {
-    name: 'ResNeXt-like, 4 groups, dilation 2, softmax over filters',
-    input: [8, 7, 8],
-    groups: 4,
-    filters: 8,
-    params: { kernel: [2, 2], strides: [1, 1], dilation: [2, 2], padding: 'same', activation: 'softmax' },
-    bias: true,
-  },
-];
+const CASES = groupedConvCases('softmax');
 
 describe('grouped convolution', () => {
   it.each(CASES)('$name matches the tfjs definition at every output', (c) => {

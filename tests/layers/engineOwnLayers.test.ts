@@ -16,54 +16,20 @@ import { tf } from '../../src/lib/engine/tf';
 import { parseKerasJson, serializeKerasJson } from '../../src/lib/formats/keras/kerasJson';
 import { groupedConvLayer } from '../../src/lib/formula/groupedConv';
 import { lrnAt, lrnChannel, lrnParams } from '../../src/lib/formula/lrn';
-import type { ConvLayerParams } from '../../src/lib/formula/convolution';
 import { alexnetSpec } from '../../src/lib/zoo/alexnet';
 import { zooCounts } from '../../src/lib/zoo/index';
 import type { NetworkSpec } from '../../src/lib/spec/types';
 import { createRng } from '../../src/lib/random';
+import { groupedConvCases, type GroupedConvCase } from '../fixtures/groupedConvCases';
 import { expectClose } from '../formula/helpers';
 
 beforeAll(async () => {
   await initBackend({ order: ['wasm'] });
 });
 
-interface Case {
-  name: string;
-  input: [number, number, number];
-  groups: number;
-  filters: number;
-  params: ConvLayerParams;
-  bias: boolean;
-}
+const CASES = groupedConvCases('hard_swish');
 
-const CASES: Case[] = [
-  {
-    name: 'AlexNet-like, 2 groups, same, relu',
-    input: [7, 8, 6],
-    groups: 2,
-    filters: 4,
-    params: { kernel: [3, 3], strides: [1, 1], dilation: [1, 1], padding: 'same', activation: 'relu' },
-    bias: true,
-  },
-  {
-    name: '3 groups, stride 2, valid, no bias',
-    input: [9, 9, 9],
-    groups: 3,
-    filters: 6,
-    params: { kernel: [3, 2], strides: [2, 2], dilation: [1, 1], padding: 'valid', activation: 'linear' },
-    bias: false,
-  },
-  {
-    name: 'ResNeXt-like, 4 groups, dilation 2, hard swish',
-    input: [8, 7, 8],
-    groups: 4,
-    filters: 8,
-    params: { kernel: [2, 2], strides: [1, 1], dilation: [2, 2], padding: 'same', activation: 'hard_swish' },
-    bias: true,
-  },
-];
-
-function groupedNet(c: Case): NetworkSpec {
+function groupedNet(c: GroupedConvCase): NetworkSpec {
   return {
     name: 'grouped',
     layers: [
