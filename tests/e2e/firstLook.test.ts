@@ -130,4 +130,44 @@ describe('first look', () => {
     expect(await notice.count()).toBe(0);
     await close();
   });
+
+  // What moved after the first overview was on screen, by where it is: the header, or the main
+  // column from the input panel down. Recorded from the page's start (a string: it runs first).
+  const RECORD_SHIFTS = `
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        for (const s of e.sources || []) {
+          const n = s.node && s.node.nodeType === 1 ? s.node : s.node && s.node.parentElement;
+          const where = !n ? 'gone' : n.closest('header') && !n.closest('aside, .side') ? 'header'
+            : n.closest('.overview-page') ? 'overview' : 'elsewhere';
+          window.__shifts.push({ t: e.startTime, where, what: n ? n.tagName + '.' + n.className : '?' });
+        }
+    }).observe({ type: 'layout-shift', buffered: true });`;
+
+  for (const [width, height, locale] of [
+    [1280, 800, 'en-US'],
+    [390, 844, 'zh-CN'],
+  ] as const)
+    it(`keeps the header and the overview still once the first overview is drawn (${width} px, ${locale})`, async () => {
+      const context = await h.browser.newContext({ viewport: { width, height }, locale });
+      await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
+      await context.addInitScript(RECORD_SHIFTS);
+      const page = await context.newPage();
+      await page.goto(h.server.url);
+      await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+      // The trained nets' index, the engine's backend and the deferred panels have all come.
+      await page.getByTestId('backend').waitFor({ state: 'attached' });
+      await page.waitForTimeout(500);
+      const moved = await page.evaluate(() => {
+        const drawn = performance.getEntriesByName('overview-drawn')[0]?.startTime ?? Infinity;
+        const shifts = (window as unknown as { __shifts: { t: number; where: string; what: string }[] })
+          .__shifts;
+        return shifts.filter((s) => s.t > drawn && (s.where === 'header' || s.where === 'overview'));
+      });
+      // Each was a real jump: a panel that starts closed left a grid gap behind, the model menu
+      // came with the trained nets' index, the backend's name came with the engine.
+      expect(moved).toEqual([]);
+      await context.close();
+    });
 });
