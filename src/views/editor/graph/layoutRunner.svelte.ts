@@ -10,8 +10,8 @@ import { firstMount, newNodeCount, nextMount } from '../../../lib/editor/mountCh
 import type { NetworkSpec } from '../../../lib/spec/types';
 import { EMPTY_LAYOUT, LayoutService, type Sizes } from './layoutService';
 
-/** A frame's time for mounting nodes, leaving the rest to layout and paint. */
-const FRAME_BUDGET_MS = 12;
+/** A frame's time for mounting nodes, leaving as much again to their style, layout and paint. */
+const FRAME_BUDGET_MS = 8;
 
 export class LayoutRunner {
   layout = $state.raw<GraphLayout>(EMPTY_LAYOUT);
