@@ -33,9 +33,11 @@ export class LayoutRunner {
   }
 
   private mountInChunks(first: number, total: number): void {
-    cancelAnimationFrame(this.frame);
-    this.shown = first;
-    if (!Number.isFinite(first)) return;
+    // Where there are no frames (Node), everything at once.
+    const inFrames = typeof requestAnimationFrame !== 'undefined';
+    if (inFrames) cancelAnimationFrame(this.frame);
+    this.shown = inFrames ? first : Number.POSITIVE_INFINITY;
+    if (!Number.isFinite(this.shown)) return;
     let added = first;
     let spent = 0;
     const step = (): void => {
@@ -51,7 +53,7 @@ export class LayoutRunner {
   }
 
   dispose(): void {
-    cancelAnimationFrame(this.frame);
+    if (typeof cancelAnimationFrame !== 'undefined') cancelAnimationFrame(this.frame);
     this.service.dispose();
   }
 }
