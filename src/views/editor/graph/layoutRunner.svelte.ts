@@ -36,8 +36,10 @@ export class LayoutRunner {
     // Where there are no frames (Node), everything at once.
     const inFrames = typeof requestAnimationFrame !== 'undefined';
     if (inFrames) cancelAnimationFrame(this.frame);
-    this.shown = inFrames ? first : Number.POSITIVE_INFINITY;
-    if (!Number.isFinite(this.shown)) return;
+    const shown = inFrames ? first : Number.POSITIVE_INFINITY;
+    // Written, never read here: the caller may be an effect, which must not depend on it.
+    this.shown = shown;
+    if (!Number.isFinite(shown)) return;
     let added = first;
     let spent = 0;
     const step = (): void => {
