@@ -13,6 +13,7 @@ import { registerWasmChannelOps } from './wasmChannelOps';
 import { registerWasmMaxPool3d } from './wasmMaxPool3d';
 import { registerMaxPool3dGrad } from './maxPool3dGrad';
 import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
+import { registerReluGradient } from './reluGradient';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -43,6 +44,7 @@ export async function initBackend(options: BackendOptions): Promise<BackendName>
   registerWasmMaxPool3d();
   registerMaxPool3dGrad();
   registerWasmMaxPoolGrad();
+  registerReluGradient();
   const failures: string[] = [];
   for (const name of options.order) {
     try {
