@@ -23,7 +23,7 @@ function draw(length: number, seed: number): { x: Float32Array; w: Float32Array 
 
 /** d/dx Σ relu(x) · w, and the kernels its backward pass ran. */
 async function reluGrad(x: Float32Array, w: Float32Array, shape: number[]) {
-  let values = new Float32Array();
+  let values: Float32Array = new Float32Array();
   const profile = await tf.profile(() => {
     values = tf.tidy(() => {
       const g = tf.grad((a: tf.Tensor) => tf.relu(a).mul(tf.tensor(w, shape)).sum());
