@@ -2,8 +2,7 @@
  * `npx tsx scripts/abTrainingStep.ts [--paths pool,relu] [--rounds 15] [--batch 32]`: same-run A/B
  * of whole TinyVGG training steps (64×64, Adam; Node, wasm backend) with our SIMD paths on (B)
  * and the named ones off (A), alternating step by step; median and range of the wall time.
- * Paths: filter (direct filter gradient), pool (SIMD MaxPoolGrad), relu (one-pass ReLU gradient),
- * conv (direct forward convolution and input gradient).
+ * Paths: filter (direct filter gradient), pool (SIMD MaxPoolGrad), relu (one-pass ReLU gradient).
  */
 import { parseArgs, runMain, usage } from './lib/args';
 import { initBackend } from '../src/lib/engine/backend';
@@ -13,13 +12,11 @@ import { tinyVggSpec } from '../src/lib/zoo/tinyvgg';
 import { setDirectFilterGradient } from '../src/lib/engine/wasmFilterGradient';
 import { setSimdPoolGrad } from '../src/lib/engine/wasmMaxPoolGrad';
 import { setFusedReluGradient } from '../src/lib/engine/reluGradient';
-import { setDirectConv } from '../src/lib/engine/wasmDirectConv';
 
 const SWITCHES: Record<string, (on: boolean) => void> = {
   filter: setDirectFilterGradient,
   pool: setSimdPoolGrad,
   relu: setFusedReluGradient,
-  conv: setDirectConv,
 };
 
 const OPTIONS = {

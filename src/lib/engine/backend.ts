@@ -14,7 +14,6 @@ import { registerWasmMaxPool3d } from './wasmMaxPool3d';
 import { registerMaxPool3dGrad } from './maxPool3dGrad';
 import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
 import { registerReluGradient } from './reluGradient';
-import { registerWasmDirectConv } from './wasmDirectConv';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -46,7 +45,6 @@ export async function initBackend(options: BackendOptions): Promise<BackendName>
   registerMaxPool3dGrad();
   registerWasmMaxPoolGrad();
   registerReluGradient();
-  registerWasmDirectConv();
   const failures: string[] = [];
   for (const name of options.order) {
     try {
