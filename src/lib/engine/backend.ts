@@ -14,6 +14,7 @@ import { registerWasmMaxPool3d } from './wasmMaxPool3d';
 import { registerMaxPool3dGrad } from './maxPool3dGrad';
 import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
 import { registerReluGradient } from './reluGradient';
+import { registerFusedAdam } from './fusedAdam';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -45,6 +46,7 @@ export async function initBackend(options: BackendOptions): Promise<BackendName>
   registerMaxPool3dGrad();
   registerWasmMaxPoolGrad();
   registerReluGradient();
+  registerFusedAdam();
   const failures: string[] = [];
   for (const name of options.order) {
     try {
