@@ -88,11 +88,16 @@ export function simdFilterGradient(
         }
       }
     if (!padded) return acc;
-    // Drop the padding lanes: [kh, kw, ci, coPad] → [kh, kw, ci, co].
-    const rows = kh * kw * ci;
-    const cut = k.run('Slice', { x: k.reshape(acc, [rows, coPad]) }, { begin: [0, 0], size: [rows, co] });
+    // Drop the padding lanes, [kh, kw, ci, coPad] → [kh, kw, ci, co], in a JS loop: at most a
+    // few thousand values, where a Slice kernel's setup cost more than the copy.
+    const out = k.output([kh, kw, ci, co]);
+    // Views after making the output: a new tensor can grow the heap and empty older views.
+    const from = k.values(acc);
+    const to = k.values(out);
+    for (let r = 0, rows = kh * kw * ci; r < rows; r++)
+      to.set(from.subarray(r * coPad, r * coPad + co), r * co);
     (backend as tf.KernelBackend).disposeData(acc.dataId);
-    return k.keep('Reshape', { x: cut }, { shape: [kh, kw, ci, co] });
+    return out;
   } finally {
     k.free();
   }
