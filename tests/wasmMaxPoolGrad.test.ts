@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../src/lib/engine/tf';
 import { initBackend } from '../src/lib/engine/backend';
 import { createRng } from '../src/lib/random';
+import { setSimdPoolGrad } from '../src/lib/engine/wasmMaxPoolGrad';
+import { poolGradModule } from '../src/lib/engine/wasmPoolGradModule';
 
 type Case = {
   h: number;
@@ -42,27 +44,43 @@ const cases: Case[] = [
   // Rounded to a few levels, so windows hold equal maxima: the first in row-major order wins.
   { h: 8, w: 8, c: 3, size: 3, stride: 2, pad: 'same', ties: true },
   { h: 6, w: 6, c: 2, size: 2, stride: 2, pad: 'valid', ties: true },
+  // The SIMD 2×2 loop: channel blocks of 4 and single tail channels (10 = 4 + 4 + 2, 7 = 4 + 3,
+  // 1, 4), odd sizes (an uncovered last row / column), ties.
+  { h: 12, w: 10, c: 10, size: 2, stride: 2, pad: 'valid', ties: false },
+  { h: 9, w: 11, c: 7, size: 2, stride: 2, pad: 'valid', ties: false },
+  { h: 6, w: 8, c: 1, size: 2, stride: 2, pad: 'valid', ties: true },
+  { h: 7, w: 6, c: 4, size: 2, stride: 2, pad: 'valid', ties: true },
+  { h: 8, w: 8, c: 10, size: 2, stride: 2, pad: 'valid', ties: true },
 ];
 
 describe('wasm MaxPoolGrad', () => {
-  it.each(cases)('matches the cpu backend for %o', async (c) => {
-    const rng = createRng(c.h * 31 + c.size * 7 + c.stride + (c.ties ? 1000 : 0));
-    const x = Float32Array.from({ length: 2 * c.h * c.w * c.c }, () =>
-      c.ties ? Math.round(rng() * 2) : rng() * 2 - 1,
-    );
-    await initBackend({ order: ['cpu'] });
-    const outShape = tf.tidy(
-      () => tf.maxPool(tf.zeros([2, c.h, c.w, c.c]) as tf.Tensor4D, c.size, c.stride, c.pad).shape,
-    );
-    const weights = Float32Array.from({ length: outShape.reduce((a, b) => a * b, 1) }, () => rng() + 0.5);
-    const ref = poolGrad(c, x, weights, outShape);
-    await initBackend({ order: ['wasm'] });
-    const before = tf.memory().numTensors;
-    const got = poolGrad(c, x, weights, outShape);
-    expect(tf.memory().numTensors).toBe(before);
-    expect(got.length).toBe(ref.length);
-    // Some windows' gradient lands on each input; a misrouted one moves a whole weight.
-    expect(ref.some((v) => v !== 0)).toBe(true);
-    got.forEach((v, i) => expect(v, `at ${i}`).toBeCloseTo(ref[i]!, 5));
+  it('assembles a valid SIMD module', () => {
+    expect(WebAssembly.validate(poolGradModule())).toBe(true);
   });
+
+  it.each(cases.flatMap((c) => [true, false].map((simd) => ({ ...c, simd }))))(
+    'matches the cpu backend for %o',
+    async ({ simd, ...c }) => {
+      const rng = createRng(c.h * 31 + c.size * 7 + c.stride + (c.ties ? 1000 : 0));
+      const x = Float32Array.from({ length: 2 * c.h * c.w * c.c }, () =>
+        c.ties ? Math.round(rng() * 2) : rng() * 2 - 1,
+      );
+      await initBackend({ order: ['cpu'] });
+      const outShape = tf.tidy(
+        () => tf.maxPool(tf.zeros([2, c.h, c.w, c.c]) as tf.Tensor4D, c.size, c.stride, c.pad).shape,
+      );
+      const weights = Float32Array.from({ length: outShape.reduce((a, b) => a * b, 1) }, () => rng() + 0.5);
+      const ref = poolGrad(c, x, weights, outShape);
+      await initBackend({ order: ['wasm'] });
+      setSimdPoolGrad(simd);
+      const before = tf.memory().numTensors;
+      const got = poolGrad(c, x, weights, outShape);
+      setSimdPoolGrad(true);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(got.length).toBe(ref.length);
+      // Some windows' gradient lands on each input; a misrouted one moves a whole weight.
+      expect(ref.some((v) => v !== 0)).toBe(true);
+      got.forEach((v, i) => expect(v, `at ${i}`).toBeCloseTo(ref[i]!, 5));
+    },
+  );
 });

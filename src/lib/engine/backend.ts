@@ -13,6 +13,8 @@ import { registerWasmChannelOps } from './wasmChannelOps';
 import { registerWasmMaxPool3d } from './wasmMaxPool3d';
 import { registerMaxPool3dGrad } from './maxPool3dGrad';
 import { registerWasmMaxPoolGrad } from './wasmMaxPoolGrad';
+import { registerReluGradient } from './reluGradient';
+import { registerFusedAdam } from './fusedAdam';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -43,6 +45,8 @@ export async function initBackend(options: BackendOptions): Promise<BackendName>
   registerWasmMaxPool3d();
   registerMaxPool3dGrad();
   registerWasmMaxPoolGrad();
+  registerReluGradient();
+  registerFusedAdam();
   const failures: string[] = [];
   for (const name of options.order) {
     try {

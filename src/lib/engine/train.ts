@@ -4,6 +4,7 @@
  */
 import { tf } from './tf';
 import { inputConvKernels, withoutInputGradients } from './inputGradientSkip';
+import { FusedAdam } from './fusedAdam';
 
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
 
@@ -32,7 +33,8 @@ export interface SavedTensor {
 function makeOptimizer({ optimizer, learningRate }: TrainerOptions): tf.Optimizer {
   if (optimizer === 'sgd') return tf.train.sgd(learningRate);
   if (optimizer === 'momentum') return tf.train.momentum(learningRate, 0.9);
-  return tf.train.adam(learningRate);
+  // tf.train.adam's defaults (β1 0.9, β2 0.999, the backend's ε), one kernel per variable on wasm.
+  return new FusedAdam(learningRate, 0.9, 0.999);
 }
 
 export class Trainer {

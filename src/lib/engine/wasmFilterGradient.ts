@@ -12,46 +12,14 @@
 import { tf } from './tf';
 import { filterGradientModule, variantName } from './wasmFilterGradientModule';
 import { scope, type TensorInfo } from './wasmKernelKit';
+import { ownModule } from './wasmAssembler';
 
-type Fn = (...args: number[]) => void;
-
-interface WasmModule {
-  asm?: { memory?: WebAssembly.Memory };
-}
-
-let instance: { memory: WebAssembly.Memory; fns: Record<string, Fn> } | null = null;
-let unavailable = false;
+const kernels = ownModule(() => filterGradientModule());
 let enabled = true;
 
 /** Turns this path off (the composed XNNPACK one runs instead), for same-run A/B benchmarks. */
 export function setDirectFilterGradient(on: boolean): void {
   enabled = on;
-}
-
-/** A threaded build's memory (SharedArrayBuffer exists only where the page is cross-origin isolated). */
-function isShared(memory: WebAssembly.Memory): boolean {
-  return typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-}
-
-/** Our module, instantiated on the backend's memory; null where that cannot be done. */
-function kernels(backend: unknown): Record<string, Fn> | null {
-  if (unavailable) return null;
-  const memory = (backend as { wasm?: WasmModule }).wasm?.asm?.memory;
-  if (!(memory instanceof WebAssembly.Memory) || isShared(memory)) {
-    unavailable = true;
-    return null;
-  }
-  if (instance?.memory === memory) return instance.fns;
-  try {
-    const module = new WebAssembly.Module(filterGradientModule());
-    const made = new WebAssembly.Instance(module, { m: { memory } });
-    instance = { memory, fns: made.exports as unknown as Record<string, Fn> };
-    return instance.fns;
-  } catch {
-    // No SIMD, or a main thread that refuses to compile synchronously: the composed path.
-    unavailable = true;
-    return null;
-  }
 }
 
 /** Output positions o with 0 ≤ o·s + k − pad < size, as [lo, hi). */
@@ -120,11 +88,16 @@ export function simdFilterGradient(
         }
       }
     if (!padded) return acc;
-    // Drop the padding lanes: [kh, kw, ci, coPad] → [kh, kw, ci, co].
-    const rows = kh * kw * ci;
-    const cut = k.run('Slice', { x: k.reshape(acc, [rows, coPad]) }, { begin: [0, 0], size: [rows, co] });
+    // Drop the padding lanes, [kh, kw, ci, coPad] → [kh, kw, ci, co], in a JS loop: at most a
+    // few thousand values, where a Slice kernel's setup cost more than the copy.
+    const out = k.output([kh, kw, ci, co]);
+    // Views after making the output: a new tensor can grow the heap and empty older views.
+    const from = k.values(acc);
+    const to = k.values(out);
+    for (let r = 0, rows = kh * kw * ci; r < rows; r++)
+      to.set(from.subarray(r * coPad, r * coPad + co), r * co);
     (backend as tf.KernelBackend).disposeData(acc.dataId);
-    return k.keep('Reshape', { x: cut }, { shape: [kh, kw, ci, co] });
+    return out;
   } finally {
     k.free();
   }

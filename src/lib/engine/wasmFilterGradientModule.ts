@@ -9,54 +9,29 @@
  * (x, dy, out, rows, cols, xRowStep, xColStep, dyRowStep, dyColStep, outRowStep), all in bytes,
  * and does, for every pixel (r, c) of the rows × cols block,
  *   out[i][o] += x[r·xRowStep + c·xColStep + i] · dy[r·dyRowStep + c·dyColStep + o]
- * with the ci × 4·vecs accumulators held in v128 locals. A partial last vector is read with
+ * with the ci × 4·vecs accumulators held in v128 locals, x's values broadcast by load32_splat. A partial last vector is read with
  * load32_zero / load64_zero (+ load32_lane), so nothing past dy's row is read.
  */
 
-const I32 = 0x7f;
-const V128 = 0x7b;
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) return [...out, b];
-    out.push(b | 0x80);
-  }
-}
-
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const name = (s: string): number[] => vec([...s].map((ch) => [ch.charCodeAt(0)]));
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-
-// Instructions.
-const get = (i: number) => [0x20, ...uleb(i)];
-const set = (i: number) => [0x21, ...uleb(i)];
-const i32c = (n: number) => [0x41, ...sleb(n)];
-const ADD = [0x6a];
-const SUB = [0x6b];
-const MUL = [0x6c];
-const EQZ = [0x45];
-const simd = (op: number, ...imm: number[]) => [0xfd, ...uleb(op), ...imm];
-const mem = (align: number, offset: number) => [...uleb(align), ...uleb(offset)];
-const f32load = (offset: number) => [0x2a, ...mem(2, offset)];
-const v128load = (offset: number) => simd(0x00, ...mem(0, offset));
-const v128store = (offset: number) => simd(0x0b, ...mem(0, offset));
-const SPLAT = simd(0x13);
-const FADD = simd(0xe4);
-const FMUL = simd(0xe6);
+import {
+  ADD,
+  EQZ,
+  FADD,
+  FMUL,
+  MUL,
+  SUB,
+  assemble,
+  funcBody,
+  get,
+  i32c,
+  loadSplat,
+  mem,
+  set,
+  simd,
+  tee,
+  v128load,
+  v128store,
+} from './wasmAssembler';
 
 const P = {
   x: 0,
@@ -92,10 +67,6 @@ function body(ci: number, vecs: number, tail: number): number[] {
   const d = (j: number) => PARAMS + 3 + ci * vecs + j;
   const xs = PARAMS + 3 + ci * vecs + vecs;
   const vCount = ci * vecs + vecs + 1;
-  const locals = vec([
-    [...uleb(3), I32],
-    [...uleb(vCount), V128],
-  ]);
   const outAddr = (i: number) => [...get(P.out), ...get(P.outRow), ...i32c(i), ...MUL, ...ADD];
   const code: number[] = [];
   for (let i = 0; i < ci; i++)
@@ -107,23 +78,21 @@ function body(ci: number, vecs: number, tail: number): number[] {
   code.push(0x03, 0x40); // loop $col
   for (let j = 0; j < vecs; j++) code.push(...loadDy(dp, j, j === vecs - 1 ? tail : 4), ...set(d(j)));
   for (let i = 0; i < ci; i++) {
-    code.push(...get(xp), ...f32load(4 * i), ...SPLAT, ...set(xs));
+    code.push(...get(xp), ...loadSplat(4 * i), ...set(xs));
     for (let j = 0; j < vecs; j++)
       code.push(...get(acc(i, j)), ...get(xs), ...get(d(j)), ...FMUL, ...FADD, ...set(acc(i, j)));
   }
   code.push(...get(xp), ...get(P.xCol), ...ADD, ...set(xp));
   code.push(...get(dp), ...get(P.dyCol), ...ADD, ...set(dp));
-  code.push(...get(c), ...i32c(1), ...SUB, 0x22, ...uleb(c), 0x0d, 0); // c-- ; br_if $col
+  code.push(...get(c), ...i32c(1), ...SUB, ...tee(c), 0x0d, 0); // c-- ; br_if $col
   code.push(0x0b); // end $col
   code.push(...get(P.x), ...get(P.xRow), ...ADD, ...set(P.x));
   code.push(...get(P.dy), ...get(P.dyRow), ...ADD, ...set(P.dy));
-  code.push(...get(P.rows), ...i32c(1), ...SUB, 0x22, ...uleb(P.rows), 0x0d, 0); // rows-- ; br_if $row
+  code.push(...get(P.rows), ...i32c(1), ...SUB, ...tee(P.rows), 0x0d, 0); // rows-- ; br_if $row
   code.push(0x0b, 0x0b); // end $row, end $exit
   for (let i = 0; i < ci; i++)
     for (let j = 0; j < vecs; j++) code.push(...outAddr(i), ...get(acc(i, j)), ...v128store(16 * j));
-  code.push(0x0b);
-  const fn = [...locals, ...code];
-  return [...uleb(fn.length), ...fn];
+  return funcBody(3, vCount, code);
 }
 
 export interface Variant {
@@ -142,16 +111,9 @@ export function allVariants(): Variant[] {
   return out;
 }
 
-/** The module's bytes: one function type, the memory import "m"."memory", the variants. */
+/** The module's bytes: the memory import "m"."memory" and the variants. */
 export function filterGradientModule(variants: Variant[] = allVariants()): Uint8Array<ArrayBuffer> {
-  const type = [0x60, ...vec(Array.from({ length: PARAMS }, () => [I32])), ...vec([])];
-  const bytes = [
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vec([type])),
-    ...section(2, vec([[...name('m'), ...name('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vec(variants.map(() => [0]))),
-    ...section(7, vec(variants.map((v, i) => [...name(variantName(v)), 0x00, ...uleb(i)]))),
-    ...section(10, vec(variants.map((v) => body(v.ci, v.vecs, v.tail)))),
-  ];
-  return new Uint8Array(bytes);
+  return assemble(
+    variants.map((v) => ({ name: variantName(v), params: PARAMS, body: body(v.ci, v.vecs, v.tail) })),
+  );
 }

@@ -4,10 +4,54 @@
  * maximum again; on TinyVGG's 2×2 pools (a [32, 60, 60, 10] map) it took ~19% of a training
  * step, more than the forward convolutions. Here each window is searched once and its gradient
  * routed to where its maximum is: the first largest value in row-major order, as the cpu backend
- * picks it (`maxPoolPositions`), added in where windows overlap.
+ * picks it (`maxPoolPositions`), added in where windows overlap. The common 2×2, stride-2 pool
+ * runs in our SIMD module (wasmPoolGradModule.ts), 4 channels at a time: on TinyVGG's
+ * [32, 60, 60, 10] map ~4× faster than the JS loop (Node, same-run medians 3.7 vs 14.8 ms).
  */
 import { tf } from './tf';
-import { scope, type KernelFunc, type TensorInfo } from './wasmKernelKit';
+import { scope, type KernelFunc, type KernelScope, type TensorInfo } from './wasmKernelKit';
+import { ownModule, type WasmFn } from './wasmAssembler';
+import { poolGradModule } from './wasmPoolGradModule';
+
+const simdKernels = ownModule(poolGradModule);
+let simdOn = true;
+
+/** Turns the SIMD 2×2 loop off (the JS one runs instead), for same-run A/B benchmarks. */
+export function setSimdPoolGrad(on: boolean): void {
+  simdOn = on;
+}
+
+/**
+ * The 2×2, stride-2 pool without padding in our SIMD module (wasmPoolGradModule.ts), image by
+ * image. Positions no window covers (an odd last row or column) must already be 0.
+ */
+function simdTwoByTwo(
+  fns: Record<string, WasmFn>,
+  k: KernelScope,
+  x: TensorInfo,
+  dy: TensorInfo,
+  dx: TensorInfo,
+  [OH, OW]: [number, number],
+): void {
+  const [n = 1, H = 1, W = 1, C = 1] = x.shape;
+  const xAt = k.values(x).byteOffset;
+  const dyAt = k.values(dy).byteOffset;
+  const dxAt = k.values(dx).byteOffset;
+  const image = 4 * H * W * C;
+  for (let b = 0; b < n; b++)
+    fns.pool2x2!(
+      xAt + b * image,
+      dyAt + 4 * b * OH * OW * C,
+      dxAt + b * image,
+      OH,
+      OW,
+      C >> 2,
+      C & 3,
+      4 * W * C,
+      4 * C,
+      8 * W * C,
+    );
+}
 
 /**
  * The common 2×2, stride-2 pool without padding, unrolled (~1.5–2× faster than the general
@@ -85,9 +129,16 @@ function maxPoolGradVia(fallback: KernelFunc): KernelFunc {
     const x = k.values(input);
     const g = k.values(dy);
     const d = k.values(dx);
-    d.fill(0);
     const whole = fh === 2 && fw === 2 && sh === 2 && sw === 2 && top === 0 && left === 0;
-    if (whole && 2 * OH <= H && 2 * OW <= W) routeTwoByTwo(x, g, d, [batchSize, H, W, C], OH, OW);
+    const fits = whole && 2 * OH <= H && 2 * OW <= W;
+    // Every position is written when the windows tile the map exactly.
+    const fns = fits && simdOn ? simdKernels(backend) : null;
+    if (!fns || 2 * OH < H || 2 * OW < W) d.fill(0);
+    if (fns) {
+      simdTwoByTwo(fns, k, input, dy, dx, [OH, OW]);
+      return dx;
+    }
+    if (fits) routeTwoByTwo(x, g, d, [batchSize, H, W, C], OH, OW);
     else {
       const rowStep = W * C;
       for (let b = 0; b < batchSize; b++)
