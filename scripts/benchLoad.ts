@@ -6,7 +6,7 @@
  */
 import { launchChromium } from './lib/chromium';
 import { serveStatic, type StaticServer } from './lib/staticServer';
-import { byteReport, fetchedFiles, type ByteReport } from './lib/benchBytes';
+import { byteReport, fetchedFiles, machineReport, type ByteReport } from './lib/benchBytes';
 import { median, quantile } from './lib/benchStats';
 import { parseArgs, runMain, usage } from './lib/args';
 
@@ -50,7 +50,16 @@ async function main(): Promise<void> {
   const builds: Build[] = [];
   for (const dir of dirs) builds.push({ dir, server: await serveStatic(dir), stages: [], bytes: null });
   const browser = await launchChromium();
+  // The machine's speed before and after the rounds (a shared machine drifts): see machineReport.
+  const calibrate = async (): Promise<string> => {
+    const page = await browser.newPage();
+    const m = await machineReport(page, 11);
+    await page.close();
+    return `${m.calibrationMs} ms (${m.calibrationSpreadMs.join('–')})`;
+  };
+  const calibration: string[] = [];
   try {
+    calibration.push(await calibrate());
     for (let round = 0; round < args.rounds; round++)
       for (const b of round % 2 ? [...builds].reverse() : builds) {
         const page = await browser.newPage({ viewport: { width: args.width, height: 800 } });
@@ -72,11 +81,13 @@ async function main(): Promise<void> {
           `${b.dir} ${round + 1}: ${STAGES.map((s, i) => `${s} ${Math.round(times[i]!)}`).join(' · ')}\n`,
         );
       }
+    calibration.push(await calibrate());
   } finally {
     await browser.close();
     for (const b of builds) await b.server.close();
   }
-  const out: Record<string, unknown> = {};
+  process.stdout.write(`\ncalibration before ${calibration[0]}, after ${calibration[1]}\n`);
+  const out: Record<string, unknown> = { calibration };
   for (const b of builds) {
     const figures: Record<string, { median: number; min: number; p25: number; p75: number; max: number }> =
       {};
