@@ -24,12 +24,19 @@ const CATEGORIES = [
 ];
 
 async function main(): Promise<void> {
-  const [dir = 'dist', runsArg = '1'] = process.argv.slice(2);
-  const server = await serveStatic(dir);
+  // Several builds, comma-separated, are loaded in turn (A, B, B, A, …) for a same-run comparison.
+  const [dirList = 'dist', runsArg = '1'] = process.argv.slice(2);
+  const dirs = dirList.split(',');
+  const servers = await Promise.all(dirs.map((d) => serveStatic(d)));
+  /** Per build and load: the main thread's CPU time (ms) to interactive from app-start (its tasks), and from overview-drawn. */
+  const cpu = dirs.map(() => ({ mount: [] as number[], drawn: [] as number[] }));
   const browser = await launchChromium();
   const out = (s: string): boolean => process.stdout.write(`${s}\n`);
   try {
-    for (let run = 0; run < Number(runsArg); run++) {
+    for (let k = 0; k < Number(runsArg) * dirs.length; k++) {
+      const run = Math.floor(k / dirs.length);
+      const which = run % 2 ? dirs.length - 1 - (k % dirs.length) : k % dirs.length;
+      const server = servers[which]!;
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const cdp = await page.context().newCDPSession(page);
       const events: TraceEvent[] = [];
@@ -49,11 +56,17 @@ async function main(): Promise<void> {
         performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]),
       )) as [string, number][];
       // Trace clock (µs) of the navigation: the page's timeOrigin.
-      const nav = events.find((e) => e.name === 'navigationStart' && e.cat.includes('blink.user_timing'));
-      const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+      // The page's main thread is the one its own `interactive` mark is on (other renderers trace too).
+      const mark = events.find((e) => e.name === 'interactive' && e.cat.includes('blink.user_timing'));
+      const nav = events
+        .filter((e) => e.name === 'navigationStart' && e.pid === mark?.pid && e.ts <= (mark?.ts ?? 0))
+        .at(-1);
+      const main = events.find(
+        (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === mark?.pid,
+      );
       if (!nav || !main) throw new Error('no navigationStart or main thread in the trace');
       const ms = (ts: number): string => ((ts - nav.ts) / 1000).toFixed(0);
-      out(`\nrun ${run}: ${marks.map(([n, t]) => `${n}@${t.toFixed(0)}`).join(' ')}`);
+      out(`\n${dirs[which]} run ${run}: ${marks.map(([n, t]) => `${n}@${t.toFixed(0)}`).join(' ')}`);
       const sent = events.filter((e) => e.name === 'ResourceSendRequest');
       const done = new Map(
         events
@@ -92,6 +105,31 @@ async function main(): Promise<void> {
         if (samples.length) for (const line of topFunctions(samples, t.ts, t.ts + t.dur!)) out(`    ${line}`);
       }
       out(`  main thread busy ${busy.toFixed(0)} ms of ${(interactive - drawn).toFixed(0)} ms`);
+      // Thread time (the task's own CPU, not the time other processes took the cores) of the
+      // top-level tasks from a mark to interactive: a figure a loaded machine moves much less.
+      const cpuFrom = (mark: string): number => {
+        const t0 = nav.ts + (marks.find((m) => m[0] === mark)?.[1] ?? NaN) * 1000;
+        return top.filter((t) => t.ts + t.dur! > t0).reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000;
+      };
+      cpu[which]!.mount.push(cpuFrom('app-start'));
+      cpu[which]!.drawn.push(cpuFrom('overview-drawn'));
+      out(
+        `  main thread CPU to interactive: from app-start ${cpuFrom('app-start').toFixed(0)} ms, from overview-drawn ${cpuFrom('overview-drawn').toFixed(0)} ms`,
+      );
+      // Layouts from app-mount on: one forced inside the mounting task is done twice.
+      const mountAt = nav.ts + (marks.find((m) => m[0] === 'app-mount')?.[1] ?? NaN) * 1000;
+      const layouts = onMain.filter((e) => e.name === 'Layout' && e.ts >= mountAt && e.ts < to);
+      out(
+        `  layouts from app-mount: ${layouts.map((e) => `${ms(e.ts)} (${(e.dur! / 1000).toFixed(1)} ms)`).join(', ')}`,
+      );
+      // WINDOW=markA,markB: the JS functions between two marks (TOP=n of them, FILTER=regexp hides).
+      const [wa, wb] = (process.env.WINDOW ?? '').split(',');
+      const at = (n: string | undefined): number | undefined => marks.find((m) => m[0] === n)?.[1];
+      const [ta, tb] = [at(wa), at(wb)];
+      if (ta !== undefined && tb !== undefined && samples.length) {
+        out(`  ${wa} → ${wb} (${(tb - ta).toFixed(0)} ms):`);
+        for (const line of topFunctions(samples, nav.ts + ta * 1000, nav.ts + tb * 1000)) out(`    ${line}`);
+      }
       // Compiling on the main thread (lazy functions compiled on their first call), by event name.
       const compile = new Map<string, number>();
       for (const e of onMain)
@@ -102,8 +140,15 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await server.close();
+    for (const s of servers) await s.close();
   }
+  const med = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)] ?? NaN;
+  dirs.forEach((d, i) => {
+    const c = cpu[i]!;
+    out(
+      `\n${d}: main thread CPU to interactive, median from app-start ${med(c.mount).toFixed(0)} ms (${c.mount.map((x) => x.toFixed(0)).join(' ')}), from overview-drawn ${med(c.drawn).toFixed(0)} ms (${c.drawn.map((x) => x.toFixed(0)).join(' ')})`,
+    );
+  });
 }
 
 runMain(main);
