@@ -2,7 +2,8 @@
  * The `interactive` load mark (debugHook's notePainted, read by `npm run bench` as
  * interactiveMs) is honest: in the task that sees the mark, a pointer over a map hits the
  * app's own neuron (not the prerendered snapshot's copy) and the hover does what the app's
- * hover does, the tooltip and the dimmed overview, on the next frame.
+ * hover does, the tooltip and the dimmed overview, on the next frame. And the snapshot's
+ * loading line stops once the app's code runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
@@ -27,7 +28,22 @@ interface HoverAtMark {
 declare global {
   interface Window {
     __hoverAtMark?: HoverAtMark | { error: string };
+    /** The snapshot's loading line's animation state when a mark was seen, by mark. */
+    __lineAt?: Record<string, string | null>;
   }
+}
+
+/** In the page: the loading line's state once the snapshot is painted, and once the app runs. */
+function recordLine(): void {
+  const at: Record<string, string | null> = {};
+  window.__lineAt = at;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (e.name === 'overview-drawn' || e.name === 'app-start') {
+        const line = document.querySelector('#prerender > .boot-line');
+        at[e.name] = line ? getComputedStyle(line).animationPlayState : null;
+      }
+  }).observe({ type: 'mark', buffered: true });
 }
 
 /**
@@ -72,6 +88,7 @@ describe('the interactive mark', () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
     await context.addInitScript(hoverAtInteractive);
+    await context.addInitScript(recordLine);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -88,6 +105,12 @@ describe('the interactive mark', () => {
     expect(at.hitNeuron).toBe(true);
     expect(at.tooltip).toMatch(/conv_1_2.*Channel 3/s);
     expect(at.dimmed).toBe(true);
+    // The snapshot's loading line moves until the app's code runs, then stands still (its
+    // compositor animation would take a core from the app's start: takeover.ts pauseSnapshotLine).
+    expect(await page.evaluate(() => window.__lineAt)).toEqual({
+      'overview-drawn': 'running',
+      'app-start': 'paused',
+    });
     expect(errors).toEqual([]);
     await context.close();
   });
