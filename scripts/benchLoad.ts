@@ -6,7 +6,7 @@
  */
 import { launchChromium } from './lib/chromium';
 import { serveStatic, type StaticServer } from './lib/staticServer';
-import { byteReport, fetchedFiles, type ByteReport } from './lib/benchBytes';
+import { byteReport, fetchedFiles, machineReport, type ByteReport } from './lib/benchBytes';
 import { median, quantile } from './lib/benchStats';
 import { parseArgs, runMain, usage } from './lib/args';
 
@@ -30,6 +30,14 @@ const STAGES = [
   'engine-ready',
 ];
 
+/** Steps within a load: the snapshot's paint to the app's first line, its mount, the whole wait. */
+const STEPS: [string, string][] = [
+  ['overview-drawn', 'app-start'],
+  ['app-start', 'app-mount'],
+  ['app-mount', 'interactive'],
+  ['overview-drawn', 'interactive'],
+];
+
 interface Build {
   dir: string;
   server: StaticServer;
@@ -50,7 +58,16 @@ async function main(): Promise<void> {
   const builds: Build[] = [];
   for (const dir of dirs) builds.push({ dir, server: await serveStatic(dir), stages: [], bytes: null });
   const browser = await launchChromium();
+  // The machine's speed before and after the rounds (a shared machine drifts): see machineReport.
+  const calibrate = async (): Promise<string> => {
+    const page = await browser.newPage();
+    const m = await machineReport(page, 11);
+    await page.close();
+    return `${m.calibrationMs} ms (${m.calibrationSpreadMs.join('–')})`;
+  };
+  const calibration: string[] = [];
   try {
+    calibration.push(await calibrate());
     for (let round = 0; round < args.rounds; round++)
       for (const b of round % 2 ? [...builds].reverse() : builds) {
         const page = await browser.newPage({ viewport: { width: args.width, height: 800 } });
@@ -72,16 +89,27 @@ async function main(): Promise<void> {
           `${b.dir} ${round + 1}: ${STAGES.map((s, i) => `${s} ${Math.round(times[i]!)}`).join(' · ')}\n`,
         );
       }
+    calibration.push(await calibrate());
   } finally {
     await browser.close();
     for (const b of builds) await b.server.close();
   }
-  const out: Record<string, unknown> = {};
+  process.stdout.write(`\ncalibration before ${calibration[0]}, after ${calibration[1]}\n`);
+  const out: Record<string, unknown> = { calibration };
   for (const b of builds) {
     const figures: Record<string, { median: number; min: number; p25: number; p75: number; max: number }> =
       {};
-    STAGES.forEach((s, i) => {
-      const v = b.stages.map((t) => t[i]!).filter((x) => Number.isFinite(x));
+    // Each stage, then each step between two stages within a load (a load's early drift on a
+    // shared machine then does not hide what a change did to the steps after it).
+    const series: [string, (t: number[]) => number][] = [
+      ...STAGES.map((s, i): [string, (t: number[]) => number] => [s, (t) => t[i]!]),
+      ...STEPS.map(([a, z]): [string, (t: number[]) => number] => [
+        `${a} → ${z}`,
+        (t) => t[STAGES.indexOf(z)]! - t[STAGES.indexOf(a)]!,
+      ]),
+    ];
+    series.forEach(([s, of]) => {
+      const v = b.stages.map(of).filter((x) => Number.isFinite(x));
       if (v.length)
         figures[s] = {
           median: Math.round(median(v)),
@@ -95,7 +123,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${b.dir}\n`);
     for (const [s, f] of Object.entries(figures))
       process.stdout.write(
-        `  ${s.padEnd(22)} median ${f.median} ms (min ${f.min}, p25 ${f.p25}, p75 ${f.p75}, max ${f.max})\n`,
+        `  ${s.padEnd(32)} median ${f.median} ms (min ${f.min}, p25 ${f.p25}, p75 ${f.p75}, max ${f.max})\n`,
       );
     if (b.bytes)
       process.stdout.write(

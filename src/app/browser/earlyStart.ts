@@ -3,6 +3,8 @@
  * rest of the app is evaluated (the model files are preloaded by index.html).
  */
 import { firstExample } from './examples';
+import { pauseSnapshotLine } from './takeover';
 
 performance.mark('app-start');
 void firstExample();
+pauseSnapshotLine();
