@@ -7,6 +7,7 @@
  * interactive goes, not a bench: tracing slows the page (use `npm run bench:load` for figures).
  */
 import type { TraceEvent } from './lib/traceTasks';
+import { median } from './lib/benchStats';
 import { breakdown, samplesOf, topFunctions } from './lib/traceTasks';
 import { launchChromium } from './lib/chromium';
 import { serveStatic } from './lib/staticServer';
@@ -142,11 +143,10 @@ async function main(): Promise<void> {
     await browser.close();
     for (const s of servers) await s.close();
   }
-  const med = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)] ?? NaN;
   dirs.forEach((d, i) => {
     const c = cpu[i]!;
     out(
-      `\n${d}: main thread CPU to interactive, median from app-start ${med(c.mount).toFixed(0)} ms (${c.mount.map((x) => x.toFixed(0)).join(' ')}), from overview-drawn ${med(c.drawn).toFixed(0)} ms (${c.drawn.map((x) => x.toFixed(0)).join(' ')})`,
+      `\n${d}: main thread CPU to interactive, median from app-start ${median(c.mount).toFixed(0)} ms (${c.mount.map((x) => x.toFixed(0)).join(' ')}), from overview-drawn ${median(c.drawn).toFixed(0)} ms (${c.drawn.map((x) => x.toFixed(0)).join(' ')})`,
     );
   });
 }

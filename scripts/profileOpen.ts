@@ -12,6 +12,7 @@ import { serveStatic } from './lib/staticServer';
 import { runMain } from './lib/args';
 import { PROBES } from './lib/benchOpen';
 import { breakdown, samplesOf, topFunctions, type ProfileNode, type TraceEvent } from './lib/traceTasks';
+import { median } from './lib/benchStats';
 
 const CATEGORIES = [
   'devtools.timeline',
@@ -198,12 +199,11 @@ async function main(): Promise<void> {
     await browser.close();
     for (const s of servers) await s.close();
   }
-  const med = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)] ?? NaN;
   dirs.forEach((d, i) => {
     const w = worst[i]!;
     if (w.length === 0) return;
     process.stdout.write(
-      `\n${d} ${net}: longest task by thread time median ${med(w.map((x) => x.cpu)).toFixed(0)} ms (${w.map((x) => x.cpu.toFixed(0)).join(' ')}); wall ${w.map((x) => x.wall.toFixed(0)).join(' ')}; tasks over 50 ms of thread time ${w.map((x) => x.over50).join(' ')}; main thread total ${w.map((x) => x.total.toFixed(0)).join(' ')} ms in ${w.map((x) => x.frames).join(' ')} animation frames\n`,
+      `\n${d} ${net}: longest task by thread time median ${median(w.map((x) => x.cpu)).toFixed(0)} ms (${w.map((x) => x.cpu.toFixed(0)).join(' ')}); wall ${w.map((x) => x.wall.toFixed(0)).join(' ')}; tasks over 50 ms of thread time ${w.map((x) => x.over50).join(' ')}; main thread total ${w.map((x) => x.total.toFixed(0)).join(' ')} ms in ${w.map((x) => x.frames).join(' ')} animation frames\n`,
     );
   });
 }
