@@ -8,7 +8,14 @@ import {
   occlusionGrid,
   occlusionPixelMap,
 } from '../../src/lib/attribution/occlusionGrid';
-import { foldChannels, heatRange, isSigned, resizeBilinear } from '../../src/lib/attribution/heatMaps';
+import {
+  FAINT_HEAT,
+  foldChannels,
+  heatRange,
+  isSigned,
+  largestMagnitude,
+  resizeBilinear,
+} from '../../src/lib/attribution/heatMaps';
 import { heatT, overlayPixels, perturbationPixels } from '../../src/lib/attribution/overlay';
 import { activationChange, mostChanged } from '../../src/lib/attribution/activationChange';
 import { schemeLut } from '../../src/lib/colour/lut';
@@ -169,5 +176,26 @@ describe('activation change', () => {
     expect([...x!.difference.data]).toEqual([0, 1, 0, 0]);
     expect(y!.relative).toBeCloseTo(2 / Math.SQRT2);
     expect(mostChanged(change, 1).map((l) => l.layerId)).toEqual(['y']);
+  });
+});
+
+describe('largest magnitude and faint maps', () => {
+  it('finds the largest |value| whatever its sign or place, 0 for an empty or all-NaN map', () => {
+    expect(largestMagnitude(new Float32Array([0.5, -3, 2, 1e-9]))).toBe(3);
+    expect(largestMagnitude(new Float32Array([1, 2, 7]))).toBe(7);
+    expect(largestMagnitude(new Float32Array([-7, 2, 1]))).toBe(7);
+    expect(largestMagnitude(new Float32Array(0))).toBe(0);
+    expect(largestMagnitude(new Float32Array([NaN, NaN]))).toBe(0);
+  });
+
+  it('calls a map faint only when even its largest value is below float32 precision', () => {
+    // A random MobileNetV2's Grad-CAM peaks near 5e-15; a trained TinyVGG's saliency near 1e-2.
+    expect(largestMagnitude(new Float32Array([5.2e-15, -1e-16])) < FAINT_HEAT).toBe(true);
+    expect(largestMagnitude(new Float32Array([1e-9, 0.013])) < FAINT_HEAT).toBe(false);
+    // One pixel above the line is enough: the map does depend on the image there.
+    const mostlyTiny = new Float32Array(1000).fill(1e-12);
+    mostlyTiny[500] = 1e-3;
+    expect(largestMagnitude(mostlyTiny) < FAINT_HEAT).toBe(false);
+    expect(FAINT_HEAT).toBeCloseTo(1.1920929e-7, 12);
   });
 });

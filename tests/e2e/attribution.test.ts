@@ -69,6 +69,8 @@ describe('the “Why?” panel', () => {
     const g = await settled(page, 'saliency', (x) => x.method === 'gradient');
     expect(g.heat!.range.lo).toBe(0);
     await expectOverlayDrawn(page, g);
+    // The trained net's gradients are far above float32's precision: no "too faint" note.
+    expect(await page.getByTestId('attribution-faint').count()).toBe(0);
     await pick(page, 'saliency-smoothGrad');
     const s = await settled(page, 'saliency', (x) => x.method === 'smoothGrad');
     expect(s.heat!.map).not.toEqual(g.heat!.map);

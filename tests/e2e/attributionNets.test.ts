@@ -29,6 +29,8 @@ describe('“Why?” on other nets', () => {
     await chooseMethod(page, 'fgsm');
     const adv = await settled(page, 'fgsm');
     expect(adv.changed!.map((l) => l.layerId)).toContain('conv_4_2');
+    // Its maps carry the image's signal: no "this map is too faint to mean anything" note.
+    expect(await page.getByTestId('attribution-faint').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -46,6 +48,25 @@ describe('“Why?” on other nets', () => {
     const occ = await settled(page, 'occlusion');
     await expectOverlayDrawn(page, occ);
     await expect.poll(() => page.getByTestId('attribution-limit').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('MobileNetV2 with random weights: Grad-CAM says its map is too faint to mean anything, with its largest value', async () => {
+    const { page, errors } = await openApp(h);
+    await page.getByTestId('open-zoo').click();
+    await page.locator('[data-testid="zoo-card"][data-id="mobilenetv2"]').getByTestId('zoo-open').click();
+    await page.getByTestId('random-weights').waitFor({ timeout: 120_000 });
+    await page.getByTestId('why-button').click();
+    const cam = await settled(page, 'gradCam');
+    // Keras' Glorot limits on depthwise kernels shrink the signal in every block: the map's
+    // values are far below float32's precision, and the panel says what that means.
+    expect(cam.heat!.range.hi).toBeLessThan(2 ** -23);
+    const faint = page.getByTestId('attribution-faint');
+    await faint.waitFor();
+    expect(await faint.textContent()).toMatch(
+      /largest value of this map is [\d.]+e[−-]\d+: the score hardly depends/,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -119,6 +119,23 @@ function quantileOfMagnitudes(map: Float32Array, q: number): number {
   return mags[k]!;
 }
 
+/**
+ * Below this largest |value| (float32's relative precision, 2⁻²³) a heat map says the score
+ * hardly depends on the image at all: its colours only stretch differences too small to mean
+ * anything. Untrained deep nets do this when the image's signal fades layer by layer.
+ */
+export const FAINT_HEAT = 2 ** -23;
+
+/** The largest |value| of a map (0 for an empty one; NaN counts as 0). */
+export function largestMagnitude(map: Float32Array): number {
+  let largest = 0;
+  for (const v of map) {
+    const m = Math.abs(v);
+    if (m > largest) largest = m;
+  }
+  return largest;
+}
+
 /** Whether a map has values of both signs worth a diverging scale. */
 export function isSigned(map: Float32Array): boolean {
   let neg = 0;

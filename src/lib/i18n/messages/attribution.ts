@@ -34,6 +34,10 @@ export const attributionMessages = defineMessages({
     en: 'The net gives “{name}” {p}: hiding a patch hardly moves a probability this close to certain. The score before softmax shows what it depends on.',
     zh: '网络给“{name}”的概率是 {p}：概率如此接近确定时，遮住一块几乎不会改变它。softmax 之前的分数才能显示它依赖什么。',
   },
+  'attribution.faint': {
+    en: 'The largest value of this map is {max}: the score hardly depends on the image, and the colours only stretch differences too small to mean anything. Nets with random weights often lose the image’s signal layer by layer; the overview’s maps show where it fades.',
+    zh: '这张图中最大的值只有 {max}：分数几乎不随图像变化，颜色只是把微不足道的差异拉开了。随机权重的网络常常在逐层传递中丢失图像的信号；网络总览中的特征图能显示它在哪里消失。',
+  },
   'attribution.measureScore': { en: 'Measure the score', zh: '改为度量分数' },
   'attribution.gridSize': { en: '{rows} × {cols} positions', zh: '{rows} × {cols} 个位置' },
   'attribution.epsilon': { en: 'ε (largest change of a value)', zh: 'ε（每个值的最大改变量）' },
