@@ -65,11 +65,11 @@ interface Scratch {
 }
 
 /**
- * Milliseconds of map painting per task when new data comes (another image, A or B − A in
- * compare): a 224-pixel net's maps take 35–90 ms to paint, so what does not fit goes on at the
- * next frames, column by column (a small net's maps fit at once, as before).
+ * Milliseconds of map painting per task when new data comes (another image, A or B − A): a
+ * 224-pixel net's maps take 35–60 ms, its page's frame ~20 ms more, so the rest goes on at the
+ * next frames (as ColumnReveal's PAINT_MS); a small net's maps fit at once, as before.
  */
-export const REPAINT_MS = 10;
+export const REPAINT_MS = 8;
 
 /** Cells past the end of a strip's last row. */
 const EMPTY_PIXEL = new Uint32Array(new Uint8ClampedArray([246, 247, 250, 255]).buffer)[0] ?? 0;
@@ -116,12 +116,11 @@ export class MapPainter {
     }
   }
 
-  /** Maps are waiting to be painted. */
+  /** Maps are waiting to be painted (`settled` resolves once none is). */
   get waiting(): boolean {
     return this.queued.size > 0;
   }
 
-  /** Resolves once no map is waiting to be painted (at once when none is). */
   settled(): Promise<void> {
     if (this.queued.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
