@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { activationChange, activationChangeInSlices } from '../../src/lib/attribution/activationChange';
 import type { Explanation } from '../../src/lib/tensor/types';
 import { createRng } from '../../src/lib/random';
+import { channelStats } from '../../src/lib/colour/ranges';
 
 function explanation(layers: [string, number[]][], seed: number): Explanation {
   const rng = createRng(seed);
@@ -67,5 +68,34 @@ describe('activation change a slice at a time', () => {
       activationChangeInSlices(before, after, { pause, budgetMs: 0, now: ticking(), signal: stop.signal }),
     ).rejects.toThrow('newer pair');
     expect(pauses).toBe(2);
+  });
+
+  it("gives each channel's range of the difference, as the overview would find it in one pass", async () => {
+    const before = explanation(LAYERS, 5);
+    const after = explanation(LAYERS, 6);
+    // Values the overview leaves out of a range, and a channel with no finite difference.
+    const conv = after.activations.get('conv')!.data;
+    conv[0] = Number.NaN;
+    conv[65] = Number.POSITIVE_INFINITY;
+    conv[130] = Number.NEGATIVE_INFINITY;
+    const dense = before.activations.get('dense')!.data;
+    const denseAfter = after.activations.get('dense')!.data;
+    denseAfter[3] = Number.NaN;
+    dense[3] = 1;
+    const sliced = await activationChangeInSlices(before, after, {
+      pause: async () => undefined,
+      budgetMs: 1,
+      now: ticking(),
+    });
+    for (const l of sliced.layers) {
+      const channels = l.difference.shape[l.difference.shape.length - 1]!;
+      const want = channelStats(l.difference.data, channels);
+      expect(l.difference.stats?.min).toEqual(want.min);
+      expect(l.difference.stats?.max).toEqual(want.max);
+    }
+    expect(sliced.layers[1]!.difference.stats!.min[3]).toBe(0);
+    expect(activationChange(before, after).layers[0]!.difference.stats).toEqual(
+      sliced.layers[0]!.difference.stats,
+    );
   });
 });

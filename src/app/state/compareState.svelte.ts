@@ -70,15 +70,18 @@ export class CompareState {
     this.of = null;
     this.change = null;
     this.working = true;
-    activationChangeInSlices(a, b, { pause, signal: stop.signal }).then(
-      (change) => {
-        if (stop.signal.aborted) return;
-        this.of = { a, b };
-        this.change = change;
-        this.working = false;
-      },
-      () => undefined,
-    );
+    // Not in the task that brought B (it has B's arrival and the overview's repaint to do).
+    pause()
+      .then(() => activationChangeInSlices(a, b, { pause, signal: stop.signal }))
+      .then(
+        (change) => {
+          if (stop.signal.aborted) return;
+          this.of = { a, b };
+          this.change = change;
+          this.working = false;
+        },
+        () => undefined,
+      );
     return () => {
       if (stop.signal.aborted) return;
       stop.abort(new Error('cancelled'));

@@ -39,28 +39,39 @@ function* layerChangeSteps(
   const channelCount = before.shape.length > 1 ? (before.shape[before.shape.length - 1] ?? 1) : 1;
   const channels = new Float32Array(channelCount);
   const diff = new Float32Array(before.data.length);
+  // Each channel's range of the difference (as channelStats finds it), so the overview can
+  // colour B − A without another pass over its values on the page.
+  const min = new Float32Array(channelCount).fill(Infinity);
+  const max = new Float32Array(channelCount).fill(-Infinity);
   let num = 0;
   let den = 0;
   for (let start = 0; start < diff.length; start += slice) {
     const end = Math.min(diff.length, start + slice);
-    for (let i = start; i < end; i++) {
+    for (let i = start, c = start % channelCount; i < end; i++) {
       const a = before.data[i]!;
       const d = after.data[i]! - a;
       diff[i] = d;
       num += d * d;
       den += a * a;
-      channels[i % channelCount]! += Math.abs(d);
+      channels[c]! += Math.abs(d);
+      const v = diff[i]!;
+      if (v < min[c]! && v > -Infinity) min[c] = v;
+      if (v > max[c]! && v < Infinity) max[c] = v;
+      if (++c === channelCount) c = 0;
     }
     if (end < diff.length) yield;
   }
   const perChannel = diff.length / channelCount;
-  for (let c = 0; c < channelCount; c++) channels[c]! /= perChannel || 1;
+  for (let c = 0; c < channelCount; c++) {
+    channels[c]! /= perChannel || 1;
+    if (min[c]! > max[c]!) min[c] = max[c] = 0;
+  }
   const norm = Math.sqrt(num);
   return {
     layerId,
     relative: den > 0 ? norm / Math.sqrt(den) : norm,
     channels,
-    difference: { data: diff, shape: before.shape },
+    difference: { data: diff, shape: before.shape, stats: { min, max } },
   };
 }
 

@@ -11,6 +11,7 @@ import type { Domain } from '../../lib/colour/ranges';
 import { lutColour, schemeLut } from '../../lib/colour/lut';
 import { paintValues } from '../../lib/colour/paint';
 import { colour } from '../../lib/theme';
+import { requeue } from '../../lib/overview/repaintQueue';
 
 export interface ColumnBox {
   channel: number;
@@ -63,6 +64,13 @@ interface Scratch {
   pixels: Uint32Array;
 }
 
+/**
+ * Milliseconds of map painting per task when new data comes (another image, A or B − A): a
+ * 224-pixel net's maps take 35–60 ms, its page's frame ~20 ms more, so the rest goes on at the
+ * next frames (as ColumnReveal's PAINT_MS); a small net's maps fit at once, as before.
+ */
+export const REPAINT_MS = 8;
+
 /** Cells past the end of a strip's last row. */
 const EMPTY_PIXEL = new Uint32Array(new Uint8ClampedArray([246, 247, 250, 255]).buffer)[0] ?? 0;
 
@@ -76,6 +84,13 @@ export class MapPainter {
   /** Columns to paint at the next paintQueued (see deferColumns), with the box to go on from. */
   private readonly queued = new Map<ColumnTarget, number>();
   private deferred = false;
+  /** Columns painted once: a repaint draws over their maps instead of clearing the canvas. */
+  private readonly painted = new WeakSet<ColumnTarget>();
+  private repaintFrame = 0;
+  /** Waiting for the queue to empty (see `settled`). */
+  private waiters: (() => void)[] = [];
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
 
   registerColumn(t: ColumnTarget): () => void {
     this.columns.add(t);
@@ -83,6 +98,7 @@ export class MapPainter {
     return () => {
       this.columns.delete(t);
       this.queued.delete(t);
+      this.wake();
     };
   }
 
@@ -94,7 +110,38 @@ export class MapPainter {
    */
   deferColumns(on: boolean): void {
     this.deferred = on;
-    if (!on) this.paintQueued();
+    if (!on) {
+      this.paintQueued();
+      this.wake();
+    }
+  }
+
+  /** Maps are waiting to be painted (`settled` resolves once none is). */
+  get waiting(): boolean {
+    return this.queued.size > 0;
+  }
+
+  settled(): Promise<void> {
+    if (this.queued.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private wake(): void {
+    if (this.queued.size > 0) return;
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const w of waiting) w();
+  }
+
+  /**
+   * Paints the queue for REPAINT_MS, then again at each frame until it is empty; a column
+   * reveal (deferColumns) drives the queue itself meanwhile.
+   */
+  private drain(): void {
+    cancelAnimationFrame(this.repaintFrame);
+    if (this.deferred) return;
+    if (this.paintQueued(REPAINT_MS)) this.wake();
+    else this.repaintFrame = requestAnimationFrame(() => this.drain());
   }
 
   /**
@@ -105,7 +152,7 @@ export class MapPainter {
   paintQueued(budgetMs = Infinity): boolean {
     const frame = this.frame;
     if (!frame) return this.queued.size === 0;
-    const deadline = performance.now() + budgetMs;
+    const deadline = this.now() + budgetMs;
     for (const [t, from] of this.queued) {
       const next = this.paintColumn(t, frame, from, deadline);
       if (next < t.boxes.length) {
@@ -134,11 +181,19 @@ export class MapPainter {
     return () => this.labels.delete(t);
   }
 
+  /**
+   * New data: every column is queued again, those still waiting for the last data first (so
+   * data coming faster than it is painted, a live camera, still reaches every column), and
+   * painted for REPAINT_MS now, the rest in the frames after (`settled` tells when all is).
+   */
   setFrame(frame: PaintFrame): void {
     this.frame = frame;
-    for (const t of this.columns) this.paint(t, frame);
+    const order = requeue(this.queued.keys(), this.columns);
+    this.queued.clear();
+    for (const t of order) this.queued.set(t, 0);
     for (const t of this.cells) this.paintCell(t, frame);
     this.scheduleLabels();
+    this.drain();
   }
 
   /**
@@ -181,15 +236,26 @@ export class MapPainter {
     const ctx = t.canvas.getContext('2d');
     const s = this.scratch(t.grid.cols, t.grid.rows);
     if (!tensor || !domains || !ctx || !s) return t.boxes.length;
-    if (from === 0) ctx.clearRect(0, 0, t.canvas.width, t.canvas.height);
+    // A repaint draws each map over the last (a box left half-painted at a frame's end keeps
+    // whole maps); a box without a range is cleared.
+    const first = !this.painted.has(t);
+    if (from === 0 && first) ctx.clearRect(0, 0, t.canvas.width, t.canvas.height);
+    this.painted.add(t);
     const channels = t.strip ? 1 : (tensor.shape[tensor.shape.length - 1] ?? 1);
     const count = Math.min(s.pixels.length, Math.floor(tensor.data.length / channels));
     for (let i = from; i < t.boxes.length; i++) {
       // At least one box per call, so a slow frame still gets on.
-      if (i > from && performance.now() > deadline) return i;
+      if (i > from && this.now() > deadline) return i;
       const b = t.boxes[i]!;
       const domain = domains[t.strip ? 0 : b.channel];
-      if (!domain) continue;
+      const x = Math.round(b.x * t.scale);
+      const y = Math.round(b.y * t.scale);
+      const w = Math.round(b.w * t.scale);
+      const h = Math.round(b.h * t.scale);
+      if (!domain) {
+        if (!first) ctx.clearRect(x, y, w, h);
+        continue;
+      }
       paintValues(
         tensor.data,
         t.strip ? 0 : b.channel,
@@ -201,12 +267,10 @@ export class MapPainter {
       );
       if (count < s.pixels.length) s.pixels.fill(EMPTY_PIXEL, count);
       s.ctx.putImageData(s.image, 0, 0);
-      const w = Math.round(b.w * t.scale);
-      const h = Math.round(b.h * t.scale);
       // Enlarged maps keep square cells; a map larger than its box is averaged down.
       ctx.imageSmoothingEnabled = w < t.grid.cols || h < t.grid.rows;
       ctx.imageSmoothingQuality = 'high';
-      ctx.drawImage(s.canvas, Math.round(b.x * t.scale), Math.round(b.y * t.scale), w, h);
+      ctx.drawImage(s.canvas, x, y, w, h);
       this.sliceEdges(ctx, t, b);
     }
     return t.boxes.length;
