@@ -86,6 +86,8 @@ function sessionData(source: DataSource): SessionData {
 
 async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   if (!ready) throw new Error('the worker was not initialised');
+  // Started now, so its tfjs and wasm load while this worker builds the data and the model.
+  validationLink();
   await ready;
   post({ type: 'preparing', stage: 'data' });
   session = new TrainingSession(
