@@ -65,6 +65,38 @@ export function evaluateSource(
   return summarise(probabilities, labels, classes);
 }
 
+/** A validation set gathered once, as the net takes it: `n` images of `shape`, end to end. */
+export interface KeptSet {
+  x: Float32Array;
+  labels: Int32Array;
+  shape: [number, number, number];
+}
+
+/** Whether a set of `count` images of `source` is small enough to keep (KEEP_FLOATS). */
+export function keepable(source: ImageSource, count: number, feed: NetFeed): boolean {
+  return count * source.size * source.size * feed.channels <= KEEP_FLOATS;
+}
+
+/** Gathers `indices` of `source` once, as the net takes them (see `keepable` for the size). */
+export function gatherSet(source: ImageSource, indices: ArrayLike<number>, feed: NetFeed): KeptSet {
+  const per = source.size * source.size * feed.channels;
+  const x = gatherForNet(source, indices, feed, new Float32Array(indices.length * per));
+  const labels = Int32Array.from({ length: indices.length }, (_, i) => source.label(indices[i]!));
+  return { x, labels, shape: [source.size, source.size, feed.channels] };
+}
+
+/** Loss, accuracy and confusion of `model` on a kept set, predicted in chunks of CHUNK. */
+export function evaluateKept(model: tf.LayersModel, set: KeptSet, classes: number): FinalEvaluation {
+  const per = set.shape[0] * set.shape[1] * set.shape[2];
+  const n = set.labels.length;
+  const probabilities = new Float32Array(n * classes);
+  for (let start = 0; start < n; start += CHUNK) {
+    const k = Math.min(CHUNK, n - start);
+    predictInto(model, set.x.subarray(start * per), k, set.shape, probabilities, start * classes);
+  }
+  return summarise(probabilities, set.labels, classes);
+}
+
 /**
  * An evaluation of one fixed set of images: gathered once and kept when the set has at most
  * KEEP_FLOATS floats, otherwise gathered chunk by chunk at every call (evaluateSource).
@@ -75,21 +107,8 @@ export function validationSet(
   classes: number,
   feed: NetFeed,
 ): Evaluate {
-  const per = source.size * source.size * feed.channels;
-  if (indices.length * per > KEEP_FLOATS)
+  if (!keepable(source, indices.length, feed))
     return (model) => evaluateSource(model, source, indices, classes, feed);
-  const shape: [number, number, number] = [source.size, source.size, feed.channels];
-  let kept: { x: Float32Array; labels: Int32Array } | null = null;
-  return (model) => {
-    if (!kept) {
-      const x = gatherForNet(source, indices, feed, new Float32Array(indices.length * per));
-      kept = { x, labels: Int32Array.from({ length: indices.length }, (_, i) => source.label(indices[i]!)) };
-    }
-    const probabilities = new Float32Array(indices.length * classes);
-    for (let start = 0; start < indices.length; start += CHUNK) {
-      const n = Math.min(CHUNK, indices.length - start);
-      predictInto(model, kept.x.subarray(start * per), n, shape, probabilities, start * classes);
-    }
-    return summarise(probabilities, kept.labels, classes);
-  };
+  let kept: KeptSet | null = null;
+  return (model) => evaluateKept(model, (kept ??= gatherSet(source, indices, feed)), classes);
 }

@@ -15,8 +15,8 @@ import type { TrainingConfig } from '../../training/config';
 import type { FinalEvaluation, FromWorker, WeightList } from '../../training/protocol';
 import { learningRateAt, type Schedule } from '../../training/schedule';
 import { DivergenceDetector } from '../../training/divergence';
-import { validationSet } from './evaluate';
 import { netFeed } from '../../training/netFeed';
+import { localValidator, type ValidationRequest, type Validator } from './validator';
 
 export type Emit = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -27,7 +27,12 @@ export interface SessionData {
   validationIndices: ArrayLike<number>;
   /** Told the order in which the run will read images, soonest first, so they can be made ahead. */
   prefetch?: (order: ArrayLike<number>) => void;
+  /** Who validates (another thread, in the worker); by default the session itself, at once. */
+  validator?: (request: ValidationRequest) => Validator;
 }
+
+/** Validations asked for and not yet answered before training waits for the oldest. */
+const VALIDATIONS_AHEAD = 2;
 
 export function scheduleFor(config: TrainingConfig, stepsPerEpoch: number): Schedule {
   return {
@@ -158,72 +163,110 @@ export class TrainingSession {
     let step = 0;
     let lastEpoch = 1;
     type Validated = { step: number; evaluation: FinalEvaluation };
-    // Set inside `validate`; the cast keeps TypeScript from narrowing it to null for good.
+    // Set as validations are answered; the cast keeps TypeScript from narrowing it to null for good.
     let last = null as Validated | null;
-    const evaluate = validationSet(data.validation, data.validationIndices, classes, feed);
-    const validate = (epoch: number): void => {
-      const evaluation = evaluate(model);
-      last = { step, evaluation };
-      this.emit({
-        type: 'validation',
-        record: { step, epoch, seconds: seconds(), loss: evaluation.loss, accuracy: evaluation.accuracy },
-      });
+    const request = {
+      spec: this.spec,
+      classes,
+      source: data.validation,
+      indices: data.validationIndices,
+      feed,
     };
-
-    for (let epoch = 1; epoch <= config.epochs && !this.stopped; epoch++) {
-      lastEpoch = epoch;
-      const order = shuffleInPlace(Array.from(data.trainIndices), rng);
-      if (epoch === 1 && data.prefetch) {
-        // The first validation comes after validateEvery steps; later epochs reread the same images.
-        const cut = Math.min(order.length, config.validateEvery * batch);
-        data.prefetch([...order.slice(0, cut), ...Array.from(data.validationIndices), ...order.slice(cut)]);
-      }
-      for (let b = 0; b < stepsPerEpoch && !this.stopped; b++) {
-        if (this.paused) {
-          active = seconds();
-          await new Promise<void>((r) => (this.wake = r));
-          this.wake = null;
-          since = performance.now();
-          if (this.stopped) break;
-        }
-        for (let i = 0; i < batch; i++) {
-          const index = order[b * batch + i]!;
-          if (augmenting) {
-            data.train.write(index, scratch, 0);
-            augmentImage(scratch, size, augment, rng, rgb);
-          } else data.train.write(index, rgb, 0);
-          feed.put(rgb, x, i * per);
-          labels[i] = data.train.label(index);
-        }
-        const learningRate = learningRateAt(schedule, step, totalSteps);
-        trainer.setLearningRate(learningRate);
-        const r = await trainer.trainBatch(x, labels);
-        step++;
+    const validator = (data.validator ?? localValidator)(request);
+    // The step whose weights were last sent to be validated; `shown`: all answers emitted, in order.
+    let validatedStep = -1;
+    let shown: Promise<void> = Promise.resolve();
+    const ahead: Promise<void>[] = [];
+    let over = false;
+    /**
+     * Validates the weights as they are now (step `step`'s): the answer may come steps later, but
+     * is of these weights, and is recorded with this step, epoch and time.
+     */
+    const validate = async (epoch: number): Promise<void> => {
+      const at = { step, epoch, seconds: seconds() };
+      validatedStep = step;
+      const result = validator.validate(model);
+      // Its failure is thrown where `shown` is awaited (before the run ends), not here.
+      result.catch(() => {});
+      shown = shown.then(async () => {
+        const evaluation = await result;
+        if (over) return;
+        last = { step: at.step, evaluation };
         this.emit({
-          type: 'step',
-          record: { step, epoch, seconds: seconds(), learningRate, loss: r.loss, accuracy: r.accuracy },
+          type: 'validation',
+          record: { ...at, loss: evaluation.loss, accuracy: evaluation.accuracy },
         });
-        // The advice names the rate the user set, not where the schedule happens to be.
-        const diverged = detector.check({ loss: r.loss, step, learningRate: config.learningRate, classes });
-        if (diverged) {
-          this.emit({ type: 'diverged', step, message: diverged.message });
-          return;
+      });
+      shown.catch(() => {});
+      ahead.push(shown);
+      if (ahead.length > VALIDATIONS_AHEAD) await ahead.shift();
+    };
+    const drain = async (): Promise<void> => {
+      await shown;
+      ahead.length = 0;
+    };
+    try {
+      for (let epoch = 1; epoch <= config.epochs && !this.stopped; epoch++) {
+        lastEpoch = epoch;
+        const order = shuffleInPlace(Array.from(data.trainIndices), rng);
+        if (epoch === 1 && data.prefetch) {
+          // The first validation comes after validateEvery steps; later epochs reread the same images.
+          const cut = Math.min(order.length, config.validateEvery * batch);
+          data.prefetch([...order.slice(0, cut), ...Array.from(data.validationIndices), ...order.slice(cut)]);
         }
-        if (step % this.snapshotEvery === 0) this.sendWeights(model, step);
-        if (step % config.validateEvery === 0) validate(epoch);
-        // Let pause / stop messages in: trainOnBatch resolves through microtasks only.
-        await nextTick();
+        for (let b = 0; b < stepsPerEpoch && !this.stopped; b++) {
+          if (this.paused) {
+            active = seconds();
+            await new Promise<void>((r) => (this.wake = r));
+            this.wake = null;
+            since = performance.now();
+            if (this.stopped) break;
+          }
+          for (let i = 0; i < batch; i++) {
+            const index = order[b * batch + i]!;
+            if (augmenting) {
+              data.train.write(index, scratch, 0);
+              augmentImage(scratch, size, augment, rng, rgb);
+            } else data.train.write(index, rgb, 0);
+            feed.put(rgb, x, i * per);
+            labels[i] = data.train.label(index);
+          }
+          const learningRate = learningRateAt(schedule, step, totalSteps);
+          trainer.setLearningRate(learningRate);
+          const r = await trainer.trainBatch(x, labels);
+          step++;
+          this.emit({
+            type: 'step',
+            record: { step, epoch, seconds: seconds(), learningRate, loss: r.loss, accuracy: r.accuracy },
+          });
+          // The advice names the rate the user set, not where the schedule happens to be.
+          const diverged = detector.check({ loss: r.loss, step, learningRate: config.learningRate, classes });
+          if (diverged) {
+            // The validations asked for before are of finite weights: they come first.
+            await drain();
+            this.emit({ type: 'diverged', step, message: diverged.message });
+            return;
+          }
+          if (step % this.snapshotEvery === 0) this.sendWeights(model, step);
+          if (step % config.validateEvery === 0) await validate(epoch);
+          // Let pause / stop messages in: trainOnBatch resolves through microtasks only.
+          await nextTick();
+        }
+        if (step > 0 && validatedStep !== step && !this.stopped) await validate(epoch);
       }
-      if (step > 0 && last?.step !== step && !this.stopped) validate(epoch);
+      // A stopped run is evaluated where it stopped, and that point joins the curves too.
+      if (step > 0 && validatedStep !== step) await validate(lastEpoch);
+      await drain();
+      const evaluation = last?.evaluation ?? (await validator.validate(model));
+      const { list } = snapshotWeights(getNamedWeights(model));
+      this.emit(
+        { type: 'finished', reason: this.stopped ? 'stopped' : 'completed', evaluation, weights: list },
+        transferables(list),
+      );
+    } finally {
+      over = true;
+      validator.dispose();
     }
-    // A stopped run is evaluated where it stopped, and that point joins the curves too.
-    if (step > 0 && last?.step !== step) validate(lastEpoch);
-    const evaluation = last?.evaluation ?? evaluate(model);
-    const { list } = snapshotWeights(getNamedWeights(model));
-    this.emit(
-      { type: 'finished', reason: this.stopped ? 'stopped' : 'completed', evaluation, weights: list },
-      transferables(list),
-    );
   }
 
   private sendWeights(model: tf.LayersModel, step: number): void {

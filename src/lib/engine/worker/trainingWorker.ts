@@ -10,11 +10,42 @@ import { DEFAULT_RENDER } from '../../data/synthetic/render';
 import type { DataSource, FromWorker, ToWorker } from '../../training/protocol';
 import { TrainingSession, type SessionData } from './session';
 import { ShapesPrefetch } from './shapesPrefetch';
+import { localValidator, ValidationLink, type ValidationRequest, type Validator } from './validator';
 
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
 let session: TrainingSession | null = null;
 let ready: Promise<string> | null = null;
 let prefetcher: ShapesPrefetch | null = null;
+let wasmPaths: Record<string, string> | undefined;
+/** The validation worker, started with the first run (undefined: not yet; null: none here). */
+let validation: ValidationLink | null | undefined;
+
+/**
+ * Validation on the other core, so training never waits for it (see validator.ts); where a
+ * worker cannot be started, the session validates by itself as before.
+ */
+function validationLink(): ValidationLink | null {
+  if (validation !== undefined) return validation;
+  validation = null;
+  if (typeof Worker === 'undefined') return null;
+  try {
+    const worker = new Worker(new URL('./validationWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'validation',
+    });
+    const link = new ValidationLink(worker);
+    worker.onerror = (e) => link.fail(e.message || 'it did not start');
+    worker.postMessage({ type: 'init', wasmPaths });
+    validation = link;
+  } catch {
+    validation = null;
+  }
+  return validation;
+}
+
+function validator(request: ValidationRequest): Validator {
+  return validationLink()?.open(request) ?? localValidator(request);
+}
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -40,6 +71,7 @@ function sessionData(source: DataSource): SessionData {
       validation: shapes,
       validationIndices: range(source.trainCount, source.valCount),
       prefetch: (order) => ahead.prefetch(order),
+      validator,
     };
   }
   const images = imageSetSource(source);
@@ -48,11 +80,14 @@ function sessionData(source: DataSource): SessionData {
     trainIndices: source.trainIndices,
     validation: images,
     validationIndices: source.valIndices,
+    validator,
   };
 }
 
 async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   if (!ready) throw new Error('the worker was not initialised');
+  // Started now, so its tfjs and wasm load while this worker builds the data and the model.
+  validationLink();
   await ready;
   post({ type: 'preparing', stage: 'data' });
   session = new TrainingSession(
@@ -78,7 +113,8 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   switch (message.type) {
     case 'init':
-      ready = initBackend({ order: ['wasm', 'cpu'], wasmPaths: message.wasmPaths });
+      wasmPaths = message.wasmPaths;
+      ready = initBackend({ order: ['wasm', 'cpu'], wasmPaths });
       ready.then((backend) => post({ type: 'ready', backend }), fail);
       break;
     case 'start':
