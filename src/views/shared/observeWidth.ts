@@ -5,12 +5,14 @@
  * net's page, opening a panel became a long task, and on the first load the page was laid out
  * inside the task that mounts the app, then again once the snapshot it replaces was gone.
  */
-function observe(
-  read: (el: HTMLElement) => number,
-  set: (size: number) => void,
-): (el: HTMLElement) => () => void {
+type Read = (entry: ResizeObserverEntry, el: HTMLElement) => number;
+
+function observe(read: Read, set: (size: number) => void): (el: HTMLElement) => () => void {
   return (el) => {
-    const observer = new ResizeObserver(() => set(read(el)));
+    const observer = new ResizeObserver((entries) => {
+      const entry = entries.at(-1);
+      if (entry) set(read(entry, el));
+    });
     observer.observe(el);
     return () => observer.disconnect();
   };
@@ -18,8 +20,15 @@ function observe(
 
 /** The element's clientWidth, whenever the browser reports a resize (and once it is laid out). */
 export const observeWidth = (set: (width: number) => void): ((el: HTMLElement) => () => void) =>
-  observe((el) => el.clientWidth, set);
+  observe((_, el) => el.clientWidth, set);
 
-/** The element's offsetHeight, whenever the browser reports a resize (and once it is laid out). */
+/**
+ * The element's border-box height (its offsetHeight, rounded the same way), whenever the browser
+ * reports a resize: taken from the observer's entry, so reading it never lays the page out again
+ * (another observer's callback may have changed the page since this one's layout).
+ */
 export const observeHeight = (set: (height: number) => void): ((el: HTMLElement) => () => void) =>
-  observe((el) => el.offsetHeight, set);
+  observe((entry, el) => {
+    const box = entry.borderBoxSize?.[0];
+    return box ? Math.round(box.blockSize) : el.offsetHeight;
+  }, set);
