@@ -126,6 +126,31 @@ describe('the prerendered first screen', () => {
         .poll(() => page.getByTestId('neuron-tooltip').textContent())
         .toMatch(/conv_1_2.*Channel 3/s);
       await snap(page, `prerender-after-takeover-${viewport.width}`);
+      // The app's first frame copied the snapshot's map columns (MapPainter's `shown`); its own
+      // painting of that frame must give the same pixels: another colour range and back paints
+      // every map again.
+      const paints = (): Promise<number> => page.evaluate(() => window.__cnnStudio!.paints());
+      for (const name of ['Whole network', 'Per layer']) {
+        const before = await paints();
+        await page.getByTestId('range-mode').getByText(name, { exact: true }).click();
+        await expect.poll(paints).toBeGreaterThan(before);
+      }
+      const repainted = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLCanvasElement>('#app canvas[data-layer]')).map((c) => ({
+          key: c.dataset.layer!,
+          pixels: Array.from(c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? []),
+        })),
+      );
+      const columns = snapshot!.filter((s) => repainted.some((r) => r.key === s.key));
+      expect(columns.length).toBeGreaterThanOrEqual(11);
+      for (const s of columns) {
+        const r = repainted.find((c) => c.key === s.key)!;
+        expect(r.pixels.length, s.key).toBe(s.pixels.length);
+        expect(
+          r.pixels.every((v, i) => v === s.pixels[i]),
+          `${s.key} pixels painted by the app`,
+        ).toBe(true);
+      }
       expect(errors).toEqual([]);
       await close();
     });

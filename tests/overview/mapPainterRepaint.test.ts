@@ -112,7 +112,7 @@ describe('MapPainter repaint', () => {
   });
 
   it('paints a small net at once, as before', async () => {
-    const p = new MapPainter(() => clock);
+    const p = new MapPainter(null, () => clock);
     for (const id of ['a', 'b']) p.registerColumn(column(id, 3));
     p.setFrame(data(['a', 'b'], 3));
     expect(draws()).toHaveLength(6);
@@ -123,7 +123,7 @@ describe('MapPainter repaint', () => {
 
   it('paints a big net for REPAINT_MS now and the rest at the next frames, then settles', async () => {
     const ids = ['a', 'b', 'c', 'd', 'e'];
-    const p = new MapPainter(() => clock);
+    const p = new MapPainter(null, () => clock);
     const f = data(ids, 8);
     p.setFrame(f);
     for (const id of ids) p.registerColumn(column(id, 8));
@@ -151,7 +151,7 @@ describe('MapPainter repaint', () => {
 
   it('reaches every column when new data comes before the last is painted', () => {
     const ids = ['a', 'b', 'c', 'd'];
-    const p = new MapPainter(() => clock);
+    const p = new MapPainter(null, () => clock);
     for (const id of ids) p.registerColumn(column(id, 8));
     // The first data paints 'a' and a few of 'b', then new data comes every frame.
     p.setFrame(data(ids, 8));
@@ -165,7 +165,7 @@ describe('MapPainter repaint', () => {
   });
 
   it('leaves the queue to a column reveal while it defers, and clears a new canvas first', () => {
-    const p = new MapPainter(() => clock);
+    const p = new MapPainter(null, () => clock);
     p.deferColumns(true);
     p.setFrame(data(['a', 'b'], 20));
     for (const id of ['a', 'b']) p.registerColumn(column(id, 20));

@@ -19,6 +19,18 @@ export function pauseSnapshotLine(): void {
   snapshotShown()?.classList.add('starting');
 }
 
+/**
+ * The snapshot's canvas of a layer's column while the snapshot is painted and still on screen
+ * (not yet taken over), else null: the app's first overview has the same pixels, so its map
+ * painter copies them instead of painting every map again (MapPainter's `shown`).
+ */
+export function snapshotColumn(layerId: string): HTMLCanvasElement | null {
+  if (document.documentElement.dataset.prerender !== 'shown') return null;
+  return (
+    snapshotShown()?.querySelector<HTMLCanvasElement>(`canvas[data-layer="${CSS.escape(layerId)}"]`) ?? null
+  );
+}
+
 /** Mounting into `target` happens behind the snapshot, if there is one. */
 export function mountBehindSnapshot(target: HTMLElement): void {
   if (snapshotShown()) target.classList.add(BEHIND);

@@ -74,7 +74,16 @@ export const REPAINT_MS = 8;
 /** Cells past the end of a strip's last row. */
 const EMPTY_PIXEL = new Uint32Array(new Uint8ClampedArray([246, 247, 250, 255]).buffer)[0] ?? 0;
 
+/**
+ * A column's pixels already on screen for the painter's first frame: the prerendered
+ * snapshot's canvas of that layer (takeover.ts snapshotColumn), or null.
+ */
+export type ShownColumn = (layerId: string) => HTMLCanvasElement | null;
+
 export class MapPainter {
+  /** Frames set so far: only the first may take the snapshot's pixels. */
+  private frames = 0;
+
   private readonly columns = new Set<ColumnTarget>();
   private readonly cells = new Set<CellTarget>();
   private readonly labels = new Set<LabelTarget>();
@@ -90,7 +99,14 @@ export class MapPainter {
   /** Waiting for the queue to empty (see `settled`). */
   private waiters: (() => void)[] = [];
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  /**
+   * `shown`: where the first frame's columns may already be painted (the prerendered snapshot);
+   * `now`: the clock the repaint budget is read from (a test's own).
+   */
+  constructor(
+    private readonly shown: ShownColumn | null = null,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   registerColumn(t: ColumnTarget): () => void {
     this.columns.add(t);
@@ -188,6 +204,7 @@ export class MapPainter {
    */
   setFrame(frame: PaintFrame): void {
     this.frame = frame;
+    this.frames++;
     const order = requeue(this.queued.keys(), this.columns);
     this.queued.clear();
     for (const t of order) this.queued.set(t, 0);
@@ -241,6 +258,7 @@ export class MapPainter {
     const first = !this.painted.has(t);
     if (from === 0 && first) ctx.clearRect(0, 0, t.canvas.width, t.canvas.height);
     this.painted.add(t);
+    if (from === 0 && this.copyShown(t, ctx)) return t.boxes.length;
     const channels = t.strip ? 1 : (tensor.shape[tensor.shape.length - 1] ?? 1);
     const count = Math.min(s.pixels.length, Math.floor(tensor.data.length / channels));
     for (let i = from; i < t.boxes.length; i++) {
@@ -274,6 +292,19 @@ export class MapPainter {
       this.sliceEdges(ctx, t, b);
     }
     return t.boxes.length;
+  }
+
+  /**
+   * The first frame of a column the snapshot shows at the same size: its pixels, one copy,
+   * instead of every map coloured and drawn again (the snapshot paints them as this does, from
+   * the same activations: tests/e2e/prerender.test.ts compares the two, pixel for pixel).
+   */
+  private copyShown(t: ColumnTarget, ctx: CanvasRenderingContext2D): boolean {
+    const shown = this.frames === 1 ? this.shown?.(t.layerId) : null;
+    if (!shown || shown.width !== t.canvas.width || shown.height !== t.canvas.height) return false;
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(shown, 0, 0);
+    return true;
   }
 
   /** Lines across a volume's box where one depth slice ends and the next begins. */
