@@ -6,56 +6,13 @@
  * One canvas per column instead of one per map keeps the browser's layer count (and so
  * the cost of every frame) small.
  */
-import type { TensorData } from '../../lib/tensor/types';
-import type { Domain } from '../../lib/colour/ranges';
+import type { CellTarget, ColumnBox, ColumnTarget, LabelTarget, PaintFrame } from './paintTargets';
 import { lutColour, schemeLut } from '../../lib/colour/lut';
 import { paintValues } from '../../lib/colour/paint';
 import { colour } from '../../lib/theme';
 import { requeue } from '../../lib/overview/repaintQueue';
 
-export interface ColumnBox {
-  channel: number;
-  /** Position and size in CSS pixels, relative to the column canvas. */
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-export interface ColumnTarget {
-  layerId: string;
-  canvas: HTMLCanvasElement;
-  /** Backing pixels per CSS pixel. */
-  scale: number;
-  /** A channel's H×W map, or a strip's rows × cols for a vector. */
-  grid: { rows: number; cols: number };
-  /** Maps show channel `box.channel` of HWC data; a strip shows the whole vector. */
-  strip: boolean;
-  /** A volume's depth slices stacked in the grid (1 for a plain map): a line goes between them. */
-  slices: number;
-  boxes: readonly ColumnBox[];
-}
-
-/** One unit of a small vector: an element whose background is the unit's colour. */
-export interface CellTarget {
-  layerId: string;
-  channel: number;
-  el: HTMLElement;
-}
-
-export interface LabelTarget {
-  layerId: string;
-  channel: number;
-  kind: 'map' | 'strip' | 'unit';
-  el: HTMLElement;
-}
-
-export interface PaintFrame {
-  activations: ReadonlyMap<string, TensorData>;
-  domains: ReadonlyMap<string, readonly Domain[]>;
-  /** Text alternative for a neuron under this frame (layer, channel, range). */
-  label(target: LabelTarget): string;
-}
+export type { CellTarget, ColumnBox, ColumnTarget, LabelTarget, PaintFrame } from './paintTargets';
 
 interface Scratch {
   canvas: HTMLCanvasElement;
