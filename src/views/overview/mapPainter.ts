@@ -210,8 +210,8 @@ export class MapPainter {
     const ctx = t.canvas.getContext('2d');
     const s = this.scratch(t.grid.cols, t.grid.rows);
     if (!tensor || !domains || !ctx || !s) return t.boxes.length;
-    // A repaint draws each map over the last (a box left half-painted at a frame's end keeps
-    // whole maps); a box without a range is cleared.
+    // A repaint replaces the maps box by box (a repaint left unfinished at a frame's end shows
+    // whole maps, old and new, not blank boxes).
     const first = !this.painted.has(t);
     if (from === 0 && first) ctx.clearRect(0, 0, t.canvas.width, t.canvas.height);
     this.painted.add(t);
@@ -227,10 +227,10 @@ export class MapPainter {
       const y = Math.round(b.y * t.scale);
       const w = Math.round(b.w * t.scale);
       const h = Math.round(b.h * t.scale);
-      if (!domain) {
-        if (!first) ctx.clearRect(x, y, w, h);
-        continue;
-      }
+      // Each box is cleared just before it is drawn: the resampled edges of a shrunk map are
+      // not quite opaque, so drawn over the last map they would differ from a fresh paint.
+      if (!first) ctx.clearRect(x, y, w, h);
+      if (!domain) continue;
       paintValues(
         tensor.data,
         t.strip ? 0 : b.channel,
