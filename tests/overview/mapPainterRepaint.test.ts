@@ -2,8 +2,8 @@
  * The overview's map painter when new data comes (another image, or A or B − A in compare) on
  * a big net: it paints for REPAINT_MS in the task the data came in and the rest at the frames
  * after, never all at once; `settled` waits for the last map; data coming faster than it is
- * painted still reaches every column (the columns left waiting go first); a repaint draws
- * over the maps instead of clearing the canvas first. Canvases, the document and frames are
+ * painted still reaches every column (the columns left waiting go first); a repaint replaces
+ * the maps box by box (each cleared just before it is drawn) instead of clearing the canvas first. Canvases, the document and frames are
  * fakes driven by hand, with a clock that moves as maps are painted.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -143,9 +143,13 @@ describe('MapPainter repaint', () => {
     }
     await Promise.resolve();
     expect(settled).toBe(true);
-    // Every map painted once, left to right; a repaint never clears a whole canvas.
+    // Every map painted once, left to right; a repaint never clears a whole canvas, only each
+    // box right before it is drawn again (so no box is left blank at a frame's end).
     expect(draws()).toEqual(ids.flatMap((id) => Array.from({ length: 8 }, () => `draw ${id}`)));
-    expect(log.filter((l) => l.startsWith('clear'))).toEqual([]);
+    expect(log.filter((l) => l.startsWith('clear '))).toEqual([]);
+    expect(log.filter((l) => /^(draw|clearBox) /.test(l))).toEqual(
+      ids.flatMap((id) => Array.from({ length: 8 }, () => [`clearBox ${id}`, `draw ${id}`]).flat()),
+    );
     expect(frames.size).toBe(0);
   });
 

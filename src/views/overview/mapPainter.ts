@@ -50,7 +50,7 @@ export class MapPainter {
   /** Columns to paint at the next paintQueued (see deferColumns), with the box to go on from. */
   private readonly queued = new Map<ColumnTarget, number>();
   private deferred = false;
-  /** Columns painted once: a repaint draws over their maps instead of clearing the canvas. */
+  /** Columns painted once: a repaint replaces their maps box by box instead of clearing the canvas. */
   private readonly painted = new WeakSet<ColumnTarget>();
   private repaintFrame = 0;
   /** Waiting for the queue to empty (see `settled`). */
