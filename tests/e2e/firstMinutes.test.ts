@@ -18,6 +18,7 @@ import { serveStatic, type StaticServer } from '../../scripts/lib/staticServer';
 import { makePng, stripes } from '../fixtures/images';
 import { serializeKerasJson } from '../../src/lib/formats/keras/kerasJson';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
+import { TOUR_STEPS } from '../../src/views/tour/steps';
 
 let h: Harness;
 /** Another origin (another port) that sends no CORS permission, as most image hosts do not. */
@@ -235,6 +236,7 @@ describe('the first ten minutes at every size', () => {
       const total = Number(/of (\d+)/.exec((await tour.locator('.progress').textContent()) ?? '')?.[1]);
       expect(total).toBeGreaterThan(3);
       const cut: string[] = [];
+      const covered: string[] = [];
       for (let i = 0; i < total; i++) {
         const step = (await tour.getAttribute('data-step')) ?? '';
         // The card settles where its target is, then must lie wholly inside the window.
@@ -244,12 +246,37 @@ describe('the first ten minutes at every size', () => {
           return r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
         });
         if (!inside) cut.push(step);
+        // Where the card points at a big panel, the panel's top (the overview's column headers,
+        // the article's title) is in sight: below the sticky header and not under the card.
+        const selectors = ['overview', 'article'].includes(step)
+          ? TOUR_STEPS.find((t) => t.id === step)!.target!.split(/,\s*/)
+          : [];
+        const hidden = await tour.evaluate(
+          (card, [id, ...candidates]) => {
+            const el = candidates
+              .map((c) => document.querySelector(c))
+              .find((e) => e?.getClientRects().length);
+            if (!el) return candidates.length ? `${id}: no target` : null;
+            const target = el.getBoundingClientRect();
+            const c = card.getBoundingClientRect();
+            const header = document.querySelector('header')!.getBoundingClientRect().bottom;
+            const bandBottom = target.top + 120;
+            const overlaps =
+              c.left < target.right && c.right > target.left && c.top < bandBottom && c.bottom > target.top;
+            return target.top < header - 1 || overlaps
+              ? `${id} top ${Math.round(target.top)}, card top ${Math.round(c.top)}`
+              : null;
+          },
+          [step, ...selectors],
+        );
+        if (hidden) covered.push(hidden);
         if (step === 'editor' || step === 'overview')
           await shot(page, `first-minutes-tour-${step}-${size(viewport)}`);
         expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
         if (i < total - 1) await page.keyboard.press('ArrowRight');
       }
       expect(cut).toEqual([]);
+      expect(covered).toEqual([]);
       expect(errors).toEqual([]);
     });
   }

@@ -1,6 +1,6 @@
 /** The shell's pure pieces: tour card placement, side panel width limits, weight download sizes, byte formats. */
 import { describe, expect, it } from 'vitest';
-import { placeCard } from '../../src/views/tour/placement';
+import { placeCard, scrollMarginFor } from '../../src/views/tour/placement';
 import { clampSideWidth, SIDE_MIN } from '../../src/app/state/layout.svelte';
 import { manifestBytes } from '../../src/app/net/fetchModel';
 import { formatBytes } from '../../src/lib/i18n/format';
@@ -32,6 +32,33 @@ describe('tour card placement', () => {
     expect(right.left).toBe(880 - 14 - 360);
     const left = placeCard({ left: 0, top: 56, width: 500, height: 900 }, card, viewport);
     expect(left.left).toBe(514);
+  });
+
+  it('on a window too narrow to sit beside, covers the lower part of the target, never its top', () => {
+    const phone = { width: 390, height: 844 };
+    const tall = { left: 8, top: 110, width: 374, height: 900 };
+    expect(placeCard(tall, card, phone)).toEqual({ left: 12, top: 844 - 180 - 12 });
+    // The overview on a phone before the fix: fits the window, but not with the card.
+    const mid = { left: 8, top: 190, width: 374, height: 460 };
+    expect(placeCard(mid, card, phone).top).toBe(844 - 180 - 12);
+  });
+});
+
+describe('where the tour scrolls its target', () => {
+  it('centres target and card together under the header when both fit, so the card lands below', () => {
+    const margin = scrollMarginFor(460, 180, 844, 96);
+    // Room under the header: 844 - 96 - 24 = 724; the pair is 654 high.
+    expect(margin).toBe(96 + 12 + 35);
+    const target = { left: 8, top: margin, width: 374, height: 460 };
+    const placed = placeCard(target, card, { width: 390, height: 844 });
+    expect(placed.top).toBe(margin + 460 + 14);
+    expect(placed.top + 180).toBeLessThanOrEqual(844 - 12);
+  });
+
+  it('centres a target that fits alone, and puts a taller one right under the header', () => {
+    expect(scrollMarginFor(600, 180, 800, 56)).toBe(56 + 12 + (800 - 56 - 24 - 600) / 2);
+    expect(scrollMarginFor(3000, 180, 800, 56)).toBe(56 + 12);
+    expect(scrollMarginFor(3000, 180, 800, 0)).toBe(12);
   });
 });
 
