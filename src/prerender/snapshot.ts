@@ -4,14 +4,16 @@
  * decides whether the snapshot is what the app will show, and if so fits the overview to the
  * window as NetworkOverview will (the same fitOverview and layoutOverview), puts in the
  * overview's markup prerendered for that fit and paints the maps from the build's sprite the
- * way MapPainter paints them. Anything it cannot show exactly (another language, a share link,
- * a narrow screen, a fit without prerendered markup, a failed download) removes the snapshot,
- * and the page loads as it did before (the boot placeholder, then the app).
+ * way MapPainter paints them. A Chinese reader's first screen is swapped in before any of the
+ * page's English is painted. Anything it cannot show exactly (a share link, a narrow screen, a
+ * fit without prerendered markup, a failed download) removes the snapshot, and the page loads
+ * as it did before (the boot placeholder, then the app).
  */
 import type { OverviewColumn } from '../lib/overview/columns';
 import { layoutOverview, type LayoutOptions } from '../lib/overview/layout';
 import { fitOverview } from '../views/overview/fitBox';
 import { detectLocale } from '../lib/i18n/detect';
+import type { Locale } from '../lib/i18n/define';
 import { defaultSideWidth, DRAWER_BELOW, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
 import type { SpriteMap } from './sprite';
 import { decodeLut, imageSheet, paintColumn, paintPreviews, type PreviewRect } from './snapshotPaint';
@@ -31,6 +33,11 @@ export interface SnapshotData {
   previews: PreviewRect[];
   /** The schemes' look-up tables, base64 of their packed pixels. */
   luts: Record<string, string>;
+  /**
+   * The first screen in the languages other than English (whose markup is in the page): the
+   * shell (#prerender's content) and the overview markup per fit, `{key}` as in fragmentUrl.
+   */
+  otherLocales: Partial<Record<Locale, { shellUrl: string; fragmentUrl: string }>>;
 }
 
 const LOCALE_KEY = 'cnn-studio.locale';
@@ -43,21 +50,17 @@ function stored(key: string): string | null {
   }
 }
 
+/** The language the app will start in (as I18n picks it): the saved choice, else the browser's. */
+export function startLocale(w: { languages: readonly string[]; savedLocale: string | null }): Locale {
+  return w.savedLocale === 'en' || w.savedLocale === 'zh-CN' ? w.savedLocale : detectLocale(w.languages);
+}
+
 /**
- * Why the app's first screen would not be this snapshot, or null when it is: the language is
- * not English, the address asks for something else (`?net=`, a share link's hash, a neuron's
- * detail), or the screen is narrow (the editor is a drawer there; not prerendered).
+ * Why the app's first screen would not be this snapshot, or null when it is: the address asks
+ * for something else (`?net=`, a share link's hash, a neuron's detail), or the screen is narrow
+ * (the editor is a drawer there; not prerendered). Either language is prerendered.
  */
-export function skipReason(w: {
-  search: string;
-  hash: string;
-  width: number;
-  languages: readonly string[];
-  savedLocale: string | null;
-}): string | null {
-  const locale =
-    w.savedLocale === 'en' || w.savedLocale === 'zh-CN' ? w.savedLocale : detectLocale(w.languages);
-  if (locale !== 'en') return 'language';
+export function skipReason(w: { search: string; hash: string; width: number }): string | null {
   const query = new URLSearchParams(w.search);
   if (query.has('net') || query.has('detail')) return 'query';
   if (w.hash.length > 1) return 'hash';
@@ -84,15 +87,26 @@ const afterPaint = (): Promise<void> =>
 
 /** Shows the snapshot's overview; resolves to why not, or null once it is painted. */
 export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promise<string | null> {
-  const skip = skipReason({
-    search: location.search,
-    hash: location.hash,
-    width: window.innerWidth,
-    languages: navigator.languages ?? [],
-    savedLocale: stored(LOCALE_KEY),
-  });
+  const skip = skipReason({ search: location.search, hash: location.hash, width: window.innerWidth });
   if (skip) return skip;
   if (typeof DecompressionStream === 'undefined') return 'no DecompressionStream';
+  const locale = startLocale({ languages: navigator.languages ?? [], savedLocale: stored(LOCALE_KEY) });
+  let fragmentUrl = data.fragmentUrl;
+  if (locale !== 'en') {
+    const other = data.otherLocales[locale];
+    if (!other) return 'language';
+    // The page's English first screen is hidden before it is ever painted; this language's
+    // comes in its place (a few kB), with the boot line kept.
+    root.style.visibility = 'hidden';
+    const shell = await fetchGzipText(other.shellUrl);
+    if (!root.isConnected) return 'taken over';
+    const line = root.querySelector('.boot-line');
+    root.innerHTML = shell;
+    if (line) root.append(line);
+    document.documentElement.lang = locale;
+    root.style.visibility = '';
+    fragmentUrl = other.fragmentUrl;
+  }
   // The side panel's width as LayoutState sets it (the prerender assumed a 400 px one).
   const saved = Number(stored(SIDE_STORAGE_KEY));
   const side = Number.isFinite(saved) && saved > 0 ? saved : defaultSideWidth(window.innerWidth);
@@ -122,7 +136,7 @@ export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promi
   // Stages for the bench's breakdown: the script has run, then its files have come.
   performance.mark('prerender-fit');
   const [markup, sheet, previews] = await Promise.all([
-    fetchGzipText(data.fragmentUrl.replace('{key}', key)),
+    fetchGzipText(fragmentUrl.replace('{key}', key)),
     imageSheet(data.spriteUrl),
     imageSheet(data.previewsUrl),
   ]);

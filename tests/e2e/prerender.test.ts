@@ -1,7 +1,7 @@
 /**
  * The prerendered first screen (src/prerender): shown before the app's code runs, with the
  * app's own layout and pixels, taken over by the app without a jump; never shown for a page
- * that would not start as it (another net, a share link, Chinese, a narrow screen).
+ * that would not start as it (another net, a share link, a narrow screen); in Chinese for a Chinese reader.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
@@ -29,7 +29,15 @@ interface CanvasShot {
 
 declare global {
   interface Window {
-    __prerenderSeen?: { snapshot: CanvasShot[] | null; app: CanvasShot[] | null; everShown: boolean };
+    __prerenderSeen?: {
+      snapshot: CanvasShot[] | null;
+      app: CanvasShot[] | null;
+      everShown: boolean;
+      /** The snapshot's text as first painted (read before each frame until the app is in). */
+      firstPaintedText: string | null;
+      /** Its text once shown, overview included. */
+      shownText: string | null;
+    };
   }
 }
 
@@ -38,8 +46,25 @@ declare global {
  * when it is shown, and the app's the moment it takes over (the task that removes #prerender).
  */
 function recordTakeover(): void {
-  const seen: NonNullable<Window['__prerenderSeen']> = { snapshot: null, app: null, everShown: false };
+  const seen: NonNullable<Window['__prerenderSeen']> = {
+    snapshot: null,
+    app: null,
+    everShown: false,
+    firstPaintedText: null,
+    shownText: null,
+  };
   window.__prerenderSeen = seen;
+  // Animation frame callbacks run right before the browser paints: what is visible then is painted.
+  const beforePaint = (): void => {
+    const root = document.getElementById('prerender');
+    if (!root) return;
+    if (getComputedStyle(root).visibility !== 'hidden' && root.innerText.trim()) {
+      seen.firstPaintedText = root.innerText;
+      return;
+    }
+    requestAnimationFrame(beforePaint);
+  };
+  requestAnimationFrame(beforePaint);
   const read = (root: ParentNode): CanvasShot[] =>
     Array.from(root.querySelectorAll('canvas')).flatMap((c) => {
       if (!c.width || !c.height) return [];
@@ -55,6 +80,7 @@ function recordTakeover(): void {
       seen.everShown = true;
       const root = document.getElementById('prerender');
       if (root) seen.snapshot = read(root);
+      seen.shownText = root?.innerText ?? null;
     }
     if (state === 'taken over' && !seen.app) {
       const app = document.getElementById('app');
@@ -86,12 +112,15 @@ async function snap(page: Page, name: string): Promise<void> {
 }
 
 describe('the prerendered first screen', () => {
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 1920, height: 1080 },
-  ])
-    it(`shows the overview before the app and hands over to it in place, pixel for pixel, at ${viewport.width}×${viewport.height}`, async () => {
-      const { page, errors, close } = await visit('', { viewport });
+  const readers = [
+    { viewport: { width: 1280, height: 800 }, locale: 'en-US' },
+    { viewport: { width: 1920, height: 1080 }, locale: 'en-US' },
+    { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' },
+  ];
+  for (const { viewport, locale } of readers)
+    it(`shows the overview before the app and hands over to it in place, pixel for pixel, at ${viewport.width}×${viewport.height} in ${locale}`, async () => {
+      const zh = locale === 'zh-CN';
+      const { page, errors, close } = await visit('', { viewport, locale });
       await expect.poll(() => state(page), { timeout: 60_000 }).toBe('taken over');
       const { snapshot, app, everShown } = await seen(page);
       expect(everShown).toBe(true);
@@ -124,13 +153,13 @@ describe('the prerendered first screen', () => {
       await map.hover();
       await expect
         .poll(() => page.getByTestId('neuron-tooltip').textContent())
-        .toMatch(/conv_1_2.*Channel 3/s);
-      await snap(page, `prerender-after-takeover-${viewport.width}`);
+        .toMatch(zh ? /conv_1_2.*通道 3/s : /conv_1_2.*Channel 3/s);
+      await snap(page, `prerender-after-takeover-${viewport.width}-${locale}`);
       // The app's first frame copied the snapshot's map columns (MapPainter's `shown`); its own
       // painting of that frame must give the same pixels: another colour range and back paints
       // every map again.
       const paints = (): Promise<number> => page.evaluate(() => window.__cnnStudio!.paints());
-      for (const name of ['Whole network', 'Per layer']) {
+      for (const name of zh ? ['整个网络', '每层'] : ['Whole network', 'Per layer']) {
         const before = await paints();
         await page.getByTestId('range-mode').getByText(name, { exact: true }).click();
         await expect.poll(paints).toBeGreaterThan(before);
@@ -199,7 +228,6 @@ describe('the prerendered first screen', () => {
   const others: [string, string, BrowserContextOptions][] = [
     ['another net (?net=)', '?net=deep8', { viewport: { width: 1280, height: 800 } }],
     ['a share link', '#spec=not-really-a-net', { viewport: { width: 1280, height: 800 } }],
-    ['a Chinese reader', '', { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }],
     ['a phone', '', { viewport: { width: 390, height: 844 }, isMobile: true }],
   ];
   for (const [who, query, options] of others)
@@ -212,11 +240,27 @@ describe('the prerendered first screen', () => {
       await close();
     });
 
-  it('leaves the Chinese page in Chinese, with no English first screen before it', async () => {
+  it('shows a Chinese reader the Chinese first screen, never the English one in the page', async () => {
     const { page, close } = await visit('', { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    await expect.poll(() => state(page), { timeout: 60_000 }).toBe('taken over');
+    const { everShown, firstPaintedText, shownText } = await seen(page);
+    expect(everShown).toBe(true);
+    // The first snapshot text on screen was Chinese (the header), and so is its overview.
+    expect(firstPaintedText).toMatch(/逐层看清卷积神经网络/);
+    expect(firstPaintedText).not.toMatch(/See inside|Explore|Learn/);
+    expect(shownText).toMatch(/第 1 块/);
+    expect(shownText).not.toMatch(/Block 1|Colour range/i);
     await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.locator('#prerender').count()).toBe(0);
+    await close();
+  });
+
+  it('shows an English reader the English first screen', async () => {
+    const { page, close } = await visit('', { viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    await expect.poll(() => state(page), { timeout: 60_000 }).toBe('taken over');
+    expect((await seen(page)).firstPaintedText).toMatch(/See inside/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await close();
   });
 });

@@ -24,6 +24,7 @@ import { overviewFragment, prerenderFits } from '../../../src/prerender/fragment
 import type { SnapshotData } from '../../../src/prerender/snapshot';
 import { fitKey } from '../../../src/prerender/fitKey';
 import type { RawImage } from '../../../src/lib/preprocess/preprocess';
+import { LOCALES, type Locale } from '../../../src/lib/i18n';
 import { exampleFileName, exampleIndex, rememberExample } from '../../../src/app/browser/examples';
 import { preprocessingOf } from '../../../src/lib/preprocess/netInput';
 import { displayRgb } from '../../../src/lib/preprocess/preprocessing';
@@ -32,15 +33,15 @@ import { rawImageRgba, unitRgbRgba } from '../../../src/lib/colour/imagePixels';
 const ORIGIN = 'http://prerender.invalid/';
 
 export interface FirstScreen {
-  /** The body App renders before it has measured the window (the overview without maps). */
-  shell: string;
-  /** The overview's markup by fitKey. */
-  fragments: Map<string, string>;
+  /** The body App renders before it has measured the window (the overview without maps), by language. */
+  shells: Record<Locale, string>;
+  /** The overview's markup by language, then by fitKey. */
+  fragments: Record<Locale, Map<string, string>>;
   /** The maps' look-up-table indices, a grayscale PNG. */
   spritePng: Buffer;
   /** The image previews' pixels, an RGBA PNG. */
   previewsPng: Buffer;
-  data: Omit<SnapshotData, 'fragmentUrl' | 'spriteUrl' | 'previewsUrl'>;
+  data: Omit<SnapshotData, 'fragmentUrl' | 'spriteUrl' | 'previewsUrl' | 'otherLocales'>;
   /** The first example's file name. */
   example: string;
 }
@@ -62,6 +63,26 @@ function siteFetch(o: { modelsRoot: string; staticRoot: string }): typeof fetch 
       return Promise.resolve(new Response('not found', { status: 404 }));
     }
   };
+}
+
+/**
+ * Runs `render` as in a browser whose language is `locale`: the app's I18n picks its language
+ * from `navigator.languages` (nothing is saved in the build), as it does on a first visit.
+ */
+function inBrowserLanguage(locale: Locale, render: () => void): void {
+  const g = globalThis as { navigator?: unknown };
+  const saved = Object.getOwnPropertyDescriptor(g, 'navigator');
+  Object.defineProperty(g, 'navigator', {
+    value: { languages: [locale] },
+    configurable: true,
+    writable: true,
+  });
+  try {
+    render();
+  } finally {
+    if (saved) Object.defineProperty(g, 'navigator', saved);
+    else delete g.navigator;
+  }
 }
 
 function grayPng(width: number, height: number, gray: Uint8Array): Buffer {
@@ -123,16 +144,22 @@ export async function renderFirstScreen(o: { modelsRoot: string; staticRoot: str
         `prerender: the first overview could not be computed (${explainer.loadError ?? 'no explanation'})`,
       );
     const context = explainerContext(explainer);
-    const shell = render(App, { context }).body;
     const columns = buildColumns(explainer.spec, explainer.shapes);
     // NetworkOverview's `base` for the pretrained net: layer details on (46), no flow lane.
     const layout = { ...DEFAULT_LAYOUT, headerHeight: 46, flowHeight: 0, expanded: new Set<string>() };
-    const fragments = new Map<string, string>();
-    for (const fit of prerenderFits(columns, layout))
-      fragments.set(
-        fitKey(fit),
-        overviewFragment(render(PrerenderOverview, { context, props: { fit } }).body),
-      );
+    const fits = prerenderFits(columns, layout);
+    const shells = {} as Record<Locale, string>;
+    const fragments = {} as Record<Locale, Map<string, string>>;
+    for (const locale of LOCALES)
+      inBrowserLanguage(locale, () => {
+        shells[locale] = render(App, { context }).body;
+        fragments[locale] = new Map(
+          fits.map((fit) => [
+            fitKey(fit),
+            overviewFragment(render(PrerenderOverview, { context, props: { fit } }).body),
+          ]),
+        );
+      });
     const domains = computeDomains(rangeLayers(columns, explanation.activations), 'layer');
     const image = explainer.image;
     if (!image) throw new Error('prerender: the first image was not shown');
@@ -148,14 +175,14 @@ export async function renderFirstScreen(o: { modelsRoot: string; staticRoot: str
       { id: '@input', width: side, height: side, rgba: unitRgbRgba(shown, side, side) },
     ]);
     return {
-      shell,
+      shells,
       fragments,
       spritePng: grayPng(sprite.width, sprite.height, sprite.indices),
       previewsPng: previews.png,
       data: {
         columns,
         layout: plain,
-        fits: [...fragments.keys()],
+        fits: fits.map(fitKey),
         maps: sprite.maps,
         previews: previews.rects,
         luts: Object.fromEntries(
