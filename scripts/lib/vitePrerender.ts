@@ -15,14 +15,15 @@ import type { FirstScreen } from './prerender/renderFirstScreen';
 import type { SnapshotData } from '../../src/prerender/snapshot';
 import { LOCALES, type Locale } from '../../src/lib/i18n/define';
 
-/** The languages whose first screen is fetched (English's is inline in index.html). */
+/** The languages whose files go in a folder of their own (English's are at the top). */
 const FETCHED_LOCALES = LOCALES.filter((l) => l !== 'en');
 import { firstExampleFile } from './vitePreload';
 
 export const PRERENDER_DIR = 'prerender';
 
 /** A language's prerendered file (`{key}` may stand in `name`). */
-const fileFor = (locale: Locale, name: string): string => `${locale}/${name}.html.gz`;
+const fileFor = (locale: Locale, name: string): string =>
+  locale === 'en' ? `${name}.html.gz` : `${locale}/${name}.html.gz`;
 
 /** The head's tags that start the app: its module script, module preloads and file preloads. */
 const APP_TAGS = /\s*(<script type="module"[^>]*><\/script>|<link rel="(?:modulepreload|preload)"[^>]*>)/g;
@@ -99,17 +100,17 @@ export function prerenderPlugin(o: { modelsRoot: string; staticRoot: string }): 
         const script = await bundleSnapshotScript(root);
         const data: SnapshotData = {
           ...screen.data,
-          fragmentUrl: `./${PRERENDER_DIR}/overview-{key}.html.gz`,
-          // English is inline below; other languages' first screen is fetched by those who read them.
-          otherLocales: Object.fromEntries(
-            FETCHED_LOCALES.map((l) => [
+          locales: Object.fromEntries(
+            LOCALES.map((l) => [
               l,
               {
-                shellUrl: `./${PRERENDER_DIR}/${fileFor(l, 'shell')}`,
+                // English on a wide window is the first screen inline below.
+                shellUrl: l === 'en' ? null : `./${PRERENDER_DIR}/${fileFor(l, 'shell')}`,
+                narrowShellUrl: `./${PRERENDER_DIR}/${fileFor(l, 'shell-narrow')}`,
                 fragmentUrl: `./${PRERENDER_DIR}/${fileFor(l, 'overview-{key}')}`,
               },
             ]),
-          ),
+          ) as SnapshotData['locales'],
           spriteUrl: `./${PRERENDER_DIR}/maps.png`,
           previewsUrl: `./${PRERENDER_DIR}/previews.png`,
         };
@@ -127,7 +128,7 @@ export function prerenderPlugin(o: { modelsRoot: string; staticRoot: string }): 
           // stays, as it always did, instead of a page that looks alive.
           `<noscript><style>#prerender{display:none}body:has(#prerender) #boot{display:block}</style></noscript>\n` +
           // The boot placeholder's moving line, under the header: the page is not answering yet.
-          `<div id="prerender">${screen.shells.en}<div class="boot-line" aria-hidden="true"></div></div>\n` +
+          `<div id="prerender">${screen.shells.en.wide}<div class="boot-line" aria-hidden="true"></div></div>\n` +
           `<template id="prerender-deferred">${deferred.join('')}</template>\n` +
           `<script type="application/json" id="prerender-data">${scriptJson(data)}</script>\n` +
           `<script>${script.replace(/<\/script/gi, '<\\/script')}</script>\n`;
@@ -145,17 +146,18 @@ export function prerenderPlugin(o: { modelsRoot: string; staticRoot: string }): 
     writeBundle() {
       if (!screen) return;
       const dir = join(outDir, PRERENDER_DIR);
+      mkdirSync(dir, { recursive: true });
       for (const l of FETCHED_LOCALES) mkdirSync(join(dir, l), { recursive: true });
       writeFileSync(join(dir, 'maps.png'), screen.spritePng);
       writeFileSync(join(dir, 'previews.png'), screen.previewsPng);
       // Gzipped by us (the page inflates them with DecompressionStream): ~280 fits of ~45 kB
       // markup would otherwise put megabytes on the host, whatever it compresses on the wire.
-      for (const [key, markup] of screen.fragments.en)
-        writeFileSync(join(dir, `overview-${key}.html.gz`), gzipSync(markup, { level: 9 }));
-      for (const l of FETCHED_LOCALES) {
-        writeFileSync(join(dir, fileFor(l, 'shell')), gzipSync(screen.shells[l], { level: 9 }));
-        for (const [key, markup] of screen.fragments[l])
-          writeFileSync(join(dir, fileFor(l, `overview-${key}`)), gzipSync(markup, { level: 9 }));
+      const write = (locale: Locale, name: string, markup: string): void =>
+        writeFileSync(join(dir, fileFor(locale, name)), gzipSync(markup, { level: 9 }));
+      for (const l of LOCALES) {
+        if (l !== 'en') write(l, 'shell', screen.shells[l].wide);
+        write(l, 'shell-narrow', screen.shells[l].narrow);
+        for (const [key, markup] of screen.fragments[l]) write(l, `overview-${key}`, markup);
       }
     },
   };

@@ -4,17 +4,18 @@
  * decides whether the snapshot is what the app will show, and if so fits the overview to the
  * window as NetworkOverview will (the same fitOverview and layoutOverview), puts in the
  * overview's markup prerendered for that fit and paints the maps from the build's sprite the
- * way MapPainter paints them. A Chinese reader's first screen is swapped in before any of the
- * page's English is painted. Anything it cannot show exactly (a share link, a narrow screen, a
- * fit without prerendered markup, a failed download) removes the snapshot, and the page loads
- * as it did before (the boot placeholder, then the app).
+ * way MapPainter paints them. The page holds the first screen in English on a wide window; in
+ * Chinese or on a narrow window (a phone: the side panel a drawer) that one is swapped in
+ * before anything is painted. Anything it cannot show exactly (a share link, a fit without
+ * prerendered markup, a failed download) removes the snapshot, and the page loads as it did
+ * before (the boot placeholder, then the app).
  */
 import type { OverviewColumn } from '../lib/overview/columns';
 import { layoutOverview, type LayoutOptions } from '../lib/overview/layout';
 import { fitOverview } from '../views/overview/fitBox';
 import { detectLocale } from '../lib/i18n/detect';
 import type { Locale } from '../lib/i18n/define';
-import { defaultSideWidth, DRAWER_BELOW, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
+import { defaultSideWidth, NARROW_QUERY, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
 import type { SpriteMap } from './sprite';
 import { decodeLut, imageSheet, paintColumn, paintPreviews, type PreviewRect } from './snapshotPaint';
 import { fitKey } from './fitKey';
@@ -25,8 +26,6 @@ export interface SnapshotData {
   layout: Omit<LayoutOptions, 'expanded'>;
   /** The fits whose overview markup the build wrote, by fitKey. */
   fits: string[];
-  /** The overview markup for a fit: this with `{key}` replaced. */
-  fragmentUrl: string;
   spriteUrl: string;
   maps: SpriteMap[];
   previewsUrl: string;
@@ -34,10 +33,11 @@ export interface SnapshotData {
   /** The schemes' look-up tables, base64 of their packed pixels. */
   luts: Record<string, string>;
   /**
-   * The first screen in the languages other than English (whose markup is in the page): the
-   * shell (#prerender's content) and the overview markup per fit, `{key}` as in fragmentUrl.
+   * Each language's first screen: the shell (#prerender's content; null for the one already in
+   * the page, English on a wide window), the shell on a narrow window, and the overview's markup
+   * for a fit (`{key}` replaced by its fitKey).
    */
-  otherLocales: Partial<Record<Locale, { shellUrl: string; fragmentUrl: string }>>;
+  locales: Record<Locale, { shellUrl: string | null; narrowShellUrl: string; fragmentUrl: string }>;
 }
 
 const LOCALE_KEY = 'cnn-studio.locale';
@@ -57,14 +57,13 @@ export function startLocale(w: { languages: readonly string[]; savedLocale: stri
 
 /**
  * Why the app's first screen would not be this snapshot, or null when it is: the address asks
- * for something else (`?net=`, a share link's hash, a neuron's detail), or the screen is narrow
- * (the editor is a drawer there; not prerendered). Either language is prerendered.
+ * for something else (`?net=`, a share link's hash, a neuron's detail). Every language and
+ * window width has its prerendered first screen.
  */
-export function skipReason(w: { search: string; hash: string; width: number }): string | null {
+export function skipReason(w: { search: string; hash: string }): string | null {
   const query = new URLSearchParams(w.search);
   if (query.has('net') || query.has('detail')) return 'query';
   if (w.hash.length > 1) return 'hash';
-  if (w.width < DRAWER_BELOW) return 'narrow';
   return null;
 }
 
@@ -87,25 +86,24 @@ const afterPaint = (): Promise<void> =>
 
 /** Shows the snapshot's overview; resolves to why not, or null once it is painted. */
 export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promise<string | null> {
-  const skip = skipReason({ search: location.search, hash: location.hash, width: window.innerWidth });
+  const skip = skipReason({ search: location.search, hash: location.hash });
   if (skip) return skip;
   if (typeof DecompressionStream === 'undefined') return 'no DecompressionStream';
   const locale = startLocale({ languages: navigator.languages ?? [], savedLocale: stored(LOCALE_KEY) });
-  let fragmentUrl = data.fragmentUrl;
-  if (locale !== 'en') {
-    const other = data.otherLocales[locale];
-    if (!other) return 'language';
-    // The page's English first screen is hidden before it is ever painted; this language's
-    // comes in its place (a few kB), with the boot line kept.
+  const files = data.locales[locale];
+  if (!files) return 'language';
+  const shellUrl = matchMedia(NARROW_QUERY).matches ? files.narrowShellUrl : files.shellUrl;
+  if (shellUrl) {
+    // The page's first screen (English, wide) is hidden before it is ever painted; this
+    // language's or this width's comes in its place (a few kB), with the boot line kept.
     root.style.visibility = 'hidden';
-    const shell = await fetchGzipText(other.shellUrl);
+    const shell = await fetchGzipText(shellUrl);
     if (!root.isConnected) return 'taken over';
     const line = root.querySelector('.boot-line');
     root.innerHTML = shell;
     if (line) root.append(line);
     document.documentElement.lang = locale;
     root.style.visibility = '';
-    fragmentUrl = other.fragmentUrl;
   }
   // The side panel's width as LayoutState sets it (the prerender assumed a 400 px one).
   const saved = Number(stored(SIDE_STORAGE_KEY));
@@ -136,7 +134,7 @@ export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promi
   // Stages for the bench's breakdown: the script has run, then its files have come.
   performance.mark('prerender-fit');
   const [markup, sheet, previews] = await Promise.all([
-    fetchGzipText(fragmentUrl.replace('{key}', key)),
+    fetchGzipText(files.fragmentUrl.replace('{key}', key)),
     imageSheet(data.spriteUrl),
     imageSheet(data.previewsUrl),
   ]);

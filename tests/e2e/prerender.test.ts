@@ -1,7 +1,7 @@
 /**
  * The prerendered first screen (src/prerender): shown before the app's code runs, with the
  * app's own layout and pixels, taken over by the app without a jump; never shown for a page
- * that would not start as it (another net, a share link, a narrow screen); in Chinese for a Chinese reader.
+ * that would not start as it (another net, a share link); in each language, at every width.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
@@ -116,6 +116,8 @@ describe('the prerendered first screen', () => {
     { viewport: { width: 1280, height: 800 }, locale: 'en-US' },
     { viewport: { width: 1920, height: 1080 }, locale: 'en-US' },
     { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' },
+    { viewport: { width: 390, height: 844 }, locale: 'zh-CN' },
+    { viewport: { width: 390, height: 844 }, locale: 'en-US' },
   ];
   for (const { viewport, locale } of readers)
     it(`shows the overview before the app and hands over to it in place, pixel for pixel, at ${viewport.width}×${viewport.height} in ${locale}`, async () => {
@@ -228,7 +230,6 @@ describe('the prerendered first screen', () => {
   const others: [string, string, BrowserContextOptions][] = [
     ['another net (?net=)', '?net=deep8', { viewport: { width: 1280, height: 800 } }],
     ['a share link', '#spec=not-really-a-net', { viewport: { width: 1280, height: 800 } }],
-    ['a phone', '', { viewport: { width: 390, height: 844 }, isMobile: true }],
   ];
   for (const [who, query, options] of others)
     it(`is never shown for ${who}: the page starts as the app does`, async () => {

@@ -14,10 +14,11 @@ afterAll(async () => {
 
 describe('loading', () => {
   it('shows staged progress with the bytes of the weights download, then the views', async () => {
-    // A phone: on a desktop in English the prerendered first screen (tests/e2e/prerender.test.ts)
-    // stands in for the loading screen while the weights download.
+    // The prerendered first screen (tests/e2e/prerender.test.ts) stands in for the loading
+    // screen while the weights download; without its files the page shows the loading screen.
     const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
     await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
+    await context.route('**/prerender/**', (route) => route.abort());
     const page = await context.newPage();
     // Hold the weights back until the test has seen the indicator in the download stage.
     let release: () => void = () => {};

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { skipReason, startLocale } from '../../src/prerender/snapshot';
 import { scriptJson } from '../../scripts/lib/vitePrerender';
 
-const ok = { search: '', hash: '', width: 1280 };
+const ok = { search: '', hash: '' };
 const en = { languages: ['en-GB', 'en'], savedLocale: null };
 
 describe('showing the snapshot', () => {
@@ -28,12 +28,6 @@ describe('showing the snapshot', () => {
     expect(skipReason({ ...ok, search: '?detail=conv_1_1:0' })).toBe('query');
     expect(skipReason({ ...ok, hash: '#net=abc' })).toBe('hash');
     expect(skipReason({ ...ok, hash: '#' })).toBeNull();
-  });
-
-  it('skips it on a narrow screen, where the editor is a drawer', () => {
-    expect(skipReason({ ...ok, width: 390 })).toBe('narrow');
-    expect(skipReason({ ...ok, width: 1023 })).toBe('narrow');
-    expect(skipReason({ ...ok, width: 1024 })).toBeNull();
   });
 });
 

@@ -25,6 +25,7 @@ import type { SnapshotData } from '../../../src/prerender/snapshot';
 import { fitKey } from '../../../src/prerender/fitKey';
 import type { RawImage } from '../../../src/lib/preprocess/preprocess';
 import { LOCALES, type Locale } from '../../../src/lib/i18n';
+import { NARROW_QUERY } from '../../../src/app/state/sideWidth';
 import { exampleFileName, exampleIndex, rememberExample } from '../../../src/app/browser/examples';
 import { preprocessingOf } from '../../../src/lib/preprocess/netInput';
 import { displayRgb } from '../../../src/lib/preprocess/preprocessing';
@@ -33,15 +34,18 @@ import { rawImageRgba, unitRgbRgba } from '../../../src/lib/colour/imagePixels';
 const ORIGIN = 'http://prerender.invalid/';
 
 export interface FirstScreen {
-  /** The body App renders before it has measured the window (the overview without maps), by language. */
-  shells: Record<Locale, string>;
+  /**
+   * The body App renders before it has measured the window (the overview without maps), by
+   * language, on a wide window and on a narrow one (the side panel a drawer).
+   */
+  shells: Record<Locale, { wide: string; narrow: string }>;
   /** The overview's markup by language, then by fitKey. */
   fragments: Record<Locale, Map<string, string>>;
   /** The maps' look-up-table indices, a grayscale PNG. */
   spritePng: Buffer;
   /** The image previews' pixels, an RGBA PNG. */
   previewsPng: Buffer;
-  data: Omit<SnapshotData, 'fragmentUrl' | 'spriteUrl' | 'previewsUrl' | 'otherLocales'>;
+  data: Omit<SnapshotData, 'spriteUrl' | 'previewsUrl' | 'locales'>;
   /** The first example's file name. */
   example: string;
 }
@@ -66,22 +70,23 @@ function siteFetch(o: { modelsRoot: string; staticRoot: string }): typeof fetch 
 }
 
 /**
- * Runs `render` as in a browser whose language is `locale`: the app's I18n picks its language
- * from `navigator.languages` (nothing is saved in the build), as it does on a first visit.
+ * Runs `render` as in a browser window: its language (the app's I18n picks it from
+ * `navigator.languages` on a first visit) and whether it is narrow (LayoutState asks
+ * `matchMedia(NARROW_QUERY)`; every other media query is answered no).
  */
-function inBrowserLanguage(locale: Locale, render: () => void): void {
-  const g = globalThis as { navigator?: unknown };
-  const saved = Object.getOwnPropertyDescriptor(g, 'navigator');
-  Object.defineProperty(g, 'navigator', {
-    value: { languages: [locale] },
-    configurable: true,
-    writable: true,
-  });
+function inBrowser<T>(w: { locale: Locale; narrow: boolean }, render: () => T): T {
+  const g = globalThis as Record<string, unknown>;
+  const saved = ['navigator', 'matchMedia'].map((k) => [k, Object.getOwnPropertyDescriptor(g, k)] as const);
+  const fake = (key: string, value: unknown): void =>
+    void Object.defineProperty(g, key, { value, configurable: true, writable: true });
+  fake('navigator', { languages: [w.locale] });
+  fake('matchMedia', (query: string) => ({ matches: w.narrow && query === NARROW_QUERY }));
   try {
-    render();
+    return render();
   } finally {
-    if (saved) Object.defineProperty(g, 'navigator', saved);
-    else delete g.navigator;
+    for (const [key, descriptor] of saved)
+      if (descriptor) Object.defineProperty(g, key, descriptor);
+      else delete g[key];
   }
 }
 
@@ -148,11 +153,14 @@ export async function renderFirstScreen(o: { modelsRoot: string; staticRoot: str
     // NetworkOverview's `base` for the pretrained net: layer details on (46), no flow lane.
     const layout = { ...DEFAULT_LAYOUT, headerHeight: 46, flowHeight: 0, expanded: new Set<string>() };
     const fits = prerenderFits(columns, layout);
-    const shells = {} as Record<Locale, string>;
+    const shells = {} as FirstScreen['shells'];
     const fragments = {} as Record<Locale, Map<string, string>>;
     for (const locale of LOCALES)
-      inBrowserLanguage(locale, () => {
-        shells[locale] = render(App, { context }).body;
+      inBrowser({ locale, narrow: false }, () => {
+        shells[locale] = {
+          wide: render(App, { context }).body,
+          narrow: inBrowser({ locale, narrow: true }, () => render(App, { context }).body),
+        };
         fragments[locale] = new Map(
           fits.map((fit) => [
             fitKey(fit),

@@ -6,7 +6,8 @@ import { loadDeferredMessages } from '../../lib/i18n';
 import {
   clampSideWidth,
   defaultSideWidth,
-  DRAWER_BELOW,
+  isNarrow,
+  NARROW_QUERY,
   SIDE_DEFAULT,
   SIDE_STORAGE_KEY as STORAGE_KEY,
 } from './sideWidth';
@@ -24,8 +25,11 @@ function savedWidth(): number {
 }
 
 export class LayoutState {
-  /** True below DRAWER_BELOW: the side panel is a drawer instead of a column. */
-  narrow = $state(false);
+  /**
+   * True below DRAWER_BELOW: the side panel is a drawer instead of a column. Known from the
+   * start, so a phone's first render is already its own layout (and the build's narrow prerender).
+   */
+  narrow = $state(isNarrow());
   /** Whether the drawer is open (only meaningful when narrow). */
   drawerOpen = $state(false);
   sideWidth = $state(savedWidth());
@@ -69,7 +73,7 @@ export class LayoutState {
 
   /** Follows the window size; returns the clean-up. */
   watch(): () => void {
-    const query = matchMedia(`(max-width: ${DRAWER_BELOW - 0.02}px)`);
+    const query = matchMedia(NARROW_QUERY);
     const update = (): void => {
       this.narrow = query.matches;
       if (!this.narrow) this.drawerOpen = false;

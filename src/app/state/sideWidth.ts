@@ -3,6 +3,13 @@
  * lays the prerendered page out as LayoutState will.
  */
 export const DRAWER_BELOW = 1024;
+/** The media query under which the side panel is a drawer (LayoutState, the prerender's script). */
+export const NARROW_QUERY = `(max-width: ${DRAWER_BELOW - 0.02}px)`;
+
+/** Whether the window is narrow now; false where there is no window (the build's prerender fakes one). */
+export function isNarrow(): boolean {
+  return typeof matchMedia === 'function' && matchMedia(NARROW_QUERY).matches;
+}
 export const SIDE_MIN = 280;
 export const SIDE_DEFAULT = 400;
 /**
