@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { modelsPlugin } from './scripts/lib/viteModels';
-import { BOOT_ENTRY, preloadPlugin } from './scripts/lib/vitePreload';
+import { preloadPlugin } from './scripts/lib/vitePreload';
 import { prerenderPlugin } from './scripts/lib/vitePrerender';
 
 export default defineConfig({
@@ -24,8 +24,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     license: { fileName: 'third-party-licenses.md' },
     rolldownOptions: {
-      // src/boot.ts, an entry of its own: the page starts it before main.ts (vitePreload.ts).
-      input: { index: 'index.html', [BOOT_ENTRY]: 'src/boot.ts' },
       output: {
         // TensorFlow.js (core, layers, wasm backend) in one chunk of its own, which the page
         // imports with the engine module once the first overview is drawn (src/app/loadEngine.ts).

@@ -1,11 +1,15 @@
-// First: the start mark, the first example's download and the model's read (src/boot.ts, an
-// entry of its own that index.html starts first, so it runs while the rest of this compiles).
-import { explainer, loading } from './boot';
+// First: marks the start and starts the first example's download.
+import './app/browser/earlyStart';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { ExplainerState } from './app/state/explainerState.svelte';
 import { explainerContext } from './app/state/context';
+import { firstExample } from './app/browser/examples';
 import { mountBehindSnapshot, snapshotShown, takeOver } from './app/browser/takeover';
 import './app.css';
+
+const explainer = new ExplainerState();
+const loading = explainer.load(undefined, firstExample());
 
 // The page is mounted once the first image is explained, so it is built, laid out and drawn
 // once instead of as a loading screen first; a slow download gets the loading screen (with

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HtmlTagDescriptor, IndexHtmlTransformContext, Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
 
 /** Where the app loads its first model from (ExplainerState's PRETRAINED_URL), relative to the site. */
 export const PRETRAINED_DIR = 'models/tinyvgg-cifar10/';
@@ -56,35 +56,12 @@ export function preloadTags(o: { modelsRoot: string; staticRoot: string }): Html
   }));
 }
 
-/** The page's first module (src/boot.ts), an entry of its own in the build (vite.config.ts). */
-export const BOOT_ENTRY = 'boot';
-
-/**
- * A module script for the boot entry's chunk, before main.ts's: the model's read and first
- * forward pass start as soon as that chunk (and what it imports) has arrived, while the page's
- * script, which imports it too, is still compiling. None without the entry (the dev server).
- */
-export function bootTags(bundle: IndexHtmlTransformContext['bundle']): HtmlTagDescriptor[] {
-  const chunk = Object.values(bundle ?? {}).find(
-    (c) => c.type === 'chunk' && c.isEntry && c.name === BOOT_ENTRY,
-  );
-  if (!chunk) return [];
-  return [
-    {
-      tag: 'script',
-      attrs: { type: 'module', crossorigin: true, src: `./${chunk.fileName}` },
-      // Before main.ts's script: the prerendered page starts the page's scripts in this order.
-      injectTo: 'head-prepend',
-    },
-  ];
-}
-
 export function preloadPlugin(o: { modelsRoot: string; staticRoot: string }): Plugin {
   return {
     name: 'cnn-studio-preload',
     transformIndexHtml: {
       order: 'post',
-      handler: (_html, ctx) => [...bootTags(ctx.bundle), ...preloadTags(o)],
+      handler: () => preloadTags(o),
     },
   };
 }

@@ -161,25 +161,11 @@ export function releaseApp(): void {
   const deferred = document.getElementById('prerender-deferred');
   if (!(deferred instanceof HTMLTemplateElement)) return;
   deferred.remove();
-  const copies = Array.from(deferred.content.children, (el) => {
+  for (const el of Array.from(deferred.content.children)) {
     // A new element: a <script> cloned from a template would never run.
     const copy = document.createElement(el.tagName.toLowerCase());
     for (const a of Array.from(el.attributes)) copy.setAttribute(a.name, a.value);
-    return copy;
-  });
-  const [first, ...later] = copies.filter((el) => el instanceof HTMLScriptElement);
-  for (const el of copies) if (!later.includes(el)) document.head.append(el);
-  // The scripts one after the other (each once the one before has run): the first (src/boot.ts,
-  // the model's read and first forward pass) is downloaded and compiled without the rest, which
-  // then compiles while it runs, instead of all of them arriving together.
-  let next = first;
-  for (const script of later) {
-    const after = next;
-    if (!after) break;
-    const start = (): void => void document.head.append(script);
-    after.addEventListener('load', start, { once: true });
-    after.addEventListener('error', start, { once: true });
-    next = script;
+    document.head.append(copy);
   }
 }
 
