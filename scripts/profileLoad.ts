@@ -56,16 +56,18 @@ async function main(): Promise<void> {
       const marks = (await page.evaluate(() =>
         performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]),
       )) as [string, number][];
-      // Trace clock (µs) of the navigation: the page's timeOrigin.
+      // Trace clock (µs) of the navigation, the page's timeOrigin: where the trace has the page's
+      // own `interactive` mark less its time since navigation. (The last navigationStart before
+      // the mark is another document's, ~220-240 ms after the page's: the inline script's
+      // DecompressionStream or an about:blank, and every time printed here was that much early.)
       // The page's main thread is the one its own `interactive` mark is on (other renderers trace too).
       const mark = events.find((e) => e.name === 'interactive' && e.cat.includes('blink.user_timing'));
-      const nav = events
-        .filter((e) => e.name === 'navigationStart' && e.pid === mark?.pid && e.ts <= (mark?.ts ?? 0))
-        .at(-1);
+      const interactiveMs = marks.find((m) => m[0] === 'interactive')?.[1];
+      const nav = mark && interactiveMs !== undefined ? { ts: mark.ts - interactiveMs * 1000 } : undefined;
       const main = events.find(
         (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === mark?.pid,
       );
-      if (!nav || !main) throw new Error('no navigationStart or main thread in the trace');
+      if (!nav || !main) throw new Error('no interactive mark or main thread in the trace');
       const ms = (ts: number): string => ((ts - nav.ts) / 1000).toFixed(0);
       out(`\n${dirs[which]} run ${run}: ${marks.map(([n, t]) => `${n}@${t.toFixed(0)}`).join(' ')}`);
       const sent = events.filter((e) => e.name === 'ResourceSendRequest');

@@ -70,6 +70,19 @@ describe('preprocessImage', () => {
     expect(pixel(box, 30, 29, 15)).toEqual([0, 0, 1]);
   });
 
+  it('passes an image already the input size through as value / 255 per channel, whichever the fit', () => {
+    const size = 5;
+    for (const channels of [3, 4] as const) {
+      const data = Uint8Array.from({ length: size * size * channels }, (_, i) => (i * 37 + 11) % 256);
+      for (const fit of ['crop', 'letterbox'] as const) {
+        const out = preprocessImage({ width: size, height: size, channels, data }, { size, fit });
+        expect(out).toHaveLength(size * size * 3);
+        for (let p = 0; p < size * size; p++)
+          for (let c = 0; c < 3; c++) expect(out[p * 3 + c]).toBe(Math.fround(data[p * channels + c]! / 255));
+      }
+    }
+  });
+
   it('ignores alpha in RGBA input and refuses short buffers', () => {
     const rgba = preprocessImage(
       raw(4, 4, () => [10, 20, 30], 4),

@@ -6,7 +6,7 @@
  * even downloaded (see ./forwardPass).
  */
 import type { TensorData } from './types';
-import { planWindow, type WindowGeometry } from './window';
+import { planWindow, type WindowGeometry, type WindowPlan } from './window';
 import { hwcShape } from './layout';
 import { activationFunction, type ActivationOptions } from './activations';
 import { conv2dWasm } from './wasmConv';
@@ -73,6 +73,8 @@ export function pool2d(input: TensorData, geometry: WindowGeometry, kind: 'max' 
   const [sh, sw] = geometry.strides;
   const x = input.data;
   const out = new Float32Array(plan.outputHeight * plan.outputWidth * channels);
+  if (kind === 'max' && max2x2(x, height, channels, plan, out))
+    return { data: out, shape: [plan.outputHeight, plan.outputWidth, channels] };
   for (let oy = 0; oy < plan.outputHeight; oy++)
     for (let ox = 0; ox < plan.outputWidth; ox++) {
       const top = oy * sh - plan.padTop;
@@ -95,6 +97,46 @@ export function pool2d(input: TensorData, geometry: WindowGeometry, kind: 'max' 
       }
     }
   return { data: out, shape: [plan.outputHeight, plan.outputWidth, channels] };
+}
+
+/**
+ * The common max pool (2×2 windows, every window inside the input) in a plain loop: the same
+ * result as the general one (NaN never wins, from −∞), with a fraction of its steps. The first
+ * forward pass runs each kernel once, mostly before the engine has optimised it, so the steps
+ * the loop takes are what it costs. Returns false for any other pool.
+ */
+function max2x2(
+  x: Float32Array,
+  height: number,
+  channels: number,
+  plan: WindowPlan,
+  out: Float32Array,
+): boolean {
+  const width = plan.inputWidth;
+  const [sh, sw] = plan.strides;
+  const [kh, kw] = plan.kernel;
+  const [dh, dw] = plan.dilation;
+  if (kh !== 2 || kw !== 2 || dh !== 1 || dw !== 1 || plan.padTop !== 0 || plan.padLeft !== 0) return false;
+  if ((plan.outputHeight - 1) * sh + 2 > height || (plan.outputWidth - 1) * sw + 2 > width) return false;
+  const row = width * channels;
+  let o = 0;
+  for (let oy = 0; oy < plan.outputHeight; oy++)
+    for (let ox = 0; ox < plan.outputWidth; ox++) {
+      let i = (oy * sh * width + ox * sw) * channels;
+      for (let c = 0; c < channels; c++, i++) {
+        let best = -Infinity;
+        const a = x[i]!;
+        const b = x[i + channels]!;
+        const d = x[i + row]!;
+        const e = x[i + row + channels]!;
+        if (a > best) best = a;
+        if (b > best) best = b;
+        if (d > best) best = d;
+        if (e > best) best = e;
+        out[o++] = best;
+      }
+    }
+  return true;
 }
 
 /** One value per channel over every spatial position. */
@@ -182,6 +224,21 @@ export function activate(input: TensorData, name: string, options: ActivationOpt
   if (name === 'softmax') return softmaxLastAxis(input);
   if (name === 'log_softmax') return softmaxRows(input, true);
   if (name === 'linear') return input;
+  if (name === 'relu') return { data: relu(input.data), shape: [...input.shape] };
   const f = EXTRA[name] ?? activationFunction(name, options);
   return { data: input.data.map(f), shape: [...input.shape] };
+}
+
+/**
+ * ReLU as a plain loop, the same values as activationFunction('relu') (Math.max(x, 0): NaN
+ * stays NaN, −0 becomes 0) without a call per element: the first forward pass runs it once
+ * per layer, mostly before the engine has optimised it.
+ */
+function relu(x: Float32Array): Float32Array {
+  const out = new Float32Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    out[i] = v > 0 || v !== v ? v : 0;
+  }
+  return out;
 }

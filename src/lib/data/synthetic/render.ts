@@ -39,14 +39,18 @@ function pickColours(rng: Rng): { fg: Rgb; bg: Rgb } {
 
 /**
  * Standard normal deviates at evenly spaced quantiles: one table look-up per noisy value
- * instead of a log, a root and a cosine, which made noise most of the generation time.
+ * instead of a log, a root and a cosine, which made noise most of the generation time. Made
+ * on the first image, not when the module loads: the page's first script includes this module
+ * (the training section names its classes), and the page's start never draws a shape.
  */
-const GAUSS = (() => {
+let gaussTable: Float32Array | null = null;
+function gauss(): Float32Array {
+  if (gaussTable) return gaussTable;
   const n = 1024;
   const table = new Float32Array(n);
   for (let i = 0; i < n; i++) table[i] = inverseNormal((i + 0.5) / n);
-  return table;
-})();
+  return (gaussTable = table);
+}
 
 /** Acklam's rational approximation of the normal quantile function (error < 1.2e-9). */
 function inverseNormal(p: number): number {
@@ -110,6 +114,7 @@ export function renderShape(
   const noise = (0.25 + 0.75 * rng()) * maxNoise;
   const pixels = out ?? new Uint8Array(size * size * 3);
   const mid = size / 2;
+  const GAUSS = gauss();
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
       // Pixel centres, so a figure centred at size/2 is symmetric.
