@@ -83,7 +83,17 @@ async function main(): Promise<void> {
         if (!start || !main) throw new Error('no compare-start mark or main thread in the trace');
         const at = (ts: number): string => `+${((ts - start.ts) / 1000).toFixed(0)}`;
         out(
-          `\n${dirs[which]} run ${run}: ${['compare-b', 'compare-listed', 'compare-diff', 'compare-diff-drawn'].map((n) => `${n}@${at(mark(n)?.ts ?? 0)}`).join(' ')}`,
+          `\n${dirs[which]} run ${run}: ${[
+            'compare-b',
+            'compare-listed',
+            'compare-diff',
+            'compare-diff-drawn',
+          ]
+            .flatMap((n) => {
+              const m = mark(n);
+              return m ? [`${n}@${at(m.ts)}`] : [];
+            })
+            .join(' ')}`,
         );
         const onMain = events.filter(
           (e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined,
