@@ -1,7 +1,7 @@
 /**
  * `npm run bench:big -- dirA [dirB …]`: an A/B of the big-net figures alone — opening ResNet-18
  * and MobileNet v2 from the zoo (benchOpen.ts) and "Why?" on ResNet-18 in the net worker
- * (benchWhy.ts), and with --tools the longest main-thread task of compare, FGSM and class
+ * (benchWhy.ts), and with --tools the longest main-thread task of compare (and its B − A overview), FGSM and class
  * visualisation on ResNet-18 (benchWhyTools.ts). Serves each built site and measures them in turn, alternating A, B, A, B… in
  * one browser so that a shared machine's drift hits every build alike; prints each build's
  * median and spread of every figure.
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
             const r = await benchWhyTools(browser, b.server.url, (line) => log(`${b.dir}${line}`));
             record(b, 'idle longest task', r.idleLongestTaskMs);
             record(b, 'compare longest task', r.compareLongestTaskMs);
+            record(b, 'compare B − A longest task', r.compareDiffLongestTaskMs);
             record(b, 'fgsm longest task', r.fgsmLongestTaskMs);
             record(b, 'visualise longest task', r.visualiseLongestTaskMs);
           }

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   const dirs = dirList.split(',');
   const servers = await Promise.all(dirs.map((d) => serveStatic(d)));
   const worst = dirs.map(() => [] as number[]);
+  const totals = dirs.map(() => [] as { total: number; major: number; minor: number }[]);
   const out = (s: string): boolean => process.stdout.write(`${s}\n`);
   try {
     for (let k = 0; k < Number(runsArg) * dirs.length; k++) {
@@ -82,7 +83,17 @@ async function main(): Promise<void> {
         if (!start || !main) throw new Error('no compare-start mark or main thread in the trace');
         const at = (ts: number): string => `+${((ts - start.ts) / 1000).toFixed(0)}`;
         out(
-          `\n${dirs[which]} run ${run}: ${['compare-b', 'compare-listed', 'compare-diff', 'compare-diff-drawn'].map((n) => `${n}@${at(mark(n)?.ts ?? 0)}`).join(' ')}`,
+          `\n${dirs[which]} run ${run}: ${[
+            'compare-b',
+            'compare-listed',
+            'compare-diff',
+            'compare-diff-drawn',
+          ]
+            .flatMap((n) => {
+              const m = mark(n);
+              return m ? [`${n}@${at(m.ts)}`] : [];
+            })
+            .join(' ')}`,
         );
         const onMain = events.filter(
           (e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined,
@@ -94,6 +105,14 @@ async function main(): Promise<void> {
         );
         const byCpu = [...top].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0));
         worst[which]!.push((byCpu[0]?.tdur ?? 0) / 1000);
+        // The span's whole main-thread cost, and its garbage collection (wall ms of GC events).
+        const gc = (name: string) =>
+          onMain.filter((e) => e.name === name && e.ts >= start.ts).reduce((s, e) => s + e.dur! / 1000, 0);
+        const total = top.reduce((s, t) => s + (t.tdur ?? 0), 0) / 1000;
+        totals[which]!.push({ total, major: gc('MajorGC'), minor: gc('MinorGC') });
+        out(
+          `  main thread ${total.toFixed(0)} ms of thread time; GC major ${gc('MajorGC').toFixed(0)} ms, minor ${gc('MinorGC').toFixed(0)} ms`,
+        );
         out(
           `  longest by thread time: ${byCpu
             .slice(0, 6)
@@ -121,11 +140,14 @@ async function main(): Promise<void> {
   } finally {
     for (const s of servers) await s.close();
   }
-  dirs.forEach((d, i) =>
+  dirs.forEach((d, i) => {
+    const t = totals[i]!;
+    const list = (xs: number[]) =>
+      `median ${median(xs).toFixed(0)} ms (${xs.map((x) => x.toFixed(0)).join(' ')})`;
     out(
-      `\n${d}: compare's longest task by thread time, median ${median(worst[i]!).toFixed(0)} ms (${worst[i]!.map((x) => x.toFixed(0)).join(' ')})`,
-    ),
-  );
+      `\n${d}: compare's longest task by thread time ${list(worst[i]!)}; main thread ${list(t.map((x) => x.total))}; major GC ${list(t.map((x) => x.major))}; minor GC ${list(t.map((x) => x.minor))}`,
+    );
+  });
 }
 
 runMain(main);

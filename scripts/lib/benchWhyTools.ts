@@ -4,6 +4,7 @@
  * timed by the longest main-thread task from its start to its result on screen (long-task
  * timing reports tasks over 50 ms; 0 when there were none):
  * - `compare`: test-7 pinned as A, then test-8 shown as B, until the changed layers are listed;
+ * - `compareDiff`: then the overview switched to B − A, until every map of it is drawn;
  * - `fgsm`: one FGSM step, then three;
  * - `visualise`: class visualisation, ten steps a scale, with its image forming;
  * - `idle`, the control: ten seconds of the same page doing nothing, before them (the page
@@ -19,6 +20,7 @@ import { round1 } from './benchStats';
 export interface WhyToolsBench {
   idleLongestTaskMs: number;
   compareLongestTaskMs: number;
+  compareDiffLongestTaskMs: number;
   fgsmLongestTaskMs: number;
   visualiseLongestTaskMs: number;
 }
@@ -62,6 +64,15 @@ export async function benchWhyTools(
     const compare = await longestSince(page, t);
 
     t = await now(page);
+    const paints = await page.evaluate(() => window.__cnnStudio!.paints());
+    await page.getByTestId('compare-overview').selectOption('difference');
+    await until(() => page.evaluate((n) => window.__cnnStudio!.paints() > n, paints), 'B − A drawn');
+    await settle();
+    const compareDiff = await longestSince(page, t);
+    await page.getByTestId('compare-overview').selectOption('image');
+    await settle();
+
+    t = await now(page);
     await method('fgsm');
     await until(methodFinished(page, 'fgsm'), 'FGSM');
     await page.getByTestId('fgsm-steps').fill('3');
@@ -83,6 +94,7 @@ export async function benchWhyTools(
     const out = {
       idleLongestTaskMs: round1(idle),
       compareLongestTaskMs: round1(compare),
+      compareDiffLongestTaskMs: round1(compareDiff),
       fgsmLongestTaskMs: round1(fgsm),
       visualiseLongestTaskMs: round1(visualise),
     };

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { activationChange, activationChangeInSlices } from '../../src/lib/attribution/activationChange';
+import { floatArraysIn } from '../../src/lib/engine/worker/attributionProtocol';
 import type { Explanation } from '../../src/lib/tensor/types';
 import { createRng } from '../../src/lib/random';
 import { channelStats } from '../../src/lib/colour/ranges';
@@ -97,5 +98,29 @@ describe('activation change a slice at a time', () => {
     expect(activationChange(before, after).layers[0]!.difference.stats).toEqual(
       sliced.layers[0]!.difference.stats,
     );
+  });
+
+  it('makes the difference itself only when it is read, once, as after − before in float32', () => {
+    const before = explanation(LAYERS, 7);
+    const after = explanation(LAYERS, 8);
+    const change = activationChange(before, after);
+    for (const l of change.layers) {
+      // Not made by the pass: a getter, until read.
+      expect(Object.getOwnPropertyDescriptor(l.difference, 'data')?.get).toBeTypeOf('function');
+      const a = before.activations.get(l.layerId)!.data;
+      const b = after.activations.get(l.layerId)!.data;
+      const want = new Float32Array(a.length);
+      for (let i = 0; i < a.length; i++) want[i] = b[i]! - a[i]!;
+      const got = l.difference.data;
+      expect(Buffer.compare(Buffer.from(got.buffer), Buffer.from(want.buffer))).toBe(0);
+      expect(l.difference.data).toBe(got);
+    }
+    // What the worker posts (FGSM's change): every difference's array found for the transfer
+    // list, and a structured clone carries the values.
+    const arrays = floatArraysIn(change);
+    for (const l of change.layers) expect(arrays).toContain(l.difference.data);
+    const cloned = structuredClone(change);
+    expect([...cloned.layers[1]!.difference.data]).toEqual([...change.layers[1]!.difference.data]);
+    expect(cloned.layers[0]!.difference.stats).toEqual(change.layers[0]!.difference.stats);
   });
 });

@@ -2,7 +2,9 @@
  * How far every layer's activations moved between two explanations of the same net (an image
  * and its adversarial copy, or two images): per layer the relative change ‖a′ − a‖ / ‖a‖, per
  * channel (the last axis, NHWC) the mean absolute change, and the signed difference itself
- * for the overview.
+ * for the overview. The difference's values are made when first read (a 224-pixel net's are
+ * some 40 MB, and most comparisons never draw them): the pass over both layers keeps only its
+ * sums and each channel's range.
  */
 import type { Explanation, TensorData } from '../tensor/types';
 
@@ -38,30 +40,30 @@ function* layerChangeSteps(
   if (before.data.length !== after.data.length || before.shape.join() !== after.shape.join()) return null;
   const channelCount = before.shape.length > 1 ? (before.shape[before.shape.length - 1] ?? 1) : 1;
   const channels = new Float32Array(channelCount);
-  const diff = new Float32Array(before.data.length);
+  const length = before.data.length;
   // Each channel's range of the difference (as channelStats finds it), so the overview can
   // colour B − A without another pass over its values on the page.
   const min = new Float32Array(channelCount).fill(Infinity);
   const max = new Float32Array(channelCount).fill(-Infinity);
   let num = 0;
   let den = 0;
-  for (let start = 0; start < diff.length; start += slice) {
-    const end = Math.min(diff.length, start + slice);
+  for (let start = 0; start < length; start += slice) {
+    const end = Math.min(length, start + slice);
     for (let i = start, c = start % channelCount; i < end; i++) {
       const a = before.data[i]!;
       const d = after.data[i]! - a;
-      diff[i] = d;
       num += d * d;
       den += a * a;
       channels[c]! += Math.abs(d);
-      const v = diff[i]!;
+      // The value the difference's array holds (float32).
+      const v = Math.fround(d);
       if (v < min[c]! && v > -Infinity) min[c] = v;
       if (v > max[c]! && v < Infinity) max[c] = v;
       if (++c === channelCount) c = 0;
     }
-    if (end < diff.length) yield;
+    if (end < length) yield;
   }
-  const perChannel = diff.length / channelCount;
+  const perChannel = length / channelCount;
   for (let c = 0; c < channelCount; c++) {
     channels[c]! /= perChannel || 1;
     if (min[c]! > max[c]!) min[c] = max[c] = 0;
@@ -71,7 +73,33 @@ function* layerChangeSteps(
     layerId,
     relative: den > 0 ? norm / Math.sqrt(den) : norm,
     channels,
-    difference: { data: diff, shape: before.shape, stats: { min, max } },
+    difference: lazyDifference(before, after, { min, max }),
+  };
+}
+
+/**
+ * after − before as a TensorData whose values are worked out when `data` is first read (then
+ * kept), with each channel's range `stats`. Reading it gives the same float32 values as
+ * subtracting at once; both layers must not change meanwhile (explanations never do).
+ */
+export function lazyDifference(
+  before: TensorData,
+  after: TensorData,
+  stats?: TensorData['stats'],
+): TensorData {
+  let data: Float32Array | null = null;
+  return {
+    get data(): Float32Array {
+      if (!data) {
+        data = new Float32Array(before.data.length);
+        const a = before.data;
+        const b = after.data;
+        for (let i = 0; i < data.length; i++) data[i] = b[i]! - a[i]!;
+      }
+      return data;
+    },
+    shape: before.shape,
+    ...(stats ? { stats } : {}),
   };
 }
 
