@@ -120,6 +120,25 @@ async function profileOnce(page: Page, seconds: number, long: number): Promise<s
   );
   const samples = samplesOf(events, main.pid, main.tid);
   for (const line of topFunctions(samples, from, to)) out.push(`  ${line}`);
+  // The longest tasks by thread time: what the page itself costs a frame, whatever the load.
+  const byCpu = [...tasks].sort((p, q) => (q.tdur ?? 0) - (p.tdur ?? 0));
+  const cpuOf = (t: TraceEvent): number => (t.tdur ?? 0) / 1000;
+  out.push(
+    `  tasks by thread time: over 16 ms ${tasks.filter((t) => cpuOf(t) > 16).length}, over 8 ms ${tasks.filter((t) => cpuOf(t) > 8).length}; longest ${byCpu
+      .slice(0, 8)
+      .map((t) => cpuOf(t).toFixed(1))
+      .join(' ')} ms`,
+  );
+  for (const t of byCpu.slice(0, long)) {
+    const inside = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur!);
+    out.push(
+      `    ${cpuOf(t).toFixed(1)} cpu / ${(t.dur! / 1000).toFixed(1)} wall: ${breakdown(t, inside)
+        .filter(([, ms]) => ms >= 0.5)
+        .map(([k, ms]) => `${k} ${ms.toFixed(1)}`)
+        .join(' | ')}`,
+    );
+    for (const line of topFunctions(samples, t.ts, t.ts + t.dur!)) out.push(`      ${line}`);
+  }
   // The longest frames: the tasks between two animation frames.
   const frames = onMain.filter((e) => e.name === 'FireAnimationFrame' || e.name === 'BeginMainThreadFrame');
   const starts = [...new Set(frames.map((f) => f.ts))].sort((a, b) => a - b);

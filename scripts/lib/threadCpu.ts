@@ -48,14 +48,17 @@ export function chromiumThreads(root: string = String(process.pid)): ThreadTicks
     return false;
   };
   for (const pid of pids) {
-    if (!ours(pid) || !read(`/proc/${pid}/cmdline`)?.includes('chrom')) continue;
+    const cmdline = read(`/proc/${pid}/cmdline`);
+    if (!ours(pid) || !cmdline?.includes('chrom')) continue;
+    // A renderer's main thread bears the process's name: named here for what it is, the page's.
+    const renderer = cmdline.includes('--type=renderer');
     for (const tid of list(`/proc/${pid}/task`)) {
       const stat = read(`/proc/${pid}/task/${tid}/stat`);
       if (!stat) continue;
       const close = stat.lastIndexOf(')');
       const fields = stat.slice(close + 2).split(' ');
       out.set(`${pid}/${tid}`, {
-        name: stat.slice(stat.indexOf('(') + 1, close),
+        name: renderer && tid === pid ? 'CrRendererMain' : stat.slice(stat.indexOf('(') + 1, close),
         ticks: Number(fields[11]) + Number(fields[12]),
       });
     }
