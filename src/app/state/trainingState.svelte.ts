@@ -25,6 +25,7 @@ import type { UserDataset } from '../training/userDataset';
 import { TrainingWorkerClient } from '../training/trainingWorkerClient';
 import { RunRecord } from '../training/runRecord.svelte';
 import { SHAPES_TRAIN, SHAPES_VAL, trainingSource } from '../training/trainingSource';
+import { browserClock, type PacerClock } from '../../lib/training/stepPacer';
 
 export type RunStatus =
   'idle' | 'preparing' | 'running' | 'paused' | 'finished' | 'stopped' | 'diverged' | 'error' | 'loaded';
@@ -56,8 +57,9 @@ export class TrainingState extends RunRecord {
     private readonly i18n: I18n,
     /** The architecture editor: network changes go through its `openNetwork`. */
     readonly editor: EditorState,
+    clock: PacerClock = browserClock,
   ) {
-    super();
+    super(clock);
   }
 
   /** Puts a saved run's log back (after loading a model from the browser's storage). */
@@ -256,7 +258,14 @@ export class TrainingState extends RunRecord {
     this.weightsVersion++;
   }
 
-  private receive(m: FromWorker): void {
+  /** What the worker sends (its client calls this; so do the tests). */
+  receive(m: FromWorker): void {
+    if (m.type === 'step') {
+      this.stepReports.push(m.record);
+      return;
+    }
+    // Whatever else comes is about the steps before it: they are on record first.
+    this.stepReports.flush();
     switch (m.type) {
       case 'ready':
         this.workerBackend = m.backend;
@@ -270,9 +279,6 @@ export class TrainingState extends RunRecord {
         this.valCount = m.valCount;
         this.status = 'running';
         this.stage = null;
-        break;
-      case 'step':
-        this.recordStep(m.record);
         break;
       case 'validation':
         this.recordValidation(m.record);
