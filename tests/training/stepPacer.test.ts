@@ -146,3 +146,52 @@ describe('TrainingState with paced steps', () => {
     expect(training.lastStep).toBeNull();
   });
 });
+
+describe('weight snapshots on the page', () => {
+  function setUp() {
+    const clock = manualClock();
+    const shown: number[] = [];
+    // No net, so none edited since the run began (whose net is null too before a start).
+    const explainer = {
+      spec: null,
+      shapes: null,
+      meta: null,
+      setClasses: () => {},
+      setWeights: (named: ReadonlyMap<string, Float32Array>) => shown.push(named.get('w')![0]!),
+    };
+    const training = new TrainingState(
+      explainer as unknown as ExplainerState,
+      new I18n(),
+      {} as EditorState,
+      clock,
+    );
+    const weights = (v: number): [string, Float32Array][] => [['w', new Float32Array([v])]];
+    return { training, clock, shown, weights };
+  }
+
+  it('shows a snapshot in a later task, and only the newest of those that came meanwhile', () => {
+    const { training, clock, shown, weights } = setUp();
+    training.receive({ type: 'weights', step: 5, weights: weights(5) });
+    expect(shown).toEqual([]);
+    training.receive({ type: 'weights', step: 10, weights: weights(10) });
+    clock.advance(0);
+    expect(shown).toEqual([10]);
+    expect(training.shownStep).toBe(10);
+    training.receive({ type: 'weights', step: 15, weights: weights(15) });
+    clock.advance(0);
+    expect(shown).toEqual([10, 15]);
+  });
+
+  it('drops a waiting snapshot when the run finishes with its final weights', () => {
+    const { training, clock, shown, weights } = setUp();
+    training.receive({ type: 'weights', step: 5, weights: weights(5) });
+    training.receive({
+      type: 'finished',
+      reason: 'completed',
+      evaluation: { accuracy: 1, loss: 0, confusion: [], perClass: [] },
+      weights: weights(99),
+    });
+    clock.advance(0);
+    expect(shown).toEqual([99]);
+  });
+});

@@ -25,7 +25,7 @@ import type { UserDataset } from '../training/userDataset';
 import { TrainingWorkerClient } from '../training/trainingWorkerClient';
 import { RunRecord } from '../training/runRecord.svelte';
 import { SHAPES_TRAIN, SHAPES_VAL, trainingSource } from '../training/trainingSource';
-import { browserClock, type PacerClock } from '../../lib/training/stepPacer';
+import { browserClock, LatestLater, type PacerClock } from '../../lib/training/stepPacer';
 
 export type RunStatus =
   'idle' | 'preparing' | 'running' | 'paused' | 'finished' | 'stopped' | 'diverged' | 'error' | 'loaded';
@@ -51,6 +51,8 @@ export class TrainingState extends RunRecord {
   private runSpec: NetworkSpec | null = null;
   /** Which data the log was made on; a new run on the same net and data continues the log. */
   private logData: string | null = null;
+  /** Weight snapshots, shown in a task of their own, the newest only. */
+  private readonly weightReports: LatestLater<{ list: [string, Float32Array][]; step: number }>;
 
   constructor(
     private readonly explainer: ExplainerState,
@@ -60,6 +62,7 @@ export class TrainingState extends RunRecord {
     clock: PacerClock = browserClock,
   ) {
     super(clock);
+    this.weightReports = new LatestLater((w) => this.showWeights(w.list, w.step), clock);
   }
 
   /** Puts a saved run's log back (after loading a model from the browser's storage). */
@@ -233,6 +236,7 @@ export class TrainingState extends RunRecord {
   }
 
   private fail(reason: string): void {
+    this.weightReports.drop();
     this.status = 'error';
     this.stage = null;
     this.problem = { text: { en: `Training failed: ${reason}`, zh: `训练失败：${reason}` }, fix: null };
@@ -284,7 +288,7 @@ export class TrainingState extends RunRecord {
         this.recordValidation(m.record);
         break;
       case 'weights':
-        this.showWeights(m.weights, m.step + this.offset.step);
+        this.weightReports.put({ list: m.weights, step: m.step + this.offset.step });
         break;
       case 'paused':
         this.status = 'paused';
@@ -293,6 +297,7 @@ export class TrainingState extends RunRecord {
         this.status = 'running';
         break;
       case 'finished':
+        this.weightReports.drop();
         if (this.explainer.spec === this.runSpec) this.showWeights(m.weights, this.lastStep?.step ?? 0);
         this.evaluation = m.evaluation;
         this.status = m.reason === 'completed' && !this.problem ? 'finished' : 'stopped';

@@ -69,3 +69,46 @@ export class StepPacer {
     this.last = -Infinity;
   }
 }
+
+/**
+ * Weight snapshots for the explainer: each one re-explains the image and repaints the maps
+ * (~10 ms of the page's main thread for TinyVGG). Put in a task of their own, after the
+ * message that brought them, so that work never adds to a step report's redraw in one long
+ * task; and when snapshots come faster than the page takes them (a starved main thread),
+ * only the newest is shown.
+ */
+export class LatestLater<T> {
+  private value: { v: T } | null = null;
+  private cancel: (() => void) | null = null;
+
+  constructor(
+    private readonly deliver: (value: T) => void,
+    private readonly clock: PacerClock = browserClock,
+  ) {}
+
+  get waiting(): boolean {
+    return this.value !== null;
+  }
+
+  put(value: T): void {
+    const idle = this.value === null;
+    this.value = { v: value };
+    if (idle) this.cancel = this.clock.later(() => this.take(), 0);
+  }
+
+  /** Hands the waiting value over now, if there is one. */
+  take(): void {
+    this.cancel?.();
+    this.cancel = null;
+    const value = this.value;
+    this.value = null;
+    if (value) this.deliver(value.v);
+  }
+
+  /** Forgets the waiting value (something newer was shown meanwhile). */
+  drop(): void {
+    this.cancel?.();
+    this.cancel = null;
+    this.value = null;
+  }
+}
