@@ -20,6 +20,7 @@ import type { NetworkSpec } from '../../src/lib/spec/types';
 import { smallConvNet } from '../fixtures/smallConvNet';
 import {
   runSession,
+  SESSION_RENDER,
   SESSION_SIZE,
   sessionData,
   sessionShapes,
@@ -110,6 +111,35 @@ describe('validation off the training thread', () => {
     expect(last.evaluation.confusion).toEqual(ref.confusion);
     expect(validations[validations.length - 1]!.accuracy).toBe(ref.accuracy);
     expect(link.outstanding).toBe(0);
+    await vi.waitFor(() => expect(handler.modelCount).toBe(0));
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('validates on images the validation worker draws itself from their description, as on the gathered ones', async () => {
+    const handler = new ValidationHandler();
+    const link = linked(handler);
+    const before = tf.memory().numTensors;
+    let described = 0;
+    const data = sessionData(
+      {
+        validator: (request) => link.open(request),
+        validationImages: () => {
+          described++;
+          return { kind: 'shapes', seed: 3, render: SESSION_RENDER, indices: valIndices.slice() };
+        },
+      },
+      shapes,
+    );
+    const messages = await runSession(data, { snapshotEvery: 2, validateEvery: 2, epochs: 1 });
+    expect(described).toBe(1);
+    const snapshots = new Map(messages.flatMap((m) => (m.type === 'weights' ? [[m.step, m.weights]] : [])));
+    const validations = messages.flatMap((m) => (m.type === 'validation' ? [m.record] : []));
+    expect(validations.map((v) => v.step)).toEqual([2, 4, 5]);
+    for (const v of validations.filter((r) => snapshots.has(r.step))) {
+      const ref = await direct(snapshots.get(v.step)!);
+      expect(v.accuracy).toBe(ref.accuracy);
+      expect(v.loss).toBeCloseTo(ref.loss, 5);
+    }
     await vi.waitFor(() => expect(handler.modelCount).toBe(0));
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -46,6 +46,21 @@ describe('training session', () => {
     expect(reads.slice(0, 80)).toEqual([...order.slice(0, 32), ...order.slice(72)]);
   });
 
+  it('leaves the validation images out of the order when a validation worker makes them itself', async () => {
+    const orders: number[][] = [];
+    const d = data({
+      prefetch: (order) => orders.push(Array.from(order)),
+      validationImages: () => ({
+        kind: 'kept',
+        set: { x: new Float32Array(), labels: new Int32Array(), shape: [1, 1, 3] },
+      }),
+    });
+    const config = { ...DEFAULT_CONFIG, batchSize: 16, epochs: 1, validateEvery: 2 };
+    await new TrainingSession(spec, await initialWeights(), 10, d, config, () => {}).run();
+    expect(orders).toHaveLength(1);
+    expect([...orders[0]!].sort((a, b) => a - b)).toEqual(Array.from({ length: 80 }, (_, i) => i));
+  });
+
   it('trains every step of every epoch, validates, sends weight snapshots and a final evaluation, and frees every tensor', async () => {
     const before = tf.memory().numTensors;
     const messages = await session({ snapshotEvery: 3, validateEvery: 4, flip: true, cropPad: 2 });
