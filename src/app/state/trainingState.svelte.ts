@@ -16,7 +16,6 @@ import type { FinalEvaluation, FromWorker } from '../../lib/training/protocol';
 import { checkTrainable } from '../../lib/training/trainable';
 import { initialiseWeights } from '../../lib/training/init';
 import { specWeights } from '../../lib/training/specWeights';
-import { firstKernel } from '../../lib/training/kernelImages';
 import { SHAPE_CLASSES } from '../../lib/data/synthetic';
 import type { ExplainerState } from './explainerState.svelte';
 import type { I18n } from './i18n.svelte';
@@ -74,15 +73,7 @@ export class TrainingState extends RunRecord {
   }
 
   get imagesPerSecond(): number | null {
-    void this.version;
-    const s = this.log.steps;
-    const last = s[s.length - 1];
-    const first = s[Math.max(0, s.length - 30)];
-    if (!last || !first || last.seconds <= first.seconds) return null;
-    return (
-      ((last.step - first.step) * Math.min(this.config.batchSize, this.trainCount || Infinity)) /
-      (last.seconds - first.seconds)
-    );
+    return this.rate(this.config.batchSize);
   }
 
   /** The dataset's class names in the current language. */
@@ -213,13 +204,6 @@ export class TrainingState extends RunRecord {
     this.config.snapshotEvery = steps;
     if (this.active && Number.isInteger(steps) && steps >= 1)
       this.client?.send({ type: 'setSnapshotEvery', steps });
-  }
-
-  /** Copies the first convolution's kernels as they are now (before the buffers are sent away). */
-  private keepStartKernel(spec: NetworkSpec, weights: ReadonlyMap<string, Float32Array>): void {
-    const kernel = firstKernel(specWeights(spec));
-    const data = kernel ? weights.get(kernel.name) : undefined;
-    this.startKernel = kernel && data ? { name: kernel.name, data: data.slice() } : null;
   }
 
   /** Fresh seeded weights by the chosen scheme, in the explainer at once; the log is cleared. */

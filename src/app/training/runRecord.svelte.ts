@@ -7,6 +7,9 @@ import { emptyLog, type StepRecord, type TrainingLog, type ValidationRecord } fr
 import type { FinalEvaluation } from '../../lib/training/protocol';
 import { estimateRemaining } from '../../lib/training/eta';
 import { browserClock, StepPacer, type PacerClock } from '../../lib/training/stepPacer';
+import type { NetworkSpec } from '../../lib/spec/types';
+import { specWeights } from '../../lib/training/specWeights';
+import { firstKernel } from '../../lib/training/kernelImages';
 
 export class RunRecord {
   /** The log is appended to in place; `version` tells the views it changed. */
@@ -43,6 +46,26 @@ export class RunRecord {
   get eta(): number | null {
     void this.version;
     return estimateRemaining(this.log.steps, this.totalSteps);
+  }
+
+  /** Images a second over the last 30 steps of `batch` (null before there are two). */
+  protected rate(batch: number): number | null {
+    void this.version;
+    const s = this.log.steps;
+    const last = s[s.length - 1];
+    const first = s[Math.max(0, s.length - 30)];
+    if (!last || !first || last.seconds <= first.seconds) return null;
+    return (
+      ((last.step - first.step) * Math.min(batch, this.trainCount || Infinity)) /
+      (last.seconds - first.seconds)
+    );
+  }
+
+  /** Copies the first convolution's kernels as they are now (before the buffers are sent away). */
+  protected keepStartKernel(spec: NetworkSpec, weights: ReadonlyMap<string, Float32Array>): void {
+    const kernel = firstKernel(specWeights(spec));
+    const data = kernel ? weights.get(kernel.name) : undefined;
+    this.startKernel = kernel && data ? { name: kernel.name, data: data.slice() } : null;
   }
 
   clearLog(): void {
