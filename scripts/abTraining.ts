@@ -4,7 +4,8 @@
  * one's. One Chromium, a fresh page per run, A and B alternating (ABBA order), the calibration
  * figure before and after; prints every run and the medians with their range. On Linux it
  * also prints the CPU time Chromium's threads used per image trained (total, and the busiest
- * thread, the training worker's), which the machine's load sways much less than wall time.
+ * thread, the training worker's, and the page's main thread), which the machine's load sways
+ * much less than wall time.
  */
 import { parseArgs, runMain, usage } from './lib/args';
 import { launchChromium } from './lib/chromium';
@@ -27,9 +28,15 @@ const KEYS = [
   'longestFrameMsWhileTraining',
   'cpuMsPerImage',
   'busiestThreadMsPerImage',
+  'pageMainMsPerImage',
 ] as const;
 
-type Run = TrainingBench & { cpuMsPerImage: number; busiestThreadMsPerImage: number };
+type Run = TrainingBench & {
+  cpuMsPerImage: number;
+  busiestThreadMsPerImage: number;
+  /** The page's main thread (the renderer's busiest CrRendererMain): the page's own work. */
+  pageMainMsPerImage: number;
+};
 
 function summary(runs: Run[]): string {
   return KEYS.map((k) => {
@@ -74,6 +81,7 @@ async function main(): Promise<void> {
           ...bench,
           cpuMsPerImage: perImage(threads.reduce((sum, t) => sum + t.seconds, 0)),
           busiestThreadMsPerImage: perImage(threads[0]?.seconds ?? 0),
+          pageMainMsPerImage: perImage(threads.find((t) => t.name === 'CrRendererMain')?.seconds ?? 0),
         };
         results[which].push(result);
         const top = threads.slice(0, 5).map((t) => `${t.name} ${t.seconds.toFixed(1)} s`);

@@ -1,5 +1,5 @@
 /**
- * CPU time of every thread of the machine's Chromium processes, read from /proc (Linux only;
+ * CPU time of every thread of the Chromium processes this process started, read from /proc (Linux only;
  * elsewhere empty): a snapshot before and after a run gives each thread's CPU seconds in it.
  * On a shared machine wall-clock figures swing with the load, CPU seconds much less: the
  * training worker's CPU per image bounds its throughput when it has a core to itself.
@@ -27,17 +27,38 @@ function list(path: string): string[] {
   }
 }
 
-export function chromiumThreads(): ThreadTicks {
+/** Each process's parent, from /proc/PID/stat. */
+function parentOf(pid: string): string | null {
+  const stat = read(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? null;
+}
+
+/**
+ * Chromium's threads started by this process (its browser, zygotes, renderers, workers): on a
+ * machine shared with other people's Chromiums only ours are counted.
+ */
+export function chromiumThreads(root: string = String(process.pid)): ThreadTicks {
   const out: ThreadTicks = new Map();
-  for (const pid of list('/proc').filter((p) => /^\d+$/.test(p))) {
-    if (!read(`/proc/${pid}/cmdline`)?.includes('chrom')) continue;
+  const pids = list('/proc').filter((p) => /^\d+$/.test(p));
+  const parents = new Map(pids.map((p) => [p, parentOf(p)]));
+  const ours = (pid: string): boolean => {
+    for (let p: string | null | undefined = pid, hops = 0; p && hops < 16; p = parents.get(p), hops++)
+      if (p === root) return true;
+    return false;
+  };
+  for (const pid of pids) {
+    const cmdline = read(`/proc/${pid}/cmdline`);
+    if (!ours(pid) || !cmdline?.includes('chrom')) continue;
+    // A renderer's main thread bears the process's name: named here for what it is, the page's.
+    const renderer = cmdline.includes('--type=renderer');
     for (const tid of list(`/proc/${pid}/task`)) {
       const stat = read(`/proc/${pid}/task/${tid}/stat`);
       if (!stat) continue;
       const close = stat.lastIndexOf(')');
       const fields = stat.slice(close + 2).split(' ');
       out.set(`${pid}/${tid}`, {
-        name: stat.slice(stat.indexOf('(') + 1, close),
+        name: renderer && tid === pid ? 'CrRendererMain' : stat.slice(stat.indexOf('(') + 1, close),
         ticks: Number(fields[11]) + Number(fields[12]),
       });
     }

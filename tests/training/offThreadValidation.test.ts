@@ -8,22 +8,27 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
 import { initBackend } from '../../src/lib/engine/backend';
 import { buildModel, getNamedWeights, setNamedWeights } from '../../src/lib/engine/build';
-import { TrainingSession, type SessionData } from '../../src/lib/engine/worker/session';
+import type { TrainingSession } from '../../src/lib/engine/worker/session';
 import { evaluateSource } from '../../src/lib/engine/worker/evaluate';
 import { serveValidation, ValidationHandler } from '../../src/lib/engine/worker/validationHandler';
 import { ValidationLink, type ValidationPort } from '../../src/lib/engine/worker/validator';
 import type { ValidationEndpoint } from '../../src/lib/engine/worker/validationHandler';
-import { LazyShapes } from '../../src/lib/data/synthetic';
-import { DEFAULT_CONFIG, type TrainingConfig } from '../../src/lib/training/config';
+import type { TrainingConfig } from '../../src/lib/training/config';
 import { netFeed } from '../../src/lib/training/netFeed';
 import type { FinalEvaluation, FromWorker, WeightList } from '../../src/lib/training/protocol';
 import type { NetworkSpec } from '../../src/lib/spec/types';
 import { smallConvNet } from '../fixtures/smallConvNet';
+import {
+  runSession,
+  SESSION_RENDER,
+  SESSION_SIZE,
+  sessionData,
+  sessionShapes,
+  sessionSpec as spec,
+  VALIDATION_INDICES as valIndices,
+} from '../fixtures/trainingSession';
 
-const SIZE = 16;
-const spec = smallConvNet(SIZE, 10, 'output');
-const shapes = new LazyShapes(3, 120, { size: SIZE, maxNoise: 0.05, spread: 0.3 });
-const valIndices = Int32Array.from({ length: 40 }, (_, i) => 80 + i);
+const shapes = sessionShapes();
 
 /** A handler whose every answer waits `delayMs` first, so it comes several training steps late. */
 class SlowHandler extends ValidationHandler {
@@ -47,42 +52,13 @@ function linked(handler: ValidationHandler): ValidationLink {
   return new ValidationLink(channel.port1 as unknown as ValidationPort);
 }
 
-function data(link: ValidationLink): SessionData {
-  return {
-    train: shapes,
-    trainIndices: Int32Array.from({ length: 80 }, (_, i) => i),
-    validation: shapes,
-    validationIndices: valIndices,
-    validator: (request) => link.open(request),
-  };
-}
-
-async function initialWeights(net: NetworkSpec = spec): Promise<Map<string, Float32Array>> {
-  const model = await buildModel(net);
-  const weights = getNamedWeights(model);
-  model.dispose();
-  return weights;
-}
-
-async function run(
+/** A run whose validations go through `link`. */
+function run(
   link: ValidationLink,
   config: Partial<TrainingConfig>,
   onMessage: (m: FromWorker, s: TrainingSession) => void = () => {},
 ): Promise<FromWorker[]> {
-  const messages: FromWorker[] = [];
-  const s: TrainingSession = new TrainingSession(
-    spec,
-    await initialWeights(),
-    10,
-    data(link),
-    { ...DEFAULT_CONFIG, batchSize: 16, epochs: 2, ...config },
-    (m) => {
-      messages.push(m);
-      onMessage(m, s);
-    },
-  );
-  await s.run();
-  return messages;
+  return runSession(sessionData({ validator: (request) => link.open(request) }, shapes), config, onMessage);
 }
 
 /** What validating these weights directly, on the same images, gives. */
@@ -139,6 +115,35 @@ describe('validation off the training thread', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('validates on images the validation worker draws itself from their description, as on the gathered ones', async () => {
+    const handler = new ValidationHandler();
+    const link = linked(handler);
+    const before = tf.memory().numTensors;
+    let described = 0;
+    const data = sessionData(
+      {
+        validator: (request) => link.open(request),
+        validationImages: () => {
+          described++;
+          return { kind: 'shapes', seed: 3, render: SESSION_RENDER, indices: valIndices.slice() };
+        },
+      },
+      shapes,
+    );
+    const messages = await runSession(data, { snapshotEvery: 2, validateEvery: 2, epochs: 1 });
+    expect(described).toBe(1);
+    const snapshots = new Map(messages.flatMap((m) => (m.type === 'weights' ? [[m.step, m.weights]] : [])));
+    const validations = messages.flatMap((m) => (m.type === 'validation' ? [m.record] : []));
+    expect(validations.map((v) => v.step)).toEqual([2, 4, 5]);
+    for (const v of validations.filter((r) => snapshots.has(r.step))) {
+      const ref = await direct(snapshots.get(v.step)!);
+      expect(v.accuracy).toBe(ref.accuracy);
+      expect(v.loss).toBeCloseTo(ref.loss, 5);
+    }
+    await vi.waitFor(() => expect(handler.modelCount).toBe(0));
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('stopped while a validation is out, reports it and the stopping step, then nothing after finishing', async () => {
     const handler = new SlowHandler(60);
     const link = linked(handler);
@@ -169,7 +174,7 @@ describe('validation off the training thread', () => {
     first.dispose();
     expect(link.outstanding).toBe(0);
     // The user changed the net (its output layer has another name), and a new run starts on it.
-    const other = smallConvNet(SIZE, 10, 'head');
+    const other = smallConvNet(SESSION_SIZE, 10, 'head');
     const otherModel = await buildModel(other);
     const second = link.open({ spec: other, classes: 10, source: shapes, indices: valIndices, feed });
     const got = await second.validate(otherModel);

@@ -2,49 +2,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
 import { initBackend } from '../../src/lib/engine/backend';
-import { buildModel, getNamedWeights } from '../../src/lib/engine/build';
-import { TrainingSession, type SessionData } from '../../src/lib/engine/worker/session';
-import { LazyShapes } from '../../src/lib/data/synthetic';
+import { TrainingSession } from '../../src/lib/engine/worker/session';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../../src/lib/training/config';
 import type { FromWorker } from '../../src/lib/training/protocol';
-import { smallConvNet } from '../fixtures/smallConvNet';
+import {
+  initialWeights,
+  runSession,
+  sessionData as data,
+  sessionSpec as spec,
+} from '../fixtures/trainingSession';
 
-const SIZE = 16;
-
-/** A small conv net, so a few steps take a fraction of a second. */
-const spec = smallConvNet(SIZE, 10, 'output');
-
-function data(): SessionData {
-  const shapes = new LazyShapes(3, 120, { size: SIZE, maxNoise: 0.05, spread: 0.3 });
-  return {
-    train: shapes,
-    trainIndices: Int32Array.from({ length: 80 }, (_, i) => i),
-    validation: shapes,
-    validationIndices: Int32Array.from({ length: 40 }, (_, i) => 80 + i),
-  };
-}
-
-async function session(
+function session(
   config: Partial<TrainingConfig>,
   onMessage: (m: FromWorker, s: TrainingSession) => void = () => {},
 ): Promise<FromWorker[]> {
-  const model = await buildModel(spec);
-  const weights = getNamedWeights(model);
-  model.dispose();
-  const messages: FromWorker[] = [];
-  const s: TrainingSession = new TrainingSession(
-    spec,
-    weights,
-    10,
-    data(),
-    { ...DEFAULT_CONFIG, batchSize: 16, epochs: 2, ...config },
-    (m) => {
-      messages.push(m);
-      onMessage(m, s);
-    },
-  );
-  await s.run();
-  return messages;
+  return runSession(data(), config, onMessage);
 }
 
 beforeAll(async () => {
@@ -54,9 +26,7 @@ beforeAll(async () => {
 describe('training session', () => {
   it('tells the data which images it will read, first batches, then the validation set, then the rest', async () => {
     const orders: number[][] = [];
-    const model = await buildModel(spec);
-    const weights = getNamedWeights(model);
-    model.dispose();
+    const weights = await initialWeights();
     const d = { ...data(), prefetch: (order: ArrayLike<number>) => orders.push(Array.from(order)) };
     const reads: number[] = [];
     const write = d.train.write.bind(d.train);
@@ -74,6 +44,21 @@ describe('training session', () => {
     expect(order.slice(32, 72)).toEqual(Array.from({ length: 40 }, (_, i) => 80 + i));
     // The first epoch reads its training images in exactly the announced order.
     expect(reads.slice(0, 80)).toEqual([...order.slice(0, 32), ...order.slice(72)]);
+  });
+
+  it('leaves the validation images out of the order when a validation worker makes them itself', async () => {
+    const orders: number[][] = [];
+    const d = data({
+      prefetch: (order) => orders.push(Array.from(order)),
+      validationImages: () => ({
+        kind: 'kept',
+        set: { x: new Float32Array(), labels: new Int32Array(), shape: [1, 1, 3] },
+      }),
+    });
+    const config = { ...DEFAULT_CONFIG, batchSize: 16, epochs: 1, validateEvery: 2 };
+    await new TrainingSession(spec, await initialWeights(), 10, d, config, () => {}).run();
+    expect(orders).toHaveLength(1);
+    expect([...orders[0]!].sort((a, b) => a - b)).toEqual(Array.from({ length: 80 }, (_, i) => i));
   });
 
   it('trains every step of every epoch, validates, sends weight snapshots and a final evaluation, and frees every tensor', async () => {

@@ -16,7 +16,6 @@ import type { FinalEvaluation, FromWorker } from '../../lib/training/protocol';
 import { checkTrainable } from '../../lib/training/trainable';
 import { initialiseWeights } from '../../lib/training/init';
 import { specWeights } from '../../lib/training/specWeights';
-import { firstKernel } from '../../lib/training/kernelImages';
 import { SHAPE_CLASSES } from '../../lib/data/synthetic';
 import type { ExplainerState } from './explainerState.svelte';
 import type { I18n } from './i18n.svelte';
@@ -25,6 +24,7 @@ import type { UserDataset } from '../training/userDataset';
 import { TrainingWorkerClient } from '../training/trainingWorkerClient';
 import { RunRecord } from '../training/runRecord.svelte';
 import { SHAPES_TRAIN, SHAPES_VAL, trainingSource } from '../training/trainingSource';
+import { browserClock, LatestLater, type PacerClock } from '../../lib/training/stepPacer';
 
 export type RunStatus =
   'idle' | 'preparing' | 'running' | 'paused' | 'finished' | 'stopped' | 'diverged' | 'error' | 'loaded';
@@ -50,14 +50,18 @@ export class TrainingState extends RunRecord {
   private runSpec: NetworkSpec | null = null;
   /** Which data the log was made on; a new run on the same net and data continues the log. */
   private logData: string | null = null;
+  /** Weight snapshots, shown in a task of their own, the newest only. */
+  private readonly weightReports: LatestLater<{ list: [string, Float32Array][]; step: number }>;
 
   constructor(
     private readonly explainer: ExplainerState,
     private readonly i18n: I18n,
     /** The architecture editor: network changes go through its `openNetwork`. */
     readonly editor: EditorState,
+    clock: PacerClock = browserClock,
   ) {
-    super();
+    super(clock);
+    this.weightReports = new LatestLater((w) => this.showWeights(w.list, w.step), clock);
   }
 
   /** Puts a saved run's log back (after loading a model from the browser's storage). */
@@ -69,15 +73,7 @@ export class TrainingState extends RunRecord {
   }
 
   get imagesPerSecond(): number | null {
-    void this.version;
-    const s = this.log.steps;
-    const last = s[s.length - 1];
-    const first = s[Math.max(0, s.length - 30)];
-    if (!last || !first || last.seconds <= first.seconds) return null;
-    return (
-      ((last.step - first.step) * Math.min(this.config.batchSize, this.trainCount || Infinity)) /
-      (last.seconds - first.seconds)
-    );
+    return this.rate(this.config.batchSize);
   }
 
   /** The dataset's class names in the current language. */
@@ -210,13 +206,6 @@ export class TrainingState extends RunRecord {
       this.client?.send({ type: 'setSnapshotEvery', steps });
   }
 
-  /** Copies the first convolution's kernels as they are now (before the buffers are sent away). */
-  private keepStartKernel(spec: NetworkSpec, weights: ReadonlyMap<string, Float32Array>): void {
-    const kernel = firstKernel(specWeights(spec));
-    const data = kernel ? weights.get(kernel.name) : undefined;
-    this.startKernel = kernel && data ? { name: kernel.name, data: data.slice() } : null;
-  }
-
   /** Fresh seeded weights by the chosen scheme, in the explainer at once; the log is cleared. */
   resetWeights(): void {
     const spec = this.explainer.spec;
@@ -231,6 +220,7 @@ export class TrainingState extends RunRecord {
   }
 
   private fail(reason: string): void {
+    this.weightReports.drop();
     this.status = 'error';
     this.stage = null;
     this.problem = { text: { en: `Training failed: ${reason}`, zh: `训练失败：${reason}` }, fix: null };
@@ -256,7 +246,14 @@ export class TrainingState extends RunRecord {
     this.weightsVersion++;
   }
 
-  private receive(m: FromWorker): void {
+  /** What the worker sends (its client calls this; so do the tests). */
+  receive(m: FromWorker): void {
+    if (m.type === 'step') {
+      this.stepReports.push(m.record);
+      return;
+    }
+    // Whatever else comes is about the steps before it: they are on record first.
+    this.stepReports.flush();
     switch (m.type) {
       case 'ready':
         this.workerBackend = m.backend;
@@ -271,14 +268,11 @@ export class TrainingState extends RunRecord {
         this.status = 'running';
         this.stage = null;
         break;
-      case 'step':
-        this.recordStep(m.record);
-        break;
       case 'validation':
         this.recordValidation(m.record);
         break;
       case 'weights':
-        this.showWeights(m.weights, m.step + this.offset.step);
+        this.weightReports.put({ list: m.weights, step: m.step + this.offset.step });
         break;
       case 'paused':
         this.status = 'paused';
@@ -287,6 +281,7 @@ export class TrainingState extends RunRecord {
         this.status = 'running';
         break;
       case 'finished':
+        this.weightReports.drop();
         if (this.explainer.spec === this.runSpec) this.showWeights(m.weights, this.lastStep?.step ?? 0);
         this.evaluation = m.evaluation;
         this.status = m.reason === 'completed' && !this.problem ? 'finished' : 'stopped';

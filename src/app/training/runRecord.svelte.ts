@@ -6,6 +6,10 @@
 import { emptyLog, type StepRecord, type TrainingLog, type ValidationRecord } from '../../lib/training/log';
 import type { FinalEvaluation } from '../../lib/training/protocol';
 import { estimateRemaining } from '../../lib/training/eta';
+import { browserClock, StepPacer, type PacerClock } from '../../lib/training/stepPacer';
+import type { NetworkSpec } from '../../lib/spec/types';
+import { specWeights } from '../../lib/training/specWeights';
+import { firstKernel } from '../../lib/training/kernelImages';
 
 export class RunRecord {
   /** The log is appended to in place; `version` tells the views it changed. */
@@ -32,13 +36,40 @@ export class RunRecord {
   startKernel = $state.raw<{ name: string; data: Float32Array } | null>(null);
   /** Added to the worker's step, epoch and seconds when a run continues an earlier one. */
   protected offset = { step: 0, epoch: 0, seconds: 0 };
+  /** The worker's step reports, put on record a few times a second (not one redraw each). */
+  protected readonly stepReports: StepPacer;
+
+  constructor(clock: PacerClock = browserClock) {
+    this.stepReports = new StepPacer((steps) => this.recordSteps(steps), clock);
+  }
 
   get eta(): number | null {
     void this.version;
     return estimateRemaining(this.log.steps, this.totalSteps);
   }
 
+  /** Images a second over the last 30 steps of `batch` (null before there are two). */
+  protected rate(batch: number): number | null {
+    void this.version;
+    const s = this.log.steps;
+    const last = s[s.length - 1];
+    const first = s[Math.max(0, s.length - 30)];
+    if (!last || !first || last.seconds <= first.seconds) return null;
+    return (
+      ((last.step - first.step) * Math.min(batch, this.trainCount || Infinity)) /
+      (last.seconds - first.seconds)
+    );
+  }
+
+  /** Copies the first convolution's kernels as they are now (before the buffers are sent away). */
+  protected keepStartKernel(spec: NetworkSpec, weights: ReadonlyMap<string, Float32Array>): void {
+    const kernel = firstKernel(specWeights(spec));
+    const data = kernel ? weights.get(kernel.name) : undefined;
+    this.startKernel = kernel && data ? { name: kernel.name, data: data.slice() } : null;
+  }
+
   clearLog(): void {
+    this.stepReports.clear();
     this.log.steps.length = 0;
     this.log.validation.length = 0;
     this.version++;
@@ -77,11 +108,14 @@ export class RunRecord {
     };
   }
 
-  /** Appends a step the worker reports (counted on from an earlier run it continues). */
-  protected recordStep(step: StepRecord): void {
-    const record = { ...step, ...this.shifted(step) };
-    this.log.steps.push(record);
-    this.lastStep = record;
+  /**
+   * Appends steps the worker reported (counted on from an earlier run it continues), several
+   * at a time as the StepPacer hands them over: the views redraw once for them all.
+   */
+  protected recordSteps(steps: readonly StepRecord[]): void {
+    if (steps.length === 0) return;
+    for (const step of steps) this.log.steps.push({ ...step, ...this.shifted(step) });
+    this.lastStep = this.log.steps[this.log.steps.length - 1] ?? null;
     this.version++;
   }
 

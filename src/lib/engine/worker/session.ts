@@ -17,6 +17,7 @@ import { learningRateAt, type Schedule } from '../../training/schedule';
 import { DivergenceDetector } from '../../training/divergence';
 import { netFeed } from '../../training/netFeed';
 import { localValidator, type ValidationRequest, type Validator } from './validator';
+import type { ValidationImages } from './validationImages';
 
 export type Emit = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -29,6 +30,11 @@ export interface SessionData {
   prefetch?: (order: ArrayLike<number>) => void;
   /** Who validates (another thread, in the worker); by default the session itself, at once. */
   validator?: (request: ValidationRequest) => Validator;
+  /**
+   * The validation images described for a validation worker to make itself; then they are not
+   * prefetched for this thread (which reads them only if it validates by itself).
+   */
+  validationImages?: () => ValidationImages;
 }
 
 /** Validations asked for and not yet answered before training waits for the oldest. */
@@ -171,6 +177,7 @@ export class TrainingSession {
       source: data.validation,
       indices: data.validationIndices,
       feed,
+      images: data.validationImages,
     };
     const validator = (data.validator ?? localValidator)(request);
     // The step whose weights were last sent to be validated; `shown`: all answers emitted, in order.
@@ -212,7 +219,8 @@ export class TrainingSession {
         if (epoch === 1 && data.prefetch) {
           // The first validation comes after validateEvery steps; later epochs reread the same images.
           const cut = Math.min(order.length, config.validateEvery * batch);
-          data.prefetch([...order.slice(0, cut), ...Array.from(data.validationIndices), ...order.slice(cut)]);
+          const validation = data.validationImages ? [] : Array.from(data.validationIndices);
+          data.prefetch([...order.slice(0, cut), ...validation, ...order.slice(cut)]);
         }
         for (let b = 0; b < stepsPerEpoch && !this.stopped; b++) {
           if (this.paused) {

@@ -11,6 +11,7 @@ import type { DataSource, FromWorker, ToWorker } from '../../training/protocol';
 import { TrainingSession, type SessionData } from './session';
 import { ShapesPrefetch } from './shapesPrefetch';
 import { localValidator, ValidationLink, type ValidationRequest, type Validator } from './validator';
+import { pixelsOf } from './validationImages';
 
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
 let session: TrainingSession | null = null;
@@ -65,13 +66,21 @@ function sessionData(source: DataSource): SessionData {
     // Drawn ahead on the other core; ended with the run.
     prefetcher = new ShapesPrefetch(shapes, source.seed);
     const ahead = prefetcher;
+    const validationIndices = range(source.trainCount, source.valCount);
     return {
       train: shapes,
       trainIndices: range(0, source.trainCount),
       validation: shapes,
-      validationIndices: range(source.trainCount, source.valCount),
+      validationIndices,
       prefetch: (order) => ahead.prefetch(order),
       validator,
+      // Drawn by the validation worker itself, from the same seed: the same images.
+      validationImages: () => ({
+        kind: 'shapes',
+        seed: source.seed,
+        render: { ...DEFAULT_RENDER, size: source.size },
+        indices: validationIndices.slice(),
+      }),
     };
   }
   const images = imageSetSource(source);
@@ -81,6 +90,7 @@ function sessionData(source: DataSource): SessionData {
     validation: images,
     validationIndices: source.valIndices,
     validator,
+    validationImages: () => pixelsOf(source, source.valIndices),
   };
 }
 

@@ -8,6 +8,8 @@ import type { tf } from '../tf';
 import { buildModel, setNamedWeights } from '../build';
 import type { FinalEvaluation, WeightList } from '../../training/protocol';
 import { evaluateKept, type KeptSet } from './evaluate';
+import { keptSet } from './validationImages';
+import { netFeed } from '../../training/netFeed';
 import type { FromValidation, ToValidation } from './validationProtocol';
 
 interface Run {
@@ -35,7 +37,9 @@ export class ValidationHandler {
     const model = buildModel(message.spec);
     // A failed build is reported by the requests that await it.
     model.catch(() => this.models--);
-    this.current = { run: message.run, model, set: message.set, classes: message.classes };
+    // The images are made here, on this worker (validationImages.ts), not by the training worker.
+    const set = keptSet(message.images, netFeed(message.spec));
+    this.current = { run: message.run, model, set, classes: message.classes };
   }
 
   /** The evaluation of `weights` on the run's set; null when the run has ended meanwhile. */

@@ -6,11 +6,11 @@
  */
 import type { NetworkSpec } from '../../spec/types';
 import type { FinalEvaluation, WeightList } from '../../training/protocol';
-import type { KeptSet } from './evaluate';
+import type { ValidationImages } from './validationImages';
 
 export type ToValidation =
   | { type: 'init'; wasmPaths?: Record<string, string> }
-  | { type: 'setup'; run: number; spec: NetworkSpec; classes: number; set: KeptSet }
+  | { type: 'setup'; run: number; spec: NetworkSpec; classes: number; images: ValidationImages }
   | { type: 'validate'; run: number; id: number; weights: WeightList }
   /** The run is over: its model is freed and its queued requests are skipped. */
   | { type: 'end'; run: number };

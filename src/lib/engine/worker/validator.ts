@@ -12,6 +12,7 @@ import type { FinalEvaluation, WeightList } from '../../training/protocol';
 import type { NetFeed } from '../../training/netFeed';
 import { gatherSet, keepable, validationSet } from './evaluate';
 import type { FromValidation, ToValidation } from './validationProtocol';
+import { transfersOf, type ValidationImages } from './validationImages';
 
 export interface Validator {
   validate(model: tf.LayersModel): Promise<FinalEvaluation>;
@@ -25,6 +26,8 @@ export interface ValidationRequest {
   source: ImageSource;
   indices: ArrayLike<number>;
   feed: NetFeed;
+  /** The images described for the validation worker to make itself (else gathered here). */
+  images?: () => ValidationImages;
 }
 
 /** Validates on the calling thread, at the call. */
@@ -94,12 +97,16 @@ export class ValidationLink {
           return Promise.reject(new Error(`the validation worker failed: ${this.broken}`));
         if (!setUp) {
           setUp = true;
-          // Gathered here, at the first validation: by then the prefetcher has drawn the images.
-          const set = gatherSet(r.source, r.indices, r.feed);
-          this.port.postMessage({ type: 'setup', run, spec: r.spec, classes: r.classes, set }, [
-            set.x.buffer as ArrayBuffer,
-            set.labels.buffer as ArrayBuffer,
-          ]);
+          // Made by the validation worker when described; otherwise gathered here, at the first
+          // validation (by then a prefetcher has drawn them).
+          const images: ValidationImages = r.images?.() ?? {
+            kind: 'kept',
+            set: gatherSet(r.source, r.indices, r.feed),
+          };
+          this.port.postMessage(
+            { type: 'setup', run, spec: r.spec, classes: r.classes, images },
+            transfersOf(images),
+          );
         }
         // Copied now: these are the weights this validation is of, whatever training does next.
         const weights: WeightList = [...getNamedWeights(model)];
