@@ -7,12 +7,15 @@
  * - with --patterns, class visualisations: gradient ascent on the model's probability for each
  *   class, from seeded noise (src/lib/engine/classVisualisation.ts). Without it the patterns
  *   already in the folder and index.json are kept.
- * Writes static/examples/<class>.png, pattern-<class>.png and index.json.
+ * Writes static/examples/<class>.png, pattern-<class>.png, thumbnails.jpg (all of them, small,
+ * in one sheet) and index.json. With --thumbnails-only, only the sheet is made again, from the
+ * pictures index.json lists.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, runMain, usage } from './lib/args';
 import { readPng, toPng } from './lib/examplePng';
+import { writeThumbnails } from './lib/exampleThumbnails';
 import {
   INDEX_DESCRIPTION,
   ranked,
@@ -40,6 +43,11 @@ const OPTIONS = {
   },
   out: { kind: 'string', default: 'static/examples', help: 'where the PNGs and index.json go' },
   patterns: { kind: 'bool', default: false, help: 'make the class-visualisation patterns again (slow)' },
+  'thumbnails-only': {
+    kind: 'bool',
+    default: false,
+    help: 'only make thumbnails.jpg again, from the pictures index.json lists',
+  },
   steps: { kind: 'number', default: 70, help: 'patterns: gradient steps at each resolution' },
   seed: { kind: 'number', default: 1, help: 'random seed of the drawings’ noise and of the patterns' },
   help: { kind: 'bool', default: false, help: 'show this help' },
@@ -65,12 +73,23 @@ function stretchContrast(image: Float32Array): Float32Array {
   return image.map((v) => Math.min(1, Math.max(0, (v - lo) * a + 0.04)));
 }
 
+/** thumbnails.jpg made again from the pictures an existing index.json lists, and its entry updated. */
+function remakeThumbnails(dir: string): void {
+  const indexPath = join(dir, 'index.json');
+  const index = JSON.parse(readFileSync(indexPath, 'utf8')) as ExampleIndex;
+  const files = [...(index.examples ?? []), ...(index.patterns ?? [])].map((e) => e.file);
+  index.thumbnails = writeThumbnails(dir, files);
+  writeFileSync(indexPath, `${JSON.stringify(index, null, 2)}\n`);
+  process.stderr.write(`wrote thumbnails of ${files.length} pictures to ${dir}\n`);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(OPTIONS, process.argv.slice(2));
   if (args.help) {
     process.stdout.write(`npm run examples -- [options]\n${usage(OPTIONS)}\n`);
     return;
   }
+  if (args['thumbnails-only']) return remakeThumbnails(args.out);
   await initBackend({ order: ['wasm', 'cpu'] });
   const meta = parseModelMeta(
     JSON.parse(readFileSync(join(args.model, 'meta.json'), 'utf8')) as unknown,
@@ -142,6 +161,10 @@ async function main(): Promise<void> {
     model: args.model,
     examples: drawn,
     patterns,
+    thumbnails: writeThumbnails(
+      args.out,
+      [...drawn, ...patterns].map((e) => e.file),
+    ),
   };
   writeFileSync(indexPath, `${JSON.stringify(index, null, 2)}\n`);
   if (tensorCount() > start) process.stderr.write(`warning: ${tensorCount() - start} tensors left over\n`);

@@ -3,6 +3,7 @@
  * shipped model answered for each when they were made. The app reads `examples` (drawn
  * pictures) and `patterns` (class visualisations); see src/app/browser/examples.ts.
  */
+import type { ThumbnailEntry } from './exampleThumbnails';
 
 export interface Prediction {
   class: string;
@@ -30,6 +31,8 @@ export interface ExampleIndex {
   model: string;
   examples: DrawnEntry[];
   patterns: PatternEntry[];
+  /** The strip's thumbnails in one sheet (scripts/lib/exampleThumbnails.ts). */
+  thumbnails: ThumbnailEntry;
 }
 
 export const INDEX_DESCRIPTION =

@@ -19,6 +19,7 @@ import { defaultSideWidth, NARROW_QUERY, SIDE_STORAGE_KEY } from '../app/state/s
 import type { SpriteMap } from './sprite';
 import { decodeLut, imageSheet, paintColumn, paintPreviews, type PreviewRect } from './snapshotPaint';
 import { fitKey } from './fitKey';
+import { thumbnailSheetCss } from '../lib/data/exampleIndex';
 
 export interface SnapshotData {
   columns: OverviewColumn[];
@@ -30,6 +31,8 @@ export interface SnapshotData {
   maps: SpriteMap[];
   previewsUrl: string;
   previews: PreviewRect[];
+  /** The example thumbnails' sheet, shown once the overview is drawn; null without one. */
+  thumbnailsUrl: string | null;
   /** The schemes' look-up tables, base64 of their packed pixels. */
   luts: Record<string, string>;
   /**
@@ -203,7 +206,8 @@ export function bootSnapshot(): void {
     const json = document.getElementById('prerender-data')?.textContent;
     if (!root || !json) return drop('no snapshot');
     html.dataset.prerender = 'pending';
-    showSnapshot(root, JSON.parse(json) as SnapshotData).then(
+    const data = JSON.parse(json) as SnapshotData;
+    showSnapshot(root, data).then(
       (why) => {
         // Never 'shown' over 'taken over': the app may have replaced the snapshot meanwhile.
         if (why === 'taken over' || html.dataset.prerender !== 'pending') return release();
@@ -211,6 +215,13 @@ export function bootSnapshot(): void {
         html.dataset.prerender = 'shown';
         performance.mark('overview-drawn', { detail: 'prerendered' });
         release();
+        // The example strip's thumbnails, after the app's files (the strip uses the property
+        // and keeps it once the app takes over: ExampleStrip.svelte).
+        if (data.thumbnailsUrl)
+          html.style.setProperty(
+            '--example-thumbnails',
+            thumbnailSheetCss(data.thumbnailsUrl, document.baseURI),
+          );
       },
       (e: unknown) => drop(`failed: ${e instanceof Error ? e.message : String(e)}`),
     );

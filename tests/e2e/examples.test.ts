@@ -12,6 +12,7 @@ import { openApp, shot, startHarness, type Harness } from './harness';
 import { audit } from './axe';
 import { imageName } from './pageReads';
 import { makePng, stripes } from '../fixtures/images';
+import { readThumbnails } from './thumbnailReads';
 
 let h: Harness;
 const dir = mkdtempSync(join(tmpdir(), 'cnn-studio-examples-'));
@@ -89,6 +90,28 @@ describe('example images', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  for (const viewport of [SIZES[0]!, SIZES[2]!])
+    it(`shows every thumbnail from one small sheet, each picture in its place, at ${viewport.width}×${viewport.height}`, async () => {
+      const { page, errors } = await openApp(h, '', viewport);
+      const strip = page.getByTestId('examples');
+      await expect.poll(() => strip.locator('[data-testid="example-thumbnail"]').count()).toBe(20);
+      // The sheet is loaded once it paints: wait for the first thumbnail to be more than a blank box.
+      await expect
+        .poll(async () => (await readThumbnails(strip)).every((t) => t.spread > 8), { timeout: 15_000 })
+        .toBe(true);
+      const read = await readThumbnails(strip);
+      expect(read.filter((t) => t.closest !== t.file)).toEqual([]);
+      // One request for all twenty, and none of the pictures themselves but the one shown.
+      const fetched = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.replace(/.*\//, '')),
+      );
+      expect(fetched.filter((f) => f === 'thumbnails.jpg')).toHaveLength(1);
+      expect(fetched.filter((f) => f.endsWith('.png') && read.some((t) => t.file === f))).toEqual([
+        'airplane.png',
+      ]);
+      expect(errors).toEqual([]);
+    });
 
   it('a click on a drawn picture or a pattern explains it, and a user’s own "cat.png" is not taken for ours', async () => {
     const { page, errors } = await openApp(h);

@@ -9,6 +9,7 @@ import { startHarness, type Harness } from './harness';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS } from './harness';
+import { readThumbnails } from './thumbnailReads';
 
 let h: Harness;
 beforeAll(async () => {
@@ -194,6 +195,14 @@ describe('the prerendered first screen', () => {
     await expect.poll(() => state(page), { timeout: 30_000 }).toBe('shown');
     expect(await page.locator('#prerender canvas[data-layer="conv_1_1"]').count()).toBe(1);
     expect(await page.getByTestId('top-class').first().textContent()).toMatch(/airplane/);
+    // The example strip's thumbnails too, once the overview is drawn, each picture in its place.
+    const strip = page.locator('#prerender [data-testid="examples"]');
+    await expect
+      .poll(async () => (await readThumbnails(strip)).every((t) => t.spread > 8), { timeout: 15_000 })
+      .toBe(true);
+    const read = await readThumbnails(strip);
+    expect(read).toHaveLength(20);
+    expect(read.filter((t) => t.closest !== t.file)).toEqual([]);
     await snap(page, 'prerender-without-app-1280');
     await context.close();
   });

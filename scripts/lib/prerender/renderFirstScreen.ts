@@ -193,6 +193,7 @@ export async function renderFirstScreen(o: { modelsRoot: string; staticRoot: str
         fits: fits.map(fitKey),
         maps: sprite.maps,
         previews: previews.rects,
+        thumbnailsUrl: list.find((e) => e.thumbnail)?.thumbnail?.sheetUrl ?? null,
         luts: Object.fromEntries(
           schemes.map((k) => {
             const packed = schemeLut(k).packed;

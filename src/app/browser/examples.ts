@@ -7,40 +7,16 @@
  */
 import { decodeImageFile } from './decodeImage';
 import type { RawImage } from '../../lib/preprocess/preprocess';
+import { EXAMPLES_BASE, readExampleIndex, type ExampleImage } from '../../lib/data/exampleIndex';
 
-export type ExampleKind = 'drawn' | 'pattern';
-
-export interface ExampleImage {
-  kind: ExampleKind;
-  /** The class the picture shows (drawn) or was optimised to maximise (pattern). */
-  className: string;
-  /** The file name, also the name the image is shown under. */
-  file: string;
-  url: string;
-}
-
-const BASE = './examples/';
-const SAFE_FILE = /^[\w.-]+$/;
-
-function readList(list: unknown, kind: ExampleKind): ExampleImage[] {
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((e: unknown) => {
-    const x = e as { class?: unknown; file?: unknown };
-    return typeof x.class === 'string' && typeof x.file === 'string' && SAFE_FILE.test(x.file)
-      ? [{ kind, className: x.class, file: x.file, url: `${BASE}${x.file}` }]
-      : [];
-  });
-}
+export type { ExampleImage, ExampleKind } from '../../lib/data/exampleIndex';
 
 /** Reads index.json: the drawn pictures first, then the patterns; a missing or malformed index gives none. */
 async function loadExampleIndex(): Promise<ExampleImage[]> {
   try {
-    const res = await fetch(`${BASE}index.json`);
+    const res = await fetch(`${EXAMPLES_BASE}index.json`);
     if (!res.ok) return [];
-    const json = (await res.json()) as unknown;
-    if (typeof json !== 'object' || json === null) return [];
-    const { examples, patterns } = json as { examples?: unknown; patterns?: unknown };
-    return [...readList(examples, 'drawn'), ...readList(patterns, 'pattern')];
+    return readExampleIndex((await res.json()) as unknown);
   } catch {
     return [];
   }
