@@ -194,6 +194,8 @@ describe('the prerendered first screen', () => {
     await expect.poll(() => state(page), { timeout: 30_000 }).toBe('shown');
     expect(await page.locator('#prerender canvas[data-layer="conv_1_1"]').count()).toBe(1);
     expect(await page.getByTestId('top-class').first().textContent()).toMatch(/airplane/);
+    // The boot placeholder stays hidden behind it (the snapshot's own rules).
+    expect(await page.locator('#boot').isVisible()).toBe(false);
     await snap(page, 'prerender-without-app-1280');
     await context.close();
   });
@@ -220,6 +222,8 @@ describe('the prerendered first screen', () => {
     expect(await state(page)).toBe('taken over');
     expect((await seen(page)).everShown).toBe(false);
     expect(await page.locator('#prerender').count()).toBe(0);
+    // The snapshot's rules (the boot placeholder hidden) went with it.
+    expect(await page.locator('#snapshot-style').count()).toBe(0);
     expect(await page.locator('#app').getAttribute('class')).not.toMatch(/behind-snapshot/);
     const drawn = await page.evaluate(() => performance.getEntriesByName('overview-drawn').length);
     expect(drawn).toBe(1);
@@ -238,6 +242,7 @@ describe('the prerendered first screen', () => {
       expect(await state(page)).toMatch(/^skipped: /);
       expect((await seen(page)).everShown).toBe(false);
       expect(await page.locator('#prerender').count()).toBe(0);
+      expect(await page.locator('#snapshot-style').count()).toBe(0);
       await close();
     });
 

@@ -2,12 +2,12 @@
  * No style rule asks `:has()` of the whole page (`html`, `:root` or `body`): Chromium then
  * re-checks the rule on every DOM change anywhere, searching the page, at the next style update.
  * `body:has(#prerender)` did so on every frame that changed the DOM (~1.5 ms of style on
- * ResNet-18's page); the body carries a class instead (src/prerender/snapshotClass.ts).
+ * ResNet-18's page); the snapshot brings its own <style> instead (src/prerender/snapshotStyle.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SNAPSHOT_CLASS } from '../../src/prerender/snapshotClass';
+import { SNAPSHOT_RULES, SNAPSHOT_STYLE_ID } from '../../src/prerender/snapshotStyle';
 
 const PAGE_WIDE_HAS = /(?<![\w-])(?:html|body|:root)(?:[.#[][^\s{,]*)?:has\(/g;
 
@@ -45,10 +45,9 @@ describe('page-wide :has()', () => {
     expect(sources.flatMap(pageWide)).toEqual([]);
   });
 
-  it('the snapshot’s rules key on the class the build puts on <body>', () => {
-    const css = readFileSync('src/app.css', 'utf8');
-    expect(css).toContain(`body.${SNAPSHOT_CLASS} #boot {`);
+  it('the snapshot brings its own rules, in a <style> the page takes out with it', () => {
+    expect(SNAPSHOT_RULES).toContain('#boot{display:none}');
     const plugin = readFileSync('scripts/lib/vitePrerender.ts', 'utf8');
-    expect(plugin).toContain('<body class="${SNAPSHOT_CLASS}">');
+    expect(plugin).toContain('<style id="${SNAPSHOT_STYLE_ID}">${SNAPSHOT_RULES}</style>');
   });
 });

@@ -4,7 +4,7 @@
  * place, and the two swap in one task once the app's own overview has its pixels, so the next
  * frame shows the app where the snapshot was, without a flash or a jump.
  */
-import { SNAPSHOT_CLASS } from '../../prerender/snapshotClass';
+import { removeSnapshotStyle } from '../../prerender/snapshotStyle';
 
 const BEHIND = 'behind-snapshot';
 
@@ -41,7 +41,7 @@ export function mountBehindSnapshot(target: HTMLElement): void {
 /** Shows the app in place of the snapshot (idempotent). */
 export function takeOver(): void {
   snapshotShown()?.remove();
-  document.body.classList.remove(SNAPSHOT_CLASS);
+  removeSnapshotStyle();
   document.getElementById('app')?.classList.remove(BEHIND);
   document.documentElement.dataset.prerender &&= document.documentElement.dataset.prerender.replace(
     /^(shown|pending)$/,
