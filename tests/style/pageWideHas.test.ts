@@ -47,6 +47,8 @@ describe('page-wide :has()', () => {
 
   it('the snapshot brings its own rules, in a <style> the page takes out with it', () => {
     expect(SNAPSHOT_RULES).toContain('#boot{display:none}');
+    // The id tests/e2e/prerender.test.ts checks is gone once the app takes over.
+    expect(SNAPSHOT_STYLE_ID).toBe('snapshot-style');
     const plugin = readFileSync('scripts/lib/vitePrerender.ts', 'utf8');
     expect(plugin).toContain('<style id="${SNAPSHOT_STYLE_ID}">${SNAPSHOT_RULES}</style>');
   });
