@@ -4,7 +4,10 @@
  * A, test-8 shown as B, until the changed layers are listed), a fresh browser each run, builds
  * alternating (DIFF=1: then the overview switched to B − A, until drawn); lists every main-thread task over 30 ms of thread time (MIN=ms) in that span with what
  * it spent its time on (self time by event name, top JS functions). A tool to find long tasks,
- * not a bench: tracing slows the page. LIGHT=1 traces without JS samples.
+ * not a bench: tracing slows the page. LIGHT=1 traces without JS samples. INVALID=1 also traces
+ * what invalidated style and layout (Chromium's invalidation tracking) and prints, per long task
+ * and over the whole span, which nodes and reasons forced them. PREP='js' is evaluated in the
+ * page just before tracing (to try a change, e.g. a CSS rule, without a build).
  */
 import type { Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium';
@@ -22,6 +25,30 @@ const CATEGORIES = [
   'v8.compile',
   'disabled-by-default-v8.cpu_profiler',
 ];
+
+const INVALIDATION = 'disabled-by-default-devtools.timeline.invalidationTracking';
+
+/** Style and layout invalidations by reason and node (`INVALID=1`), most frequent first. */
+function invalidations(events: TraceEvent[]): string[] {
+  const count = new Map<string, number>();
+  for (const e of events) {
+    if (!e.cat.includes('invalidationTracking')) continue;
+    const d = (e.args?.data ?? {}) as Record<string, unknown>;
+    const reason = String(d.reason ?? d.invalidationSet ?? d.changedAttribute ?? d.changedPseudo ?? '');
+    const stack = (
+      d.stackTrace as { functionName?: string; url?: string; lineNumber?: number }[] | undefined
+    )?.[0];
+    const where = stack
+      ? ` @${stack.functionName || '(anon)'}:${stack.url?.split('/').pop()}:${stack.lineNumber}`
+      : '';
+    const k = `${e.name} ${reason} <${String(d.nodeName ?? '')}>${where}`;
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  return [...count]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, Number(process.env.TOP ?? 12))
+    .map(([k, n]) => `${String(n).padStart(5)} ${k}`);
+}
 
 const isTask = (e: TraceEvent): boolean => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
 
@@ -49,6 +76,7 @@ async function compare(page: Page): Promise<void> {
 async function main(): Promise<void> {
   const [dirList = 'dist', runsArg = '1'] = process.argv.slice(2);
   const light = Boolean(process.env.LIGHT);
+  const invalid = Boolean(process.env.INVALID);
   const dirs = dirList.split(',');
   const servers = await Promise.all(dirs.map((d) => serveStatic(d)));
   const worst = dirs.map(() => [] as number[]);
@@ -65,12 +93,16 @@ async function main(): Promise<void> {
         await page.getByTestId('why-button').click();
         await until(methodFinished(page, 'gradCam'), 'Grad-CAM');
         await new Promise((r) => setTimeout(r, 1000));
+        if (process.env.PREP) await page.evaluate(process.env.PREP);
         const cdp = await page.context().newCDPSession(page);
         const events: TraceEvent[] = [];
         cdp.on('Tracing.dataCollected', (m) => void events.push(...(m.value as unknown as TraceEvent[])));
         const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
         await cdp.send('Tracing.start', {
-          traceConfig: { includedCategories: CATEGORIES, enableSampling: !light },
+          traceConfig: {
+            includedCategories: invalid ? [...CATEGORIES, INVALIDATION] : CATEGORIES,
+            enableSampling: !light,
+          },
         });
         await compare(page);
         await cdp.send('Tracing.end');
@@ -131,6 +163,16 @@ async function main(): Promise<void> {
           for (const [name, ms] of breakdown(t, inside))
             if (ms >= 1) out(`      ${ms.toFixed(1).padStart(6)}  ${name}`);
           if (!light) for (const line of topFunctions(samples, t.ts, t.ts + t.dur!)) out(`    ${line}`);
+          if (invalid)
+            for (const line of invalidations(
+              events.filter((e) => e.pid === main.pid && e.ts >= t.ts && e.ts <= t.ts + t.dur!),
+            ))
+              out(`    ${line}`);
+        }
+        if (invalid) {
+          out('  invalidations over the whole span:');
+          for (const line of invalidations(events.filter((e) => e.pid === main.pid && e.ts >= start.ts)))
+            out(`    ${line}`);
         }
         await page.close();
       } finally {

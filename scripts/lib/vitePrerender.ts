@@ -13,6 +13,7 @@ import { build, createServer, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { FirstScreen } from './prerender/renderFirstScreen';
 import type { SnapshotData } from '../../src/prerender/snapshot';
+import { SNAPSHOT_RULES, SNAPSHOT_STYLE_ID } from '../../src/prerender/snapshotStyle';
 import { LOCALES, type Locale } from '../../src/lib/i18n/define';
 
 /** The languages whose files go in a folder of their own (English's are at the top). */
@@ -126,7 +127,9 @@ export function prerenderPlugin(o: { modelsRoot: string; staticRoot: string }): 
         const snapshot =
           // Without JavaScript nothing would ever answer or draw the maps: the boot placeholder
           // stays, as it always did, instead of a page that looks alive.
-          `<noscript><style>#prerender{display:none}body:has(#prerender) #boot{display:block}</style></noscript>\n` +
+          `<noscript><style>#prerender{display:none}body #boot{display:block}</style></noscript>\n` +
+          // Hides the boot placeholder while the snapshot is in the page (src/prerender/snapshotStyle.ts).
+          `<style id="${SNAPSHOT_STYLE_ID}">${SNAPSHOT_RULES}</style>\n` +
           // The boot placeholder's moving line, under the header: the page is not answering yet.
           `<div id="prerender">${screen.shells.en.wide}<div class="boot-line" aria-hidden="true"></div></div>\n` +
           `<template id="prerender-deferred">${deferred.join('')}</template>\n` +

@@ -17,6 +17,7 @@ import { detectLocale } from '../lib/i18n/detect';
 import type { Locale } from '../lib/i18n/define';
 import { defaultSideWidth, NARROW_QUERY, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
 import type { SpriteMap } from './sprite';
+import { removeSnapshotStyle } from './snapshotStyle';
 import { decodeLut, imageSheet, paintColumn, paintPreviews, type PreviewRect } from './snapshotPaint';
 import { fitKey } from './fitKey';
 import { thumbnailSheetCss } from '../lib/data/exampleIndex';
@@ -199,6 +200,7 @@ export function bootSnapshot(): void {
   const drop = (why: string): void => {
     html.dataset.prerender = `skipped: ${why}`;
     root?.remove();
+    removeSnapshotStyle();
     document.getElementById('app')?.classList.remove('behind-snapshot');
     release();
   };

@@ -79,6 +79,22 @@ describe('compare on ResNet-18: the overview repainted a few columns per frame',
     // Back to B: the same pixels as when B was first painted.
     const again = await afterRepaint(page, () => page.getByTestId('compare-overview').selectOption('image'));
     expect(again).toEqual(b);
+
+    // Hit-testing the page skips the overview's hundreds of neurons at once only while its
+    // content box has a transform of its own (NetworkOverview .content); the neurons under it
+    // are still the ones found, where they are drawn.
+    const hits = await page.evaluate(() => {
+      const content = document.querySelector<HTMLElement>('[data-testid="overview"] > .content')!;
+      const neurons = [...document.querySelectorAll<HTMLElement>('[data-testid="neuron"]')].slice(0, 40);
+      const found = neurons.filter((n) => {
+        n.scrollIntoView({ block: 'center', inline: 'center' });
+        const r = n.getBoundingClientRect();
+        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === n;
+      });
+      return { transform: getComputedStyle(content).transform, found: found.length, of: neurons.length };
+    });
+    expect(hits.transform).not.toBe('none');
+    expect(hits.found).toBe(hits.of);
     expect(errors).toEqual([]);
     await page.close();
   }, 900_000);

@@ -203,6 +203,8 @@ describe('the prerendered first screen', () => {
     const read = await readThumbnails(strip);
     expect(read).toHaveLength(20);
     expect(read.filter((t) => t.closest !== t.file)).toEqual([]);
+    // The boot placeholder stays hidden behind it (the snapshot's own rules).
+    expect(await page.locator('#boot').isVisible()).toBe(false);
     await snap(page, 'prerender-without-app-1280');
     await context.close();
   });
@@ -229,6 +231,8 @@ describe('the prerendered first screen', () => {
     expect(await state(page)).toBe('taken over');
     expect((await seen(page)).everShown).toBe(false);
     expect(await page.locator('#prerender').count()).toBe(0);
+    // The snapshot's rules (the boot placeholder hidden) went with it.
+    expect(await page.locator('#snapshot-style').count()).toBe(0);
     expect(await page.locator('#app').getAttribute('class')).not.toMatch(/behind-snapshot/);
     const drawn = await page.evaluate(() => performance.getEntriesByName('overview-drawn').length);
     expect(drawn).toBe(1);
@@ -247,6 +251,7 @@ describe('the prerendered first screen', () => {
       expect(await state(page)).toMatch(/^skipped: /);
       expect((await seen(page)).everShown).toBe(false);
       expect(await page.locator('#prerender').count()).toBe(0);
+      expect(await page.locator('#snapshot-style').count()).toBe(0);
       await close();
     });
 

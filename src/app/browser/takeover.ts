@@ -4,6 +4,8 @@
  * place, and the two swap in one task once the app's own overview has its pixels, so the next
  * frame shows the app where the snapshot was, without a flash or a jump.
  */
+import { removeSnapshotStyle } from '../../prerender/snapshotStyle';
+
 const BEHIND = 'behind-snapshot';
 
 /** The snapshot, while the page still shows it (the inline script removes one it cannot show). */
@@ -39,6 +41,7 @@ export function mountBehindSnapshot(target: HTMLElement): void {
 /** Shows the app in place of the snapshot (idempotent). */
 export function takeOver(): void {
   snapshotShown()?.remove();
+  removeSnapshotStyle();
   document.getElementById('app')?.classList.remove(BEHIND);
   document.documentElement.dataset.prerender &&= document.documentElement.dataset.prerender.replace(
     /^(shown|pending)$/,

@@ -1,8 +1,9 @@
 /**
  * Which `data-view` panels are on the page right now. Panels land (and open, and close) at
- * any time, so the page is watched and re-checked once per frame at most.
+ * any time, so the page is watched and re-checked once per frame at most, when a change added
+ * or removed one.
  */
-import { findView } from '../shell/reveal';
+import { findView, viewsMayHaveChanged } from '../shell/reveal';
 
 export class ViewPresence {
   present = $state.raw<readonly string[]>([]);
@@ -17,8 +18,9 @@ export class ViewPresence {
       const now = this.names.filter((n) => findView(n));
       if (now.join() !== this.present.join()) this.present = now;
     };
-    const observer = new MutationObserver(() => {
-      if (!frame) frame = requestAnimationFrame(check);
+    // Only changes that add or remove a view are worth a look (see viewsMayHaveChanged).
+    const observer = new MutationObserver((records) => {
+      if (!frame && viewsMayHaveChanged(records)) frame = requestAnimationFrame(check);
     });
     observer.observe(document.body, { childList: true, subtree: true });
     check();

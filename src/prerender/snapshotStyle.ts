@@ -1,0 +1,21 @@
+/**
+ * While the prerendered snapshot is in the page, the boot placeholder is hidden and the body is
+ * the app's containing block (the app mounts behind the snapshot, app/browser/takeover.ts). The
+ * build writes these rules in a <style> just before #prerender (scripts/lib/vitePrerender.ts), so
+ * they apply from the moment the snapshot is parsed, and snapshot.ts (when it drops the snapshot)
+ * and takeover.ts remove it with #prerender. They were `body:has(#prerender) …` in app.css,
+ * which made every DOM change anywhere on the page search the whole body for #prerender at the
+ * next style update (~1.5 ms a frame on ResNet-18's page).
+ */
+export const SNAPSHOT_STYLE_ID = 'snapshot-style';
+
+/**
+ * The app behind the snapshot is as wide as the page's own flow (the body's box, without the
+ * scrollbar), so it measures the overview as it will be once in place.
+ */
+export const SNAPSHOT_RULES = '#boot{display:none}body{position:relative}';
+
+/** Takes the snapshot's rules out with it. */
+export function removeSnapshotStyle(): void {
+  document.getElementById(SNAPSHOT_STYLE_ID)?.remove();
+}
