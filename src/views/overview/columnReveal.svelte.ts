@@ -1,20 +1,22 @@
 /**
  * Mounts a big net's overview a few columns per frame instead of all in one task: a net of
  * 150 layers would otherwise keep the page from answering for most of a second while its
- * maps, labels and canvases are made and painted. The first chunk appears at once; every
- * frame after adds as many columns as fit in a time budget (measured on the chunks before),
- * so hovering and scrolling stay smooth. Each frame first paints the maps of the chunk before
- * (their layout is done by then), then mounts the next. A small net (TinyVGG) is mounted whole,
- * as before.
+ * maps, labels and canvases are made and painted. The task in which the net arrives only takes
+ * the old overview down (its panels mount then too); the frame after lays out and paints that
+ * page, and every frame after adds as many columns as fit in a time budget (measured on the
+ * chunks before), so hovering and scrolling stay smooth. Each frame first paints the maps of the
+ * chunk before (their layout is done by then), then mounts the next. A small net (TinyVGG) is
+ * mounted whole, as before.
  */
 import { flushSync } from 'svelte';
 
-/** Milliseconds from one frame to the next while columns mount (mounting, style, layout, paint). */
-const BUDGET_MS = 20;
+/**
+ * Milliseconds of a frame's work (beyond an idle frame) while columns mount: mounting, style,
+ * layout, paint. 20 made frames of 26–29 ms of main-thread time, which any load pushed over 50.
+ */
+const BUDGET_MS = 10;
 /** Nets with no more columns than this appear at once. */
 const WHOLE = 24;
-/** Columns mounted before the first frame of a bigger net. */
-const FIRST = 3;
 
 /** What the reveal asks of the map painter (MapPainter). */
 export interface QueuedPainter {
@@ -23,18 +25,34 @@ export interface QueuedPainter {
   paintQueued(budgetMs: number): boolean;
 }
 
+/** Milliseconds of map painting per frame before the next chunk mounts. */
+const PAINT_MS = 6;
+/** Milliseconds of map painting per frame once every column is mounted (was 20: frames of ~28 ms). */
+const AFTER_MS = 12;
+
 /**
- * Milliseconds of map painting per frame before the next chunk mounts; once all are mounted,
- * the maps still waiting get the whole budget.
+ * How many columns the next frame mounts: as many as fit in `budgetMs` at `perColumnMs` each
+ * (at least one, so the reveal always ends).
  */
-const PAINT_MS = 8;
+export function chunkSize(perColumnMs: number, budgetMs = BUDGET_MS): number {
+  return Math.max(1, Math.floor(budgetMs / Math.max(0.5, perColumnMs)));
+}
+
+/**
+ * What one column cost, smoothed: `frameMs` from the last chunk's frame to this one, less an
+ * idle frame, over the `count` columns it mounted.
+ */
+export function smoothCost(previousMs: number, frameMs: number, count: number): number {
+  if (count <= 0) return previousMs;
+  return 0.5 * previousMs + (0.5 * Math.max(0, frameMs - 16)) / count;
+}
 
 export class ColumnReveal {
   /** Columns mounted so far; all of them (Infinity) once the reveal is over. */
   shown = $state(Infinity);
   private frame = 0;
   /** Milliseconds a column costs, from the frame-to-frame time of the chunks before. */
-  private perColumnMs = 4;
+  private perColumnMs = 3;
 
   /** Set from the last chunk's mounting until its maps are painted (a frame later). */
   private finishing = false;
@@ -69,10 +87,11 @@ export class ColumnReveal {
     }
     this.painter.deferColumns(true);
     this.finishing = false;
-    this.shown = FIRST;
-    let last = { at: performance.now(), count: FIRST };
-    // The first frame after the net mounts lays out and paints the new page (the overview's
-    // frame, the first chunk, the panels that follow the new net): it mounts nothing more.
+    // Nothing of the new net's overview mounts in the task the net arrives in: that task already
+    // takes the old one down and mounts the panels that follow the new net.
+    this.shown = 0;
+    let last = { at: performance.now(), count: 0 };
+    // The first frame after the net arrives lays out and paints that page: it mounts nothing.
     let settled = false;
     const step = (now: number): void => {
       if (!settled) {
@@ -81,7 +100,7 @@ export class ColumnReveal {
         this.frame = requestAnimationFrame(step);
         return;
       }
-      const painted = this.painter.paintQueued(this.revealing ? PAINT_MS : BUDGET_MS);
+      const painted = this.painter.paintQueued(this.revealing ? PAINT_MS : AFTER_MS);
       if (!this.revealing) {
         if (!painted) {
           this.frame = requestAnimationFrame(step);
@@ -94,11 +113,8 @@ export class ColumnReveal {
       }
       // The time from the last chunk's frame to this one holds its mounting and its style,
       // layout and paint; what one column cost (beyond an idle frame), smoothed, sets this chunk's size.
-      if (last.count > 0) {
-        const cost = Math.max(0, now - last.at - 16) / last.count;
-        this.perColumnMs = 0.5 * this.perColumnMs + 0.5 * cost;
-      }
-      const count = Math.max(1, Math.floor(BUDGET_MS / Math.max(0.5, this.perColumnMs)));
+      this.perColumnMs = smoothCost(this.perColumnMs, now - last.at, last.count);
+      const count = chunkSize(this.perColumnMs);
       const next = this.shown + count;
       this.shown = next >= total ? Infinity : next;
       this.finishing = !this.revealing;
