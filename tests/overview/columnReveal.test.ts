@@ -98,11 +98,11 @@ describe('ColumnReveal', () => {
     expect(chunkSize(100, 10)).toBe(1);
     // A cost measured as nothing does not mount the whole net at once.
     expect(chunkSize(0, 10)).toBe(20);
-    // A frame of 16 + 12 ms for 4 columns: 3 ms each, averaged with the 5 ms before.
-    expect(smoothCost(5, 28, 4)).toBe(4);
-    // An idle frame costs nothing; a frame that mounted nothing leaves the estimate.
-    expect(smoothCost(4, 10, 2)).toBe(2);
+    // 12 ms of mounting for 4 columns: 3 ms each, averaged with the 5 ms before.
+    expect(smoothCost(5, 12, 4)).toBe(4);
+    // A chunk that mounted nothing leaves the estimate.
     expect(smoothCost(4, 50, 0)).toBe(4);
+    expect(smoothCost(4, 0, 2)).toBe(2);
   });
 
   it('shows a small net whole at once, and a new start cancels the frame of the one before', () => {
