@@ -15,7 +15,7 @@ import { flushSync } from 'svelte';
  * follow in the same frame. A budget of 20 ms for the whole frame, measured as the time from
  * one frame to the next, made frames of 24–29 ms of main-thread time, which load pushed over 50.
  */
-const BUDGET_MS = 5;
+const BUDGET_MS = 8;
 /** Nets with no more columns than this appear at once. */
 const WHOLE = 24;
 
