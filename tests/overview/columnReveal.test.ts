@@ -1,7 +1,8 @@
 /**
  * The big net's column reveal (src/views/overview/columnReveal.svelte.ts), with frames driven by
  * hand: nothing of the new overview mounts in the task the net arrives in, the first frame after
- * only lays out and paints (no column is added and no map painted), later frames add columns
+ * only lays out and paints (no column is added and no map painted), the next makes what the whole
+ * overview needs (ready) without a column, later frames add columns
  * until all are shown, and the reveal reports done only once the painter has nothing left to
  * paint, in slices of at most ~12 ms a frame.
  */
@@ -70,8 +71,15 @@ describe('ColumnReveal', () => {
     expect(reveal.shown).toBe(0);
     expect(reveal.busy).toBe(true);
     expect(p.deferred).toBe(true);
+    expect(reveal.ready).toBe(false);
     frame();
     // The settling frame: the page lays out and paints what mounted with the net.
+    expect(reveal.shown).toBe(0);
+    expect(reveal.ready).toBe(false);
+    expect(p.calls).toEqual([]);
+    frame();
+    // The overview's colour ranges, flow lane and legends, in a frame of their own.
+    expect(reveal.ready).toBe(true);
     expect(reveal.shown).toBe(0);
     expect(p.calls).toEqual([]);
     frame();
@@ -113,6 +121,7 @@ describe('ColumnReveal', () => {
     );
     reveal.start(10);
     expect(reveal.shown).toBe(Infinity);
+    expect(reveal.ready).toBe(true);
     expect(frames.size).toBe(0);
     reveal.start(80);
     expect(frames.size).toBe(1);

@@ -3,7 +3,7 @@
  * 150 layers would otherwise keep the page from answering for most of a second while its
  * maps, labels and canvases are made and painted. The task in which the net arrives only takes
  * the old overview down (its panels mount then too); the frame after lays out and paints that
- * page, and every frame after adds as many columns as fit in a time budget (measured on the
+ * page, the next makes what the whole overview needs (ready), and every frame after adds as many columns as fit in a time budget (measured on the
  * chunks before), so hovering and scrolling stay smooth. Each frame first paints the maps of the
  * chunk before (their layout is done by then), then mounts the next. A small net (TinyVGG) is
  * mounted whole, as before.
@@ -48,6 +48,11 @@ export function smoothCost(previousMs: number, spentMs: number, count: number): 
 export class ColumnReveal {
   /** Columns mounted so far; all of them (Infinity) once the reveal is over. */
   shown = $state(Infinity);
+  /**
+   * False from a big net's arrival until the frame before its first columns: what the whole
+   * overview needs (colour ranges, the flow lane, the legends) is made in a frame of its own.
+   */
+  ready = $state(true);
   private frame = 0;
   /** Milliseconds a column costs to mount, timed on the chunks before. */
   private perColumnMs = 2;
@@ -81,6 +86,7 @@ export class ColumnReveal {
       this.finishing = false;
       this.painter.deferColumns(false);
       this.shown = Infinity;
+      this.ready = true;
       return;
     }
     this.painter.deferColumns(true);
@@ -88,11 +94,18 @@ export class ColumnReveal {
     // Nothing of the new net's overview mounts in the task the net arrives in: that task already
     // takes the old one down and mounts the panels that follow the new net.
     this.shown = 0;
+    this.ready = false;
     // The first frame after the net arrives lays out and paints that page: it mounts nothing.
     let settled = false;
     const step = (): void => {
       if (!settled) {
         settled = true;
+        this.frame = requestAnimationFrame(step);
+        return;
+      }
+      if (!this.ready) {
+        this.ready = true;
+        flushSync();
         this.frame = requestAnimationFrame(step);
         return;
       }
