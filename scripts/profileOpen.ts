@@ -3,9 +3,10 @@
  * bench's openOnce does) with Chromium's tracing and lists every main-thread task over 50 ms
  * between the click and the overview drawn, with what it spent its time on (event names by
  * self time: scripts by function and URL, GC, style, layout, paint). A tool to find long tasks,
- * not a bench: tracing slows the page.
+ * not a bench: tracing slows the page. Env: OUT=dir for the traces (default /tmp/open19), LIGHT=1
+ * (no sampling) with BREAK=n for the n longest tasks' breakdown, CPU=1 for the sampling profiler.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium';
 import { serveStatic } from './lib/staticServer';
@@ -13,6 +14,9 @@ import { runMain } from './lib/args';
 import { PROBES } from './lib/benchOpen';
 import { breakdown, samplesOf, topFunctions, type ProfileNode, type TraceEvent } from './lib/traceTasks';
 import { median } from './lib/benchStats';
+
+/** Where the traces go (env OUT, default /tmp/open19): one file per build and run. */
+const OUT_DIR = process.env.OUT ?? '/tmp/open19';
 
 const CATEGORIES = [
   'devtools.timeline',
@@ -119,7 +123,8 @@ async function main(): Promise<void> {
       await page.waitForTimeout(300);
       await cdp.send('Tracing.end');
       await complete;
-      writeFileSync(`/tmp/open19/trace-${net}-${run}.json`, JSON.stringify({ traceEvents: events }));
+      mkdirSync(OUT_DIR, { recursive: true });
+      writeFileSync(`${OUT_DIR}/trace-${net}-${which}-${run}.json`, JSON.stringify({ traceEvents: events }));
       const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
       const marks = events.filter(
         (e) =>

@@ -56,6 +56,28 @@ describe('article', () => {
     await context.close();
   });
 
+  it('lets the browser skip its sections off screen, each at the height it has when shown', async () => {
+    const { context, page, errors } = await firstVisit(h, { returning: true });
+    const sections = page.locator('#article section[data-section]');
+    // Skipped (content-visibility: auto) once laid out, so a change over the whole page (closing
+    // the zoo dialog, a big net's panels) does not restyle and lay out the whole article.
+    await expect
+      .poll(() => sections.evaluateAll((ss) => ss.map((s) => getComputedStyle(s).contentVisibility)))
+      .toEqual(Array.from({ length: await sections.count() }, () => 'auto'));
+    const skipped = await sections.evaluateAll((ss) => ss.map((s) => s.getBoundingClientRect().height));
+    const twoFrames = (): Promise<unknown> =>
+      page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    for (let i = 0; i < skipped.length; i++) {
+      await sections.nth(i).evaluate((s) => s.scrollIntoView());
+      await twoFrames();
+      const shown = await sections.nth(i).evaluate((s) => s.getBoundingClientRect().height);
+      // Its remembered size, not the 600 px stand-in: the page does not jump as it is scrolled.
+      expect(Math.abs(shown - skipped[i]!), `section ${i}`).toBeLessThanOrEqual(1);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('draws each activation graph from its function', async () => {
     const { context, page } = await firstVisit(h, { returning: true });
     const plots = page.locator('#learn-activations figure[data-activation]');
