@@ -14,7 +14,7 @@ import { launchChromium } from './lib/chromium';
 import { serveStatic } from './lib/staticServer';
 import { runMain } from './lib/args';
 import { median } from './lib/benchStats';
-import { methodFinished, openResnet18, until, WAIT } from './lib/benchWhy';
+import { alternating, openResnet18GradCam, until, WAIT } from './lib/benchWhy';
 import { breakdown, samplesOf, topFunctions, type TraceEvent } from './lib/traceTasks';
 import '../src/app/browser/debugHookTypes';
 
@@ -85,13 +85,10 @@ async function main(): Promise<void> {
   try {
     for (let k = 0; k < Number(runsArg) * dirs.length; k++) {
       const run = Math.floor(k / dirs.length);
-      const which = run % 2 ? dirs.length - 1 - (k % dirs.length) : k % dirs.length;
+      const which = alternating(k, dirs.length);
       const browser = await launchChromium();
       try {
-        const page = await openResnet18(browser, servers[which]!.url);
-        await page.evaluate(() => window.__cnnStudio!.setTestImage(7));
-        await page.getByTestId('why-button').click();
-        await until(methodFinished(page, 'gradCam'), 'Grad-CAM');
+        const page = await openResnet18GradCam(browser, servers[which]!.url);
         await new Promise((r) => setTimeout(r, 1000));
         if (process.env.PREP) await page.evaluate(process.env.PREP);
         const cdp = await page.context().newCDPSession(page);

@@ -67,6 +67,22 @@ export async function openResnet18(browser: Browser, url: string): Promise<Page>
   }
 }
 
+/**
+ * The build to load in the k-th run of an A/B over `n` builds: A, B, B, A, A, B… (every other
+ * round reversed), so that a shared machine's drift hits every build alike.
+ */
+export const alternating = (k: number, n: number): number =>
+  Math.floor(k / n) % 2 ? n - 1 - (k % n) : k % n;
+
+/** ResNet-18 opened on a fresh page with test image 7, its "Why?" panel showing Grad-CAM. */
+export async function openResnet18GradCam(browser: Browser, url: string): Promise<Page> {
+  const page = await openResnet18(browser, url);
+  await page.evaluate(() => window.__cnnStudio!.setTestImage(7));
+  await page.getByTestId('why-button').click();
+  await until(methodFinished(page, 'gradCam'), 'Grad-CAM');
+  return page;
+}
+
 export async function benchWhy(
   browser: Browser,
   url: string,
