@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot, startHarness, type Harness } from './harness';
 import { openEditor, settled } from './editorHelpers';
+import { partsOutsideColumnBoxes } from './pageReads';
 import { resnet18Spec } from '../../src/lib/zoo/resnet18';
 import { mobilenetV2Spec } from '../../src/lib/zoo/mobilenetV2';
 
@@ -73,6 +74,8 @@ describe('big networks run in the net worker', () => {
       );
       expect(buttons.length).toBeGreaterThan(10);
       expect(overlaps).toEqual([]);
+      // Each column is clipped to its box: nothing of it may reach outside.
+      expect(await partsOutsideColumnBoxes(page)).toEqual([]);
       // Nor do the numbers of the colour legends under them (they ran together as "−0.210.21−0.21").
       const ticks = await page
         .locator('[data-testid="range-legends"] [data-testid="legend"] span')

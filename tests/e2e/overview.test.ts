@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
+import { partsOutsideColumnBoxes } from './pageReads';
 import '../../src/app/browser/debugHookTypes';
 
 let h: Harness;
@@ -202,6 +203,7 @@ describe('TinyVGG overview', () => {
     await expect.poll(() => header.textContent()).toMatch(/conv_1_1\s*62×62×10\s*280 params/);
     await page.getByTestId('details-toggle').uncheck();
     await expect.poll(() => header.textContent()).toMatch(/^\s*conv_1_1\s*$/);
+    expect(await partsOutsideColumnBoxes(page)).toEqual([]);
   });
 
   it('beside the editor on a laptop, a compact header keeps the parameter count in its tooltip', async () => {
@@ -233,6 +235,7 @@ describe('other conv nets', () => {
     // Newly shown maps are painted straight away.
     expect((await canvasInfo(page, 'conv_wide', 63)).colours).toBeGreaterThan(20);
     await expect.poll(() => more.textContent()).toContain('Show fewer');
+    expect(await partsOutsideColumnBoxes(page)).toEqual([]);
     await more.click();
     await expect.poll(() => maps.count()).toBe(10);
     expect(errors).toEqual([]);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
 import { clipped, PHONE, wideScrollers } from './fitsScreen';
+import { partsOutsideColumnBoxes } from './pageReads';
 
 let h: Harness;
 
@@ -19,6 +20,8 @@ describe('on a phone', () => {
   it('opens a convolution neuron’s formula view that fits the screen', async () => {
     const { page, errors } = await openApp(h, '', PHONE);
     expect(await pageWidth(page)).toBe(PHONE.width);
+    // The phone's compact overview: no part of a column clipped by its box.
+    expect(await partsOutsideColumnBoxes(page)).toEqual([]);
     await page.locator('[data-layer="conv_1_1"][data-channel="0"]').first().click();
     await page.getByTestId('neuron-detail').waitFor();
     await expect.poll(() => clipped(page, '[data-testid="neuron-detail"]')).toEqual([]);

@@ -201,3 +201,23 @@ export function neuronBox(layout: OverviewLayout, layerId: string, channel: numb
   if (col.column.kind === 'strip' || col.column.kind === 'hidden') return col.neurons[0];
   return col.neurons[channel];
 }
+
+/** Room around a column's box for what is drawn just outside its parts: focus rings and outlines. */
+export const COLUMN_BOX_MARGIN = 4;
+
+/**
+ * The box that holds one column's header, maps and "+N more" control: its slot and half the
+ * gap on either side, from the header down to the legends, with a margin for focus rings. The
+ * view contains each column in it (CSS containment), so a column mounted or changed does not
+ * make the browser lay out or paint the others.
+ */
+export function columnBox(
+  layout: OverviewLayout,
+  col: ColumnLayout,
+  gap: number,
+): { x: number; y: number; w: number; h: number } {
+  const m = COLUMN_BOX_MARGIN;
+  const x = col.slotX - gap / 2 - m;
+  const y = layout.headerY - m;
+  return { x, y, w: col.slotWidth + gap + 2 * m, h: layout.legendY - y };
+}
