@@ -30,6 +30,13 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
+              // The empty stand-in for Node's built-ins (protobufjs asks for "fs" in a try).
+              // TensorFlow.js asks for one too; merged into the tfjs chunk, it made the editor
+              // import all of TensorFlow.js (564 kB) for an empty object, so the editor, on the
+              // first screen, appeared only after the engine had downloaded and started.
+              name: (id: string) => (id === '__vite-browser-external' ? 'browser-external' : null),
+            },
+            {
               name: (id: string) =>
                 // Not the .wasm URLs: the training panel's worker client imports those, and
                 // they would pull the whole chunk into the page's first script.

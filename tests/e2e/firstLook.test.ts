@@ -78,6 +78,9 @@ describe('first look', () => {
       });
     await page.goto(h.server.url);
     await expect.poll(() => paints(page)).toBe(1);
+    // The editor beside the views needs no TensorFlow.js: it is there while the engine is held
+    // (its chunk once imported all of tfjs for an empty stand-in of Node's "fs").
+    await page.getByTestId('open-zoo').waitFor();
     const pretrained = await probabilities(page);
     await page.getByTestId('train-reset').click();
     await page.getByTestId('prediction-untrained').waitFor();
