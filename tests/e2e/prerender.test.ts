@@ -119,6 +119,9 @@ describe('the prerendered first screen', () => {
     { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' },
     { viewport: { width: 390, height: 844 }, locale: 'zh-CN' },
     { viewport: { width: 390, height: 844 }, locale: 'en-US' },
+    // Tablets: the tight fit (the whole of TinyVGG in the frame), without and beside the editor.
+    { viewport: { width: 768, height: 1024 }, locale: 'en-US' },
+    { viewport: { width: 1024, height: 768 }, locale: 'zh-CN' },
   ];
   for (const { viewport, locale } of readers)
     it(`shows the overview before the app and hands over to it in place, pixel for pixel, at ${viewport.width}×${viewport.height} in ${locale}`, async () => {
