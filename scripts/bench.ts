@@ -15,7 +15,7 @@ import { serveStatic } from './lib/staticServer';
 import { benchBackend } from './lib/benchPage';
 import { formatTable, targetLines, type BenchResult } from './lib/benchStats';
 import { benchTraining, trainingLines, type TrainingBench } from './lib/benchTraining';
-import { machineReport, type MachineReport } from './lib/benchBytes';
+import { describeMachine, machineReport, type MachineReport } from './lib/benchBytes';
 import { benchLiveCamera, type LiveBench } from './lib/benchLive';
 import { attributionLines } from './lib/benchAttribution';
 import { benchOpen, openLines, type OpenBench } from './lib/benchOpen';
@@ -76,9 +76,7 @@ async function main(): Promise<void> {
     } finally {
       await probe.close();
     }
-    log(
-      `machine: ${machine.cpuModel}, ${machine.cores} cores; calibration ${machine.calibrationMs} ms (${machine.calibrationSpreadMs.join('–')})`,
-    );
+    log(`machine: ${describeMachine(machine)}`);
     for (const backend of args.compare ? ['wasm', 'webgl', 'cpu'] : [args.backend]) {
       log(`${backend}:`);
       const browser = await launchChromium(backend === 'webgl' ? SWIFTSHADER_FLAGS : []);

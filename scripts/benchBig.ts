@@ -4,7 +4,8 @@
  * (benchWhy.ts), and with --tools the longest main-thread task of compare (and its B − A overview), FGSM and class
  * visualisation on ResNet-18 (benchWhyTools.ts). Serves each built site and measures them in turn, alternating A, B, A, B… in
  * one browser so that a shared machine's drift hits every build alike; prints each build's
- * median and spread of every figure.
+ * median and spread of every figure, after the machine's CPU model and calibration figure
+ * (benchBytes.ts machineReport, measured first on an idle browser, as bench.ts does).
  */
 import { launchChromium } from './lib/chromium';
 import { serveStatic, type StaticServer } from './lib/staticServer';
@@ -13,6 +14,7 @@ import { parseArgs, runMain, usage } from './lib/args';
 import { openOnce } from './lib/benchOpen';
 import { benchWhy } from './lib/benchWhy';
 import { benchWhyTools } from './lib/benchWhyTools';
+import { describeMachine, machineReport, type MachineReport } from './lib/benchBytes';
 
 const OPTIONS = {
   rounds: { kind: 'number', default: 5, help: 'rounds (each: every build, alternating)' },
@@ -49,6 +51,15 @@ async function main(): Promise<void> {
     return;
   }
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  // The machine first, on an idle browser: the calibration scales figures between machines.
+  const probe = await launchChromium();
+  let machine: MachineReport;
+  try {
+    machine = await machineReport(await probe.newPage());
+  } finally {
+    await probe.close();
+  }
+  log(`machine: ${describeMachine(machine)}`);
   const builds: Build[] = [];
   for (const dir of dirs) builds.push({ dir, server: await serveStatic(dir), figures: {} });
   try {
@@ -87,6 +98,7 @@ async function main(): Promise<void> {
   } finally {
     for (const b of builds) await b.server.close();
   }
+  process.stdout.write(`\nmachine: ${describeMachine(machine)}\n`);
   for (const b of builds) {
     process.stdout.write(`\n${b.dir}\n`);
     for (const [key, values] of Object.entries(b.figures)) {
@@ -97,7 +109,9 @@ async function main(): Promise<void> {
     }
   }
   if (args.json)
-    process.stdout.write(`${JSON.stringify(builds.map((b) => ({ dir: b.dir, ...b.figures })))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(builds.map((b) => ({ dir: b.dir, ...machine, ...b.figures })))}\n`,
+    );
 }
 
 runMain(main);

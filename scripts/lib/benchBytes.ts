@@ -78,6 +78,10 @@ export interface MachineReport {
   calibrationSpreadMs: [number, number];
 }
 
+/** The machine in one line: CPU model, cores and calibration with its spread. */
+export const describeMachine = (m: MachineReport): string =>
+  `${m.cpuModel}, ${m.cores} cores; calibration ${m.calibrationMs} ms (${m.calibrationSpreadMs.join('–')})`;
+
 export async function machineReport(page: Page, runs = 21): Promise<MachineReport> {
   const times = await page.evaluate((n) => {
     const size = 160;

@@ -62,8 +62,8 @@ async function renderWithSsr(
   }
 }
 
-/** The inline script, bundled and minified on its own (a few kB). */
-async function bundleSnapshotScript(root: string): Promise<string> {
+/** An inline script (src/prerender/<entry>.ts), bundled and minified on its own (a few kB). */
+async function bundleInlineScript(root: string, entry: string): Promise<string> {
   const out = await build({
     root,
     configFile: false,
@@ -72,14 +72,19 @@ async function bundleSnapshotScript(root: string): Promise<string> {
       write: false,
       minify: true,
       target: 'es2022',
-      lib: { entry: resolve(root, 'src/prerender/snapshotEntry.ts'), formats: ['iife'], name: 'cnnSnapshot' },
+      lib: { entry: resolve(root, `src/prerender/${entry}.ts`), formats: ['iife'], name: 'cnnSnapshot' },
     },
   });
   const outputs = Array.isArray(out) ? out : [out];
   for (const o of outputs)
-    if ('output' in o) for (const chunk of o.output) if (chunk.type === 'chunk') return chunk.code;
-  throw new Error('prerender: the snapshot script did not bundle');
+    if ('output' in o)
+      for (const chunk of o.output)
+        if (chunk.type === 'chunk') return chunk.code.replace(/<\/script/gi, '<\\/script');
+  throw new Error(`prerender: the ${entry} script did not bundle`);
 }
+
+/** The <head> tag the page's first-screen choice (src/prerender/firstScreen.ts) goes after. */
+const VIEWPORT_META = /<meta name="viewport"[^>]*>/;
 
 export function prerenderPlugin(o: { modelsRoot: string; staticRoot: string }): Plugin {
   let root = process.cwd();
@@ -98,7 +103,13 @@ export function prerenderPlugin(o: { modelsRoot: string; staticRoot: string }): 
         // No example to explain (a checkout without static/examples): the page loads as before.
         if (!firstExampleFile(join(resolve(root, o.staticRoot), 'examples'))) return html;
         screen = await renderWithSsr(root, o);
-        const script = await bundleSnapshotScript(root);
+        const script = await bundleInlineScript(root, 'snapshotEntry');
+        // Blocking, in <head> after the viewport (which the narrow-window query reads) and before
+        // the stylesheet (which an inline script would wait for): decides before #prerender is
+        // parsed whether its inline first screen may be painted.
+        const choose = await bundleInlineScript(root, 'firstScreenEntry');
+        if (!VIEWPORT_META.test(html)) throw new Error('prerender: index.html has no viewport <meta>');
+        html = html.replace(VIEWPORT_META, (meta) => `${meta}\n    <script>${choose}</script>`);
         const data: SnapshotData = {
           ...screen.data,
           locales: Object.fromEntries(
@@ -134,7 +145,7 @@ export function prerenderPlugin(o: { modelsRoot: string; staticRoot: string }): 
           `<div id="prerender">${screen.shells.en.wide}<div class="boot-line" aria-hidden="true"></div></div>\n` +
           `<template id="prerender-deferred">${deferred.join('')}</template>\n` +
           `<script type="application/json" id="prerender-data">${scriptJson(data)}</script>\n` +
-          `<script>${script.replace(/<\/script/gi, '<\\/script')}</script>\n`;
+          `<script>${script}</script>\n`;
         if (!html.includes('<div id="app"></div>'))
           throw new Error('prerender: index.html has no <div id="app"></div>');
         return html

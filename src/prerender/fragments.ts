@@ -10,19 +10,24 @@ import {
   MAX_BOX,
   MIN_BOX,
   MIN_COMPACT_PITCH,
+  MIN_TIGHT_PITCH,
+  TIGHT_OUTPUT_WIDTH,
   type OverviewFit,
 } from '../views/overview/fitBox';
 import { fitKey } from './fitKey';
 
-/** Compact pitches prerendered: the narrowest ones, which laptops (1024–1440 px windows) give. */
+/**
+ * Compact pitches prerendered: the narrowest ones, which laptops (1024–1440 px windows) give,
+ * and every tight one (tablets; a tight fit does not depend on the height, so they are few).
+ */
 export const COMPACT_PITCHES = 12;
 
 /**
  * The fits the build prerenders: every one a window wide enough for the natural layout gives
  * (fitBox picks the map size from the window's height, MIN_BOX to MAX_BOX), and the compact
- * ones of the narrowest COMPACT_PITCHES column pitches at every height. Made by fitOverview
- * itself, for frames of the widths and heights that give them, so they are the fits the page
- * will compute; deduplicated by fitKey.
+ * ones of the narrowest COMPACT_PITCHES column pitches at every height, the tight ones too.
+ * Made by fitOverview itself, for frames of the widths and heights that give them, so they are
+ * the fits the page will compute; deduplicated by fitKey.
  */
 export function prerenderFits(columns: readonly OverviewColumn[], o: LayoutOptions): OverviewFit[] {
   const fits = new Map<string, OverviewFit>();
@@ -33,8 +38,11 @@ export function prerenderFits(columns: readonly OverviewColumn[], o: LayoutOptio
     const viewportHeight = heightFor(columns, box, o);
     const wide = fitOverview(columns, { width: 1e6, top: 0, viewportHeight }, o);
     fits.set(fitKey(wide), wide);
-    const narrowest = 2 * o.padding + others * MIN_COMPACT_PITCH;
-    const widest = narrowest + others * COMPACT_PITCHES + outputs * (COMPACT_OUTPUT_WIDTH + o.columnGap);
+    const narrowest = 2 * o.padding + others * MIN_TIGHT_PITCH + outputs * TIGHT_OUTPUT_WIDTH;
+    const widest =
+      2 * o.padding +
+      others * (MIN_COMPACT_PITCH + COMPACT_PITCHES) +
+      outputs * (COMPACT_OUTPUT_WIDTH + o.columnGap);
     for (let width = narrowest; width <= widest; width++) {
       const fit = fitOverview(columns, { width, top: 0, viewportHeight }, o);
       if (fit.compact && fit.minSlot + fit.columnGap < MIN_COMPACT_PITCH + COMPACT_PITCHES)

@@ -5,19 +5,19 @@
  * window as NetworkOverview will (the same fitOverview and layoutOverview), puts in the
  * overview's markup prerendered for that fit and paints the maps from the build's sprite the
  * way MapPainter paints them. The page holds the first screen in English on a wide window; in
- * Chinese or on a narrow window (a phone: the side panel a drawer) that one is swapped in
- * before anything is painted. Anything it cannot show exactly (a share link, a fit without
+ * Chinese or on a narrow window (a phone: the side panel a drawer) that one is swapped in,
+ * the English one hidden from before it was parsed (firstScreen.ts, a script in <head>). Anything it cannot show exactly (a share link, a fit without
  * prerendered markup, a failed download) removes the snapshot, and the page loads as it did
  * before (the boot placeholder, then the app).
  */
 import type { OverviewColumn } from '../lib/overview/columns';
 import { layoutOverview, type LayoutOptions } from '../lib/overview/layout';
 import { fitOverview } from '../views/overview/fitBox';
-import { detectLocale } from '../lib/i18n/detect';
 import type { Locale } from '../lib/i18n/define';
-import { defaultSideWidth, NARROW_QUERY, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
+import { defaultSideWidth, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
+import { chooseFirstScreen, stored } from './firstScreen';
 import type { SpriteMap } from './sprite';
-import { removeSnapshotStyle } from './snapshotStyle';
+import { removeSnapshotStyle, SWAP_ATTRIBUTE } from './snapshotStyle';
 import { decodeLut, imageSheet, paintColumn, paintPreviews, type PreviewRect } from './snapshotPaint';
 import { fitKey } from './fitKey';
 import { thumbnailSheetCss } from '../lib/data/exampleIndex';
@@ -44,33 +44,6 @@ export interface SnapshotData {
   locales: Record<Locale, { shellUrl: string | null; narrowShellUrl: string; fragmentUrl: string }>;
 }
 
-const LOCALE_KEY = 'cnn-studio.locale';
-
-function stored(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-/** The language the app will start in (as I18n picks it): the saved choice, else the browser's. */
-export function startLocale(w: { languages: readonly string[]; savedLocale: string | null }): Locale {
-  return w.savedLocale === 'en' || w.savedLocale === 'zh-CN' ? w.savedLocale : detectLocale(w.languages);
-}
-
-/**
- * Why the app's first screen would not be this snapshot, or null when it is: the address asks
- * for something else (`?net=`, a share link's hash, a neuron's detail). Every language and
- * window width has its prerendered first screen.
- */
-export function skipReason(w: { search: string; hash: string }): string | null {
-  const query = new URLSearchParams(w.search);
-  if (query.has('net') || query.has('detail')) return 'query';
-  if (w.hash.length > 1) return 'hash';
-  return null;
-}
-
 /** A gzipped file's text (the build gzips the fragments itself, see vitePrerender.ts). */
 async function fetchGzipText(url: string): Promise<string> {
   const res = await fetch(url);
@@ -90,24 +63,25 @@ const afterPaint = (): Promise<void> =>
 
 /** Shows the snapshot's overview; resolves to why not, or null once it is painted. */
 export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promise<string | null> {
-  const skip = skipReason({ search: location.search, hash: location.hash });
+  // The same choice the <head> script made (firstScreen.ts) before #prerender was parsed.
+  const { skip, locale, narrow } = chooseFirstScreen();
   if (skip) return skip;
-  if (typeof DecompressionStream === 'undefined') return 'no DecompressionStream';
-  const locale = startLocale({ languages: navigator.languages ?? [], savedLocale: stored(LOCALE_KEY) });
   const files = data.locales[locale];
   if (!files) return 'language';
-  const shellUrl = matchMedia(NARROW_QUERY).matches ? files.narrowShellUrl : files.shellUrl;
+  const shellUrl = narrow ? files.narrowShellUrl : files.shellUrl;
+  const html = document.documentElement;
   if (shellUrl) {
-    // The page's first screen (English, wide) is hidden before it is ever painted; this
-    // language's or this width's comes in its place (a few kB), with the boot line kept.
-    root.style.visibility = 'hidden';
+    // The page's first screen (English, wide) was hidden before it was parsed (the <head>
+    // script's SWAP_ATTRIBUTE; set here too, should that script have failed); this language's
+    // or this width's comes in its place (a few kB), with the boot line kept.
+    html.setAttribute(SWAP_ATTRIBUTE, '');
     const shell = await fetchGzipText(shellUrl);
     if (!root.isConnected) return 'taken over';
     const line = root.querySelector('.boot-line');
     root.innerHTML = shell;
     if (line) root.append(line);
-    document.documentElement.lang = locale;
-    root.style.visibility = '';
+    html.lang = locale;
+    html.removeAttribute(SWAP_ATTRIBUTE);
   }
   // The side panel's width as LayoutState sets it (the prerender assumed a 400 px one).
   const saved = Number(stored(SIDE_STORAGE_KEY));

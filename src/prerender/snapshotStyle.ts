@@ -10,12 +10,21 @@
 export const SNAPSHOT_STYLE_ID = 'snapshot-style';
 
 /**
- * The app behind the snapshot is as wide as the page's own flow (the body's box, without the
- * scrollbar), so it measures the overview as it will be once in place.
+ * On <html> while #prerender's inline content is not what the page will show (another language
+ * or width, or no snapshot): set by the blocking script in <head> (firstScreen.ts) before the
+ * parser reaches #prerender, so that content is never painted.
  */
-export const SNAPSHOT_RULES = '#boot{display:none}body{position:relative}';
+export const SWAP_ATTRIBUTE = 'data-snapshot-swap';
 
-/** Takes the snapshot's rules out with it. */
+/**
+ * The app behind the snapshot is as wide as the page's own flow (the body's box, without the
+ * scrollbar), so it measures the overview as it will be once in place. #prerender is hidden
+ * while its content is to be swapped.
+ */
+export const SNAPSHOT_RULES = `#boot{display:none}body{position:relative}html[${SWAP_ATTRIBUTE}] #prerender{visibility:hidden}`;
+
+/** Takes the snapshot's rules (and the mark one of them reads) out with it. */
 export function removeSnapshotStyle(): void {
   document.getElementById(SNAPSHOT_STYLE_ID)?.remove();
+  document.documentElement.removeAttribute(SWAP_ATTRIBUTE);
 }

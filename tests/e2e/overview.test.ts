@@ -214,6 +214,24 @@ describe('TinyVGG overview', () => {
       /^conv_1_1 · Conv2D · 280 params · /,
     );
   });
+
+  it('on a tablet (768×1024) shows TinyVGG whole, the prediction column inside the overview’s visible box', async () => {
+    const { page } = await openOverview('', { width: 768, height: 1024 });
+    const scroller = page.getByTestId('overview');
+    await expect.poll(() => scroller.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+    const visible = await scroller.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left + e.clientLeft, right: r.left + e.clientLeft + e.clientWidth };
+    });
+    const output = (await page.getByTestId('probabilities').boundingBox())!;
+    expect(output.x).toBeGreaterThanOrEqual(visible.left);
+    expect(output.x + output.width).toBeLessThanOrEqual(visible.right);
+    // No fade says more is to the right, and the top class's name is shown whole.
+    expect(await scroller.evaluate((e) => e.classList.contains('fade-right'))).toBe(false);
+    const top = page.locator('[data-testid="probabilities"] li.top .name');
+    expect(await top.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await shot(page, 'overview-tablet-768');
+  });
 });
 
 describe('other conv nets', () => {

@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS } from './harness';
 import { readThumbnails } from './thumbnailReads';
+import { stalledDocument } from './stalledDocument';
 
 let h: Harness;
 beforeAll(async () => {
@@ -93,6 +94,7 @@ function recordTakeover(): void {
 async function visit(
   query: string,
   options: BrowserContextOptions = { viewport: { width: 1280, height: 800 } },
+  base = h.server.url,
 ): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const context = await h.browser.newContext(options);
   await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
@@ -100,7 +102,7 @@ async function visit(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${h.server.url}${query}`);
+  await page.goto(`${base}${query}`);
   return { page, errors, close: () => context.close() };
 }
 
@@ -119,6 +121,9 @@ describe('the prerendered first screen', () => {
     { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' },
     { viewport: { width: 390, height: 844 }, locale: 'zh-CN' },
     { viewport: { width: 390, height: 844 }, locale: 'en-US' },
+    // Tablets: the tight fit (the whole of TinyVGG in the frame), without and beside the editor.
+    { viewport: { width: 768, height: 1024 }, locale: 'en-US' },
+    { viewport: { width: 1024, height: 768 }, locale: 'zh-CN' },
   ];
   for (const { viewport, locale } of readers)
     it(`shows the overview before the app and hands over to it in place, pixel for pixel, at ${viewport.width}×${viewport.height} in ${locale}`, async () => {
@@ -256,7 +261,15 @@ describe('the prerendered first screen', () => {
     });
 
   it('shows a Chinese reader the Chinese first screen, never the English one in the page', async () => {
-    const { page, close } = await visit('', { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    // The page stalls right after #prerender's English content, before the snapshot's script:
+    // the browser paints what it has then, so only a choice made before it was parsed (the
+    // <head> script, src/prerender/firstScreen.ts) keeps the English off screen.
+    const stalled = await stalledDocument(h.server.url, '<template id="prerender-deferred">', 600);
+    const { page, close } = await visit(
+      '',
+      { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' },
+      stalled.url,
+    );
     await expect.poll(() => state(page), { timeout: 60_000 }).toBe('taken over');
     const { everShown, firstPaintedText, shownText } = await seen(page);
     expect(everShown).toBe(true);
@@ -268,7 +281,9 @@ describe('the prerendered first screen', () => {
     await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.locator('#prerender').count()).toBe(0);
+    expect(await page.locator('html').getAttribute('data-snapshot-swap')).toBeNull();
     await close();
+    await stalled.close();
   });
 
   it('shows an English reader the English first screen', async () => {

@@ -5,7 +5,14 @@ import { DEFAULT_LAYOUT, layoutOverview } from '../../src/lib/overview/layout';
 import { inferShapes } from '../../src/lib/spec/inferShapes';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { findDemoNet } from '../../src/lib/zoo/demoNets';
-import { fitOverview, MIN_COMPACT_PITCH, COMPACT_OUTPUT_WIDTH } from '../../src/views/overview/fitBox';
+import {
+  fitOverview,
+  isTight,
+  MIN_BOX,
+  MIN_COMPACT_PITCH,
+  MIN_TIGHT_PITCH,
+  COMPACT_OUTPUT_WIDTH,
+} from '../../src/views/overview/fitBox';
 import type { NetworkSpec } from '../../src/lib/spec/types';
 
 const columnsOf = (spec: NetworkSpec) => buildColumns(spec, inferShapes(spec));
@@ -48,10 +55,46 @@ describe('fitting the overview', () => {
     expect(laidOut(wider).width).toBeLessThanOrEqual(1000);
     expect(laidOut(wider).width).toBeGreaterThan(laidOut(narrower).width);
     const deep = columnsOf(findDemoNet('deep8')!.spec);
-    const fit = fitOverview(deep, { width: 700, top: 305, viewportHeight: 800 }, DEFAULT_LAYOUT);
+    // 14 columns before the output: too many for a 600 px window's frame even at the tight pitch.
+    const fit = fitOverview(deep, { width: 572, top: 305, viewportHeight: 800 }, DEFAULT_LAYOUT);
     const layout = laidOut(fit, deep);
-    expect(layout.width).toBeGreaterThan(700);
+    expect(layout.width).toBeGreaterThan(572);
     for (const c of layout.columns.filter((c) => c.column.kind !== 'output'))
       expect(c.slotWidth + fit.columnGap).toBe(MIN_COMPACT_PITCH);
+  });
+
+  it('fits TinyVGG whole, prediction included, into a tablet’s frame, with maps no smaller than a tight pitch allows', () => {
+    // The frames measured at 600×900, 1024×768 (beside the editor) and 768×1024.
+    for (const [width, top, viewportHeight] of [
+      [572, 575, 900],
+      [644, 540, 768],
+      [712, 510, 1024],
+    ] as const) {
+      const fit = fitOverview(tiny, { width, top, viewportHeight }, DEFAULT_LAYOUT);
+      const layout = laidOut(fit);
+      expect(isTight(fit), `${width}`).toBe(true);
+      expect(layout.width, `${width}`).toBeLessThanOrEqual(width);
+      const output = layout.columns.find((c) => c.column.kind === 'output')!;
+      expect(output.x + output.width).toBeLessThanOrEqual(width);
+      expect(fit.minSlot + fit.columnGap).toBeGreaterThanOrEqual(MIN_TIGHT_PITCH);
+      expect(fit.box).toBeGreaterThanOrEqual(MIN_TIGHT_PITCH - 12);
+      expect(fit.box).toBeLessThanOrEqual(MIN_BOX);
+      for (let i = 1; i < layout.columns.length; i++)
+        expect(layout.columns[i]!.slotX).toBeGreaterThanOrEqual(
+          layout.columns[i - 1]!.slotX + layout.columns[i - 1]!.slotWidth + fit.columnGap,
+        );
+    }
+  });
+
+  it('fits TinyVGG at every frame width from a 600 px window up, and a phone’s frame still scrolls at the compact pitch', () => {
+    for (let width = 560; width <= 1600; width++)
+      expect(
+        laidOut(fitOverview(tiny, { width, top: 500, viewportHeight: 900 }, DEFAULT_LAYOUT)).width,
+      ).toBeLessThanOrEqual(width);
+    // 390 px: too narrow even for the tight pitch; the phone keeps the layout it had.
+    const phone = fitOverview(tiny, { width: 362, top: 600, viewportHeight: 844 }, DEFAULT_LAYOUT);
+    expect(isTight(phone)).toBe(false);
+    expect(phone.minSlot + phone.columnGap).toBe(MIN_COMPACT_PITCH);
+    expect(phone.outputWidth).toBe(COMPACT_OUTPUT_WIDTH);
   });
 });

@@ -4,7 +4,7 @@ import { buildColumns } from '../../src/lib/overview/columns';
 import { inferShapes } from '../../src/lib/spec/inferShapes';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { DEFAULT_LAYOUT } from '../../src/lib/overview/layout';
-import { fitOverview } from '../../src/views/overview/fitBox';
+import { fitOverview, isTight } from '../../src/views/overview/fitBox';
 import { COMPACT_PITCHES, overviewFragment, prerenderFits } from '../../src/prerender/fragments';
 import { fitKey } from '../../src/prerender/fitKey';
 
@@ -40,6 +40,18 @@ describe('prerendered fits', () => {
       }
     expect(covered).toBeGreaterThan(20);
     expect(beyond).toBe(0);
+  });
+
+  it('cover every tight fit (a tablet’s frame), whatever the height', () => {
+    let tight = 0;
+    for (let width = 500; width <= 900; width++)
+      for (const height of [600, 768, 900, 1024, 1366]) {
+        const fit = fitOverview(columns, { width, top: 480, viewportHeight: height }, base);
+        if (!isTight(fit)) continue;
+        expect(keys.has(fitKey(fit)), `${width}×${height}`).toBe(true);
+        tight++;
+      }
+    expect(tight).toBeGreaterThan(100);
   });
 
   it('names fits apart by every field the markup depends on', () => {

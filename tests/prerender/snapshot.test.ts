@@ -1,6 +1,6 @@
 /** When the page may show the prerendered snapshot, and what the build writes into the page's scripts. */
 import { describe, expect, it } from 'vitest';
-import { skipReason, startLocale } from '../../src/prerender/snapshot';
+import { skipReason, startLocale } from '../../src/prerender/firstScreen';
 import { scriptJson } from '../../scripts/lib/vitePrerender';
 
 const ok = { search: '', hash: '' };

@@ -3,7 +3,9 @@
  * the window below the overview's top, within readable bounds: big screens get bigger maps,
  * small ones scroll. When the columns are then wider than the overview's frame (a laptop with
  * the editor open), a compact layout narrows the gaps, the output column and the headers so
- * the whole net, prediction included, still fits; only a net too deep for even that scrolls.
+ * the whole net, prediction included, still fits. Narrower still (a tablet), a tight layout
+ * (maps no bigger than MIN_BOX, thin gaps, a narrower output column, shapes on two lines) fits a
+ * small net down to MIN_TIGHT_PITCH; a net too deep for even that scrolls at the compact pitch.
  */
 import type { OverviewColumn } from '../../lib/overview/columns';
 import { layoutOverview, type LayoutOptions } from '../../lib/overview/layout';
@@ -18,6 +20,10 @@ export const COMPACT_OUTPUT_WIDTH = 132;
  * "62×62×10" at the compact font) no longer fit; below it the overview scrolls instead.
  */
 export const MIN_COMPACT_PITCH = 58;
+/** Tight layout: the narrowest gap, the output column, and the narrowest column pitch. */
+const TIGHT_MIN_GAP = 12;
+export const TIGHT_OUTPUT_WIDTH = 100;
+export const MIN_TIGHT_PITCH = 34;
 
 export function fitBox(
   columns: readonly OverviewColumn[],
@@ -43,10 +49,15 @@ export interface OverviewFit {
   compact: boolean;
 }
 
+/** A compact fit narrower than MIN_COMPACT_PITCH: its headers wrap the shape too (ColumnHeader). */
+export const isTight = (fit: OverviewFit): boolean =>
+  fit.compact && fit.minSlot + fit.columnGap < MIN_COMPACT_PITCH;
+
 /**
  * Fits the overview into `width` × the window below `top`: the map size from the height, then,
  * if the natural layout is wider than `width`, one pitch for every column (map and gap) that
- * fills the width, no narrower than MIN_COMPACT_PITCH.
+ * fills the width, no narrower than MIN_COMPACT_PITCH; failing that, the tight layout's pitch,
+ * no narrower than MIN_TIGHT_PITCH; failing that too, the compact layout at its narrowest.
  */
 export function fitOverview(
   columns: readonly OverviewColumn[],
@@ -62,23 +73,58 @@ export function fitOverview(
     compact: false,
   };
   if (layoutOverview(columns, { ...o, ...natural }).width <= space.width) return natural;
-  const others = columns.filter((c) => c.kind !== 'output').length;
+  const compact = pitchFit(columns, space.width, o, {
+    box,
+    minGap: MIN_GAP,
+    output: COMPACT_OUTPUT_WIDTH,
+    minPitch: MIN_COMPACT_PITCH,
+    maxPitch: Infinity,
+  });
+  if (compact.fits) return compact.fit;
+  // The tight layout's maps are at most MIN_BOX whatever the height: one fit for each width.
+  const tight = pitchFit(columns, space.width, o, {
+    box: MIN_BOX,
+    minGap: TIGHT_MIN_GAP,
+    output: TIGHT_OUTPUT_WIDTH,
+    minPitch: MIN_TIGHT_PITCH,
+    maxPitch: MIN_COMPACT_PITCH - 1,
+  });
+  return tight.fits ? tight.fit : compact.fit;
+}
+
+/**
+ * The widest pitch (map and gap) of a compact layout that fits `width`, from `maxPitch` down to
+ * `minPitch` (at which it is left when nothing fits).
+ */
+function pitchFit(
+  columns: readonly OverviewColumn[],
+  width: number,
+  o: LayoutOptions,
+  c: { box: number; minGap: number; output: number; minPitch: number; maxPitch: number },
+): { fit: OverviewFit; fits: boolean } {
+  const others = columns.filter((col) => col.kind !== 'output').length;
   const outputs = columns.length - others;
-  const output = outputs > 0 ? COMPACT_OUTPUT_WIDTH : 0;
+  const output = outputs > 0 ? c.output : 0;
   // width = 2·padding + others·pitch + outputs·(output + gap): the widest pitch that fits.
-  const gapFor = (pitch: number): number => Math.max(MIN_GAP, Math.min(o.columnGap, pitch - box));
+  const gapFor = (pitch: number): number => Math.max(c.minGap, Math.min(o.columnGap, pitch - c.box));
   const widthAt = (pitch: number): number =>
     2 * o.padding + others * pitch + outputs * (output + gapFor(pitch));
-  let pitch = Math.floor((space.width - 2 * o.padding - outputs * (output + MIN_GAP)) / Math.max(1, others));
-  while (pitch > MIN_COMPACT_PITCH && widthAt(pitch) > space.width) pitch--;
-  pitch = Math.max(MIN_COMPACT_PITCH, pitch);
+  let pitch = Math.min(
+    c.maxPitch,
+    Math.floor((width - 2 * o.padding - outputs * (output + c.minGap)) / Math.max(1, others)),
+  );
+  while (pitch > c.minPitch && widthAt(pitch) > width) pitch--;
+  pitch = Math.max(c.minPitch, pitch);
   const columnGap = gapFor(pitch);
   const slot = pitch - columnGap;
   return {
-    box: Math.min(box, slot),
-    columnGap,
-    minSlot: slot,
-    outputWidth: output || o.outputWidth,
-    compact: true,
+    fit: {
+      box: Math.min(c.box, slot),
+      columnGap,
+      minSlot: slot,
+      outputWidth: output || o.outputWidth,
+      compact: true,
+    },
+    fits: widthAt(pitch) <= width,
   };
 }
