@@ -230,6 +230,8 @@ describe('TinyVGG overview', () => {
     expect(await scroller.evaluate((e) => e.classList.contains('fade-right'))).toBe(false);
     const top = page.locator('[data-testid="probabilities"] li.top .name');
     expect(await top.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    // The tight headers and output rows stay inside their columns' boxes.
+    expect(await partsOutsideColumnBoxes(page)).toEqual([]);
     await shot(page, 'overview-tablet-768');
   });
 });
