@@ -64,8 +64,10 @@ describe('“Why?” on other nets', () => {
     expect(cam.heat!.range.hi).toBeLessThan(2 ** -23);
     const faint = page.getByTestId('attribution-faint');
     await faint.waitFor();
+    // Or exactly 0: Grad-CAM keeps only the positive part, and with some random weights every
+    // weighted sum is negative (seen once in a full run).
     expect(await faint.textContent()).toMatch(
-      /largest value of this map is [\d.]+e[−-]\d+: the score hardly depends/,
+      /largest value of this map is (0|[\d.]+e[−-]\d+): the score hardly depends/,
     );
     expect(errors).toEqual([]);
     await page.close();
