@@ -67,6 +67,34 @@ describe('first look', () => {
     await close();
   });
 
+  it('loads the first screen’s panels (the editor, the formula views a click opens) before the ones below it', async () => {
+    const { page, errors, close } = await newVisit();
+    await page.goto(h.server.url);
+    await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+    const chunks = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e as PerformanceResourceTiming)
+        .map((e) => ({
+          name: e.name
+            .split('/')
+            .pop()!
+            .replace(/-[\w-]{8}\.js$/, ''),
+          start: e.startTime,
+          end: e.responseEnd,
+        }))
+        .filter((e) => /^(EditorPanel|NeuronDetail|TrainingPanel|PlaygroundPanel|Article)$/.test(e.name)),
+    );
+    const at = (name: string) => chunks.find((c) => c.name === name);
+    for (const name of ['EditorPanel', 'NeuronDetail', 'TrainingPanel', 'PlaygroundPanel', 'Article'])
+      expect(at(name), name).toBeDefined();
+    const firstDone = Math.max(at('EditorPanel')!.end, at('NeuronDetail')!.end);
+    for (const later of ['TrainingPanel', 'PlaygroundPanel', 'Article'])
+      expect(at(later)!.start, later).toBeGreaterThanOrEqual(firstDone);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('takes new weights before the engine has arrived (a reset), and the engine carries them over', async () => {
     const { page, errors, close } = await newVisit();
     let release: () => void = () => {};

@@ -42,7 +42,7 @@ export class LayoutState {
   panelsReleased = $state(false);
   /** Deferred panels still loading their chunk. */
   private panelsLoading = $state(0);
-  /** Of those, the ones on the first screen (the editor beside the views). */
+  /** Of those, the first screen's: the editor beside the views, and the neuron detail a click opens. */
   private firstLoading = $state(0);
   /**
    * The panels below the first screen (training, playground, article) start once the ones on it
