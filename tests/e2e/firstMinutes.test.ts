@@ -130,6 +130,13 @@ describe('the first ten minutes at every size', () => {
       expect(await page.getByTestId('example-about').textContent()).toContain(`says ${topName} (`);
       expect(await onScreen(page, 'random-weights')).toBe(true);
       expect(await onScreen(page, 'back-to-pretrained')).toBe(true);
+      // The class pictures are still the pretrained TinyVGG's, and say so; back, they are "the network's".
+      const patterns = page.locator('[data-testid="example-set"][data-kind="pattern"]');
+      const patternsTitle = (): Promise<string | null> => patterns.locator('.title').textContent();
+      expect(await patternsTitle()).toBe('What the pretrained TinyVGG thinks each class looks like');
+      expect(await patterns.getByTestId('example').first().getAttribute('aria-label')).toMatch(
+        /^what the pretrained TinyVGG thinks “\w+” looks like$/,
+      );
       expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
       await shot(page, `first-minutes-no-weights-${size(viewport)}`);
       expect(await audit(page)).toEqual([]);
@@ -137,6 +144,7 @@ describe('the first ten minutes at every size', () => {
       await page.getByTestId('back-to-pretrained').click();
       await expect.poll(() => page.getByTestId('random-weights').count()).toBe(0);
       await expect.poll(async () => (await probabilities(page))[0]).toBeCloseTo(before[0]!, 5);
+      expect(await patternsTitle()).toBe('What the network thinks each class looks like');
 
       // An edit the explainer cannot run: the old net stays in the overview, marked as such.
       // A 40×40 kernel on the 28-wide maps of conv_2_2.

@@ -133,6 +133,15 @@ export const overviewMessages = defineMessages({
     zh: '网络心目中每个类别的样子',
   },
   'input.patternLabel': { en: 'what the network thinks “{name}” looks like', zh: '网络心目中的“{name}”' },
+  // Once another net (or other weights) is shown, the patterns are still the pretrained net's.
+  'input.patterns.titleOf': {
+    en: 'What the pretrained {net} thinks each class looks like',
+    zh: '预训练的 {net} 心目中每个类别的样子',
+  },
+  'input.patternLabelOf': {
+    en: 'what the pretrained {net} thinks “{name}” looks like',
+    zh: '预训练的 {net} 心目中的“{name}”',
+  },
   'input.about.drawn': {
     en: 'This {name} is not a photo: our code drew it from shapes, gradients, shading and noise. The network says {top} ({p}).',
     zh: '这张“{name}”不是照片：是我们的代码用形状、渐变、明暗和噪声画出来的。网络认为是“{top}”（{p}）。',
