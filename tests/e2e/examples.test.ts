@@ -113,6 +113,31 @@ describe('example images', () => {
       expect(errors).toEqual([]);
     });
 
+  // Where the sources do not fit beside the image (tablets, a laptop with the editor beside),
+  // the caption goes there instead: never an empty half-panel beside the preview.
+  for (const viewport of [
+    { width: 600, height: 900 },
+    { width: 768, height: 1024 },
+    { width: 1024, height: 768 },
+    { width: 1280, height: 800 },
+  ])
+    it(`puts the caption or the sources beside the image at ${viewport.width}×${viewport.height}`, async () => {
+      const { page, errors } = await openApp(h, '', viewport);
+      await expect.poll(() => thumbs(page, 'drawn').count()).toBe(10);
+      const beside = await page.evaluate(() => {
+        const box = (q: string): DOMRect => document.querySelector(q)!.getBoundingClientRect();
+        const preview = box('.inputs .preview');
+        const parts = { caption: box('[data-testid="example-about"]'), sources: box('.inputs .sources') };
+        return Object.entries(parts)
+          .filter(([, r]) => r.left >= preview.right - 1 && r.top < preview.bottom && r.bottom > preview.top)
+          .map(([name]) => name);
+      });
+      expect(beside).toEqual(viewport.width >= 1280 ? ['sources'] : ['caption']);
+      expect(await insideWidth(page, '[data-testid="example-about"], .inputs .sources')).toBe(true);
+      await shot(page, `examples-beside-${viewport.width}x${viewport.height}`);
+      expect(errors).toEqual([]);
+    });
+
   it('a click on a drawn picture or a pattern explains it, and a user’s own "cat.png" is not taken for ours', async () => {
     const { page, errors } = await openApp(h);
     const about = page.getByTestId('example-about');
