@@ -88,6 +88,24 @@ describe('big networks run in the net worker', () => {
         );
       expect(ticks.length).toBeGreaterThan(10);
       expect(ticks.filter(([l], i) => i > 0 && l < ticks[i - 1]![1] - 0.5)).toEqual([]);
+      // The editor's graph: every node's name inside its card, its type clear of its shape
+      // (MobileNet's "expanded_conv_depthwise" ran off the card, "DWConv2D" into "112 × 112 × 32").
+      const nodeTexts = await page.locator('[data-testid="node"]').evaluateAll((nodes) =>
+        nodes.map((n) => {
+          const width = Number(n.querySelector('rect')!.getAttribute('width'));
+          const text = (c: string) => n.querySelector<SVGTextElement>(`text.${c}`)!;
+          const end = (t: SVGTextElement) => Number(t.getAttribute('x')) + t.getComputedTextLength();
+          const shape = text('shape');
+          const shapeStart = Number(shape.getAttribute('x')) - shape.getComputedTextLength();
+          return {
+            id: n.getAttribute('data-id'),
+            name: end(text('name')) <= width - 4,
+            type: end(text('type')) < shapeStart - 2,
+          };
+        }),
+      );
+      expect(nodeTexts.length).toBeGreaterThan(20);
+      expect(nodeTexts.filter((t) => !t.name || !t.type)).toEqual([]);
       // The maps show what the page's engine computes with the same weights.
       const same = await page.evaluate(() => window.__cnnStudio!.compareWithPageEngine());
       expect(same.layers).toBe(spec.layers.length);

@@ -29,10 +29,26 @@ const SHORT_FORMS: readonly (readonly [string, string])[] = [
 ];
 
 export function abbreviateType(type: string, room: number): string {
+  return abbreviateTypeToFit(
+    type,
+    (text) => text.length <= room,
+    (text) => clip(text, room),
+  );
+}
+
+/**
+ * The same, where what fits is measured (`fits`, in pixels, say): short forms one at a time,
+ * then `cut` (an ellipsis) only if the name still does not fit.
+ */
+export function abbreviateTypeToFit(
+  type: string,
+  fits: (text: string) => boolean,
+  cut: (text: string) => string,
+): string {
   let text = type;
   for (const [word, short] of SHORT_FORMS) {
-    if (text.length <= room) return text;
+    if (fits(text)) return text;
     text = text.replace(word, short);
   }
-  return text.length <= room ? text : clip(text, room);
+  return fits(text) ? text : cut(text);
 }
