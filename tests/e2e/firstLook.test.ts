@@ -95,6 +95,40 @@ describe('first look', () => {
     await close();
   });
 
+  for (const locale of ['en-US', 'zh-CN'] as const)
+    it(`shows the editor's outline, saying it is loading, from the first paint until the editor comes (${locale})`, async () => {
+      const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+      await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
+      const page = await context.newPage();
+      let release: () => void = () => {};
+      const held = new Promise<void>((ok) => (release = ok));
+      await page.route('**/assets/EditorPanel-*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      const loading = locale === 'en-US' ? 'Loading the architecture editor…' : '正在载入架构编辑器…';
+      const skeleton = page.getByTestId('editor-skeleton');
+      await page.goto(h.server.url);
+      // In the prerendered first screen, then in the app once it has taken over.
+      await page.waitForFunction(() => performance.getEntriesByName('overview-drawn').length > 0);
+      expect(await page.locator('#prerender [data-testid="editor-skeleton"]').count()).toBe(1);
+      await page.waitForFunction(() => performance.getEntriesByName('interactive').length > 0);
+      expect(await page.locator('#prerender').count()).toBe(0);
+      expect((await skeleton.textContent())?.trim()).toBe(loading);
+      expect(await skeleton.getAttribute('role')).toBe('status');
+      // It fills the side panel, as the editor will.
+      const [panel, outline] = await Promise.all([
+        page.getByTestId('side-panel').boundingBox(),
+        skeleton.boundingBox(),
+      ]);
+      expect(outline!.height).toBeGreaterThan(panel!.height - 2);
+      expect(await page.getByTestId('open-zoo').count()).toBe(0);
+      release();
+      await page.getByTestId('open-zoo').waitFor();
+      expect(await skeleton.count()).toBe(0);
+      await context.close();
+    });
+
   it('takes new weights before the engine has arrived (a reset), and the engine carries them over', async () => {
     const { page, errors, close } = await newVisit();
     let release: () => void = () => {};
