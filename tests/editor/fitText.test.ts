@@ -8,8 +8,7 @@ import {
   type NodeMeasure,
 } from '../../src/views/editor/graph/nodeLabels';
 import { inferShapes } from '../../src/lib/spec/inferShapes';
-import type { NetworkSpec } from '../../src/lib/spec/types';
-import { input } from './helpers';
+import { mobilenetV2Spec } from '../../src/lib/zoo/mobilenetV2';
 
 /** A font where every character is 7 px but "W" and "D" are 11 (wide capitals). */
 const px = (text: string): number => Array.from(text).reduce((w, c) => w + (/[WD]/.test(c) ? 11 : 7), 0);
@@ -68,27 +67,8 @@ describe('abbreviateTypeToFit', () => {
 });
 
 describe('graph node labels', () => {
-  const spec: NetworkSpec = {
-    name: 'long names',
-    layers: [
-      input('input', [112, 112, 32]),
-      {
-        id: 'expanded_conv_depthwise',
-        type: 'DepthwiseConv2D',
-        params: {
-          kernelSize: [3, 3],
-          strides: [1, 1],
-          padding: 'same',
-          depthMultiplier: 1,
-          activation: 'linear',
-          useBias: false,
-          dilation: [1, 1],
-        },
-        inputs: ['input'],
-      },
-      { id: 'r', type: 'ReLU', params: {}, inputs: ['expanded_conv_depthwise'] },
-    ],
-  };
+  // MobileNetV2's own layers: long names, wide shapes.
+  const spec = mobilenetV2Spec();
   const table = inferShapes(spec);
   const label = (id: string, measure?: NodeMeasure) =>
     nodeLabel(
@@ -119,12 +99,12 @@ describe('graph node labels', () => {
     expect(l.shapeText).toBe('112×112×32');
     expect(l.typeText).toBe('DWConv2D');
     // Where the type fits beside it, the shape keeps its spaces.
-    expect(label('input').shapeText).toBe('112 × 112 × 32');
+    expect(label('Conv1').shapeText).toBe('112 × 112 × 32');
   });
 
   it('leaves a short name and type whole', () => {
-    const l = label('r');
-    expect(l.name).toBe('r');
-    expect(l.typeText).toBe('ReLU');
+    const l = label('Conv1');
+    expect(l.name).toBe('Conv1');
+    expect(l.typeText).toBe('Conv2D');
   });
 });
