@@ -124,6 +124,25 @@ describe('article', () => {
     await context.close();
   });
 
+  it('“show me the training panel” takes the reader to it (the panel marks itself as the training view)', async () => {
+    const { context, page, errors } = await firstVisit(h, { returning: true });
+    const link = page.locator('#learn-training').getByTestId('show-me').filter({ hasText: 'training panel' });
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    const panel = page.getByTestId('training-panel');
+    // Its top in the upper half of the window (it is above the article, so before the click it is off screen).
+    await expect
+      .poll(() =>
+        panel.evaluate((e) => {
+          const top = e.getBoundingClientRect().top;
+          return top >= -2 && top < window.innerHeight / 2;
+        }),
+      )
+      .toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('opens a side-panel view from “show me” in the drawer on a tablet, tapping only', async () => {
     const { context, page, errors } = await firstVisit(h, {
       returning: true,
