@@ -124,6 +124,17 @@ describe('article', () => {
     await context.close();
   });
 
+  it('“show me the model zoo” opens the zoo', async () => {
+    const { context, page, errors } = await firstVisit(h, { returning: true });
+    const link = page.locator('#learn-architectures').getByTestId('show-me').filter({ hasText: 'model zoo' });
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    await expect.poll(() => page.getByTestId('zoo-card').count()).toBeGreaterThan(3);
+    expect(await page.getByTestId('zoo-card').first().isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('“show me the training panel” takes the reader to it (the panel marks itself as the training view)', async () => {
     const { context, page, errors } = await firstVisit(h, { returning: true });
     const link = page.locator('#learn-training').getByTestId('show-me').filter({ hasText: 'training panel' });
