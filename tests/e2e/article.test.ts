@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, shot, startHarness, type Harness } from './harness';
 import { audit } from './axe';
 import { firstVisit, viewShot } from './shellShared';
+import { ARTICLE, sectionAnchor } from '../../src/lib/article';
 
 let h: Harness;
 
@@ -120,6 +121,29 @@ describe('article', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#learn-pooling');
     // Sections about layers this network does not have offer no layer link.
     await expect.poll(() => page.locator('#learn-recurrent').getByTestId('show-me').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offers every view link the article’s sections name (each view is marked on the page)', async () => {
+    const { context, page, errors } = await firstVisit(h, { returning: true });
+    await page.locator('#article').scrollIntoViewIfNeeded();
+    const wanted = ARTICLE.flatMap((section) =>
+      (section.showMe ?? []).flatMap((m) =>
+        m.kind === 'view' ? [{ id: sectionAnchor(section.id), text: `Open ${m.label.en}` }] : [],
+      ),
+    );
+    expect(wanted.length).toBeGreaterThan(4);
+    const offered = await page.evaluate(
+      (list) =>
+        list.filter(({ id, text }) =>
+          [...(document.getElementById(id)?.querySelectorAll('[data-testid="show-me"]') ?? [])].some(
+            (l) => l.textContent?.replace('▶', '').trim() === text,
+          ),
+        ),
+      wanted,
+    );
+    expect(offered).toEqual(wanted);
     expect(errors).toEqual([]);
     await context.close();
   });
