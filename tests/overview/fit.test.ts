@@ -6,6 +6,7 @@ import { inferShapes } from '../../src/lib/spec/inferShapes';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { findDemoNet } from '../../src/lib/zoo/demoNets';
 import {
+  fitBox,
   fitOverview,
   isTight,
   MIN_BOX,
@@ -78,12 +79,27 @@ describe('fitting the overview', () => {
       expect(output.x + output.width).toBeLessThanOrEqual(width);
       expect(fit.minSlot + fit.columnGap).toBeGreaterThanOrEqual(MIN_TIGHT_PITCH);
       expect(fit.box).toBeGreaterThanOrEqual(MIN_TIGHT_PITCH - 12);
-      expect(fit.box).toBeLessThanOrEqual(MIN_BOX);
+      // As big as the height allows (the window's bottom), the gap no narrower than 12 px.
+      expect(fit.box).toBe(Math.min(fitBox(tiny, top, viewportHeight, DEFAULT_LAYOUT), fit.minSlot));
+      expect(fit.columnGap).toBeGreaterThanOrEqual(12);
+      if (fit.box > MIN_BOX) expect(layout.height + top).toBeLessThanOrEqual(viewportHeight);
       for (let i = 1; i < layout.columns.length; i++)
         expect(layout.columns[i]!.slotX).toBeGreaterThanOrEqual(
           layout.columns[i - 1]!.slotX + layout.columns[i - 1]!.slotWidth + fit.columnGap,
         );
     }
+  });
+
+  it('gives a tall tablet’s tight fit bigger maps than a short one’s', () => {
+    // 768×1024 against the same frame on a 768 px high window.
+    const tall = fitOverview(tiny, { width: 712, top: 510, viewportHeight: 1024 }, DEFAULT_LAYOUT);
+    const short = fitOverview(tiny, { width: 712, top: 510, viewportHeight: 768 }, DEFAULT_LAYOUT);
+    expect(isTight(tall) && isTight(short)).toBe(true);
+    expect(short.box).toBe(MIN_BOX);
+    expect(tall.box).toBeGreaterThanOrEqual(30);
+    // The pitch no narrower (the output column's gap, narrower with bigger maps, leaves a pixel).
+    expect(tall.minSlot + tall.columnGap).toBeGreaterThanOrEqual(short.minSlot + short.columnGap);
+    expect(laidOut(tall).width).toBeLessThanOrEqual(712);
   });
 
   it('fits TinyVGG at every frame width from a 600 px window up, and a phone’s frame still scrolls at the compact pitch', () => {
