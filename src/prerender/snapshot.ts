@@ -15,7 +15,7 @@ import type { OverviewColumn } from '../lib/overview/columns';
 import { layoutOverview, type LayoutOptions } from '../lib/overview/layout';
 import { fitOverview } from '../views/overview/fitBox';
 import type { Locale } from '../lib/i18n/define';
-import { defaultSideWidth, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
+import { defaultSideWidth, fitHeight, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
 import { CHOICE_ATTRIBUTE, readChoice, stored } from './firstScreen';
 import type { SpriteMap } from './sprite';
 import { removeSnapshotStyle, SWAP_ATTRIBUTE } from './snapshotStyle';
@@ -99,7 +99,7 @@ export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promi
     {
       width: scroller.clientWidth,
       top: scroller.getBoundingClientRect().top + window.scrollY,
-      viewportHeight: window.innerHeight,
+      viewportHeight: fitHeight(window.innerHeight, narrow),
     },
     base,
   );

@@ -232,10 +232,6 @@ describe('TinyVGG overview', () => {
     expect(await top.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     // The tight headers and output rows stay inside their columns' boxes.
     expect(await partsOutsideColumnBoxes(page)).toEqual([]);
-    // Its maps as big as the tall window allows (no longer capped at 26 px), the column within it.
-    const last = (await neuron(page, 'conv_1_1', 9).boundingBox())!;
-    expect(last.width).toBeGreaterThanOrEqual(30);
-    expect(last.y + last.height).toBeLessThanOrEqual(1024);
     await shot(page, 'overview-tablet-768');
   });
 });

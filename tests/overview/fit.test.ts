@@ -15,6 +15,7 @@ import {
   COMPACT_OUTPUT_WIDTH,
 } from '../../src/views/overview/fitBox';
 import type { NetworkSpec } from '../../src/lib/spec/types';
+import { DRAWER_TOGGLE_ROOM, fitHeight } from '../../src/app/state/sideWidth';
 
 const columnsOf = (spec: NetworkSpec) => buildColumns(spec, inferShapes(spec));
 const tiny = columnsOf(tinyVggSpec());
@@ -90,16 +91,19 @@ describe('fitting the overview', () => {
     }
   });
 
-  it('gives a tall tablet’s tight fit bigger maps than a short one’s', () => {
-    // 768×1024 against the same frame on a 768 px high window.
-    const tall = fitOverview(tiny, { width: 712, top: 510, viewportHeight: 1024 }, DEFAULT_LAYOUT);
-    const short = fitOverview(tiny, { width: 712, top: 510, viewportHeight: 768 }, DEFAULT_LAYOUT);
+  it('gives a tall tablet’s tight fit bigger maps than a short one’s, above the drawer’s toggle', () => {
+    // 820×1180 (its frame) against the same frame on a 768 px high window.
+    const height = fitHeight(1180, true);
+    expect(height).toBe(1180 - DRAWER_TOGGLE_ROOM);
+    const tall = fitOverview(tiny, { width: 764, top: 510, viewportHeight: height }, DEFAULT_LAYOUT);
+    const short = fitOverview(tiny, { width: 764, top: 510, viewportHeight: 768 }, DEFAULT_LAYOUT);
     expect(isTight(tall) && isTight(short)).toBe(true);
     expect(short.box).toBe(MIN_BOX);
-    expect(tall.box).toBeGreaterThanOrEqual(30);
+    expect(tall.box).toBeGreaterThanOrEqual(36);
+    expect(laidOut(tall).height + 510).toBeLessThanOrEqual(height);
     // The pitch no narrower (the output column's gap, narrower with bigger maps, leaves a pixel).
     expect(tall.minSlot + tall.columnGap).toBeGreaterThanOrEqual(short.minSlot + short.columnGap);
-    expect(laidOut(tall).width).toBeLessThanOrEqual(712);
+    expect(laidOut(tall).width).toBeLessThanOrEqual(764);
   });
 
   it('fits TinyVGG at every frame width from a 600 px window up, and a phone’s frame still scrolls at the compact pitch', () => {
