@@ -8,6 +8,7 @@ import { alexnetSpec } from '../../src/lib/zoo/alexnet';
 import type { OverviewColumn } from '../../src/lib/overview/columns';
 import { fitOverview, isTight, MIN_TIGHT_PITCH } from '../../src/views/overview/fitBox';
 import {
+  columnsNameSize,
   headerNameSize,
   headerWidth,
   nameLines,
@@ -40,7 +41,9 @@ function tinyHeaders(width: number, top: number, viewportHeight: number, columns
     name: c.column.id,
     width: headerWidth(c.slotWidth, fit.columnGap),
   }));
-  return { fit, headers, size: headerNameSize(headers) };
+  const size = columnsNameSize(layout.columns, fit.columnGap);
+  expect(size).toBe(headerNameSize(headers));
+  return { fit, headers, size };
 }
 
 describe('a compact header’s name', () => {

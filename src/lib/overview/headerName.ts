@@ -8,6 +8,7 @@
  * app break the same names the same way: from the advances of DejaVu Sans Bold, the widest
  * of the fonts `--font-sans` resolves to, so a narrower font only leaves more room.
  */
+import type { ColumnLayout } from './layout';
 
 /** The name's type sizes in rem, largest first (0.62rem is the compact header's own size). */
 export const NAME_SIZES_REM = [0.62, 0.58, 0.54, 0.5] as const;
@@ -91,3 +92,7 @@ export function headerNameSize(headers: readonly { name: string; width: number }
   }
   return NAME_SIZES_REM[NAME_SIZES_REM.length - 1]! * REM_PX;
 }
+
+/** headerNameSize for an overview's laid-out columns and gap (NetworkOverview). */
+export const columnsNameSize = (columns: readonly ColumnLayout[], gap: number): number =>
+  headerNameSize(columns.map((c) => ({ name: c.column.id, width: headerWidth(c.slotWidth, gap) })));
