@@ -1,7 +1,8 @@
 /**
  * Which first screen the page shows, decided by a blocking script in <head> (the build inlines
  * firstScreenEntry.ts there, scripts/lib/vitePrerender.ts) before the parser reaches #prerender,
- * and asked again by the snapshot's own script (snapshot.ts), so the two agree. The page holds
+ * and written on <html> (CHOICE_ATTRIBUTE) for the snapshot's own script (snapshot.ts), which
+ * follows it and, should the <head> script have failed (no choice there), shows no snapshot. The page holds
  * the English first screen of a wide window inline; for any other (Chinese, a narrow window) or
  * none (a share link), <html> gets SWAP_ATTRIBUTE (snapshotStyle.ts), under which the
  * snapshot's style hides #prerender: the English one is never painted, however the parser yields.
@@ -60,11 +61,32 @@ export function chooseFirstScreen(): FirstScreen {
 /** Whether the page's inline first screen (English, a wide window) is the one shown. */
 export const inlineShellShown = (s: FirstScreen): boolean => !s.skip && s.locale === 'en' && !s.narrow;
 
-/** Runs in <head>: marks a page whose inline first screen must not be painted. */
+/** The attribute of <html> that holds the <head> script's choice (writeChoice) for the snapshot's. */
+export const CHOICE_ATTRIBUTE = 'data-first-screen';
+
+/** A choice as CHOICE_ATTRIBUTE holds it: "skip:why", or the language and " narrow" on a narrow window. */
+export const writeChoice = (s: FirstScreen): string =>
+  s.skip !== null ? `skip:${s.skip}` : `${s.locale}${s.narrow ? ' narrow' : ''}`;
+
+/** The choice CHOICE_ATTRIBUTE holds, or null without one (the <head> script failed or never ran). */
+export function readChoice(value: string | null): FirstScreen | null {
+  if (value === null) return null;
+  if (value.startsWith('skip:')) return { skip: value.slice(5), locale: 'en', narrow: false };
+  const [locale, narrow] = value.split(' ');
+  return { skip: null, locale: locale as Locale, narrow: narrow === 'narrow' };
+}
+
+/**
+ * Runs in <head>: writes the page's choice on <html>, and marks a page whose inline first screen
+ * must not be painted.
+ */
 export function markFirstScreen(): void {
   try {
-    if (!inlineShellShown(chooseFirstScreen())) document.documentElement.setAttribute(SWAP_ATTRIBUTE, '');
+    const choice = chooseFirstScreen();
+    const html = document.documentElement;
+    if (!inlineShellShown(choice)) html.setAttribute(SWAP_ATTRIBUTE, '');
+    html.setAttribute(CHOICE_ATTRIBUTE, writeChoice(choice));
   } catch {
-    // The snapshot's script decides again (and hides it itself) below.
+    // No choice on <html>: the snapshot's script removes the snapshot, the app starts without it.
   }
 }

@@ -6,16 +6,17 @@
  * overview's markup prerendered for that fit and paints the maps from the build's sprite the
  * way MapPainter paints them. The page holds the first screen in English on a wide window; in
  * Chinese or on a narrow window (a phone: the side panel a drawer) that one is swapped in,
- * the English one hidden from before it was parsed (firstScreen.ts, a script in <head>). Anything it cannot show exactly (a share link, a fit without
- * prerendered markup, a failed download) removes the snapshot, and the page loads as it did
- * before (the boot placeholder, then the app).
+ * the English one hidden from before it was parsed (firstScreen.ts, a script in <head>, whose
+ * choice of language and width this script follows). Anything it cannot show exactly (a share
+ * link, no choice from that script, a fit without prerendered markup, a failed download) removes
+ * the snapshot, and the page loads as it did before (the boot placeholder, then the app).
  */
 import type { OverviewColumn } from '../lib/overview/columns';
 import { layoutOverview, type LayoutOptions } from '../lib/overview/layout';
 import { fitOverview } from '../views/overview/fitBox';
 import type { Locale } from '../lib/i18n/define';
-import { defaultSideWidth, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
-import { chooseFirstScreen, stored } from './firstScreen';
+import { defaultSideWidth, fitHeight, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
+import { CHOICE_ATTRIBUTE, readChoice, stored } from './firstScreen';
 import type { SpriteMap } from './sprite';
 import { removeSnapshotStyle, SWAP_ATTRIBUTE } from './snapshotStyle';
 import { decodeLut, imageSheet, paintColumn, paintPreviews, type PreviewRect } from './snapshotPaint';
@@ -63,18 +64,20 @@ const afterPaint = (): Promise<void> =>
 
 /** Shows the snapshot's overview; resolves to why not, or null once it is painted. */
 export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promise<string | null> {
-  // The same choice the <head> script made (firstScreen.ts) before #prerender was parsed.
-  const { skip, locale, narrow } = chooseFirstScreen();
+  // The choice the <head> script made (firstScreen.ts) before #prerender was parsed; without
+  // one (that script failed) the English first screen may not be this reader's: none is shown.
+  const html = document.documentElement;
+  const choice = readChoice(html.getAttribute(CHOICE_ATTRIBUTE));
+  if (!choice) return 'no first-screen choice';
+  const { skip, locale, narrow } = choice;
   if (skip) return skip;
   const files = data.locales[locale];
   if (!files) return 'language';
   const shellUrl = narrow ? files.narrowShellUrl : files.shellUrl;
-  const html = document.documentElement;
   if (shellUrl) {
     // The page's first screen (English, wide) was hidden before it was parsed (the <head>
-    // script's SWAP_ATTRIBUTE; set here too, should that script have failed); this language's
-    // or this width's comes in its place (a few kB), with the boot line kept.
-    html.setAttribute(SWAP_ATTRIBUTE, '');
+    // script's SWAP_ATTRIBUTE); this language's or this width's comes in its place (a few kB),
+    // with the boot line kept.
     const shell = await fetchGzipText(shellUrl);
     if (!root.isConnected) return 'taken over';
     const line = root.querySelector('.boot-line');
@@ -96,7 +99,7 @@ export async function showSnapshot(root: HTMLElement, data: SnapshotData): Promi
     {
       width: scroller.clientWidth,
       top: scroller.getBoundingClientRect().top + window.scrollY,
-      viewportHeight: window.innerHeight,
+      viewportHeight: fitHeight(window.innerHeight, narrow),
     },
     base,
   );

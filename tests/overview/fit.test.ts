@@ -6,6 +6,7 @@ import { inferShapes } from '../../src/lib/spec/inferShapes';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import { findDemoNet } from '../../src/lib/zoo/demoNets';
 import {
+  fitBox,
   fitOverview,
   isTight,
   MIN_BOX,
@@ -14,6 +15,7 @@ import {
   COMPACT_OUTPUT_WIDTH,
 } from '../../src/views/overview/fitBox';
 import type { NetworkSpec } from '../../src/lib/spec/types';
+import { DRAWER_TOGGLE_ROOM, fitHeight } from '../../src/app/state/sideWidth';
 
 const columnsOf = (spec: NetworkSpec) => buildColumns(spec, inferShapes(spec));
 const tiny = columnsOf(tinyVggSpec());
@@ -78,12 +80,30 @@ describe('fitting the overview', () => {
       expect(output.x + output.width).toBeLessThanOrEqual(width);
       expect(fit.minSlot + fit.columnGap).toBeGreaterThanOrEqual(MIN_TIGHT_PITCH);
       expect(fit.box).toBeGreaterThanOrEqual(MIN_TIGHT_PITCH - 12);
-      expect(fit.box).toBeLessThanOrEqual(MIN_BOX);
+      // As big as the height allows (the window's bottom), the gap no narrower than 12 px.
+      expect(fit.box).toBe(Math.min(fitBox(tiny, top, viewportHeight, DEFAULT_LAYOUT), fit.minSlot));
+      expect(fit.columnGap).toBeGreaterThanOrEqual(12);
+      if (fit.box > MIN_BOX) expect(layout.height + top).toBeLessThanOrEqual(viewportHeight);
       for (let i = 1; i < layout.columns.length; i++)
         expect(layout.columns[i]!.slotX).toBeGreaterThanOrEqual(
           layout.columns[i - 1]!.slotX + layout.columns[i - 1]!.slotWidth + fit.columnGap,
         );
     }
+  });
+
+  it('gives a tall tablet’s tight fit bigger maps than a short one’s, above the drawer’s toggle', () => {
+    // 820×1180 (its frame) against the same frame on a 768 px high window.
+    const height = fitHeight(1180, true);
+    expect(height).toBe(1180 - DRAWER_TOGGLE_ROOM);
+    const tall = fitOverview(tiny, { width: 764, top: 510, viewportHeight: height }, DEFAULT_LAYOUT);
+    const short = fitOverview(tiny, { width: 764, top: 510, viewportHeight: 768 }, DEFAULT_LAYOUT);
+    expect(isTight(tall) && isTight(short)).toBe(true);
+    expect(short.box).toBe(MIN_BOX);
+    expect(tall.box).toBeGreaterThanOrEqual(36);
+    expect(laidOut(tall).height + 510).toBeLessThanOrEqual(height);
+    // The pitch no narrower (the output column's gap, narrower with bigger maps, leaves a pixel).
+    expect(tall.minSlot + tall.columnGap).toBeGreaterThanOrEqual(short.minSlot + short.columnGap);
+    expect(laidOut(tall).width).toBeLessThanOrEqual(764);
   });
 
   it('fits TinyVGG at every frame width from a 600 px window up, and a phone’s frame still scrolls at the compact pitch', () => {

@@ -1,6 +1,6 @@
 /** When the page may show the prerendered snapshot, and what the build writes into the page's scripts. */
 import { describe, expect, it } from 'vitest';
-import { skipReason, startLocale } from '../../src/prerender/firstScreen';
+import { readChoice, skipReason, startLocale, writeChoice } from '../../src/prerender/firstScreen';
 import { scriptJson } from '../../scripts/lib/vitePrerender';
 
 const ok = { search: '', hash: '' };
@@ -28,6 +28,23 @@ describe('showing the snapshot', () => {
     expect(skipReason({ ...ok, search: '?detail=conv_1_1:0' })).toBe('query');
     expect(skipReason({ ...ok, hash: '#net=abc' })).toBe('hash');
     expect(skipReason({ ...ok, hash: '#' })).toBeNull();
+  });
+});
+
+describe('the <head> script’s choice on <html>', () => {
+  it('is read back as it was written, whatever the language, width or reason to skip', () => {
+    for (const locale of ['en', 'zh-CN'] as const)
+      for (const narrow of [false, true]) {
+        const choice = { skip: null, locale, narrow };
+        expect(readChoice(writeChoice(choice))).toEqual(choice);
+      }
+    expect(writeChoice({ skip: null, locale: 'zh-CN', narrow: true })).toBe('zh-CN narrow');
+    for (const skip of ['query', 'hash', 'no DecompressionStream'])
+      expect(readChoice(writeChoice({ skip, locale: 'zh-CN', narrow: true }))?.skip).toBe(skip);
+  });
+
+  it('is missing when that script failed: no choice, so no snapshot', () => {
+    expect(readChoice(null)).toBeNull();
   });
 });
 

@@ -6,6 +6,16 @@ export const DRAWER_BELOW = 1024;
 /** The media query under which the side panel is a drawer (LayoutState, the prerender's script). */
 export const NARROW_QUERY = `(max-width: ${DRAWER_BELOW - 0.02}px)`;
 
+/**
+ * The room the drawer's toggle (Workspace.svelte: fixed, 16 px from the window's bottom, ~43 px
+ * high) takes at a narrow window's bottom: the overview's maps are fitted above it (fitOverview's
+ * callers, OverviewFitting and the snapshot's script), so it covers none of the first screen.
+ */
+export const DRAWER_TOGGLE_ROOM = 64;
+/** The window's height the overview is fitted to: above the drawer's toggle on a narrow window. */
+export const fitHeight = (innerHeight: number, narrow: boolean): number =>
+  innerHeight - (narrow ? DRAWER_TOGGLE_ROOM : 0);
+
 /** Whether the window is narrow now; false where there is no window (the build's prerender fakes one). */
 export function isNarrow(): boolean {
   return typeof matchMedia === 'function' && matchMedia(NARROW_QUERY).matches;

@@ -4,8 +4,9 @@
  * small ones scroll. When the columns are then wider than the overview's frame (a laptop with
  * the editor open), a compact layout narrows the gaps, the output column and the headers so
  * the whole net, prediction included, still fits. Narrower still (a tablet), a tight layout
- * (maps no bigger than MIN_BOX, thin gaps, a narrower output column, shapes on two lines) fits a
- * small net down to MIN_TIGHT_PITCH; a net too deep for even that scrolls at the compact pitch.
+ * (thin gaps, the maps as big as the height allows in what the gap leaves, a narrower output
+ * column, shapes on two lines) fits a small net down to MIN_TIGHT_PITCH; a net too deep for even
+ * that scrolls at the compact pitch.
  */
 import type { OverviewColumn } from '../../lib/overview/columns';
 import { layoutOverview, type LayoutOptions } from '../../lib/overview/layout';
@@ -81,9 +82,9 @@ export function fitOverview(
     maxPitch: Infinity,
   });
   if (compact.fits) return compact.fit;
-  // The tight layout's maps are at most MIN_BOX whatever the height: one fit for each width.
+  // The tight layout's maps grow with the height too, into the gap down to TIGHT_MIN_GAP.
   const tight = pitchFit(columns, space.width, o, {
-    box: MIN_BOX,
+    box,
     minGap: TIGHT_MIN_GAP,
     output: TIGHT_OUTPUT_WIDTH,
     minPitch: MIN_TIGHT_PITCH,

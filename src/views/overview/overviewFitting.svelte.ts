@@ -1,12 +1,13 @@
 /**
  * How the overview fits its frame: the map size and gaps (fitOverview) for the frame's width
- * and the window's height below it, and which edges hide columns (the fades). It starts at the
+ * and the window's height below it (above a narrow window's drawer toggle), and which edges hide columns (the fades). It starts at the
  * build's prerender fit or the on-screen snapshot's, else at the defaults until measured.
  */
 import type { OverviewColumn } from '../../lib/overview/columns';
 import { DEFAULT_LAYOUT, type LayoutOptions } from '../../lib/overview/layout';
 import { fitOverview, type OverviewFit } from './fitBox';
 import { snapshotFit, usePrerenderFit } from './prerenderFit';
+import { fitHeight, isNarrow } from '../../app/state/sideWidth';
 
 const DEFAULT_FIT: OverviewFit = {
   box: DEFAULT_LAYOUT.box,
@@ -54,7 +55,7 @@ export class OverviewFitting {
         {
           width: scroller.clientWidth,
           top: scroller.getBoundingClientRect().top + window.scrollY,
-          viewportHeight: window.innerHeight,
+          viewportHeight: fitHeight(window.innerHeight, isNarrow()),
         },
         this.base(),
       );
