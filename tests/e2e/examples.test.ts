@@ -184,6 +184,18 @@ describe('example images', () => {
     expect(await about.textContent()).not.toMatch(/says airplane/);
     const top = (await page.getByTestId('top-class').locator('.name').textContent())?.trim();
     expect(await about.textContent()).toContain(`says ${top} (`);
+    // Named classes without an airplane among them: it could not be right, rather than "wrong".
+    await page.getByTestId('labels-open').click();
+    await page
+      .getByTestId('labels-text')
+      .fill(
+        ['circle', 'square', 'ring', 'dots', 'cross', 'stripes', 'wave', 'grid', 'star', 'moon'].join('\n'),
+      );
+    await page.getByTestId('labels-apply').click();
+    await expect
+      .poll(() => about.textContent())
+      .toMatch(/says \w+ \(\d+\.\d%\)\. “airplane” is not one of its classes, so it cannot be right here\./);
+    expect(await about.textContent()).not.toContain('gets this one wrong');
     expect(errors).toEqual([]);
   });
 });
