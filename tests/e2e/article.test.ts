@@ -148,6 +148,34 @@ describe('article', () => {
     await context.close();
   });
 
+  for (const [section, text, target] of [
+    ['learn-hyperparameters', 'Open the hyperparameter playground', 'playground'],
+    ['learn-training', 'Open the training panel', 'training-panel'],
+    ['learn-cnn', 'Open the network overview', 'overview'],
+  ] as const)
+    it(`“${text}” shows the view's top below the sticky header`, async () => {
+      const { context, page, errors } = await firstVisit(h, { returning: true });
+      const link = page.locator(`#${section}`).getByTestId('show-me').filter({ hasText: text });
+      await link.scrollIntoViewIfNeeded();
+      await link.click();
+      const header = await page
+        .locator('header')
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().bottom);
+      const view = page.getByTestId(target);
+      // Settled where the reveal put it (smooth scrolling takes a moment).
+      await expect
+        .poll(async () => {
+          const a = await view.evaluate((e) => e.getBoundingClientRect().top);
+          await page.waitForTimeout(100);
+          const b = await view.evaluate((e) => e.getBoundingClientRect().top);
+          return a === b && b >= header - 1 && b < 400;
+        })
+        .toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
   it('“show me the model zoo” opens the zoo', async () => {
     const { context, page, errors } = await firstVisit(h, { returning: true });
     const link = page.locator('#learn-architectures').getByTestId('show-me').filter({ hasText: 'model zoo' });
