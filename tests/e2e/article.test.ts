@@ -107,6 +107,13 @@ describe('article', () => {
     const detail = page.getByTestId('neuron-detail');
     await detail.waitFor();
     await expect.poll(() => detail.locator('h2').first().textContent()).toBe('max_pool_1');
+    // On a channel with something to see: its maps' colour ranges are not the empty 0 to 1e−6
+    // of a dead channel (channel 0 of max_pool_1 is dead for this image).
+    const highs = await detail
+      .getByTestId('legend')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-hi'))));
+    expect(highs.length).toBeGreaterThan(0);
+    expect(Math.min(...highs)).toBeGreaterThan(1e-3);
     await viewShot(page, 'article-show-me');
     // Done looking: close the detail; while the reader stays with the network, the way back is offered.
     await page.keyboard.press('Escape');
