@@ -107,6 +107,13 @@ describe('article', () => {
     const detail = page.getByTestId('neuron-detail');
     await detail.waitFor();
     await expect.poll(() => detail.locator('h2').first().textContent()).toBe('max_pool_1');
+    // On a channel with something to see: its maps' colour ranges are not the empty 0 to 1e−6
+    // of a dead channel (channel 0 of max_pool_1 is dead for this image).
+    const highs = await detail
+      .getByTestId('legend')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-hi'))));
+    expect(highs.length).toBeGreaterThan(0);
+    expect(Math.min(...highs)).toBeGreaterThan(1e-3);
     await viewShot(page, 'article-show-me');
     // Done looking: close the detail; while the reader stays with the network, the way back is offered.
     await page.keyboard.press('Escape');
@@ -147,6 +154,34 @@ describe('article', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  for (const [section, text, target] of [
+    ['learn-hyperparameters', 'Open the hyperparameter playground', 'playground'],
+    ['learn-training', 'Open the training panel', 'training-panel'],
+    ['learn-cnn', 'Open the network overview', 'overview'],
+  ] as const)
+    it(`“${text}” shows the view's top below the sticky header`, async () => {
+      const { context, page, errors } = await firstVisit(h, { returning: true });
+      const link = page.locator(`#${section}`).getByTestId('show-me').filter({ hasText: text });
+      await link.scrollIntoViewIfNeeded();
+      await link.click();
+      const header = await page
+        .locator('header')
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().bottom);
+      const view = page.getByTestId(target);
+      // Settled where the reveal put it (smooth scrolling takes a moment).
+      await expect
+        .poll(async () => {
+          const a = await view.evaluate((e) => e.getBoundingClientRect().top);
+          await page.waitForTimeout(100);
+          const b = await view.evaluate((e) => e.getBoundingClientRect().top);
+          return a === b && b >= header - 1 && b < 400;
+        })
+        .toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
 
   it('“show me the model zoo” opens the zoo', async () => {
     const { context, page, errors } = await firstVisit(h, { returning: true });

@@ -184,6 +184,37 @@ describe('example images', () => {
     expect(await about.textContent()).not.toMatch(/says airplane/);
     const top = (await page.getByTestId('top-class').locator('.name').textContent())?.trim();
     expect(await about.textContent()).toContain(`says ${top} (`);
+    // Named classes without an airplane among them: it could not be right, rather than "wrong".
+    await page.getByTestId('labels-open').click();
+    await page
+      .getByTestId('labels-text')
+      .fill(
+        [
+          'horizontal stripes',
+          'vertical stripes',
+          'diagonal stripes',
+          'big circle',
+          'small square',
+          'thin ring',
+          'many dots',
+          'red cross',
+          'checker board',
+          'wavy lines',
+        ].join('\n'),
+      );
+    await page.getByTestId('labels-apply').click();
+    await expect
+      .poll(() => about.textContent())
+      .toMatch(
+        /says \w+ \w+ \(\d+\.\d%\)\. “airplane” is not one of its classes, so it cannot be right here\./,
+      );
+    expect(await about.textContent()).not.toContain('gets this one wrong');
+    // The prediction's two-word name is whole (on two lines), not cut to "horizont…".
+    const name = page.getByTestId('top-class').locator('.name');
+    expect((await name.textContent())?.trim()).toMatch(/^\w+ \w+$/);
+    expect(
+      await name.evaluate((e) => e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1),
+    ).toBe(true);
     expect(errors).toEqual([]);
   });
 });

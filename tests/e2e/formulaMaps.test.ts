@@ -166,7 +166,7 @@ describe('pooling view', () => {
     // Input cell (5, 7) is read only by output (2, 3): no overlap with stride 2.
     await d.locator('[data-testid="pool-output-grid"] [data-row="2"][data-col="3"]').hover();
     await d.locator('[data-testid="pool-input-grid"] [data-row="5"][data-col="7"]').hover();
-    await expect.poll(() => d.getByTestId('hover-note').textContent()).toMatch(/feeds 1 outputs/);
+    await expect.poll(() => d.getByTestId('hover-note').textContent()).toMatch(/feeds 1 output, marked/);
     await screenshotView(page, 'formula-pooling');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('neuron-detail').count()).toBe(0);

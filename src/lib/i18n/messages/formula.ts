@@ -34,6 +34,10 @@ export const formulaMessages = defineMessages({
     en: 'input ({row}, {col}) feeds {n} outputs, marked',
     zh: '输入 ({row}, {col}) 参与计算 {n} 个输出（已标出）',
   },
+  'formula.feedsOne': {
+    en: 'input ({row}, {col}) feeds 1 output, marked',
+    zh: '输入 ({row}, {col}) 参与计算 1 个输出（已标出）',
+  },
   'formula.feedsNone': {
     en: 'input ({row}, {col}) feeds no output: the window never covers it',
     zh: '输入 ({row}, {col}) 不参与任何输出：窗口从未覆盖它',

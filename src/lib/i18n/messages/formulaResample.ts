@@ -41,6 +41,10 @@ export const formulaResampleMessages = defineMessages({
     en: 'input ({row}, {col}) goes into {n} output cells, marked',
     zh: '输入 ({row}, {col}) 进入 {n} 个输出单元格（已标出）',
   },
+  'formula.resample.feedsOne': {
+    en: 'input ({row}, {col}) goes into 1 output cell, marked',
+    zh: '输入 ({row}, {col}) 进入 1 个输出单元格（已标出）',
+  },
   'formula.resample.feedsNone': {
     en: 'input ({row}, {col}) is cropped away: no output cell reads it',
     zh: '输入 ({row}, {col}) 被裁掉了：没有输出单元格读取它',

@@ -147,6 +147,10 @@ export const overviewMessages = defineMessages({
     zh: '这张“{name}”不是照片：是我们的代码用形状、渐变、明暗和噪声画出来的。网络认为是“{top}”（{p}）。',
   },
   'input.about.wrong': { en: 'It gets this one wrong.', zh: '这一张它认错了。' },
+  'input.about.notAClass': {
+    en: '“{name}” is not one of its classes, so it cannot be right here.',
+    zh: '“{name}”不是它的类别之一，所以这里它不可能答对。',
+  },
   'input.about.pattern': {
     en: 'What the pretrained TinyVGG thinks “{name}” looks like: we started from noise and changed the pixels, step by step, until it was sure. Real photos look quite different.',
     zh: '预训练的 TinyVGG 心目中的“{name}”：从噪声开始，一步步修改像素，直到它确信为止。真实照片看起来很不一样。',
