@@ -194,13 +194,13 @@ describe('MapPainter repaint', () => {
   it('reaches every column when new data comes before the last is painted', () => {
     const ids = ['a', 'b', 'c', 'd'];
     const p = new MapPainter(null, () => clock);
-    for (const id of ids) p.registerColumn(column(id, 8));
-    // The first data paints 'a' and a few of 'b', then new data comes every frame.
-    p.setFrame(data(ids, 8));
+    for (const id of ids) p.registerColumn(column(id, REPAINT_MS));
+    // Columns of REPAINT_MS maps: the first data paints 'a' and a few of 'b', then new data comes every frame.
+    p.setFrame(data(ids, REPAINT_MS));
     const painted = new Set<string>();
     for (let k = 0; k < 4; k++) {
       log = [];
-      p.setFrame(data(ids, 8));
+      p.setFrame(data(ids, REPAINT_MS));
       for (const l of draws()) painted.add(l.slice(5));
     }
     expect([...painted].sort()).toEqual(ids);

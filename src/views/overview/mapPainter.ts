@@ -23,8 +23,10 @@ interface Scratch {
 
 /**
  * Milliseconds of map painting per task when new data comes (another image, A or B − A): a
- * 224-pixel net's maps take 35–60 ms, its page's frame ~20 ms more, so the rest goes on at the
- * next frames (as ColumnReveal's PAINT_MS); a small net's maps fit at once, as before.
+ * 224-pixel net's maps take 35–60 ms, so the rest goes on at the next frames (as ColumnReveal's
+ * PAINT_MS); a small net's maps fit at once, as before. A frame that paints maps also pays
+ * their canvases' raster and the page's layout and paint, about as much again: 8 ms of maps
+ * made ~20 ms frames on ResNet-18's page (traced), 5 ms some 14.
  */
 export const REPAINT_MS = 5;
 
