@@ -167,6 +167,7 @@ describe('net worker', () => {
     const rng = createRng(5);
     const data = Uint8ClampedArray.from({ length: 45 * 37 * 4 }, () => Math.floor(rng() * 256));
     const raw = { width: 45, height: 37, data, channels: 4 as const };
+    const start = tf.memory().numTensors;
     const { client: c } = client();
     const { runner } = await WorkerRunner.build(c, spec, {});
     const page = await buildRunner(spec, [
@@ -192,6 +193,8 @@ describe('net worker', () => {
     expect(got.map((g) => maxDiff(g, imageForNet(raw, spec, size, 'crop')))).toEqual([0, 0]);
     page.runner.dispose();
     runner.dispose();
+    await c.request({ type: 'dispose', model: 999 }); // in order: answered after the dispose above
+    expect(tf.memory().numTensors).toBe(start);
   }, 60_000);
 
   it('a request the worker cannot answer rejects with the reason; the sync explain says to use explainAsync', async () => {
