@@ -22,6 +22,7 @@ import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import type { NetworkSpec } from '../../src/lib/spec/types';
 import type { Explanation, NetRunner } from '../../src/lib/tensor/types';
 import { createRng } from '../../src/lib/random';
+import { imageForNet, netInputPlan } from '../../src/lib/preprocess/netInput';
 
 function client(): { client: NetWorkerClient; handler: NetWorkerHandler } {
   return handlerClient();
@@ -140,6 +141,60 @@ describe('net worker', () => {
     expectSameExplanation(await runner.explainAsync(input), page.runner.explain(input), spec);
     page.runner.dispose();
     runner.dispose();
+  }, 60_000);
+
+  it('explainImageAsync makes the input in the worker: the same values as imageForNet on the page, and the page engine’s explanation of them', async () => {
+    // A net with its own preprocessing (BGR, 0–255, per-channel mean and std), so the plan carries it.
+    const base = resnetCifarSpec(10, 1);
+    const spec: NetworkSpec = {
+      ...base,
+      layers: base.layers.map((l) =>
+        l.type === 'Input'
+          ? {
+              ...l,
+              params: {
+                ...l.params,
+                channelOrder: 'bgr',
+                valueScale: '0-255',
+                mean: [100, 110, 120],
+                std: [50, 60, 70],
+              },
+            }
+          : l,
+      ),
+    };
+    const size = inputSizeOf(spec);
+    const rng = createRng(5);
+    const data = Uint8ClampedArray.from({ length: 45 * 37 * 4 }, () => Math.floor(rng() * 256));
+    const raw = { width: 45, height: 37, data, channels: 4 as const };
+    const start = tf.memory().numTensors;
+    const { client: c } = client();
+    const { runner } = await WorkerRunner.build(c, spec, {});
+    const page = await buildRunner(spec, [
+      { bank: { values: runner.namedWeights(), shapes: runner.weightShapes() }, untrained: new Set() },
+    ]);
+    for (const fit of ['crop', 'letterbox'] as const) {
+      const expected = imageForNet(raw, spec, size, fit);
+      const { input, explanation } = await runner.explainImageAsync(raw, netInputPlan(spec, size, fit));
+      expect(maxDiff(input, expected), fit).toBe(0);
+      expect(explanation.activations.get(spec.layers[0]!.id)?.data).toBe(input);
+      expectSameExplanation(explanation, page.runner.explain(expected), spec);
+    }
+    // The caller's pixels were copied, not moved to the worker.
+    expect(raw.data.length).toBe(45 * 37 * 4);
+    // LatestExplanation delivers the input with its explanation, for a page runner as for this one.
+    const got: Float32Array[] = [];
+    const latest = new LatestExplanation();
+    const plan = netInputPlan(spec, size, 'crop');
+    latest.requestImage(page.runner, raw, plan, (_, input) => got.push(input));
+    await new Promise<void>((resolve) =>
+      latest.requestImage(runner, raw, plan, (_, input) => (got.push(input), resolve())),
+    );
+    expect(got.map((g) => maxDiff(g, imageForNet(raw, spec, size, 'crop')))).toEqual([0, 0]);
+    page.runner.dispose();
+    runner.dispose();
+    await c.request({ type: 'dispose', model: 999 }); // in order: answered after the dispose above
+    expect(tf.memory().numTensors).toBe(start);
   }, 60_000);
 
   it('a request the worker cannot answer rejects with the reason; the sync explain says to use explainAsync', async () => {

@@ -2,7 +2,9 @@
  * Compare on ResNet-18 (224×224, in the net worker): the overview's maps are painted again a
  * few columns per frame when B comes and when it is switched to B − A (MapPainter.setFrame),
  * and the overview counts as drawn (`paints()`) only once every column has its new maps. Each
- * column canvas is read as a fingerprint (a sum of its pixels) before and right after.
+ * column canvas is read as a fingerprint (a sum of its pixels) before and right after. B's input
+ * (made in the worker) and the changed layers (worked out in slices) are checked against the
+ * page's own computations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -64,7 +66,19 @@ describe('compare on ResNet-18: the overview repainted a few columns per frame',
 
     const b = await afterRepaint(page, () => page.evaluate(() => window.__cnnStudio!.setTestImage(8)));
     expect(unchanged(a, b)).toEqual([]);
+    // B's input was made in the worker from its pixels: the page's own preprocessing gives the same values.
+    expect(await page.evaluate(() => window.__cnnStudio!.inputDiff())).toBe(0);
     await page.getByTestId('compare-changed').waitFor({ timeout: 240_000 });
+    // The changed layers, worked out in slices between frames: each layer's ‖B − A‖ / ‖A‖ as a plain loop gives it.
+    const info = await page.evaluate(() => window.__cnnStudio!.attribution!.compare());
+    expect(info.pinned).toBe('test-7.png');
+    expect(info.sameImage).toBe(false);
+    expect(info.changed.length).toBeGreaterThan(40);
+    for (const l of info.changed) expect(l.relative, l.layerId).toBeGreaterThan(0);
+    const check = await page.evaluate(() => window.__cnnStudio!.attribution!.compareCheck());
+    expect(check.layers).toBe(info.changed.length);
+    expect(check.maxDiff).toBeLessThan(1e-9);
+    await expect.poll(() => page.getByTestId('compare-b').textContent()).toContain('test-8.png');
 
     const diff = await afterRepaint(page, () =>
       page.getByTestId('compare-overview').selectOption('difference'),

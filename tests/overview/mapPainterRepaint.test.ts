@@ -1,6 +1,7 @@
 /**
  * The overview's map painter when new data comes (another image, or A or B − A in compare) on
- * a big net: it paints for REPAINT_MS in the task the data came in and the rest at the frames
+ * a big net: it paints for REPAINT_MS in the task the data came in (at the next frame once a
+ * repaint of the net took several) and the rest at the frames
  * after, never all at once; `settled` waits for the last map; data coming faster than it is
  * painted still reaches every column (the columns left waiting go first); a repaint replaces
  * the maps box by box (each cleared just before it is drawn) instead of clearing the canvas first. Canvases, the document and frames are
@@ -153,16 +154,53 @@ describe('MapPainter repaint', () => {
     expect(frames.size).toBe(0);
   });
 
+  it('starts the next repaint of a net whose last took several frames at the next frame, not in the data’s task; a small one paints at once again', async () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    const p = new MapPainter(null, () => clock);
+    const gone = ids.map((id) => p.registerColumn(column(id, 8)));
+    // The first repaint of this big net: REPAINT_MS now, the rest at the frames after.
+    p.setFrame(data(ids, 8));
+    expect(draws().length).toBeGreaterThan(0);
+    while (p.waiting) frame();
+    // The next: nothing in the task the data came in, then REPAINT_MS a frame, every map once.
+    log = [];
+    p.setFrame(data(ids, 8));
+    expect(draws()).toEqual([]);
+    expect(p.waiting).toBe(true);
+    let count = 0;
+    while (p.waiting && count++ < 20) {
+      const before = draws().length;
+      frame();
+      expect(draws().length - before).toBeGreaterThan(0);
+      expect(draws().length - before).toBeLessThanOrEqual(REPAINT_MS + 2);
+    }
+    await p.settled();
+    expect(draws()).toEqual(ids.flatMap((id) => Array.from({ length: 8 }, () => `draw ${id}`)));
+    // Another net, small: its first repaint waits for a frame, fits in it, and the next is at once.
+    for (const off of gone) off();
+    for (const id of ['x', 'y']) p.registerColumn(column(id, 2));
+    log = [];
+    p.setFrame(data(['x', 'y'], 2));
+    expect(draws()).toEqual([]);
+    frame();
+    expect(draws()).toHaveLength(4);
+    expect(p.waiting).toBe(false);
+    log = [];
+    p.setFrame(data(['x', 'y'], 2));
+    expect(draws()).toHaveLength(4);
+    expect(frames.size).toBe(0);
+  });
+
   it('reaches every column when new data comes before the last is painted', () => {
     const ids = ['a', 'b', 'c', 'd'];
     const p = new MapPainter(null, () => clock);
-    for (const id of ids) p.registerColumn(column(id, 8));
-    // The first data paints 'a' and a few of 'b', then new data comes every frame.
-    p.setFrame(data(ids, 8));
+    for (const id of ids) p.registerColumn(column(id, REPAINT_MS));
+    // Columns of REPAINT_MS maps: the first data paints 'a' and a few of 'b', then new data comes every frame.
+    p.setFrame(data(ids, REPAINT_MS));
     const painted = new Set<string>();
     for (let k = 0; k < 4; k++) {
       log = [];
-      p.setFrame(data(ids, 8));
+      p.setFrame(data(ids, REPAINT_MS));
       for (const l of draws()) painted.add(l.slice(5));
     }
     expect([...painted].sort()).toEqual(ids);

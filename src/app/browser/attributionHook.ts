@@ -83,6 +83,29 @@ async function time(explainer: ExplainerState, method: string, runs: number): Pr
   return out;
 }
 
+/** See AttributionHook.compareCheck: a plain loop per layer, apart from activationChange's. */
+function compareCheck(att: AttributionState, explainer: ExplainerState): { maxDiff: number; layers: number } {
+  const a = att.compare.pinned?.explanation.activations;
+  const b = explainer.explanation?.activations;
+  const change = att.compare.change;
+  if (!a || !b || !change) return { maxDiff: Infinity, layers: 0 };
+  let maxDiff = 0;
+  for (const l of change.layers) {
+    const x = a.get(l.layerId)?.data;
+    const y = b.get(l.layerId)?.data;
+    if (!x || !y || x.length !== y.length) return { maxDiff: Infinity, layers: 0 };
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < x.length; i++) {
+      num += (y[i]! - x[i]!) ** 2;
+      den += x[i]! ** 2;
+    }
+    const relative = den > 0 ? Math.sqrt(num / den) : Math.sqrt(num);
+    maxDiff = Math.max(maxDiff, Math.abs(relative - l.relative) / Math.max(1e-12, relative));
+  }
+  return { maxDiff, layers: change.layers.length };
+}
+
 export function installAttributionHook(att: AttributionState, explainer: ExplainerState): void {
   const hook: AttributionHook = {
     state: () => ({
@@ -101,6 +124,7 @@ export function installAttributionHook(att: AttributionState, explainer: Explain
       sameImage: att.compare.sameImage,
       changed: att.compare.change?.layers.map((l) => ({ layerId: l.layerId, relative: l.relative })) ?? [],
     }),
+    compareCheck: () => compareCheck(att, explainer),
   };
   if (window.__cnnStudio) window.__cnnStudio.attribution = hook;
 }

@@ -7,6 +7,7 @@
 import { flushSync } from 'svelte';
 import { createRng } from '../../lib/random';
 import type { RawImage } from '../../lib/preprocess/preprocess';
+import { imageForNet } from '../../lib/preprocess/netInput';
 import type { ExplainerState } from '../state/explainerState.svelte';
 import './debugHookTypes';
 import { takeOver } from './takeover';
@@ -100,6 +101,15 @@ export function installDebugHook(explainer: ExplainerState): void {
         for (let i = 0; i < other.length; i++) maxDiff = Math.max(maxDiff, Math.abs(other[i]! - t.data[i]!));
       }
       return { maxDiff, layers: shown.activations.size };
+    },
+    inputDiff() {
+      const image = explainer.image;
+      if (!image) return Infinity;
+      const own = imageForNet(image.raw, explainer.spec, explainer.inputSize, explainer.fit);
+      if (own.length !== image.input.length) return Infinity;
+      let maxDiff = 0;
+      for (let i = 0; i < own.length; i++) maxDiff = Math.max(maxDiff, Math.abs(own[i]! - image.input[i]!));
+      return maxDiff;
     },
     timeExtraction() {
       const t0 = performance.now();

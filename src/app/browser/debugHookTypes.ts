@@ -17,6 +17,8 @@ export interface CnnStudioHook {
    * shown (which came from the worker for a big net), and how many layers were compared.
    */
   compareWithPageEngine(): Promise<{ maxDiff: number; layers: number }>;
+  /** The largest difference of the shown image's input from `imageForNet` of its pixels on the page (Infinity: none). */
+  inputDiff(): number;
   /** The "Why?" panel, once it has been loaded. */
   attribution?: AttributionHook;
 }
@@ -78,4 +80,9 @@ export interface AttributionHook {
     sameImage: boolean;
     changed: { layerId: string; relative: number }[];
   };
+  /**
+   * The change listed (A and B's ‖b − a‖ / ‖a‖ per layer) against the same worked out here from
+   * both explanations' activations: the largest relative difference, and the layers compared.
+   */
+  compareCheck(): { maxDiff: number; layers: number };
 }

@@ -5,6 +5,7 @@
  * A page runner's error is thrown to the caller, as before; a worker's goes to `failed`.
  */
 import type { Explanation, NetRunner } from '../../lib/tensor/types';
+import { imageForPlan, type NetInputPlan, type RawImage } from '../../lib/preprocess/netInput';
 
 export class LatestExplanation {
   private asked = 0;
@@ -23,6 +24,33 @@ export class LatestExplanation {
     runner.explainAsync(input).then(
       (e) => {
         if (n === this.asked) deliver(e);
+      },
+      (e: unknown) => {
+        if (n === this.asked) failed(e);
+      },
+    );
+  }
+
+  /**
+   * `raw` as the net's input (`imageForPlan`) explained, delivered with that input: made in the
+   * worker by a runner that can (`explainImageAsync`), else here and explained as `request` does.
+   */
+  requestImage(
+    runner: NetRunner,
+    raw: RawImage,
+    plan: NetInputPlan,
+    deliver: (explanation: Explanation, input: Float32Array) => void,
+    failed: (e: unknown) => void = () => undefined,
+  ): void {
+    if (!runner.explainImageAsync) {
+      const input = imageForPlan(raw, plan);
+      this.request(runner, input, (e) => deliver(e, input), failed);
+      return;
+    }
+    const n = ++this.asked;
+    runner.explainImageAsync(raw, plan).then(
+      (r) => {
+        if (n === this.asked) deliver(r.explanation, r.input);
       },
       (e: unknown) => {
         if (n === this.asked) failed(e);

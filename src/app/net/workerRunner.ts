@@ -10,6 +10,7 @@ import type { NetworkSpec } from '../../lib/spec/types';
 import type { NetWorkerClient } from './netWorkerClient';
 import { WorkerAttributor } from './workerAttributor';
 import type { AsyncAttributor } from '../../lib/attribution/types';
+import type { NetInputPlan, RawImage } from '../../lib/preprocess/netInput';
 
 /** What a build in the worker gives besides the runner (as `NetHost.rebuild` reports it). */
 export interface WorkerBuild {
@@ -89,6 +90,25 @@ export class WorkerRunner implements NetRunner {
     const reply = await this.client.request({ type: 'explain', model: this.model, image: image.slice() });
     if (reply.type !== 'explained') throw new Error(`the net worker answered ${reply.type} to explain`);
     return this.explanationOf(reply, image);
+  }
+
+  /**
+   * `raw` made the net's input as `plan` says and explained, both in the worker: the page
+   * never runs the resize and normalisation (some 20 ms of a 224-pixel input before the engine
+   * has optimised them). `raw` is copied, never moved.
+   */
+  async explainImageAsync(
+    raw: RawImage,
+    plan: NetInputPlan,
+  ): Promise<{ input: Float32Array; explanation: Explanation }> {
+    const data = raw.data.slice();
+    const reply = await this.client.request(
+      { type: 'explainImage', model: this.model, raw: { ...raw, data }, plan },
+      [data.buffer],
+    );
+    if (reply.type !== 'explained' || !reply.input)
+      throw new Error(`the net worker answered ${reply.type} to explainImage`);
+    return { input: reply.input, explanation: this.explanationOf(reply, reply.input) };
   }
 
   /** The "Why?" methods, run in the worker on the net it holds. */

@@ -47,7 +47,10 @@ export class CompareState {
   readonly sameImage: boolean = $derived.by(() => {
     const a = this.pinned?.input;
     const b = this.explainer.image?.input;
-    return !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
+    if (!a || !b || a.length !== b.length) return false;
+    if (a === b) return true;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
   });
 
   /**

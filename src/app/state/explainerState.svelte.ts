@@ -12,7 +12,7 @@ import { checkRunnable } from '../../lib/spec/runnable';
 import type { NetworkSpec } from '../../lib/spec/types';
 import { metaForClasses, specWithMetaPreprocessing, type ModelMeta } from '../../lib/model/meta';
 import { nextFrame } from '../browser/nextFrame';
-import { imageForNet, type FitMode, type RawImage } from '../../lib/preprocess/netInput';
+import { netInputPlan, type FitMode, type RawImage } from '../../lib/preprocess/netInput';
 import { decodeImageFile } from '../browser/decodeImage';
 import { NoticeError, type Notice } from '../browser/notice';
 import type { EngineModule } from '../engine/loadEngine';
@@ -177,13 +177,15 @@ export class ExplainerState {
   setRawImage(raw: RawImage, name: string): void {
     const runner = this.net.runner;
     if (!runner) return;
-    const input = imageForNet(raw, this.spec, this.inputSize, this.fit);
+    // Checked here (a net's wrong preprocessing throws to the caller); a net in the worker
+    // makes its input there.
+    const plan = netInputPlan(this.spec, this.inputSize, this.fit);
     // From the worker, the image and its activations appear together when they come.
-    const show = (explanation: Explanation): void => {
+    const show = (explanation: Explanation, input: Float32Array): void => {
       if (this.net.runner !== runner) return;
       [this.explanation, this.image, this.imageNotice] = [explanation, { name, raw, input }, null];
     };
-    this.latest.request(runner, input, show, (e) => {
+    this.latest.requestImage(runner, raw, plan, show, (e) => {
       this.imageNotice = { key: 'image.undecodable', vars: { file: name, reason: message(e) } };
     });
   }

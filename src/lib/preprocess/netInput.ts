@@ -9,6 +9,7 @@ import {
   channelLights,
   readPreprocessing,
   type ChannelLight,
+  type Preprocessing,
   type PreprocessingResult,
 } from './preprocessing';
 
@@ -24,6 +25,31 @@ export function preprocessingOf(spec: NetworkSpec): PreprocessingResult {
 
 export type { FitMode, RawImage };
 
+/**
+ * What `imageForNet` does to an image besides reading it, checked at once (a net whose Input
+ * preprocessing is wrong throws here): plain data, so the work itself can be done elsewhere
+ * (the net worker, with `imageForPlan`) and give the same numbers.
+ */
+export interface NetInputPlan {
+  size: number;
+  fit: FitMode;
+  /** null: plain RGB in [0, 1] (no net yet). */
+  preprocessing: Preprocessing | null;
+}
+
+export function netInputPlan(spec: NetworkSpec | null, size: number, fit: FitMode): NetInputPlan {
+  if (!spec) return { size, fit, preprocessing: null };
+  const read = preprocessingOf(spec);
+  if (!read.ok) throw new Error(read.error.en);
+  return { size, fit, preprocessing: read.value };
+}
+
+/** The image as `plan` says (`imageForNet` with the plan's net, size and fit). */
+export function imageForPlan(raw: RawImage, plan: NetInputPlan): Float32Array {
+  const rgb = preprocessImage(raw, { size: plan.size, fit: plan.fit });
+  return plan.preprocessing ? applyPreprocessing(rgb, plan.preprocessing) : rgb;
+}
+
 /** `spec` null (no net yet): plain RGB in [0, 1], as every image was before preprocessing was the model's. */
 export function imageForNet(
   raw: RawImage,
@@ -31,11 +57,7 @@ export function imageForNet(
   size: number,
   fit: FitMode,
 ): Float32Array {
-  const rgb = preprocessImage(raw, { size, fit });
-  if (!spec) return rgb;
-  const read = preprocessingOf(spec);
-  if (!read.ok) throw new Error(read.error.en);
-  return applyPreprocessing(rgb, read.value);
+  return imageForPlan(raw, netInputPlan(spec, size, fit));
 }
 
 /** The net's input channels as light (for the overview and formula views); null for a non-image input. */

@@ -1,5 +1,6 @@
 /** What the engine hands to the views: plain typed arrays with their shapes, no tensors. */
 import type { AsyncAttributor, Attributor } from '../attribution/types';
+import type { NetInputPlan, RawImage } from '../preprocess/netInput';
 
 export type { Attributor };
 
@@ -45,6 +46,14 @@ export interface NetRunner {
    * as `explain`, without blocking the page. Callers use it whenever a runner has it.
    */
   explainAsync?(image: Float32Array): Promise<Explanation>;
+  /**
+   * With `explainAsync`, it may also take the image as decoded and make the input itself (off
+   * the page): `imageForPlan(raw, plan)`, returned with its explanation.
+   */
+  explainImageAsync?(
+    raw: RawImage,
+    plan: NetInputPlan,
+  ): Promise<{ input: Float32Array; explanation: Explanation }>;
   /** Copies of every weight, keyed `layer/weight` as tfjs names them. */
   namedWeights(): Map<string, Float32Array>;
   /** The shape of every weight, keyed like `namedWeights`, without reading values. */

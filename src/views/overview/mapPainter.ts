@@ -23,10 +23,12 @@ interface Scratch {
 
 /**
  * Milliseconds of map painting per task when new data comes (another image, A or B − A): a
- * 224-pixel net's maps take 35–60 ms, its page's frame ~20 ms more, so the rest goes on at the
- * next frames (as ColumnReveal's PAINT_MS); a small net's maps fit at once, as before.
+ * 224-pixel net's maps take 35–60 ms, so the rest goes on at the next frames (as ColumnReveal's
+ * PAINT_MS); a small net's maps fit at once, as before. A frame that paints maps also pays
+ * their canvases' raster and the page's layout and paint, about as much again: 8 ms of maps
+ * made ~20 ms frames on ResNet-18's page (traced), 5 ms some 14.
  */
-export const REPAINT_MS = 8;
+export const REPAINT_MS = 5;
 
 /** Cells past the end of a strip's last row. */
 const EMPTY_PIXEL = new Uint32Array(new Uint8ClampedArray([246, 247, 250, 255]).buffer)[0] ?? 0;
@@ -53,6 +55,15 @@ export class MapPainter {
   /** Columns painted once: a repaint replaces their maps box by box instead of clearing the canvas. */
   private readonly painted = new WeakSet<ColumnTarget>();
   private repaintFrame = 0;
+  /** Drains of the repaint going on (setFrame starts a repaint). */
+  private pieces = 0;
+  /**
+   * The last repaint took more than one drain (a big net): the next one starts at the next
+   * frame rather than in the task its data came in, which has the page's own update to do
+   * (on a 224-pixel net, a new image's or B's arrival: some 10 ms of Svelte, ranges and text).
+   * Cleared when a repaint fits in one drain again.
+   */
+  private spread = false;
   /** Waiting for the queue to empty (see `settled`). */
   private waiters: (() => void)[] = [];
 
@@ -113,8 +124,11 @@ export class MapPainter {
   private drain(): void {
     cancelAnimationFrame(this.repaintFrame);
     if (this.deferred) return;
-    if (this.paintQueued(REPAINT_MS)) this.wake();
-    else this.repaintFrame = requestAnimationFrame(() => this.drain());
+    this.pieces++;
+    if (this.paintQueued(REPAINT_MS)) {
+      this.spread = this.pieces > 1;
+      this.wake();
+    } else this.repaintFrame = requestAnimationFrame(() => this.drain());
   }
 
   /**
@@ -157,7 +171,8 @@ export class MapPainter {
   /**
    * New data: every column is queued again, those still waiting for the last data first (so
    * data coming faster than it is painted, a live camera, still reaches every column), and
-   * painted for REPAINT_MS now, the rest in the frames after (`settled` tells when all is).
+   * painted for REPAINT_MS now (from the next frame on a net whose last repaint took more than
+   * one: `spread`), the rest in the frames after (`settled` tells when all is).
    */
   setFrame(frame: PaintFrame): void {
     this.frame = frame;
@@ -167,7 +182,12 @@ export class MapPainter {
     for (const t of order) this.queued.set(t, 0);
     for (const t of this.cells) this.paintCell(t, frame);
     this.scheduleLabels();
-    this.drain();
+    this.pieces = 0;
+    if (!this.spread || this.deferred || this.queued.size === 0) this.drain();
+    else {
+      cancelAnimationFrame(this.repaintFrame);
+      this.repaintFrame = requestAnimationFrame(() => this.drain());
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import type { ActivationsMessage, FromNetWorker, ToNetWorker, Values } from './n
 import { arraysOf, transferList } from './netProtocol';
 import type { ProgressMessage } from './attributionProtocol';
 import { attribute } from './attributionHandler';
+import { imageForPlan } from '../../preprocess/netInput';
 
 interface Held {
   model: tf.LayersModel;
@@ -121,6 +122,11 @@ export class NetWorkerHandler {
           id: r.id,
           activations: activationsOf(this.held(r.model).explainer, r.image),
         };
+      case 'explainImage': {
+        const input = imageForPlan(r.raw, r.plan);
+        const activations = activationsOf(this.held(r.model).explainer, input);
+        return { type: 'explained', id: r.id, activations, input };
+      }
       case 'setWeights': {
         this.setWeights(this.held(r.model), r.values);
         return { type: 'done', id: r.id };

@@ -7,6 +7,7 @@
 import type { NetworkSpec } from '../../spec/types';
 import type { AttributeAnswer, AttributeRequest, ProgressMessage } from './attributionProtocol';
 import { floatArraysIn } from './attributionProtocol';
+import type { NetInputPlan, RawImage } from '../../preprocess/netInput';
 
 /** A tensor's values with its shape (no batch axis for activations). */
 export interface Values {
@@ -38,6 +39,11 @@ export type ToNetWorker =
       image: Float32Array | null;
     }
   | { type: 'explain'; id: number; model: number; image: Float32Array }
+  /**
+   * An image as decoded, made the net's input here (`imageForPlan`, off the page's thread) and
+   * explained; answered by `explained` with the input it made.
+   */
+  | { type: 'explainImage'; id: number; model: number; raw: RawImage; plan: NetInputPlan }
   | { type: 'setWeights'; id: number; model: number; values: [string, Float32Array][] }
   | { type: 'dispose'; id: number; model: number }
   /** "Why?" on a held model; answered by `attributed`, with `progress` messages before. */
@@ -65,7 +71,7 @@ export interface BuiltMessage {
 export type FromNetWorker =
   | { type: 'ready'; id: number; backend: string }
   | BuiltMessage
-  | { type: 'explained'; id: number; activations: ActivationsMessage }
+  | { type: 'explained'; id: number; activations: ActivationsMessage; input?: Float32Array }
   | { type: 'done'; id: number }
   | { type: 'attributed'; id: number; answer: AttributeAnswer }
   | ProgressMessage
@@ -85,8 +91,10 @@ export function arraysOf(message: FromNetWorker | ToNetWorker): Float32Array[] {
   if (message.type === 'built') {
     entries(message.weights);
     entries(message.activations);
-  } else if (message.type === 'explained') entries(message.activations);
-  else if (message.type === 'build') {
+  } else if (message.type === 'explained') {
+    entries(message.activations);
+    if (message.input) out.push(message.input);
+  } else if (message.type === 'build') {
     for (const b of message.banks) for (const [, v] of b.values) out.push(v);
     message.given?.forEach(([, v]) => out.push(v));
     if (message.image) out.push(message.image);
