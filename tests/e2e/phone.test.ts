@@ -16,6 +16,25 @@ afterAll(async () => {
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
+/** Controls in `selector` (buttons, canvases) not wholly inside both the element's box and the screen. */
+const outsideBox = (page: Page, selector: string, inner = 'button, canvas') =>
+  page.evaluate(
+    ([sel, inn]) => {
+      const frame = document.querySelector(sel)!.getBoundingClientRect();
+      const left = Math.max(frame.left, 0);
+      const right = Math.min(frame.right, window.innerWidth);
+      const bottom = Math.min(frame.bottom, window.innerHeight);
+      return [...document.querySelectorAll(`${sel} :is(${inn})`)]
+        .map((e) => [e, e.getBoundingClientRect()] as const)
+        .filter(([, b]) => b.width > 0 && (b.left < left - 1 || b.right > right + 1 || b.bottom > bottom + 1))
+        .map(
+          ([e, b]) =>
+            `${e.tagName.toLowerCase()} "${e.getAttribute('aria-label') ?? e.textContent?.trim()}" ${Math.round(b.left)}–${Math.round(b.right)}`,
+        );
+    },
+    [selector, inner] as const,
+  );
+
 describe('on a phone', () => {
   it('opens a convolution neuron’s formula view that fits the screen', async () => {
     const { page, errors } = await openApp(h, '', PHONE);
@@ -28,6 +47,27 @@ describe('on a phone', () => {
     expect(await wideScrollers(page, '[data-testid="neuron-detail"]')).toEqual([]);
     expect(await pageWidth(page)).toBe(PHONE.width);
     await shot(page, 'phone-detail');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows every drawing tool inside the draw dialog, and the canvas still draws', async () => {
+    const { page, errors } = await openApp(h, '', PHONE);
+    await page.getByTestId('paint-open').click();
+    const pad = page.getByTestId('paint-canvas');
+    await pad.waitFor();
+    expect(await outsideBox(page, '[data-testid="paint-dialog"]')).toEqual([]);
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5, { steps: 5 });
+    await page.mouse.up();
+    const inked = await pad.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, c.height / 2 - 1, c.width, 2).data;
+      return d[Math.round(c.width / 2) * 4]! < 128;
+    });
+    expect(inked).toBe(true);
+    await shot(page, 'phone-paint');
     expect(errors).toEqual([]);
     await page.context().close();
   });
