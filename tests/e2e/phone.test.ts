@@ -51,6 +51,25 @@ describe('on a phone', () => {
     await page.context().close();
   });
 
+  it('shows the model summary’s parameters and multiply-adds, Total row too, without sideways scrolling', async () => {
+    const { page, errors } = await openApp(h, '', PHONE);
+    const table = page.getByTestId('layer-table');
+    await table.scrollIntoViewIfNeeded();
+    const frame = await table.evaluate((t) => ({
+      scroll: t.parentElement!.scrollWidth,
+      client: t.parentElement!.clientWidth,
+    }));
+    expect(frame.scroll).toBeLessThanOrEqual(frame.client + 1);
+    const total = (await page.getByTestId('total-params').boundingBox())!;
+    expect(total.width).toBeGreaterThan(0);
+    expect(total.x + total.width).toBeLessThanOrEqual(PHONE.width);
+    const macs = (await table.locator('tfoot td').last().boundingBox())!;
+    expect(macs.x + macs.width).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'phone-summary');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows every drawing tool inside the draw dialog, and the canvas still draws', async () => {
     const { page, errors } = await openApp(h, '', PHONE);
     await page.getByTestId('paint-open').click();
