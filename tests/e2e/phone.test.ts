@@ -91,6 +91,17 @@ describe('on a phone', () => {
     await page.context().close();
   });
 
+  it('lets the footer’s last line scroll clear of the floating editor button', async () => {
+    const { page, errors } = await openApp(h, '', PHONE);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const credits = (await page.locator('footer .credits').boundingBox())!;
+    const toggle = (await page.getByTestId('drawer-toggle').boundingBox())!;
+    expect(credits.y + credits.height).toBeLessThanOrEqual(toggle.y);
+    await shot(page, 'phone-bottom');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('opens the editor as a drawer that fits the screen', async () => {
     const { page, errors } = await openApp(h, '', PHONE);
     await page.getByTestId('drawer-toggle').click();
