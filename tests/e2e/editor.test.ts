@@ -140,6 +140,14 @@ describe('architecture editor', () => {
     await filters.fill('16');
     await expect.poll(() => page.getByTestId('param-error').count()).toBe(0);
     expect(await shapeOf(page, 'conv_1_1')).toBe('60 × 60 × 16');
+    // The panel's header names the category as the palette does, in the page's language.
+    await expect
+      .poll(() => page.getByTestId('layer-panel').locator('header .type').textContent())
+      .toBe('Conv2D · Vision');
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expect
+      .poll(() => page.getByTestId('layer-panel').locator('header .type').textContent())
+      .toBe('Conv2D · 视觉');
     expect(errors).toEqual([]);
   });
 

@@ -92,6 +92,20 @@ describe('the Export menu', () => {
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export');
     });
 
+  it('stays inside the editor drawer on a phone, in Chinese too (longer lines)', async () => {
+    const page = await openEditorAt({ width: 390, height: 844 });
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expect.poll(() => page.getByTestId('export').textContent()).toContain('导出');
+    await page.getByTestId('export').click();
+    const menu = page.getByTestId('export-menu');
+    await menu.waitFor();
+    const drawer = (await page.getByTestId('side-panel').boundingBox())!;
+    const box = (await page.locator('.popup').filter({ has: menu }).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(drawer.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(drawer.x + drawer.width);
+    await shot(page, 'export-menu-390-zh');
+  });
+
   it('saves each format and model.json + weights.bin, named as the model library names them', async () => {
     const page = await openEditorAt({ width: 1280, height: 800 });
     const names: Record<string, string> = {

@@ -253,7 +253,17 @@ describe('camera and drawing', () => {
     await none.getByTestId('camera-open').click();
     await expect
       .poll(() => none.getByTestId('camera-error').textContent())
-      .toMatch(/No camera is available here/);
+      .toMatch(/This browser cannot use a camera/);
+    // A known browser error is told in the page's language, without the browser's English text.
+    const missing = await openWith(h.browser, () => {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));
+    });
+    await missing.getByTestId('language').selectOption('zh-CN');
+    await missing.getByTestId('camera-open').click();
+    await expect.poll(() => missing.getByTestId('camera-error').textContent()).toMatch(/没有找到摄像头/);
+    expect(await missing.getByTestId('camera-error').textContent()).not.toMatch(/NotFound|Requested/);
+    await shot(missing, 'camera-not-found-zh');
   }, 240_000);
 
   it('uses a drawing made on the paint canvas', async () => {

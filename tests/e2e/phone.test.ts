@@ -16,6 +16,25 @@ afterAll(async () => {
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
+/** Controls in `selector` (buttons, canvases) not wholly inside both the element's box and the screen. */
+const outsideBox = (page: Page, selector: string, inner = 'button, canvas') =>
+  page.evaluate(
+    ([sel, inn]) => {
+      const frame = document.querySelector(sel)!.getBoundingClientRect();
+      const left = Math.max(frame.left, 0);
+      const right = Math.min(frame.right, window.innerWidth);
+      const bottom = Math.min(frame.bottom, window.innerHeight);
+      return [...document.querySelectorAll(`${sel} :is(${inn})`)]
+        .map((e) => [e, e.getBoundingClientRect()] as const)
+        .filter(([, b]) => b.width > 0 && (b.left < left - 1 || b.right > right + 1 || b.bottom > bottom + 1))
+        .map(
+          ([e, b]) =>
+            `${e.tagName.toLowerCase()} "${e.getAttribute('aria-label') ?? e.textContent?.trim()}" ${Math.round(b.left)}–${Math.round(b.right)}`,
+        );
+    },
+    [selector, inner] as const,
+  );
+
 describe('on a phone', () => {
   it('opens a convolution neuron’s formula view that fits the screen', async () => {
     const { page, errors } = await openApp(h, '', PHONE);
@@ -28,6 +47,57 @@ describe('on a phone', () => {
     expect(await wideScrollers(page, '[data-testid="neuron-detail"]')).toEqual([]);
     expect(await pageWidth(page)).toBe(PHONE.width);
     await shot(page, 'phone-detail');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the model summary’s parameters and multiply-adds, Total row too, without sideways scrolling', async () => {
+    const { page, errors } = await openApp(h, '', PHONE);
+    const table = page.getByTestId('layer-table');
+    await table.scrollIntoViewIfNeeded();
+    const frame = await table.evaluate((t) => ({
+      scroll: t.parentElement!.scrollWidth,
+      client: t.parentElement!.clientWidth,
+    }));
+    expect(frame.scroll).toBeLessThanOrEqual(frame.client + 1);
+    const total = (await page.getByTestId('total-params').boundingBox())!;
+    expect(total.width).toBeGreaterThan(0);
+    expect(total.x + total.width).toBeLessThanOrEqual(PHONE.width);
+    const macs = (await table.locator('tfoot td').last().boundingBox())!;
+    expect(macs.x + macs.width).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'phone-summary');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows every drawing tool inside the draw dialog, and the canvas still draws', async () => {
+    const { page, errors } = await openApp(h, '', PHONE);
+    await page.getByTestId('paint-open').click();
+    const pad = page.getByTestId('paint-canvas');
+    await pad.waitFor();
+    expect(await outsideBox(page, '[data-testid="paint-dialog"]')).toEqual([]);
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5, { steps: 5 });
+    await page.mouse.up();
+    const inked = await pad.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, c.height / 2 - 1, c.width, 2).data;
+      return d[Math.round(c.width / 2) * 4]! < 128;
+    });
+    expect(inked).toBe(true);
+    await shot(page, 'phone-paint');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets the footer’s last line scroll clear of the floating editor button', async () => {
+    const { page, errors } = await openApp(h, '', PHONE);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const credits = (await page.locator('footer .credits').boundingBox())!;
+    const toggle = (await page.getByTestId('drawer-toggle').boundingBox())!;
+    expect(credits.y + credits.height).toBeLessThanOrEqual(toggle.y);
+    await shot(page, 'phone-bottom');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -134,6 +134,24 @@ describe('training in the browser', () => {
     expect(await matrix.locator('tbody tr').count()).toBe(10);
     expect(await page.getByTestId('per-class').locator('li').count()).toBe(10);
     await panelShot(page, 'training-demo');
+    // In Chinese the class names in the column heads stand upright (not turned upside down), and
+    // the header row is as tall as its longest name, with no empty band above it.
+    await page.getByTestId('language').selectOption('zh-CN');
+    const heads = matrix.locator('thead th.col-head');
+    await expect.poll(() => heads.first().textContent()).toMatch(/\p{Script=Han}/u);
+    const geometry = await heads.evaluateAll((ths) =>
+      ths.map((th) => {
+        const span = th.querySelector('span')!;
+        return {
+          transform: getComputedStyle(span).transform,
+          head: th.getBoundingClientRect().height,
+          label: span.getBoundingClientRect().height,
+        };
+      }),
+    );
+    expect(geometry.map((g) => g.transform)).toEqual(geometry.map(() => 'none'));
+    const tallest = Math.max(...geometry.map((g) => g.label));
+    expect(geometry[0]!.head).toBeLessThanOrEqual(tallest + 8);
     expect(errors).toEqual([]);
   });
 

@@ -1,14 +1,12 @@
 /** Opens the camera and turns every way it can fail into a message key the visitor can act on. */
 import type { Notice } from '../../app/browser/notice';
+import { cameraProblem, NO_CAMERA_API } from '../../lib/live/cameraProblem';
 
 export type CameraResult = { stream: MediaStream } | { problem: Notice };
 
 export async function openCamera(): Promise<CameraResult> {
   if (!window.isSecureContext) return { problem: { key: 'input.camera.insecure' } };
-  if (!navigator.mediaDevices?.getUserMedia)
-    return {
-      problem: { key: 'input.camera.unavailable', vars: { reason: 'no camera API in this browser' } },
-    };
+  if (!navigator.mediaDevices?.getUserMedia) return { problem: NO_CAMERA_API };
   try {
     const stream = await navigator.mediaDevices.getUserMedia({
       video: { width: { ideal: 640 }, height: { ideal: 480 } },
@@ -16,11 +14,7 @@ export async function openCamera(): Promise<CameraResult> {
     });
     return { stream };
   } catch (e) {
-    const name = e instanceof DOMException ? e.name : '';
-    if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError')
-      return { problem: { key: 'input.camera.denied' } };
-    const reason = e instanceof Error ? `${name || 'Error'}: ${e.message}` : String(e);
-    return { problem: { key: 'input.camera.unavailable', vars: { reason } } };
+    return { problem: cameraProblem(e) };
   }
 }
 

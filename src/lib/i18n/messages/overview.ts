@@ -197,6 +197,26 @@ export const overviewMessages = defineMessages({
     en: 'No camera is available here ({reason}).',
     zh: '这里没有可用的摄像头（{reason}）。',
   },
+  'input.camera.notFound': {
+    en: 'No camera was found. Connect one, or use another way to give an image.',
+    zh: '没有找到摄像头。请连接摄像头，或用其他方式提供图像。',
+  },
+  'input.camera.busy': {
+    en: 'The camera could not be started: another app or tab may be using it. Close that and try again.',
+    zh: '无法启动摄像头：可能有其他应用或标签页正在使用它。请关闭后重试。',
+  },
+  'input.camera.unsuitable': {
+    en: 'The camera cannot give a picture of the size asked for.',
+    zh: '摄像头无法提供所需尺寸的画面。',
+  },
+  'input.camera.aborted': {
+    en: 'Starting the camera was interrupted. Close this dialog and try again.',
+    zh: '摄像头启动被中断。请关闭此对话框后重试。',
+  },
+  'input.camera.noApi': {
+    en: 'This browser cannot use a camera. Use another way to give an image.',
+    zh: '此浏览器无法使用摄像头。请用其他方式提供图像。',
+  },
   'input.camera.insecure': {
     en: 'The camera only works on https or localhost pages.',
     zh: '摄像头只能在 https 或 localhost 页面上使用。',
