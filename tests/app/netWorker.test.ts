@@ -23,6 +23,7 @@ import type { NetworkSpec } from '../../src/lib/spec/types';
 import type { Explanation, NetRunner } from '../../src/lib/tensor/types';
 import { createRng } from '../../src/lib/random';
 import { imageForNet, netInputPlan } from '../../src/lib/preprocess/netInput';
+import { withPreprocessing } from '../../src/lib/preprocess/preprocessingMeta';
 
 function client(): { client: NetWorkerClient; handler: NetWorkerHandler } {
   return handlerClient();
@@ -145,24 +146,11 @@ describe('net worker', () => {
 
   it('explainImageAsync makes the input in the worker: the same values as imageForNet on the page, and the page engine’s explanation of them', async () => {
     // A net with its own preprocessing (BGR, 0–255, per-channel mean and std), so the plan carries it.
-    const base = resnetCifarSpec(10, 1);
-    const spec: NetworkSpec = {
-      ...base,
-      layers: base.layers.map((l) =>
-        l.type === 'Input'
-          ? {
-              ...l,
-              params: {
-                ...l.params,
-                channelOrder: 'bgr',
-                valueScale: '0-255',
-                mean: [100, 110, 120],
-                std: [50, 60, 70],
-              },
-            }
-          : l,
-      ),
-    };
+    const spec = withPreprocessing(
+      resnetCifarSpec(10, 1),
+      { channelOrder: 'bgr', valueScale: '0-255', mean: [100, 110, 120], std: [50, 60, 70] },
+      'test',
+    );
     const size = inputSizeOf(spec);
     const rng = createRng(5);
     const data = Uint8ClampedArray.from({ length: 45 * 37 * 4 }, () => Math.floor(rng() * 256));

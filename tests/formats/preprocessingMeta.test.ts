@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseKerasJson, serializeKerasJson } from '../../src/lib/formats/keras/kerasJson';
-import { preprocessingFromProps } from '../../src/lib/preprocess/preprocessingMeta';
+import { preprocessingFromProps, withPreprocessing } from '../../src/lib/preprocess/preprocessingMeta';
 import { serializeOnnx } from '../../src/lib/formats/onnx/onnxExport';
 import { parseOnnx } from '../../src/lib/formats/onnx/onnxImport';
 import { preprocessingOf } from '../../src/lib/preprocess/netInput';
@@ -8,23 +8,11 @@ import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import type { NetworkSpec } from '../../src/lib/spec/types';
 
 function bgr(spec: NetworkSpec): NetworkSpec {
-  return {
-    ...spec,
-    layers: spec.layers.map((l) =>
-      l.type === 'Input'
-        ? {
-            ...l,
-            params: {
-              ...l.params,
-              channelOrder: 'bgr',
-              valueScale: '0-255',
-              mean: [104, 117, 123],
-              std: [1],
-            },
-          }
-        : l,
-    ),
-  };
+  return withPreprocessing(
+    spec,
+    { channelOrder: 'bgr', valueScale: '0-255', mean: [104, 117, 123], std: [1] },
+    'test',
+  );
 }
 
 describe('preprocessing in model metadata', () => {

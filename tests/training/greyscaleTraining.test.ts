@@ -14,6 +14,7 @@ import { DEFAULT_CONFIG } from '../../src/lib/training/config';
 import type { FromWorker } from '../../src/lib/training/protocol';
 import { gatherForNet, netFeed } from '../../src/lib/training/netFeed';
 import { imageForNet } from '../../src/lib/preprocess/netInput';
+import { withPreprocessing } from '../../src/lib/preprocess/preprocessingMeta';
 import { lenet5Spec } from '../../src/lib/zoo/lenet5';
 import { tinyVggSpec } from '../../src/lib/zoo/tinyvgg';
 import type { NetworkSpec } from '../../src/lib/spec/types';
@@ -77,23 +78,11 @@ describe('training batches as the net takes them', () => {
   });
 
   it('a colour net with BGR 0–255 and a mean is fed that, not plain RGB', () => {
-    const spec: NetworkSpec = {
-      ...tinyVggSpec(10, 28),
-      layers: tinyVggSpec(10, 28).layers.map((l) =>
-        l.type === 'Input'
-          ? {
-              ...l,
-              params: {
-                ...l.params,
-                channelOrder: 'bgr',
-                valueScale: '0-255',
-                mean: [100, 110, 120],
-                std: [1],
-              },
-            }
-          : l,
-      ),
-    };
+    const spec = withPreprocessing(
+      tinyVggSpec(10, 28),
+      { channelOrder: 'bgr', valueScale: '0-255', mean: [100, 110, 120], std: [1] },
+      'test',
+    );
     const source = imageSetSource({ size: 28, pixels: twoImages(28), labels: Int32Array.of(0, 1) });
     const batch = gatherForNet(source, [0], netFeed(spec), new Float32Array(28 * 28 * 3));
     // The blue ground's first pixel, B G R minus the mean.
