@@ -60,6 +60,13 @@ describe('article', () => {
   it('lets the browser skip its sections off screen, each at the height it has when shown', async () => {
     const { context, page, errors } = await firstVisit(h, { returning: true });
     const sections = page.locator('#article section[data-section]');
+    // The view links come as their panels land, the training panel's among the last: a link that
+    // appeared after the heights were read would change its section's. Read them once it is there.
+    await expect
+      .poll(() =>
+        page.locator('#learn-training [data-testid="show-me"]').filter({ hasText: 'training panel' }).count(),
+      )
+      .toBe(1);
     // Skipped (content-visibility: auto) once laid out, so a change over the whole page (closing
     // the zoo dialog, a big net's panels) does not restyle and lay out the whole article.
     await expect
