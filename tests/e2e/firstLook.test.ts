@@ -106,12 +106,23 @@ describe('first look', () => {
         await held;
         await route.continue();
       });
+      // The app's entry waits until the snapshot has been shown and read: on a loaded machine the
+      // snapshot's 1.5 s fallback could otherwise let the app take over before this test looks.
+      let releaseApp: () => void = () => {};
+      const appHeld = new Promise<void>((ok) => (releaseApp = ok));
+      await page.route('**/assets/index-*.js', async (route) => {
+        await appHeld;
+        await route.continue();
+      });
       const loading = locale === 'en-US' ? 'Loading the architecture editor…' : '正在载入架构编辑器…';
       const skeleton = page.getByTestId('editor-skeleton');
       await page.goto(h.server.url);
       // In the prerendered first screen, then in the app once it has taken over.
-      await page.waitForFunction(() => performance.getEntriesByName('overview-drawn').length > 0);
-      expect(await page.locator('#prerender [data-testid="editor-skeleton"]').count()).toBe(1);
+      await page.locator('html[data-prerender="shown"]').waitFor({ state: 'attached', timeout: 60_000 });
+      const inSnapshot = page.locator('#prerender [data-testid="editor-skeleton"]');
+      expect(await inSnapshot.count()).toBe(1);
+      expect((await inSnapshot.textContent())?.trim()).toBe(loading);
+      releaseApp();
       await page.waitForFunction(() => performance.getEntriesByName('interactive').length > 0);
       expect(await page.locator('#prerender').count()).toBe(0);
       expect((await skeleton.textContent())?.trim()).toBe(loading);

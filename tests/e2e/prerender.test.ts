@@ -59,7 +59,12 @@ function recordTakeover(): void {
   // Animation frame callbacks run right before the browser paints: what is visible then is painted.
   const beforePaint = (): void => {
     const root = document.getElementById('prerender');
-    if (!root) return;
+    // Not parsed yet (a frame can come before the body): look again next frame; gone: the
+    // snapshot was skipped or taken over, nothing more to read.
+    if (!root) {
+      if (!document.documentElement.dataset.prerender) requestAnimationFrame(beforePaint);
+      return;
+    }
     if (getComputedStyle(root).visibility !== 'hidden' && root.innerText.trim()) {
       seen.firstPaintedText = root.innerText;
       return;
