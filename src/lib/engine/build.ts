@@ -7,6 +7,7 @@ import { planWeights, type WeightEntry, type WeightPlan } from '../spec/weightPl
 import { registerHardSwish } from './hardSwish';
 import { registerHardSigmoid } from './hardSigmoid';
 import { registerLrn } from './lrn';
+import { drawKernels, zeroDefaultKernels } from './fastInit';
 import { registerGroupedConv } from './groupedConv';
 
 registerHardSwish();
@@ -26,10 +27,19 @@ export async function buildModel(spec: NetworkSpec, weights?: NamedWeights): Pro
     if (info?.status === 'error') throw new SpecError(info.error.en);
   }
   const topology = specToKerasModel(spec);
+  // Kernels start as zeros and are drawn by fastInit (tfjs's own initialisers were most of the
+  // time to build a big net); given weights replace them all, so then nothing is drawn.
+  const toDraw = zeroDefaultKernels(topology);
   const model = await tf.models.modelFromJSON({
     modelTopology: topology as unknown as tf.io.ModelJSON['modelTopology'],
   });
-  if (weights) setNamedWeights(model, weights);
+  try {
+    if (weights) setNamedWeights(model, weights);
+    else drawKernels(model, toDraw);
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
   return model;
 }
 
