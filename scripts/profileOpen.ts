@@ -4,7 +4,8 @@
  * between the click and the overview drawn, with what it spent its time on (event names by
  * self time: scripts by function and URL, GC, style, layout, paint). A tool to find long tasks,
  * not a bench: tracing slows the page. Env: OUT=dir for the traces (default /tmp/open19), LIGHT=1
- * (no sampling) with BREAK=n for the n longest tasks' breakdown, CPU=1 for the sampling profiler.
+ * (no sampling) with BREAK=n for the n longest tasks' breakdown, CPU=1 for the sampling profiler
+ * (with REVEAL=1: its top functions from the activations' arrival to the overview drawn).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
@@ -71,6 +72,12 @@ async function cpuOnly(page: Page, cdp: CDPSession, net: string): Promise<void> 
       .map((m) => `${m[0]}@${(m[1] - click).toFixed(0)}`)
       .join(' ')}\n`,
   );
+  // REVEAL=1: where the scripts' time went from the activations' arrival to the overview drawn.
+  const at = (name: string): number | undefined => page2.marks.find((m) => m[0] === name)?.[1];
+  const [explained, drawn] = [at('net-explained'), at('net-overview-drawn')];
+  if (process.env.REVEAL && marker && explained !== undefined && drawn !== undefined)
+    for (const line of topFunctions(samples, toProfile(explained), toProfile(drawn)))
+      process.stdout.write(`  reveal: ${line}\n`);
   for (const [start, dur] of page2.tasks) {
     if (start + dur < click) continue;
     process.stdout.write(`  long task at +${(start - click).toFixed(0)}: ${dur.toFixed(0)} ms\n`);
