@@ -36,6 +36,11 @@ describe('big networks run in the net worker', () => {
       await page.getByTestId('open-zoo').click();
       await page.locator(`[data-testid="zoo-card"][data-id="${id}"]`).getByTestId('zoo-open').click();
       await page.getByTestId('link-rebuilding').waitFor();
+      // Built, given random weights and run in one step in the worker: said so, not "carrying
+      // the weights over" for all of it.
+      expect((await page.getByTestId('link-rebuilding').textContent())?.trim()).toBe(
+        `Building ${spec.name} with random weights and running it on your image…`,
+      );
       // TinyVGG's overview is still shown while the new net is built: a hover is answered at
       // once (a page blocked by the build would answer it only after the build).
       // `force`: no waiting for the element to be "stable" (the closing zoo dialog animates).
@@ -47,6 +52,10 @@ describe('big networks run in the net worker', () => {
       await settled(page, 300_000);
       await expect.poll(() => page.getByTestId('link-problem').count()).toBe(0);
       expect(await page.evaluate(() => window.__cnnStudio!.runsIn())).toBe('worker');
+      // The drawn airplane's caption does not call a random net's "class k" wrong.
+      await expect
+        .poll(() => page.getByTestId('example-about').textContent())
+        .toContain('Its weights are random, so its answer means nothing yet.');
       // Drawn in full: the mark the bench reads, and a map in the last spatial layer.
       await expect
         .poll(() => page.evaluate(() => performance.getEntriesByName('net-overview-drawn').length), {

@@ -152,13 +152,13 @@ export class NetHost {
     spec: NetworkSpec,
     weights: WeightChoice,
     untrained: () => ReadonlySet<string>,
-    between: () => Promise<void>,
+    between: (stage: 'weights' | 'inWorker') => Promise<void>,
     inputFor: (size: number) => Float32Array | null = () => null,
   ): Promise<Rebuilt> {
     // A big net is built, initialised and run in the net worker, so the page never blocks on it.
     const worker = runsInWorker(spec) ? netWorker() : null;
     if (worker) {
-      await between();
+      await between('inWorker');
       const built = await WorkerRunner.build(worker, spec, {
         banks: weights === 'keep' ? banksFor(this.runner, untrained(), this.bank) : [],
         given: typeof weights === 'string' ? null : weights,
@@ -181,7 +181,7 @@ export class NetHost {
         ...(this.bank ? [{ bank: this.bank, untrained: new Set<string>() }] : []),
       ];
     };
-    const built = await engine.buildRunner(spec, sources, between);
+    const built = await engine.buildRunner(spec, sources, () => between('weights'));
     const { runner, layersWithWeights } = built;
     if (typeof weights === 'string') return { runner, layersWithWeights, ...planned(built.plan) };
     try {
@@ -223,7 +223,7 @@ export class NetHost {
     o: {
       weights: WeightChoice;
       untrained: () => ReadonlySet<string>;
-      progress: (stage: 'weights' | 'running') => Promise<void>;
+      progress: (stage: 'weights' | 'running' | 'inWorker') => Promise<void>;
       image: () => CurrentImage | null;
       fit: FitMode;
     },
@@ -234,7 +234,7 @@ export class NetHost {
       spec,
       o.weights,
       o.untrained,
-      () => o.progress('weights'),
+      (stage) => o.progress(stage),
       (size) => (given = shown ? imageForNet(shown.raw, spec, size, o.fit) : null),
     );
     // A worker's reply (a big net's weights and activations) was read, and the collector ran

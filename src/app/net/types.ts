@@ -24,10 +24,20 @@ export interface NeuronRef {
   channel: number;
 }
 
-/** Where a rebuild is, for the progress indicator. */
+/**
+ * Where a rebuild is, for the progress indicator: built, then its weights set, then run on the
+ * image on the page; a big net does all three in the net worker ('inWorker').
+ */
 export interface RebuildProgress {
-  stage: 'building' | 'weights' | 'running';
+  stage: 'building' | 'weights' | 'running' | 'inWorker';
   name: string;
+  /** Where its weights come from: the current net's, fresh random ones, or given values. */
+  weights: 'keep' | 'random' | 'given';
+}
+
+/** How `WeightChoice` is described while a net is rebuilt. */
+export function weightsKind(choice: WeightChoice): RebuildProgress['weights'] {
+  return typeof choice === 'string' ? choice : 'given';
 }
 
 /**

@@ -28,6 +28,7 @@ import type {
   RebuildProgress,
   WeightChoice,
 } from '../net/types';
+import { weightsKind } from '../net/types';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -217,14 +218,15 @@ export class ExplainerState {
   ): Promise<ApplyOutcome> {
     const check = checkRunnable(spec, inferShapes(spec));
     if (!check.ok) return check;
-    this.rebuilding = { stage: 'building', name: spec.name };
+    const weights = weightsKind(options.weights ?? 'keep');
+    this.rebuilding = { stage: 'building', name: spec.name, weights };
     try {
       await nextFrame();
       const { built, image, explanation } = await this.net.rebuildAndExplain(spec, {
         weights: options.weights ?? 'keep',
         untrained: () => this.untrainedLayers,
         progress: async (stage) => {
-          this.rebuilding = { stage, name: spec.name };
+          this.rebuilding = { stage, name: spec.name, weights };
           await nextFrame();
         },
         image: () => this.image,

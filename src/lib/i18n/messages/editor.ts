@@ -198,6 +198,16 @@ export const editorMessages = defineMessages({
   'editor.link.building': { en: 'Building {name}…', zh: '正在构建 {name}…' },
   'editor.link.weights': { en: 'Carrying the weights over to {name}…', zh: '正在把权重迁移到 {name}…' },
   'editor.link.running': { en: 'Running {name} on your image…', zh: '正在用你的图像运行 {name}…' },
+  'editor.link.randomWeights': { en: 'Giving {name} random weights…', zh: '正在给 {name} 随机权重…' },
+  'editor.link.givenWeights': { en: 'Putting the weights into {name}…', zh: '正在把权重放入 {name}…' },
+  'editor.link.inWorker': {
+    en: 'Building {name} and running it on your image…',
+    zh: '正在构建 {name} 并用你的图像运行…',
+  },
+  'editor.link.inWorkerRandom': {
+    en: 'Building {name} with random weights and running it on your image…',
+    zh: '正在用随机权重构建 {name} 并用你的图像运行…',
+  },
   'editor.link.kept': {
     en: 'The explainer still shows the last valid network ({name}): {reason}.',
     zh: '解释器仍显示上一个有效的网络（{name}）：{reason}。',

@@ -147,6 +147,14 @@ export const overviewMessages = defineMessages({
     zh: '这张“{name}”不是照片：是我们的代码用形状、渐变、明暗和噪声画出来的。网络认为是“{top}”（{p}）。',
   },
   'input.about.wrong': { en: 'It gets this one wrong.', zh: '这一张它认错了。' },
+  'input.about.random': {
+    en: 'Its weights are random, so its answer means nothing yet.',
+    zh: '它的权重是随机的，所以这个回答还没有意义。',
+  },
+  'input.about.unnamed': {
+    en: 'Its classes have no names, so there is no telling whether that is right.',
+    zh: '它的类别还没有名字，所以无法判断这个回答对不对。',
+  },
   'input.about.notAClass': {
     en: '“{name}” is not one of its classes, so it cannot be right here.',
     zh: '“{name}”不是它的类别之一，所以这里它不可能答对。',
