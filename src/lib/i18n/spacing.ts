@@ -22,7 +22,11 @@ export function chineseSpacingProblems(text: string): string[] {
   return RULES.filter((r) => r.pattern.test(text)).map((r) => r.what);
 }
 
-/** Sentences shown one after another: a space between them in English, none in Chinese. */
+/** What goes between two sentences shown one after another: a space in English, nothing in Chinese. */
+export function sentenceGap(locale: Locale): string {
+  return locale === 'zh-CN' ? '' : ' ';
+}
+
 export function joinSentences(locale: Locale, sentences: readonly string[]): string {
-  return sentences.join(locale === 'zh-CN' ? '' : ' ');
+  return sentences.join(sentenceGap(locale));
 }
