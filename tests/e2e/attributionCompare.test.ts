@@ -7,6 +7,20 @@ import { openApp, shot, startHarness, type Harness } from './harness';
 import { probabilities } from './pageReads';
 import { chooseMethod } from './attributionShared';
 import { node, openEditor, settled as editorSettled } from './editorHelpers';
+import type { Page } from 'playwright-core';
+
+/** The RGBA bytes a Compare thumbnail (A or B) drew, at the image's own size. */
+function thumbnail(page: Page, side: 'a' | 'b'): Promise<number[]> {
+  return page
+    .getByTestId(`compare-${side}`)
+    .locator('canvas')
+    .evaluate((c: HTMLCanvasElement) =>
+      Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data),
+    );
+}
+
+const worstDiff = (a: number[], b: number[]): number =>
+  a.length === b.length ? Math.max(...a.map((v, i) => Math.abs(v - b[i]!))) : Infinity;
 
 let h: Harness;
 
@@ -73,6 +87,36 @@ describe('compare side by side', () => {
     // conv_2_2 onwards changed shape and are not compared; the output kept its shape.
     expect(byId.has('conv_2_2')).toBe(false);
     expect(byId.get('output')).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the image as the user sees it in both thumbnails when the net takes Caffe’s BGR 0–255 with the mean taken off', async () => {
+    const { page, errors } = await openEditor(h);
+    await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.evaluate(() => window.__cnnStudio!.setTestImage(7));
+    const plain = await probabilities(page);
+    await page.getByTestId('why-button').click();
+    await chooseMethod(page, 'compare');
+    await page.getByTestId('compare-pin').click();
+    await expect.poll(() => page.getByTestId('compare-same').count()).toBe(1);
+    const a = await thumbnail(page, 'a');
+    // A plain RGB net: the thumbnail is the picture (not black, not one colour).
+    expect(new Set(a.filter((_, i) => i % 4 === 0)).size).toBeGreaterThan(20);
+    // The same image through the net set to Caffe's preprocessing: B is the same picture.
+    await node(page, 'input').focus();
+    await page.getByTestId('tab-layer').click();
+    await page.getByTestId('input-preset-caffe').click();
+    await editorSettled(page);
+    await expect.poll(() => probabilities(page)).not.toEqual(plain);
+    // B is now the new net's explanation: it differs from A's.
+    await expect.poll(() => page.getByTestId('compare-same').count()).toBe(0);
+    await expect.poll(async () => worstDiff(await thumbnail(page, 'b'), a)).toBeLessThanOrEqual(2);
+    // Pinned again under this net, A is the picture too.
+    await page.getByTestId('compare-repin').click();
+    await expect.poll(() => page.getByTestId('compare-same').count()).toBe(1);
+    expect(worstDiff(await thumbnail(page, 'a'), a)).toBeLessThanOrEqual(2);
+    await shot(page, 'attribution-compare-caffe');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -13,6 +13,8 @@ import {
   MIN_COMPACT_PITCH,
   MIN_TIGHT_PITCH,
   COMPACT_OUTPUT_WIDTH,
+  COMPACT_OUTPUT_MAX,
+  compactOutputWidth,
 } from '../../src/views/overview/fitBox';
 import type { NetworkSpec } from '../../src/lib/spec/types';
 import { DRAWER_TOGGLE_ROOM, fitHeight } from '../../src/app/state/sideWidth';
@@ -49,6 +51,32 @@ describe('fitting the overview', () => {
       expect(layout.columns[i]!.slotX).toBeGreaterThanOrEqual(
         layout.columns[i - 1]!.slotX + layout.columns[i - 1]!.slotWidth + fit.columnGap,
       );
+  });
+
+  it('widens the compact output column for long class names where the maps still fit, and only then', () => {
+    // "vertical stripes" in the compact row's bold type is about 95 px: cut at the usual width.
+    expect(compactOutputWidth(0)).toBe(COMPACT_OUTPUT_WIDTH);
+    expect(compactOutputWidth(95)).toBe(147);
+    expect(compactOutputWidth(400)).toBe(COMPACT_OUTPUT_MAX);
+    // The frame a 1280×800 laptop leaves beside the editor.
+    const laptop = { width: 887, top: 305, viewportHeight: 800 };
+    const named = fitOverview(tiny, laptop, DEFAULT_LAYOUT, 95);
+    const layout = laidOut(named);
+    const output = layout.columns.find((c) => c.column.kind === 'output')!;
+    expect(output.width).toBe(147);
+    expect(output.x + output.width).toBeLessThanOrEqual(887);
+    for (const c of layout.columns.filter((c) => c.column.kind !== 'output'))
+      expect(c.slotWidth + named.columnGap).toBeGreaterThanOrEqual(MIN_COMPACT_PITCH);
+    // Short names: as before.
+    expect(fitOverview(tiny, laptop, DEFAULT_LAYOUT, 60)).toEqual(fitOverview(tiny, laptop, DEFAULT_LAYOUT));
+    // "horizontal stripes" (≈ 110 px) fits a wider frame; at 887 px it gets what the maps leave.
+    expect(fitOverview(tiny, { ...laptop, width: 1000 }, DEFAULT_LAYOUT, 110).outputWidth).toBe(162);
+    const most = fitOverview(tiny, laptop, DEFAULT_LAYOUT, 110);
+    expect(most.outputWidth).toBeGreaterThan(140);
+    expect(most.outputWidth).toBeLessThan(162);
+    expect(laidOut(most).width).toBeLessThanOrEqual(887);
+    const phone = fitOverview(tiny, { width: 362, top: 600, viewportHeight: 844 }, DEFAULT_LAYOUT, 95);
+    expect(phone.outputWidth).toBe(COMPACT_OUTPUT_WIDTH);
   });
 
   it('uses the widest pitch that fits, and scrolls only a net too deep for the narrowest one', () => {

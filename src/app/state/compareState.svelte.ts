@@ -7,12 +7,23 @@
 import { activationChangeInSlices, type ActivationChange } from '../../lib/attribution/activationChange';
 import type { Explanation } from '../../lib/tensor/types';
 import type { ExplainerState } from './explainerState.svelte';
+import type { NetworkSpec } from '../../lib/spec/types';
+import { preprocessingOf } from '../../lib/preprocess/netInput';
+import type { Preprocessing } from '../../lib/preprocess/preprocessing';
+
+/** A net's image preprocessing, or null when it has none that can be read (shown as plain RGB). */
+export function preprocessingFor(spec: NetworkSpec | null | undefined): Preprocessing | null {
+  const read = spec ? preprocessingOf(spec) : null;
+  return read?.ok ? read.value : null;
+}
 
 export interface Pinned {
   name: string;
-  /** HWC in [0, 1], with its shape. */
+  /** HWC as the net took it (its channels, order and values), with its shape. */
   input: Float32Array;
   shape: [number, number, number];
+  /** How the net made `input` from the image (null: plain RGB in [0, 1]), to show the image again. */
+  preprocessing: Preprocessing | null;
   explanation: Explanation;
   /** The net it went through, and the class names it had then. */
   netName: string;
@@ -101,6 +112,7 @@ export class CompareState {
       name: image.name,
       input: image.input,
       shape: [side, side, channels],
+      preprocessing: preprocessingFor(this.explainer.spec),
       explanation,
       netName: this.explainer.spec?.name ?? '',
       classes: this.explainer.classes,

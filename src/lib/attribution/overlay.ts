@@ -4,6 +4,7 @@
  * grows with |value|, so places that do not matter show the picture through.
  */
 import { LUT_SIZE, schemeLut } from '../colour/lut';
+import { displayRgb, type Preprocessing } from '../preprocess/preprocessing';
 
 /** Grey level of the image under the map, and how much of it shows. */
 const GREY_WEIGHT = 0.55;
@@ -86,4 +87,20 @@ export function perturbationPixels(
     out[p * 4 + 3] = 255;
   }
   return out;
+}
+
+/**
+ * A net's input (HWC in its own channels, order and values) as the RGBA bytes of the image the
+ * user gave: the preprocessing undone (BGR, 0–255, mean and std), so a thumbnail shows the
+ * picture rather than the numbers. `preprocessing` null: the values are RGB (or grey) in [0, 1].
+ */
+export function netImagePixels(
+  values: Float32Array,
+  preprocessing: Preprocessing | null,
+  width: number,
+  height: number,
+): Uint8ClampedArray {
+  if (!preprocessing)
+    return imagePixels(values, Math.max(1, values.length / (width * height)), width, height);
+  return imagePixels(displayRgb(values, preprocessing), 3, width, height);
 }

@@ -16,6 +16,22 @@ export const MAX_BOX = 84;
 /** Compact layout: the narrowest gap (kernel glyphs and edges still fit) and output column. */
 const MIN_GAP = 20;
 export const COMPACT_OUTPUT_WIDTH = 132;
+/** The widest a compact output column grows for long class names (OutputColumn stays compact below 170). */
+export const COMPACT_OUTPUT_MAX = 168;
+/** A compact output row around its name: padding (2 × 2), the gap (6) and the widest value ("100.0%", 42). */
+const OUTPUT_ROW_CHROME = 4 + 6 + 42;
+
+/**
+ * The compact output column's width for class names whose widest is `nameWidth` px (in the
+ * compact row's bold type): room for the whole name beside its value, between the usual
+ * width and COMPACT_OUTPUT_MAX.
+ */
+export function compactOutputWidth(nameWidth: number): number {
+  return Math.min(
+    COMPACT_OUTPUT_MAX,
+    Math.max(COMPACT_OUTPUT_WIDTH, Math.ceil(nameWidth + OUTPUT_ROW_CHROME)),
+  );
+}
 /**
  * Column pitch under which a compact header's lines (a wrapped name, a shape such as
  * "62×62×10" at the compact font) no longer fit; below it the overview scrolls instead.
@@ -64,6 +80,8 @@ export function fitOverview(
   columns: readonly OverviewColumn[],
   space: { width: number; top: number; viewportHeight: number },
   o: LayoutOptions,
+  /** The widest class name in the compact output row's type: a wider output column where the width allows. */
+  outputNameWidth = 0,
 ): OverviewFit {
   const box = fitBox(columns, space.top, space.viewportHeight, o);
   const natural: OverviewFit = {
@@ -74,6 +92,18 @@ export function fitOverview(
     compact: false,
   };
   if (layoutOverview(columns, { ...o, ...natural }).width <= space.width) return natural;
+  // Long class names: the output column as wide as they ask, or as near it as the maps allow
+  // at the compact pitch.
+  for (let output = compactOutputWidth(outputNameWidth); output > COMPACT_OUTPUT_WIDTH; output -= 4) {
+    const wide = pitchFit(columns, space.width, o, {
+      box,
+      minGap: MIN_GAP,
+      output,
+      minPitch: MIN_COMPACT_PITCH,
+      maxPitch: Infinity,
+    });
+    if (wide.fits) return wide.fit;
+  }
   const compact = pitchFit(columns, space.width, o, {
     box,
     minGap: MIN_GAP,

@@ -8,6 +8,7 @@ import { DEFAULT_LAYOUT, type LayoutOptions } from '../../lib/overview/layout';
 import { fitOverview, type OverviewFit } from './fitBox';
 import { snapshotFit, usePrerenderFit } from './prerenderFit';
 import { fitHeight, isNarrow } from '../../app/state/sideWidth';
+import { COMPACT_NAME_REM, widestText } from './measureNames';
 
 const DEFAULT_FIT: OverviewFit = {
   box: DEFAULT_LAYOUT.box,
@@ -26,9 +27,14 @@ export class OverviewFitting {
   scroller: HTMLDivElement | undefined = $state();
 
   /** Called as the component is set up (it reads the prerender's context). */
+  /** The widest class name in the compact output row's type (its column widens for it where it can). */
+  readonly outputNameWidth: number = $derived.by(() => widestText(this.outputNames(), COMPACT_NAME_REM));
+
   constructor(
     private readonly columns: () => readonly OverviewColumn[],
     private readonly base: () => LayoutOptions,
+    /** The output column's class names as shown. */
+    private readonly outputNames: () => readonly string[] = () => [],
   ) {
     // Only the build's prerender provides a fit (src/prerender); the page measures its own.
     const prerenderFit = usePrerenderFit();
@@ -58,6 +64,7 @@ export class OverviewFitting {
           viewportHeight: fitHeight(window.innerHeight, isNarrow()),
         },
         this.base(),
+        this.outputNameWidth,
       );
       if (JSON.stringify(next) !== JSON.stringify(this.fit)) this.fit = next;
     }

@@ -133,8 +133,8 @@ export const attributionMessages = defineMessages({
     zh: '“{name}”：{before} → {after}',
     same: true,
   },
-  'attribution.fgsm.flipped': { en: 'The prediction changed to {name}.', zh: '预测变成了 {name}。' },
-  'attribution.fgsm.kept': { en: 'The prediction is still {name}.', zh: '预测仍然是 {name}。' },
+  'attribution.fgsm.flipped': { en: 'The prediction changed to {name}.', zh: '预测变成了“{name}”。' },
+  'attribution.fgsm.kept': { en: 'The prediction is still {name}.', zh: '预测仍然是“{name}”。' },
   'attribution.fgsm.changed': { en: 'Layers that changed most', zh: '变化最大的层' },
   'attribution.fgsm.changedHelp': {
     en: 'How far each layer’s activations moved, relative to their size (‖a′ − a‖ / ‖a‖).',

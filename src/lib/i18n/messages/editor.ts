@@ -36,7 +36,7 @@ export const editorMessages = defineMessages({
   'editor.palette.label': { en: 'Layer types', zh: '层类型' },
   'editor.palette.search': { en: 'Search layer types', zh: '搜索层类型' },
   'editor.palette.searchPlaceholder': { en: 'Search {count} layer types…', zh: '搜索 {count} 种层…' },
-  'editor.palette.none': { en: 'No layer type matches “{query}”.', zh: '没有与 “{query}” 匹配的层类型。' },
+  'editor.palette.none': { en: 'No layer type matches “{query}”.', zh: '没有与“{query}”匹配的层类型。' },
   'editor.palette.notTfjs': {
     en: 'Not in TensorFlow.js: shapes and counts only',
     zh: 'TensorFlow.js 中没有：仅计算形状和数量',

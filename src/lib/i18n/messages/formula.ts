@@ -10,7 +10,7 @@ export const formulaMessages = defineMessages({
     en: 'Choose an image first: the formula shows the numbers the model computed for it.',
     zh: '请先选择一张图像：公式展示的是模型为它计算出的数值。',
   },
-  'formula.unknownLayer': { en: 'The model has no layer “{layer}”.', zh: '模型中没有名为 “{layer}” 的层。' },
+  'formula.unknownLayer': { en: 'The model has no layer “{layer}”.', zh: '模型中没有名为“{layer}”的层。' },
   'formula.noView': {
     en: '{type} layers have no formula view yet; the map below shows this channel’s values.',
     zh: '{type} 层还没有公式视图；下图显示该通道的数值。',
@@ -141,7 +141,7 @@ export const formulaMessages = defineMessages({
   'formula.dense.weightsTitle': { en: 'What {layer} looks for', zh: '{layer} 在寻找什么' },
   'formula.dense.weightMaps': {
     en: 'Weights of “{name}”, in the shape of the maps',
-    zh: '“{name}” 的权重，按特征图的形状排列',
+    zh: '“{name}”的权重，按特征图的形状排列',
   },
   'formula.dense.weightMap': { en: 'Weights over channel {c}', zh: '通道 {c} 上的权重' },
   'formula.dense.contributions': {

@@ -30,7 +30,8 @@ export const modelsMessages = defineMessages({
     en: 'The networks with trained weights; the model zoo in the editor has more, untrained.',
     zh: '带有训练权重的网络；编辑器中的模型库还有更多未训练的网络。',
   },
-  'models.menuCurrent': { en: '{name} (current, edited)', zh: '{name}（当前，已编辑）' },
+  // Short: the marker must fit the header's menu beside the name (it is the current entry anyway).
+  'models.menuCurrent': { en: '{name} (edited)', zh: '{name}（已编辑）' },
   'models.menuUntrained': { en: '{name} (untrained)', zh: '{name}（未训练）' },
   'models.menuPartly': { en: '{name} (partly untrained)', zh: '{name}（部分未训练）' },
   'models.menuInProgress': {

@@ -41,7 +41,7 @@ export const overviewMessages = defineMessages({
   },
   'overview.unknownNet': {
     en: 'There is no demo network "{name}"; the known ones are {names}.',
-    zh: '没有名为 “{name}” 的演示网络；可用的有 {names}。',
+    zh: '没有名为“{name}”的演示网络；可用的有 {names}。',
   },
   'overview.noImage': {
     en: 'Give the network an image to see what every layer computes.',

@@ -146,7 +146,7 @@ export const trainingMessages = defineMessages({
   'training.webcam.defaultClass': { en: 'Class {n}', zh: '类别 {n}' },
   'training.webcam.className': { en: 'Class name', zh: '类别名称' },
   'training.webcam.capture': { en: 'Capture', zh: '拍摄' },
-  'training.webcam.remove': { en: 'Remove class {name}', zh: '删除类别 {name}' },
+  'training.webcam.remove': { en: 'Remove class {name}', zh: '删除类别“{name}”' },
   'training.webcam.addClass': { en: 'Add a class', zh: '添加类别' },
   'training.webcam.use': { en: 'Use these images', zh: '使用这些图像' },
   'training.webcam.datasetName': { en: 'Webcam captures', zh: '摄像头拍摄' },

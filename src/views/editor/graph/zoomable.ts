@@ -6,12 +6,9 @@
  */
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3-zoom';
+import { fitView, isInView, type View } from '../../../lib/editor/fitView';
 
-export interface View {
-  x: number;
-  y: number;
-  k: number;
-}
+export type { View };
 
 export interface ZoomHandle {
   /**
@@ -31,10 +28,6 @@ export interface ZoomParams {
   /** The pane's size, each time the browser reports it (fitting waits for the first). */
   onSize?: (width: number, height: number) => void;
 }
-
-const PAD = 24;
-/** The smallest scale at which node text is still legible (the type line's 11 px stay ≥ 8.8 px). */
-export const READABLE = 0.8;
 
 export function zoomable(svg: SVGSVGElement, params: ZoomParams) {
   let current = params;
@@ -77,16 +70,10 @@ export function zoomable(svg: SVGSVGElement, params: ZoomParams) {
   const handle: ZoomHandle = {
     fit(width, height, mode = 'all') {
       const { w, h } = size();
-      if (w === 0 || h === 0 || width === 0) return false;
-      const byWidth = (w - 2 * PAD) / width;
-      const byHeight = (h - 2 * PAD) / height;
-      const all = Math.max(0.05, Math.min(1, byWidth, byHeight));
-      // Readable: never below the legible scale; what does not fit is panned to.
-      const k = mode === 'readable' ? Math.max(READABLE, all) : all;
-      // Too wide: start at the left edge; too tall: start at the top, where the input is.
-      const x = width * k > w - 2 * PAD ? PAD : (w - width * k) / 2;
-      const y = height * k > h - 2 * PAD ? PAD : (h - height * k) / 2;
-      sel.call(behaviour.transform, zoomIdentity.translate(x, y).scale(k));
+      // Clear of the pane's edges and of the zoom controls over its bottom right corner.
+      const v = fitView(w, h, width, height, mode);
+      if (!v) return false;
+      sel.call(behaviour.transform, zoomIdentity.translate(v.x, v.y).scale(v.k));
       return true;
     },
     zoomBy(factor) {
@@ -95,11 +82,7 @@ export function zoomable(svg: SVGSVGElement, params: ZoomParams) {
     reveal(box) {
       const t = zoomTransform(svg);
       const { w, h } = size();
-      const left = t.x + box.x * t.k;
-      const top = t.y + box.y * t.k;
-      const right = left + box.width * t.k;
-      const bottom = top + box.height * t.k;
-      if (left >= 0 && top >= 0 && right <= w && bottom <= h) return;
+      if (isInView({ x: t.x, y: t.y, k: t.k }, box, w, h)) return;
       const cx = box.x + box.width / 2;
       const cy = box.y + box.height / 2;
       sel.call(behaviour.translateTo, cx, cy);
