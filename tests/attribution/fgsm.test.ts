@@ -6,6 +6,12 @@ import { setNamedWeights } from '../../src/lib/engine/build';
 import { Explainer } from '../../src/lib/engine/explain';
 import { EngineAttributor } from '../../src/lib/engine/attribution/attributor';
 import { netWithLogits, randomImage, smoothNet } from './nets';
+import {
+  applyPreprocessing,
+  displayRgb,
+  pixelAffine,
+  type Preprocessing,
+} from '../../src/lib/preprocess/preprocessing';
 
 beforeAll(async () => {
   await initBackend({ order: ['cpu'] });
@@ -133,6 +139,45 @@ describe('FGSM', () => {
     );
     expect(() => attributor.fgsm(image, { classIndex: 0, epsilon: 0.1, steps: 0 })).toThrow(/not 0/);
     expect(tensorCount()).toBe(before);
+    model.dispose();
+  });
+
+  it('takes ε and the range in the picture’s units for a preprocessed net (Caffe’s BGR, 0–255, mean)', async () => {
+    const { model, attributor } = await setUp();
+    const caffe: Preprocessing = {
+      channels: 3,
+      order: 'bgr',
+      scale: '0-255',
+      mean: [104, 117, 123],
+      std: [1],
+    };
+    const picture = randomImage(SIZE, 6); // near 0 and 1 too: the picture's black and white bound it
+    const image = applyPreprocessing(picture, caffe);
+    const eps = 0.05;
+    const pixels = pixelAffine(caffe);
+    expect(pixels).toEqual({ gain: [255, 255, 255], offset: [-104, -117, -123] });
+    const r = attributor.fgsm(image, { classIndex: 1, epsilon: eps, steps: 4, pixels });
+    let moved = 0;
+    r.perturbation.forEach((d, i) => {
+      // ±ε of intensity is ±255·ε of the net's value; within the channel's black and white.
+      expect(Math.abs(d)).toBeLessThanOrEqual(255 * eps + 1e-3);
+      if (Math.abs(d) > 1) moved++;
+      const k = i % 3;
+      expect(r.image[i]).toBeGreaterThanOrEqual(pixels.offset[k]! - 1e-3);
+      expect(r.image[i]).toBeLessThanOrEqual(pixels.offset[k]! + 255 + 1e-3);
+    });
+    expect(moved).toBeGreaterThan(100);
+    // As a picture: every intensity within ε of the original, and a picture still.
+    const after = displayRgb(r.image, caffe);
+    const before = displayRgb(image, caffe);
+    after.forEach((v, i) => expect(Math.abs(v - before[i]!)).toBeLessThanOrEqual(eps + 1e-5));
+    // Without the range the mean-subtracted values would have been clipped into [0, 1].
+    const plain = attributor.fgsm(image, { classIndex: 1, epsilon: eps });
+    expect(Math.max(...plain.image)).toBeLessThanOrEqual(1);
+    expect(Math.max(...r.image)).toBeGreaterThan(50);
+    expect(() =>
+      attributor.fgsm(image, { classIndex: 1, epsilon: eps, pixels: { gain: [1], offset: [0] } }),
+    ).toThrow(/3 finite gains/);
     model.dispose();
   });
 });

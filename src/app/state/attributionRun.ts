@@ -8,6 +8,7 @@ import { camDisplay, occlusionDisplay, saliencyDisplay } from '../../lib/attribu
 import type { AsyncAttributor, AttributionMethod } from '../../lib/attribution/types';
 import type { Explanation } from '../../lib/tensor/types';
 import type { MessageKey } from '../../lib/i18n';
+import { isPlainRgb, pixelAffine, type Preprocessing } from '../../lib/preprocess/preprocessing';
 import type { AttributionResult, AttributionState } from './attributionState.svelte';
 
 export interface RunContext {
@@ -17,6 +18,8 @@ export interface RunContext {
   classIndex: number;
   /** The side of the net's square input. */
   side: number;
+  /** How the net reads the picture (null: RGB or grey in [0, 1]); FGSM's ε is in the picture's units. */
+  preprocessing: Preprocessing | null;
   signal: AbortSignal;
   onProgress: (done: number, total: number) => void;
   onPreview: (image: Float32Array) => void;
@@ -65,7 +68,9 @@ export async function runMethod(s: Settings, ctx: RunContext): Promise<Attributi
       return { ...base, kind: 'visualise', result };
     }
     default: {
-      const o = { classIndex: c, epsilon: s.epsilon, steps: s.steps, direction: s.direction };
+      const p = ctx.preprocessing;
+      const pixels = p && !isPlainRgb(p) ? pixelAffine(p) : undefined;
+      const o = { classIndex: c, epsilon: s.epsilon, steps: s.steps, direction: s.direction, pixels };
       const result = await attributor.fgsm(input, { ...o, ...hooks }, explanation);
       return { ...base, kind: 'fgsm', result };
     }

@@ -21,7 +21,7 @@ import type {
 import type { Explanation } from '../../lib/tensor/types';
 import type { ExplainerState } from './explainerState.svelte';
 import { nextFrame } from '../browser/nextFrame';
-import { CompareState } from './compareState.svelte';
+import { CompareState, preprocessingFor } from './compareState.svelte';
 import { VisualiseSettings, type ChannelTarget } from './visualiseSettings.svelte';
 
 export type { AttributionMethod };
@@ -222,6 +222,7 @@ export class AttributionState {
         classIndex: this.classIndex,
         // Inputs are fitted to a square of the net's size (preprocessImage).
         side: this.explainer.inputSize,
+        preprocessing: preprocessingFor(this.explainer.spec),
         signal: stop.signal,
         onProgress: (done, total) => {
           if (id === this.runId) this.progress = { done, total };

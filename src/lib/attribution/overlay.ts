@@ -4,7 +4,7 @@
  * grows with |value|, so places that do not matter show the picture through.
  */
 import { LUT_SIZE, schemeLut } from '../colour/lut';
-import { displayRgb, type Preprocessing } from '../preprocess/preprocessing';
+import { displayRgb, isPlainRgb, pixelAffine, type Preprocessing } from '../preprocess/preprocessing';
 
 /** Grey level of the image under the map, and how much of it shows. */
 const GREY_WEIGHT = 0.55;
@@ -90,6 +90,36 @@ export function perturbationPixels(
 }
 
 /**
+ * A change of a net's input (FGSM's perturbation, in the net's values) as a change of the
+ * picture: intensities in [0, 1] units, RGB (a BGR net's blue change drawn in blue). A plain
+ * net's change is returned as it is.
+ */
+export function pictureDelta(delta: Float32Array, preprocessing: Preprocessing | null): Float32Array {
+  if (!preprocessing || isPlainRgb(preprocessing)) return delta;
+  const { gain } = pixelAffine(preprocessing);
+  const c = preprocessing.channels;
+  const from = c === 3 && preprocessing.order === 'bgr' ? [2, 1, 0] : [0, 1, 2];
+  const out = new Float32Array(delta.length);
+  for (let i = 0; i < delta.length; i += c)
+    for (let k = 0; k < c; k++) out[i + k] = delta[i + from[k]!]! / gain[from[k]!]!;
+  return out;
+}
+
+/**
+ * A net's input as the image the user gave, HWC in [0, 1] with its channel count: the
+ * preprocessing undone (see netImagePixels), or the input itself for a plain net.
+ */
+export function netImageRgb(
+  values: Float32Array,
+  preprocessing: Preprocessing | null,
+  width: number,
+  height: number,
+): { image: Float32Array; channels: number } {
+  if (!preprocessing) return { image: values, channels: Math.max(1, values.length / (width * height)) };
+  return { image: displayRgb(values, preprocessing), channels: 3 };
+}
+
+/**
  * A net's input (HWC in its own channels, order and values) as the RGBA bytes of the image the
  * user gave: the preprocessing undone (BGR, 0–255, mean and std), so a thumbnail shows the
  * picture rather than the numbers. `preprocessing` null: the values are RGB (or grey) in [0, 1].
@@ -100,7 +130,6 @@ export function netImagePixels(
   width: number,
   height: number,
 ): Uint8ClampedArray {
-  if (!preprocessing)
-    return imagePixels(values, Math.max(1, values.length / (width * height)), width, height);
-  return imagePixels(displayRgb(values, preprocessing), 3, width, height);
+  const { image, channels } = netImageRgb(values, preprocessing, width, height);
+  return imagePixels(image, channels, width, height);
 }

@@ -99,8 +99,14 @@ export interface OcclusionResult {
 
 export interface FgsmOptions {
   classIndex: number;
-  /** Largest change of any input value (inputs are in [0, 1]). */
+  /** Largest change of any pixel's intensity, in [0, 1] (the picture's units, see `pixels`). */
   epsilon: number;
+  /**
+   * How the picture's [0, 1] intensities are the net's values, per channel in the net's order
+   * (preprocessing.ts pixelAffine): ε and the valid range are taken through it. Absent: the
+   * input is the picture (RGB or grey in [0, 1]).
+   */
+  pixels?: { gain: number[]; offset: number[] };
   /** 1: FGSM; more: the iterated method, projected back into the ε box after each step. */
   steps?: number;
   /** Iterated: the size of each step; 2.5·ε/steps by default. */
@@ -114,7 +120,10 @@ export interface FgsmResult {
   epsilon: number;
   steps: number;
   direction: 'away' | 'toward';
-  /** HWC: the new image minus the image; within ±ε, and the new image stays in [0, 1]. */
+  /**
+   * HWC, in the net's values: the new image minus the image; within ±ε of the picture (ε·gain
+   * in a channel of a preprocessed net), and the new image stays a picture ([0, 1] intensities).
+   */
   perturbation: Float32Array;
   /** HWC: the adversarial image. */
   image: Float32Array;

@@ -146,6 +146,19 @@ export function applyPreprocessing(rgb: Float32Array, p: Preprocessing): Float32
 }
 
 /**
+ * How a pixel's [0, 1] intensity becomes the net's value in each of its channels (in the net's
+ * order): value = gain·pixel + offset. A change of ε in the picture is ε·gain in the net, and
+ * the picture's 0 and 1 are offset and gain + offset (FGSM keeps its image within them).
+ */
+export function pixelAffine(p: Preprocessing): { gain: number[]; offset: number[] } {
+  const [mul, add] = SCALE[p.scale];
+  const ks = Array.from({ length: p.channels }, (_, k) => k);
+  const mean = (k: number): number => p.mean[p.mean.length === 1 ? 0 : k] ?? 0;
+  const std = (k: number): number => p.std[p.std.length === 1 ? 0 : k] ?? 1;
+  return { gain: ks.map((k) => mul / std(k)), offset: ks.map((k) => (add - mean(k)) / std(k)) };
+}
+
+/**
  * The model's value back to a displayable [0, 1] intensity for channel k in the net's order
  * (for the overview's input column): undoes std, mean and scale.
  */

@@ -2,7 +2,9 @@
  * Adversarial examples: FGSM (Goodfellow et al. 2014) moves every input value by ε in the
  * direction that raises the class's cross-entropy loss, x′ = x + ε·sign(∇ₓL); the iterated
  * method (Kurakin et al. 2016) takes smaller steps and projects back into the ε box around x
- * after each. Values stay in [0, 1]. NHWC; every tensor made here is freed.
+ * after each. Values stay a picture's ([0, 1] intensities) and ε is a change of intensity,
+ * whatever the net's preprocessing (BGR, 0–255, mean and std: `FgsmOptions.pixels`). NHWC;
+ * every tensor made here is freed.
  */
 import { tf } from '../tf';
 import type { FgsmOptions } from '../../attribution/types';
@@ -54,7 +56,8 @@ function margin(graph: LayerGraph, c: number, classes: number): (x: tf.Tensor) =
  */
 export class FgsmRun {
   readonly steps: number;
-  private readonly stepSize: number;
+  /** The step, per channel in the net's values. */
+  private readonly stepSize: tf.Tensor1D;
   private readonly sign: number;
   private readonly loss: (x: tf.Tensor) => tf.Scalar;
   private follow: (x: tf.Tensor) => tf.Scalar;
@@ -83,13 +86,19 @@ export class FgsmRun {
     if (!Number.isInteger(steps) || steps < 1 || steps > 500)
       throw new AttributionError(`steps must be a whole number from 1 to 500, not ${steps}`);
     this.steps = steps;
-    this.stepSize = steps === 1 ? epsilon : (options.stepSize ?? (2.5 * epsilon) / steps);
+    const { gain, offset } = pixelRange(options.pixels, shape[2]);
+    const step = steps === 1 ? epsilon : (options.stepSize ?? (2.5 * epsilon) / steps);
     this.sign = options.direction === 'toward' ? -1 : 1;
     this.loss = crossEntropy(graph, c);
     this.follow = this.loss;
+    this.stepSize = tf.tensor1d(gain.map((g) => g * step));
     this.x0 = tf.tensor4d(image, [1, ...shape]);
-    this.lo = tf.tidy(() => tf.maximum(tf.sub(this.x0, epsilon), 0));
-    this.hi = tf.tidy(() => tf.minimum(tf.add(this.x0, epsilon), 1));
+    // The ε box around the image, within the picture's black and white, in each channel's units.
+    [this.lo, this.hi] = tf.tidy(() => {
+      const [g, o] = [tf.tensor1d(gain), tf.tensor1d(offset)];
+      const eps = tf.mul(g, epsilon);
+      return [tf.maximum(tf.sub(this.x0, eps), o), tf.minimum(tf.add(this.x0, eps), tf.add(g, o))];
+    });
     this.x = this.x0.clone();
   }
 
@@ -107,7 +116,7 @@ export class FgsmRun {
         direction = tf.grad(this.follow)(x);
       }
       this.losses.push((this.follow === loss ? value : loss(x)).dataSync()[0] ?? 0);
-      const moved = tf.add(x, tf.mul(this.sign * this.stepSize, exactSign(direction)));
+      const moved = tf.add(x, tf.mul(tf.mul(this.stepSize, this.sign), exactSign(direction)));
       return tf.minimum(tf.maximum(moved, this.lo), this.hi);
     });
     x.dispose();
@@ -132,8 +141,20 @@ export class FgsmRun {
   }
 
   dispose(): void {
-    tf.dispose([this.x, this.x0, this.lo, this.hi]);
+    tf.dispose([this.x, this.x0, this.lo, this.hi, this.stepSize]);
   }
+}
+
+/** Gain and offset per channel: the given ones, checked, or the identity (a plain picture). */
+function pixelRange(pixels: FgsmOptions['pixels'], channels: number): { gain: number[]; offset: number[] } {
+  if (!pixels) return { gain: Array<number>(channels).fill(1), offset: Array<number>(channels).fill(0) };
+  const ok = (v: number[], positive: boolean): boolean =>
+    v.length === channels && v.every((x) => Number.isFinite(x) && (!positive || x > 0));
+  if (!ok(pixels.gain, true) || !ok(pixels.offset, false))
+    throw new AttributionError(
+      `the input's value range needs ${channels} finite gains (> 0) and offsets, not ${pixels.gain.length} and ${pixels.offset.length}`,
+    );
+  return pixels;
 }
 
 export function fgsm(
