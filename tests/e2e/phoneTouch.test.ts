@@ -114,6 +114,13 @@ describe('on a touch phone', () => {
       // Was 362 px in both: the header's tools, the image preview's row, the playground's fields,
       // grids and size formula.
       expect(await sideways(page)).toEqual({ scrollWidth: 320, sticking: [] });
+      // The sticky header in two rows (name and links, then the tools), not three (130 px of 640).
+      expect(
+        await page
+          .locator('header')
+          .first()
+          .evaluate((e) => (e as HTMLElement).offsetHeight),
+      ).toBeLessThan(100);
       await shot(page, `phone-320-${locale}`);
       expect(errors).toEqual([]);
       await context.close();
