@@ -5,7 +5,8 @@
  * self time: scripts by function and URL, GC, style, layout, paint). A tool to find long tasks,
  * not a bench: tracing slows the page. Env: OUT=dir for the traces (default /tmp/open19), LIGHT=1
  * (no sampling) with BREAK=n for the n longest tasks' breakdown, CPU=1 for the sampling profiler
- * (with REVEAL=1: its top functions from the activations' arrival to the overview drawn).
+ * (with REVEAL=1: its top functions from the activations' arrival to the overview drawn; ARRIVAL=ms:
+ * for that long after the arrival).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
@@ -78,6 +79,14 @@ async function cpuOnly(page: Page, cdp: CDPSession, net: string): Promise<void> 
   if (process.env.REVEAL && marker && explained !== undefined && drawn !== undefined)
     for (const line of topFunctions(samples, toProfile(explained), toProfile(drawn)))
       process.stdout.write(`  reveal: ${line}\n`);
+  // ARRIVAL=ms: the same for the first ms after the activations' arrival (the task that takes them).
+  if (process.env.ARRIVAL && marker && explained !== undefined)
+    for (const line of topFunctions(
+      samples,
+      toProfile(explained),
+      toProfile(explained + Number(process.env.ARRIVAL)),
+    ))
+      process.stdout.write(`  arrival: ${line}\n`);
   for (const [start, dur] of page2.tasks) {
     if (start + dur < click) continue;
     process.stdout.write(`  long task at +${(start - click).toFixed(0)}: ${dur.toFixed(0)} ms\n`);
