@@ -96,3 +96,18 @@ export async function auditPanel(page: Page): Promise<string[]> {
       );
   });
 }
+
+/** The RGBA bytes a canvas drew (found by its own test id, or the one inside it), at its own size. */
+export function canvasBytes(page: Page, testid: string): Promise<number[]> {
+  return page.getByTestId(testid).evaluate((el) => {
+    const c = el instanceof HTMLCanvasElement ? el : el.querySelector('canvas')!;
+    return Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data);
+  });
+}
+
+/** The largest difference of two pictures' bytes (Infinity when their sizes differ). */
+export const worstDiff = (a: number[], b: number[]): number =>
+  a.length === b.length ? Math.max(...a.map((v, i) => Math.abs(v - b[i]!))) : Infinity;
+
+/** True when a picture's red channel takes many values: a picture, not black or one grey. */
+export const isPicture = (bytes: number[]): boolean => new Set(bytes.filter((_, i) => i % 4 === 0)).size > 20;

@@ -77,4 +77,12 @@ export async function probabilities(page: Page): Promise<number[]> {
     .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-probability'))));
 }
 
+/** Sets the net's Input layer to one of its preprocessing presets in the editor (as a user would), and waits for the rebuild. */
+export async function setInputPreset(page: Page, preset: 'caffe' | 'imagenet' | 'plain'): Promise<void> {
+  await node(page, 'input').focus();
+  await page.getByTestId('tab-layer').click();
+  await page.getByTestId(`input-preset-${preset}`).click();
+  await settled(page);
+}
+
 export { shot } from './harness';
