@@ -123,6 +123,21 @@ describe('on a touch phone', () => {
           .first()
           .evaluate((e) => (e as HTMLElement).offsetHeight),
       ).toBeLessThan(100);
+      // The article's title shares its lines evenly: its last line is not one lonely character
+      // ("…工作 / 的") or word. Measured against the title's own font size.
+      const lastLine = await page.locator('#article-title').evaluate((h) => {
+        const range = document.createRange();
+        range.selectNodeContents(h);
+        const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+        const bottom = Math.max(...rects.map((r) => r.top));
+        const width = rects.filter((r) => Math.abs(r.top - bottom) < 2).reduce((w, r) => w + r.width, 0);
+        return {
+          lines: new Set(rects.map((r) => Math.round(r.top))).size,
+          em: width / parseFloat(getComputedStyle(h).fontSize),
+        };
+      });
+      expect(lastLine.lines).toBeGreaterThan(1);
+      expect(lastLine.em).toBeGreaterThan(3);
       await shot(page, `phone-320-${locale}`);
       expect(errors).toEqual([]);
       await context.close();
