@@ -6,7 +6,7 @@
  * not a bench: tracing slows the page. Env: OUT=dir for the traces (default /tmp/open19), LIGHT=1
  * (no sampling) with BREAK=n for the n longest tasks' breakdown, CPU=1 for the sampling profiler
  * (with REVEAL=1: its top functions from the activations' arrival to the overview drawn; ARRIVAL=ms:
- * for that long after the arrival).
+ * for that long after the arrival), EXTRA=categories to trace besides (comma-separated).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
@@ -99,7 +99,9 @@ async function cpuOnly(page: Page, cdp: CDPSession, net: string): Promise<void> 
 async function main(): Promise<void> {
   const [dirList = 'dist', net = 'mobilenetv2', runsArg = '1'] = process.argv.slice(2);
   const light = Boolean(process.env.LIGHT);
-  const categories = light ? CATEGORIES.slice(0, 3) : CATEGORIES;
+  // EXTRA=cat1,cat2: more trace categories (e.g. disabled-by-default-devtools.timeline.invalidationTracking).
+  const extra = process.env.EXTRA ? process.env.EXTRA.split(',') : [];
+  const categories = [...(light ? CATEGORIES.slice(0, 3) : CATEGORIES), ...extra];
   const dirs = dirList.split(',');
   const servers = await Promise.all(dirs.map((d) => serveStatic(d)));
   /** Per build: each run's longest task by thread time, and its wall time. */

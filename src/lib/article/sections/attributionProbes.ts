@@ -45,8 +45,8 @@ export const adversarial: ArticleSection = {
     {
       kind: 'p',
       text: {
-        en: 'The gradients that explain a prediction can also attack it. The **fast gradient sign method** (FGSM) changes every input value by exactly $\\epsilon$, each in the direction that raises the loss $L$ of the class the network chose:',
-        zh: '解释预测所用的梯度，也可以用来攻击预测。**快速梯度符号法**（FGSM）把每个输入值恰好改变 $\\epsilon$，每个值都朝着让网络所选类别的损失 $L$ 增大的方向：',
+        en: 'The gradients that explain a prediction can also attack it. The **fast gradient sign method** (FGSM) changes the intensity of every pixel, in each colour and on a scale from 0 to 1, by exactly $\\epsilon$, each in the direction that raises the loss $L$ of the class the network chose:',
+        zh: '解释预测所用的梯度，也可以用来攻击预测。**快速梯度符号法**（FGSM）把每个像素每个颜色通道的强度（以 0 到 1 计）恰好改变 $\\epsilon$，每个值都朝着让网络所选类别的损失 $L$ 增大的方向：',
       },
     },
     {

@@ -40,7 +40,10 @@ export const attributionMessages = defineMessages({
   },
   'attribution.measureScore': { en: 'Measure the score', zh: '改为度量分数' },
   'attribution.gridSize': { en: '{rows} × {cols} positions', zh: '{rows} × {cols} 个位置' },
-  'attribution.epsilon': { en: 'ε (largest change of a value)', zh: 'ε（每个值的最大改变量）' },
+  'attribution.epsilon': {
+    en: 'ε (largest change of a pixel’s intensity)',
+    zh: 'ε（像素强度的最大改变量）',
+  },
   'attribution.epsilonValue': { en: '{eps} = {levels}/255', zh: '{eps} = {levels}/255', same: true },
   'attribution.steps': { en: 'Steps', zh: '步数' },
   'attribution.direction': { en: 'Push', zh: '推动方向' },
@@ -75,12 +78,12 @@ export const attributionMessages = defineMessages({
     zh: '网络对“{name}”如此确定，以至于损失及其梯度在 32 位浮点数中恰好为 0；因此每一步改为沿着它与第二名之间分数差距的方向。',
   },
   'attribution.about.fgsm': {
-    en: 'The fast gradient sign method changes every input value by at most ε, each in the direction that raises the loss of “{name}”. The change is far too small to see, yet it can change the prediction.',
-    zh: '快速梯度符号法（FGSM）把每个输入值最多改变 ε，每个值都朝着让“{name}”的损失增大的方向改变。这种改变小到肉眼看不出，却可能改变预测结果。',
+    en: 'The fast gradient sign method changes the intensity of every pixel, in each colour and on a scale from 0 to 1, by at most ε, each in the direction that raises the loss of “{name}”. The change is far too small to see, yet it can change the prediction.',
+    zh: '快速梯度符号法（FGSM）把每个像素每个颜色通道的强度（以 0 到 1 计）最多改变 ε，每个值都朝着让“{name}”的损失增大的方向改变。这种改变小到肉眼看不出，却可能改变预测结果。',
   },
   'attribution.about.fgsmToward': {
-    en: 'Each input value moves by at most ε in the direction that lowers the loss of “{name}”: the image is nudged toward that class.',
-    zh: '每个输入值最多移动 ε，朝着让“{name}”的损失减小的方向：图像被推向这个类别。',
+    en: 'Each pixel’s intensity, in each colour and on a scale from 0 to 1, moves by at most ε in the direction that lowers the loss of “{name}”: the image is nudged toward that class.',
+    zh: '每个像素每个颜色通道的强度（以 0 到 1 计）最多移动 ε，朝着让“{name}”的损失减小的方向：图像被推向这个类别。',
   },
   'attribution.score.logit': {
     en: 'Explained: the score of “{name}” before softmax (its logit).',
