@@ -110,6 +110,52 @@ describe('on a touch phone', () => {
     });
 
   for (const locale of ['en-US', 'zh-CN'])
+    it(`the editor's drawer and the dialogs take a tap 32 px each way at 390×844 in ${locale}`, async () => {
+      const { context, page, errors } = await openPhone({ width: 390, height: 844 }, locale);
+      const names = (list: Awaited<ReturnType<typeof smallTargets>>) =>
+        list.filter((s) => !s.exception).map((s) => `${s.name} ${s.width}×${s.height}`);
+      const found: Record<string, string[]> = {};
+      // The drawer (closed, it is inert and was never measured with the page).
+      await page.getByTestId('drawer-toggle').click();
+      await expect.poll(() => page.getByTestId('side-panel').getAttribute('inert')).toBeNull();
+      await page.getByTestId('editor').waitFor();
+      for (const tab of ['palette', 'layer', 'costs', 'compare']) {
+        await page.getByTestId(`tab-${tab}`).click();
+        found[`drawer ${tab}`] = names(await smallTargets(page, 32, '[data-testid="side-panel"]'));
+      }
+      await page.getByTestId('export').click();
+      await page.getByTestId('export-menu').waitFor();
+      found['export menu'] = names(await smallTargets(page, 32, '[data-testid="export-menu"]'));
+      await page.getByTestId('export').click();
+      await page.getByTestId('view-text').click();
+      found['drawer text'] = names(await smallTargets(page, 32, '[data-testid="side-panel"]'));
+      await page.getByTestId('view-graph').click();
+      // The model zoo, opened from the drawer.
+      await page.getByTestId('open-zoo').click();
+      await page.locator('[data-testid="zoo"][open]').waitFor();
+      found.zoo = names(await smallTargets(page, 32, '[data-testid="zoo"]'));
+      await page.keyboard.press('Escape');
+      await page.locator('[data-testid="zoo"][open]').waitFor({ state: 'detached' });
+      // Escape closed the drawer too.
+      await expect.poll(() => page.getByTestId('side-panel').getAttribute('inert')).toBe('');
+      // The class names dialog, from the prediction.
+      await page.getByTestId('labels-open').click();
+      await page.locator('[data-testid="labels-dialog"][open]').waitFor();
+      found.labels = names(await smallTargets(page, 32, '[data-testid="labels-dialog"]'));
+      await page.keyboard.press('Escape');
+      await page.locator('[data-testid="labels-dialog"][open]').waitFor({ state: 'detached' });
+      // The "Why?" panel, each method's controls (not measured with the page: it opens on demand).
+      await page.getByTestId('why-button').click();
+      for (const method of ['gradCam', 'saliency', 'occlusion', 'fgsm', 'visualise', 'compare']) {
+        await page.getByTestId(`method-${method}`).click();
+        found[`why ${method}`] = names(await smallTargets(page, 32, '[data-testid="attribution"]'));
+      }
+      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+  for (const locale of ['en-US', 'zh-CN'])
     it(`never scrolls sideways at 320×640 in ${locale}`, async () => {
       const { context, page, errors } = await openPhone({ width: 320, height: 640 }, locale);
       await scrollThrough(page);

@@ -46,13 +46,14 @@ const CONTROLS = [
 ].join(', ');
 
 /**
- * The visible controls whose hit area is less than `min` px wide or high, found by scrolling
- * each small one into the middle of the screen and testing points out from its centre. A tap on
+ * The visible controls (inside `within`, a selector, when given) whose hit area is less than
+ * `min` px wide or high, found by scrolling each small one into the middle of the screen (or of
+ * its dialog) and testing points out from its centre. A tap on
  * a control's label (or on the control of a label) counts as a tap on the control.
  */
-export function smallTargets(page: Page, min = 32): Promise<SmallTarget[]> {
+export function smallTargets(page: Page, min = 32, within: string | null = null): Promise<SmallTarget[]> {
   return page.evaluate(
-    ([selector, min]) => {
+    ([selector, min, within]) => {
       const visible = (e: Element) => {
         const box = e.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) return false;
@@ -90,7 +91,10 @@ export function smallTargets(page: Page, min = 32): Promise<SmallTarget[]> {
         !e.matches('a, button, input, select, textarea, summary, [role="button"]') &&
         e.scrollWidth > e.clientWidth;
       const small: SmallTarget[] = [];
-      for (const e of document.querySelectorAll(selector)) {
+      // `within`: an open dialog or drawer (the page behind it takes no taps then).
+      const root = within ? document.querySelector(within) : document;
+      if (!root) throw new Error(`no ${within} to measure`);
+      for (const e of root.querySelectorAll(selector)) {
         if (e instanceof HTMLLabelElement && !e.control) continue;
         if (!visible(e)) continue;
         // An input inside the label that shows it: the label is the target (measured itself).
@@ -118,6 +122,6 @@ export function smallTargets(page: Page, min = 32): Promise<SmallTarget[]> {
       window.scrollTo(0, 0);
       return small;
     },
-    [CONTROLS, min] as const,
+    [CONTROLS, min, within] as const,
   );
 }
