@@ -19,6 +19,15 @@ export function formatPercent(p: number): string {
   return pct(p);
 }
 
+/**
+ * A relative change (‖a′ − a‖ / ‖a‖) as a percentage with one decimal, so a list of them lines
+ * up ("43.0%", not "0.43" under "0.435"); a change too small to show is "<0.1%", not "0.0%".
+ */
+export function formatRelative(r: number): string {
+  if (!Number.isFinite(r)) return String(r);
+  return r > 0 && r < 0.0005 ? '<0.1%' : pct(r);
+}
+
 export function formatValue(v: number): string {
   return Number.isFinite(v) ? fixed3(v) : String(v);
 }
