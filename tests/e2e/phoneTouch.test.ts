@@ -1,7 +1,8 @@
 /**
  * A touch phone (Chromium's mobile emulation: `(pointer: coarse)`): every control takes a
- * finger's tap, 32 px each way, at 390×844; a 320-px phone never scrolls sideways; the model
- * summary of the zoo's big nets fits a 390-px phone's width. In English and in Chinese.
+ * finger's tap, 32 px each way, at 390×844 (in the editor's drawer and the dialogs too); a
+ * 320-px phone never scrolls sideways; the model summary of the zoo's big nets fits a 390-px
+ * phone's width; no line of the Chinese article starts with a comma. In English and in Chinese.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -151,6 +152,40 @@ describe('on a touch phone', () => {
         found[`why ${method}`] = names(await smallTargets(page, 32, '[data-testid="attribution"]'));
       }
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+  for (const width of [390, 320])
+    it(`starts no line of the Chinese article with a comma or a full stop at ${width} px (formulas keep theirs)`, async () => {
+      const { context, page, errors } = await openPhone({ width, height: 844 }, 'zh-CN');
+      await scrollThrough(page);
+      // Every closing mark in the article's text that sits lower than what comes just before
+      // it (the text or the formula) begins a line. Text never breaks there by itself; a
+      // formula is one box, after which a browser may break.
+      const starts = await page.getByTestId('article').evaluate((article) => {
+        const found: string[] = [];
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          const at = text.search(/[，。、；：！？）]/u);
+          if (at !== 0) continue;
+          // What is before it on the page (Svelte leaves comments and empty text between parts).
+          let before = node.previousSibling;
+          while (before && (before.nodeType === Node.COMMENT_NODE || before.textContent === ''))
+            before = before.previousSibling;
+          if (!(before instanceof Element)) continue;
+          range.setStart(node, 0);
+          range.setEnd(node, 1);
+          const mark = range.getBoundingClientRect();
+          const prev = before.getBoundingClientRect();
+          if (mark.height > 0 && mark.top >= prev.bottom - 2)
+            found.push(`${before.textContent?.slice(-12)}|${text.slice(0, 12)}`);
+        }
+        return found;
+      });
+      expect(starts).toEqual([]);
       expect(errors).toEqual([]);
       await context.close();
     });
