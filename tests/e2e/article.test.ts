@@ -86,6 +86,33 @@ describe('article', () => {
     await context.close();
   });
 
+  it("keeps a section's height when its panel's link comes after the browser has skipped it", async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => localStorage.setItem('cnn-studio.tour', 'done'));
+    const page = await context.newPage();
+    // The training panel lands late, as on a loaded machine: its "show me" link with it.
+    let land: () => void = () => undefined;
+    const landed = new Promise<void>((r) => (land = r));
+    await page.route('**/assets/TrainingPanel-*.js', async (route) => {
+      await landed;
+      await route.continue();
+    });
+    await page.goto(h.server.url);
+    const training = page.locator('#article section[data-section="training"]');
+    await training.waitFor({ state: 'attached' });
+    await expect.poll(() => training.evaluate((s) => getComputedStyle(s).contentVisibility)).toBe('auto');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const before = await training.evaluate((s) => s.getBoundingClientRect().height);
+    expect(await training.getByTestId('show-me').count()).toBe(0);
+    land();
+    await expect.poll(() => training.getByTestId('show-me').count(), { timeout: 30_000 }).toBe(1);
+    await training.evaluate((s) => s.scrollIntoView());
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // The link took the row kept for it: the page does not jump as the reader gets there.
+    expect(await training.evaluate((s) => s.getBoundingClientRect().height)).toBeCloseTo(before, 0);
+    await context.close();
+  });
+
   it('draws each activation graph from its function', async () => {
     const { context, page } = await firstVisit(h, { returning: true });
     const plots = page.locator('#learn-activations figure[data-activation]');
