@@ -120,6 +120,11 @@ describe('on a touch phone', () => {
       await page.getByTestId('drawer-toggle').click();
       await expect.poll(() => page.getByTestId('side-panel').getAttribute('inert')).toBeNull();
       await page.getByTestId('editor').waitFor();
+      // The palette's add button says what a finger does (no Enter key, no drag from a list).
+      await page.getByTestId('tab-palette').click();
+      expect((await page.getByTestId('palette-add').textContent())?.trim()).toBe(
+        locale === 'en-US' ? 'Tap a layer type, then tap here to add it' : '点选一种层，然后点这里添加',
+      );
       for (const tab of ['palette', 'layer', 'costs', 'compare']) {
         await page.getByTestId(`tab-${tab}`).click();
         found[`drawer ${tab}`] = names(await smallTargets(page, 32, '[data-testid="side-panel"]'));

@@ -45,6 +45,10 @@ export const editorMessages = defineMessages({
     en: 'Pick a layer type, then drag it onto the graph or press Enter',
     zh: '选择一种层，然后拖到图上或按 Enter',
   },
+  'editor.palette.pickTouch': {
+    en: 'Tap a layer type, then tap here to add it',
+    zh: '点选一种层，然后点这里添加',
+  },
   'editor.palette.add': { en: 'Add {type}', zh: '添加 {type}' },
   'editor.palette.addAfter': { en: 'Add {type} after {layer}', zh: '在 {layer} 之后添加 {type}' },
   'editor.palette.insertOn': {
