@@ -33,8 +33,9 @@ describe('fast Glorot-uniform kernels', () => {
       [3, 3, 96, 1],
       [5, 8, 4],
     ]) {
+      // Seeded: unseeded, a 160-value kernel misses 0.97 × limit about once in 130 runs.
       const sample = tf.tidy(() =>
-        (tf.initializers.glorotUniform({}).apply(shape) as tf.Tensor).dataSync().slice(),
+        (tf.initializers.glorotUniform({ seed: 11 }).apply(shape) as tf.Tensor).dataSync().slice(),
       );
       const { min, max } = moments(sample as Float32Array);
       const limit = glorotLimit(shape);
