@@ -5,6 +5,7 @@ import { initBackend, tensorCount } from '../../src/lib/engine/backend';
 import { setNamedWeights } from '../../src/lib/engine/build';
 import { Explainer } from '../../src/lib/engine/explain';
 import { EngineAttributor } from '../../src/lib/engine/attribution/attributor';
+import { onLevels } from '../../src/lib/engine/attribution/fgsm';
 import { netWithLogits, randomImage, smoothNet } from './nets';
 import {
   applyPreprocessing,
@@ -179,5 +180,45 @@ describe('FGSM', () => {
       attributor.fgsm(image, { classIndex: 1, epsilon: eps, pixels: { gain: [1], offset: [0] } }),
     ).toThrow(/3 finite gains/);
     model.dispose();
+  });
+
+  it('ends on 8-bit levels when asked: within ε of an image between levels, and the prediction is that image’s', async () => {
+    const { model, explainer, attributor } = await setUp();
+    // A resized photo's values fall between levels; ε is 3 levels.
+    const image = randomImage(SIZE, 7);
+    const eps = 3 / 255;
+    const r = attributor.fgsm(image, { classIndex: 1, epsilon: eps, steps: 3, levels: 255 });
+    let between = 0;
+    r.image.forEach((v, i) => {
+      expect(Math.abs(v * 255 - Math.round(v * 255))).toBeLessThan(1e-4);
+      expect(Math.abs(v - image[i]!)).toBeLessThanOrEqual(eps + 1e-5);
+      expect(r.perturbation[i]).toBeCloseTo(v - image[i]!, 6);
+      if (Math.abs(image[i]! * 255 - Math.round(image[i]! * 255)) > 0.01) between++;
+    });
+    expect(between).toBeGreaterThan(150);
+    // The image handed on as 8-bit pixels gives the prediction shown: the same probabilities.
+    const saved = Float32Array.from(r.image, (v) => Math.round(v * 255) / 255);
+    const again = explainer.explain(saved).probabilities;
+    r.after.forEach((p, i) => expect(again[i]).toBeCloseTo(p, 6));
+    // Without levels the steps' values stay as they are (between levels).
+    const free = attributor.fgsm(image, { classIndex: 1, epsilon: eps, steps: 3 });
+    expect(free.image.some((v) => Math.abs(v * 255 - Math.round(v * 255)) > 0.01)).toBe(true);
+    expect(() => attributor.fgsm(image, { classIndex: 1, epsilon: eps, levels: 0 })).toThrow(/levels/);
+    model.dispose();
+  });
+
+  it('snaps a preprocessed net’s values to the picture’s levels, in its own units', () => {
+    const caffe = { gain: [255, 255, 255], offset: [-104, -117, -123] };
+    // Pixel levels 10, 200 and 0.4 of a level off 77, as the net's values.
+    const x0 = Float32Array.from([10 - 104, 200 - 117, 77.4 - 123]);
+    const moved = Float32Array.from([x0[0]! + 2.6, x0[1]! - 9, x0[2]! + 0.3]);
+    // ε of 2 levels: 12.6 is out of the box (10 ± 2) and 191 too (200 ± 2).
+    expect([...onLevels(moved, x0, caffe, 2 / 255, 255)].map((v) => Math.round(v * 1000) / 1000)).toEqual([
+      12 - 104,
+      198 - 117,
+      78 - 123,
+    ]);
+    // An ε box with no level in it leaves the value alone.
+    expect(onLevels(moved, x0, caffe, 0.1 / 255, 255)[2]).toBeCloseTo(moved[2]!, 4);
   });
 });

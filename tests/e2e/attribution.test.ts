@@ -58,10 +58,18 @@ describe('the “Why?” panel', () => {
     await page.getByTestId('attribution-layer').selectOption('conv_1_2');
     const early = await settled(page, 'gradCam', (x) => x.layerId === 'conv_1_2');
     expect(early.cam).toHaveLength(60 * 60);
-    await page.locator('[data-testid="cam-pick"][data-layer="max_pool_2"]').click();
+    const pickPool = page.locator('[data-testid="cam-pick"][data-layer="max_pool_2"]');
+    // Scrolled so that the panel (above the overview) is mostly out of view, the column's name
+    // below the sticky header (else the click itself would scroll): the learner watches the overview.
+    await pickPool.evaluate((e) => scrollBy(0, e.getBoundingClientRect().top - 150));
+    const scrolled = await page.evaluate(() => scrollY);
+    await pickPool.click();
     const pooled = await settled(page, 'gradCam', (x) => x.layerId === 'max_pool_2');
     expect(pooled.cam).toHaveLength(13 * 13);
     await expect.poll(() => page.getByTestId('attribution-layer').inputValue()).toBe('max_pool_2');
+    // The page stays on the overview and its new weight bars (it used to scroll back to the panel).
+    await page.waitForTimeout(600);
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
   });
 
   it('saliency: the gradient map, then SmoothGrad and gradient × input (signed)', async () => {
@@ -99,9 +107,17 @@ describe('the “Why?” panel', () => {
     await chooseMethod(page, 'fgsm');
     const r = await settled(page, 'fgsm');
     const eps = r.epsilon!;
-    expect(eps).toBeCloseTo(0.03, 5);
+    // 8 of 255 levels, as the slider's label says (it moves in whole levels).
+    expect(eps).toBeCloseTo(8 / 255, 9);
+    // The adversarial image is an 8-bit picture, the one "explain" hands on.
+    r.perturbation!.forEach((d, i) => {
+      const v = (r.input[i]! + d) * 255;
+      expect(Math.abs(v - Math.round(v))).toBeLessThan(1e-3);
+    });
     for (const d of r.perturbation!) expect(Math.abs(d)).toBeLessThanOrEqual(eps + 1e-6);
-    expect(r.perturbation!.filter((d) => Math.abs(Math.abs(d) - eps) < 1e-6).length).toBeGreaterThan(8000);
+    // Most values move by ε, less what it takes to land on a level (the resized image's values
+    // lie between levels): at least ε − 1/255.
+    expect(r.perturbation!.filter((d) => Math.abs(d) > eps - 1 / 255 - 1e-6).length).toBeGreaterThan(8000);
     expect(r.losses![1]).toBeGreaterThan(r.losses![0]!);
     expect(r.changed!.length).toBeGreaterThan(10);
     await expect.poll(() => page.getByTestId('fgsm-changed').locator('li').count()).toBeGreaterThan(3);
@@ -127,6 +143,13 @@ describe('the “Why?” panel', () => {
       .toBe('difference');
     const diff = await probabilities(page);
     diff.forEach((d, i) => expect(d).toBeCloseTo(r.after![i]! - r.before![i]!, 6));
+    // Read as changes of probability: signed points with one decimal, not "−9.1e−8" beside "0.225".
+    const shown = await page
+      .locator('[data-testid="probabilities"] .value')
+      .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    expect(shown).toHaveLength(10);
+    for (const t of shown) expect(t).toMatch(/^(0\.0|[+−]\d+\.\d)%$/);
+    expect(shown.some((t) => t.startsWith('−'))).toBe(true);
     await shot(page, 'attribution-difference-1280');
     await page.getByTestId('overview-source').getByRole('button').click();
     await expect.poll(() => page.getByTestId('overview-source').count()).toBe(0);
@@ -136,8 +159,11 @@ describe('the “Why?” panel', () => {
   it('explains the adversarial image in the overview when asked', async () => {
     const r = await settled(page, 'fgsm');
     await page.getByTestId('fgsm-open').click();
-    // The image goes through 8-bit pixels: the prediction is the adversarial one to rounding.
+    // The adversarial image is on 8-bit levels already: handed on as pixels, it gives the very
+    // prediction the panel showed (it moved by 1.6 points when the image was rounded here).
     await expect.poll(async () => argmax(await probabilities(page))).toBe(argmax(r.after!));
+    const explained = await probabilities(page);
+    explained.forEach((p, i) => expect(p).toBeCloseTo(r.after![i]!, 5));
   });
 
   it('opens from a class’s detail on that class, and from a layer’s detail on Grad-CAM at that layer', async () => {

@@ -146,7 +146,10 @@ describe('Visualise at 1280 × 800', () => {
     await settled(page, 'visualise', (x) => x.target?.kind === 'channel' && x.target.channel === 5);
     expect(await page.locator('#attribution-title').textContent()).toContain('channel 5 of conv_2_1');
     await pick(page, 'visualise-target-class');
-    await expect.poll(() => page.locator('#attribution-title').textContent()).toMatch(/^Why “.+”\?$/);
+    // Visualising a class asks what the net takes for it, not why it predicted it.
+    await expect
+      .poll(() => page.locator('#attribution-title').textContent())
+      .toMatch(/^What does the net take for “.+”\?$/);
     await expect.poll(() => page.getByTestId('attribution-class').count()).toBe(1);
     expect(errors).toEqual([]);
   });

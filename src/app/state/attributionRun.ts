@@ -70,7 +70,15 @@ export async function runMethod(s: Settings, ctx: RunContext): Promise<Attributi
     default: {
       const p = ctx.preprocessing;
       const pixels = p && !isPlainRgb(p) ? pixelAffine(p) : undefined;
-      const o = { classIndex: c, epsilon: s.epsilon, steps: s.steps, direction: s.direction, pixels };
+      // The adversarial image ends on 8-bit levels: the image "Explain the adversarial image" hands on.
+      const o = {
+        classIndex: c,
+        epsilon: s.epsilon,
+        steps: s.steps,
+        direction: s.direction,
+        pixels,
+        levels: 255,
+      };
       const result = await attributor.fgsm(input, { ...o, ...hooks }, explanation);
       return { ...base, kind: 'fgsm', result };
     }

@@ -42,6 +42,12 @@ export interface ShowRequest {
   layerId?: string;
   /** Visualise: the channel of a layer to maximise (absent: the class). */
   channel?: ChannelTarget;
+  /**
+   * Leave the page where it is: the request comes from the overview, where the learner watches
+   * its effect (Grad-CAM's weight bars), while the panel is open already. Otherwise the panel
+   * is brought into view.
+   */
+  stay?: boolean;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -60,7 +66,8 @@ export class AttributionState {
   patchSize = $state<number | null>(null);
   patchStride = $state<number | null>(null);
   occlusionMeasure = $state<'output' | 'score'>('output');
-  epsilon = $state(0.03);
+  // 8 of 255 levels: the slider moves in whole levels.
+  epsilon = $state(8 / 255);
   steps = $state(1);
   direction = $state<'away' | 'toward'>('away');
   /** While an adversarial example is shown: what the network overview draws. */
@@ -148,8 +155,8 @@ export class AttributionState {
       this.chosenLayer = request.layerId;
       if (!request.method) this.method = 'gradCam';
     }
+    if (!(request.stay && this.open)) this.opened++;
     this.open = true;
-    this.opened++;
   }
 
   /** Everything the current method's result depends on besides the explanation. */

@@ -113,6 +113,12 @@ export interface FgsmOptions {
   stepSize?: number;
   /** 'away': raise the class's loss (untargeted); 'toward': lower it (targeted at the class). */
   direction?: 'away' | 'toward';
+  /**
+   * The picture's intensity levels (255 for 8-bit): the adversarial image ends on them, as it
+   * would be saved or handed back as an image, inside the ε box, and its prediction is that
+   * image's. Absent: the image is left as the steps made it.
+   */
+  levels?: number;
 }
 
 export interface FgsmResult {

@@ -28,6 +28,17 @@ export function formatRelative(r: number): string {
   return r > 0 && r < 0.0005 ? '<0.1%' : pct(r);
 }
 
+/**
+ * A change of probability (B − A) in percentage points, signed: "+3.7%", "−89.0%"; one too
+ * small to show is "0.0%", with no sign (not "−0.0%").
+ */
+export function formatChange(d: number): string {
+  if (!Number.isFinite(d)) return String(d);
+  const text = pct(Math.abs(d));
+  if (text === pct(0)) return text;
+  return `${d < 0 ? '−' : '+'}${text}`;
+}
+
 export function formatValue(v: number): string {
   return Number.isFinite(v) ? fixed3(v) : String(v);
 }

@@ -67,6 +67,9 @@ export class FgsmRun {
   private x: tf.Tensor;
   private readonly losses: number[] = [];
   private readonly c: number;
+  private readonly epsilon: number;
+  private readonly levels: number | undefined;
+  private readonly pixels: { gain: number[]; offset: number[] };
   /** Steps taken so far. */
   done = 0;
 
@@ -86,7 +89,12 @@ export class FgsmRun {
     if (!Number.isInteger(steps) || steps < 1 || steps > 500)
       throw new AttributionError(`steps must be a whole number from 1 to 500, not ${steps}`);
     this.steps = steps;
-    const { gain, offset } = pixelRange(options.pixels, shape[2]);
+    if (options.levels !== undefined && !(Number.isInteger(options.levels) && options.levels >= 1))
+      throw new AttributionError(`levels must be a whole number of at least 1, not ${options.levels}`);
+    this.levels = options.levels;
+    this.epsilon = epsilon;
+    this.pixels = pixelRange(options.pixels, shape[2]);
+    const { gain, offset } = this.pixels;
     const step = steps === 1 ? epsilon : (options.stepSize ?? (2.5 * epsilon) / steps);
     this.sign = options.direction === 'toward' ? -1 : 1;
     this.loss = crossEntropy(graph, c);
@@ -127,6 +135,17 @@ export class FgsmRun {
   /** The result after the steps taken; frees the run's tensors. */
   finish(): FgsmTensors {
     try {
+      if (this.levels) {
+        const snapped = onLevels(
+          this.x.dataSync() as Float32Array,
+          this.x0.dataSync() as Float32Array,
+          this.pixels,
+          this.epsilon,
+          this.levels,
+        );
+        this.x.dispose();
+        this.x = tf.tensor4d(snapped, this.x0.shape);
+      }
       this.losses.push(tf.tidy(() => this.loss(this.x).dataSync()[0] ?? 0));
       return tf.tidy(() => ({
         perturbation: (tf.sub(this.x, this.x0).dataSync() as Float32Array).slice(),
@@ -143,6 +162,40 @@ export class FgsmRun {
   dispose(): void {
     tf.dispose([this.x, this.x0, this.lo, this.hi, this.stepSize]);
   }
+}
+
+/**
+ * `x` with every value moved to the nearest of the picture's `levels` intensity levels that is
+ * still within ε of `x0`'s intensity (and between black and white), in the net's values (HWC,
+ * `pixels` per channel). A value whose ε box holds no level (ε under half a level around an
+ * image between levels) is left as it is.
+ */
+export function onLevels(
+  x: Float32Array,
+  x0: Float32Array,
+  pixels: { gain: number[]; offset: number[] },
+  epsilon: number,
+  levels: number,
+): Float32Array {
+  const { gain, offset } = pixels;
+  const channels = gain.length;
+  const out = new Float32Array(x.length);
+  // Float32 rounding must not push a level that is exactly ε away out of the box.
+  const slack = 1e-3;
+  for (let i = 0; i < x.length; i++) {
+    const g = gain[i % channels]!;
+    const o = offset[i % channels]!;
+    const start = ((x0[i]! - o) / g) * levels;
+    const lo = Math.max(0, Math.ceil(start - epsilon * levels - slack));
+    const hi = Math.min(levels, Math.floor(start + epsilon * levels + slack));
+    if (lo > hi) {
+      out[i] = x[i]!;
+      continue;
+    }
+    const level = Math.min(hi, Math.max(lo, Math.round(((x[i]! - o) / g) * levels)));
+    out[i] = (g * level) / levels + o;
+  }
+  return out;
 }
 
 /** Gain and offset per channel: the given ones, checked, or the identity (a plain picture). */

@@ -3,6 +3,11 @@ import { defineMessages } from '../define';
 /** Strings of the "why did it predict that?" panel (src/views/attribution). */
 export const attributionMessages = defineMessages({
   'attribution.whyClass': { en: 'Why “{name}”?', zh: '为什么是“{name}”？' },
+  'attribution.whatClass': {
+    en: 'What does the net take for “{name}”?',
+    zh: '在网络看来，“{name}”是什么样子？',
+  },
+  'attribution.compareTitle': { en: 'Compare A and B', zh: '对比 A 与 B' },
   'attribution.whatChannel': {
     en: 'What does channel {channel} of {layer} look for?',
     zh: '{layer} 的第 {channel} 个通道在找什么？',
@@ -46,6 +51,14 @@ export const attributionMessages = defineMessages({
   },
   'attribution.epsilonValue': { en: '{eps} = {levels}/255', zh: '{eps} = {levels}/255', same: true },
   'attribution.steps': { en: 'Steps', zh: '步数' },
+  'attribution.stepsHelp': {
+    en: '1: the fast gradient sign method, one jump of ε. More: the iterated method, smaller steps that follow the gradient again after each one, always kept within ε of the image.',
+    zh: '1：快速梯度符号法，一次跳 ε。更多：迭代法，每走一小步都重新计算梯度，并且始终保持在离原图 ε 以内。',
+  },
+  'attribution.about.iterated': {
+    en: 'Iterated ({steps} steps): instead of one jump of ε, it takes {steps} steps of {step} each, works out the gradient again after every step and pulls each value back to within ε of the image (the basic iterative method of Kurakin et al., 2016). With the same ε it usually changes the prediction more than one step does.',
+    zh: '迭代（{steps} 步）：不是一次跳 ε，而是走 {steps} 步、每步 {step}，每走一步都重新计算梯度，并把每个值拉回到离原图 ε 以内（Kurakin 等人 2016 年提出的基本迭代法）。在相同的 ε 下，它通常比一步更能改变预测。',
+  },
   'attribution.direction': { en: 'Push', zh: '推动方向' },
   'attribution.direction.away': { en: 'away from the class', zh: '远离该类别' },
   'attribution.direction.toward': { en: 'toward the class', zh: '趋向该类别' },
