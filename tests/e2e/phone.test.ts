@@ -102,6 +102,32 @@ describe('on a phone', () => {
     await page.context().close();
   });
 
+  it('shrinks the floating editor button to an icon while the reader scrolls down, and brings its label back going up', async () => {
+    const { page, errors } = await openApp(h, '', PHONE);
+    const toggle = page.getByTestId('drawer-toggle');
+    const width = async (): Promise<number> => (await toggle.boundingBox())!.width;
+    const wide = await width();
+    expect(wide).toBeGreaterThan(150);
+    // A reader scrolling down the page, a little at a time.
+    for (let i = 0; i < 6; i++) {
+      await page.evaluate(() => scrollBy(0, 120));
+      await page.waitForTimeout(50);
+    }
+    await expect.poll(width).toBeLessThanOrEqual(48.5);
+    // It covers a 48-px circle now, and still says what it does.
+    expect(await toggle.getAttribute('aria-label')).toBe('Open Architecture editor');
+    await shot(page, 'phone-fab-collapsed');
+    // Going back up brings the label back; a tap on the icon opens the drawer all the same.
+    await page.evaluate(() => scrollBy(0, -100));
+    await expect.poll(width).toBe(wide);
+    await page.evaluate(() => scrollBy(0, 300));
+    await expect.poll(width).toBeLessThanOrEqual(48.5);
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('opens the editor as a drawer that fits the screen', async () => {
     const { page, errors } = await openApp(h, '', PHONE);
     await page.getByTestId('drawer-toggle').click();
