@@ -122,6 +122,21 @@ describe('"Why?" in the net worker', () => {
     expect(wo.grid).toEqual(po.grid);
     expect(maxDiff(wo.drops, po.drops)).toBeLessThan(1e-4);
     expect(occ.calls.at(-1)).toEqual([9, 9]);
+    // With a preview, each batch but the last also brings the drops so far across.
+    const seen: Float32Array[] = [];
+    const calls = progressLog();
+    const small = { ...o, stride: 1, budgetMs: 0.001 };
+    const wp = await worker.occlusion(input, {
+      ...small,
+      onProgress: calls.onProgress,
+      onPreview: (d) => void seen.push(d),
+    });
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.length).toBe(calls.calls.length - 1);
+    const last = seen.at(-1)!;
+    const measured = last.filter(Number.isFinite).length;
+    expect(measured).toBeLessThan(wp.drops.length);
+    expect(maxDiff(last.subarray(0, measured), wp.drops.subarray(0, measured))).toBeLessThan(1e-6);
 
     const steps = progressLog();
     const f = { classIndex: c, epsilon: 0.05, steps: 3 };

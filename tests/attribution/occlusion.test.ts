@@ -5,6 +5,7 @@ import { Explainer } from '../../src/lib/engine/explain';
 import { EngineAttributor } from '../../src/lib/engine/attribution/attributor';
 import { smallConvNet } from '../fixtures/smallConvNet';
 import { netWithLogits, outputOf, randomImage } from './nets';
+import { occlusionPixelMap } from '../../src/lib/attribution/occlusionGrid';
 
 beforeAll(async () => {
   await initBackend({ order: ['cpu'] });
@@ -88,6 +89,38 @@ describe('occlusion', () => {
     expect(progress.length).toBeGreaterThan(10);
     for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThan(progress[i - 1]!);
     expect(pauses).toBe(progress.length - 1);
+    model.dispose();
+  });
+
+  it('previews the drops measured so far after every batch but the last, the rest NaN; the map leaves those places plain', async () => {
+    const { model, attributor } = await setUp();
+    const previews: Float32Array[] = [];
+    const done: number[] = [];
+    const r = await attributor.occlusion(randomImage(SIZE, 4), {
+      classIndex: 1,
+      size: 2,
+      stride: 1,
+      budgetMs: 0.001,
+      onProgress: (d) => void done.push(d),
+      onPreview: (drops) => void previews.push(drops),
+    });
+    expect(previews.length).toBe(done.length - 1);
+    previews.forEach((p, k) => {
+      expect(p.length).toBe(121);
+      const measured = done[k]!;
+      for (let i = 0; i < 121; i++)
+        if (i < measured) expect(p[i]).toBeCloseTo(r.drops[i]!, 6);
+        else expect(p[i]).toBeNaN();
+    });
+    // Half measured: the map is the full one's where only measured patches cover a pixel, 0 where none does.
+    const half = previews.find((p) => p.filter(Number.isFinite).length > 40)!;
+    const partMap = occlusionPixelMap(half, r.grid);
+    expect(partMap.every(Number.isFinite)).toBe(true);
+    const measured = half.filter(Number.isFinite).length;
+    const lastRow = Math.floor((measured - 1) / r.grid.cols);
+    expect(partMap[(SIZE - 1) * SIZE + (SIZE - 1)]).toBe(0);
+    expect(partMap[0]).toBeCloseTo(occlusionPixelMap(r.drops, r.grid)[0]!, 6);
+    expect(lastRow).toBeLessThan(r.grid.rows - 1);
     model.dispose();
   });
 

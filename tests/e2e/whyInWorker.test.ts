@@ -74,6 +74,12 @@ describe('"Why?" on ResNet-18 runs in the net worker', () => {
     await page.getByTestId('occlusion-stride').fill('28');
     await page.getByTestId('attribution-progress').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByTestId('attribution-status').textContent()).toMatch(/of \d+ positions/);
+    // The map fills in as the positions are measured, not after the last one.
+    const live = page.getByTestId('occlusion-live');
+    await live.waitFor({ timeout: 60_000 });
+    const measured = Number(await live.getAttribute('data-measured'));
+    expect(measured).toBeGreaterThan(0);
+    expect(measured).toBeLessThan(49);
     await shot(page, 'why-worker-resnet18-occlusion-progress');
     await finished(page, 'occlusion');
     figures.occlusion = await longestSince(page, t);

@@ -77,7 +77,13 @@ export class WorkerAttributor implements AsyncAttributor {
   }
 
   async occlusion(image: Float32Array, o: OcclusionOptions): Promise<OcclusionResult> {
-    return (await this.ask({ method: 'occlusion', image: image.slice(), options: plain(o) }, o)).result;
+    const request = {
+      method: 'occlusion' as const,
+      image: image.slice(),
+      options: plain(o),
+      preview: Boolean(o.onPreview),
+    };
+    return (await this.ask(request, o)).result;
   }
 
   async visualise(o: VisualiseOptions): Promise<VisualiseResult> {

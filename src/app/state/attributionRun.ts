@@ -22,6 +22,7 @@ export interface RunContext {
   preprocessing: Preprocessing | null;
   signal: AbortSignal;
   onProgress: (done: number, total: number) => void;
+  /** Visualise: the image so far; occlusion: the drops so far (NaN where not measured yet). */
   onPreview: (image: Float32Array) => void;
 }
 
@@ -59,7 +60,7 @@ export async function runMethod(s: Settings, ctx: RunContext): Promise<Attributi
     }
     case 'occlusion': {
       const o = { classIndex: c, ...s.patch, measure: s.occlusionMeasure };
-      const result = await attributor.occlusion(input, { ...o, ...hooks });
+      const result = await attributor.occlusion(input, { ...o, ...hooks, onPreview: ctx.onPreview });
       return { ...base, kind: 'occlusion', result, heat: occlusionDisplay(result) };
     }
     case 'visualise': {

@@ -50,6 +50,9 @@ export interface ShowRequest {
   stay?: boolean;
 }
 
+/** An occlusion run shows its map filling in once it has taken this long. */
+const OCCLUSION_PREVIEW_AFTER_MS = 400;
+
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export class AttributionState {
@@ -75,6 +78,8 @@ export class AttributionState {
   result = $state.raw<AttributionResult | null>(null);
   running = $state(false);
   progress = $state.raw<{ done: number; total: number } | null>(null);
+  /** While a long occlusion run goes on: the drops so far, one per position (NaN: not yet). */
+  occlusionPreview = $state.raw<Float32Array | null>(null);
   error = $state<string | null>(null);
   /** A limit of TensorFlow.js met (not a fault of the net): the panel explains it in words. */
   limit = $state<'dilatedGradient' | 'noSpatialLayer' | 'notImageClassifier' | null>(null);
@@ -186,6 +191,7 @@ export class AttributionState {
     this.stop = null;
     this.running = false;
     this.progress = null;
+    this.occlusionPreview = null;
   }
 
   /**
@@ -221,6 +227,7 @@ export class AttributionState {
       const stop = (this.stop = new AbortController());
       if (this.method === 'occlusion' || this.method === 'visualise') this.progress = { done: 0, total: 0 };
       if (this.method === 'visualise') this.visualise.preview = null;
+      this.occlusionPreview = null;
       const t0 = performance.now();
       const next = await runMethod(this, {
         attributor,
@@ -235,7 +242,11 @@ export class AttributionState {
           if (id === this.runId) this.progress = { done, total };
         },
         onPreview: (preview) => {
-          if (id === this.runId) this.visualise.preview = preview;
+          if (id !== this.runId) return;
+          if (this.method === 'visualise') this.visualise.preview = preview;
+          // A run over in a moment (TinyVGG's 14×14 in ~0.2 s) keeps the last map until it ends
+          // instead of flashing a half-drawn one.
+          else if (performance.now() - t0 > OCCLUSION_PREVIEW_AFTER_MS) this.occlusionPreview = preview;
         },
       });
       if (id !== this.runId) return;
@@ -258,6 +269,7 @@ export class AttributionState {
       if (id === this.runId) {
         this.running = false;
         this.progress = null;
+        this.occlusionPreview = null;
         this.stop = null;
       }
     }

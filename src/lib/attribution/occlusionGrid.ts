@@ -85,6 +85,8 @@ export function occlusionPixelMap(drops: Float32Array, grid: OcclusionGrid): Flo
   for (let i = 0; i < rows * cols; i++) {
     const { y, x } = patchAt(grid, i);
     const d = drops[i] ?? 0;
+    // A position not measured yet (a preview's NaN) covers nothing.
+    if (!Number.isFinite(d)) continue;
     for (let r = y; r < y + size; r++)
       for (let c = x; c < x + size; c++) {
         sum[r * width + c]! += d;

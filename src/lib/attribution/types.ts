@@ -77,6 +77,11 @@ export interface OcclusionOptions {
   measure?: 'output' | 'score';
   /** Called after each batch with the positions done so far. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after each batch but the last with the drops so far, one per position (NaN where
+   * the patch has not been yet), so the map can fill in while a big net runs.
+   */
+  onPreview?: (drops: Float32Array) => void;
   /** Stops the run between batches; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Awaited between batches so the page can paint; a macrotask by default. */

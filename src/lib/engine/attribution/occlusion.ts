@@ -71,6 +71,8 @@ export async function occlusion(
     batch = 2 ** Math.max(0, Math.min(Math.log2(MAX_BATCH), Math.floor(Math.log2(Math.max(1, fits)))));
     start += count;
     options.onProgress?.(start, total);
+    if (options.onPreview && start < total)
+      options.onPreview(Float32Array.from(occluded, (v, i) => (i < start ? base - v : NaN)));
     if (start < total) await pause();
   }
   signal?.throwIfAborted();

@@ -41,7 +41,17 @@ export async function attribute(
     case 'gradCam':
       return { method: 'gradCam', result: attributor.gradCam(r.image, r.options) };
     case 'occlusion': {
-      const result = await attributor.occlusion(r.image, { ...r.options, signal, onProgress });
+      let last = { done: 0, total: 0 };
+      const result = await attributor.occlusion(r.image, {
+        ...r.options,
+        signal,
+        onProgress: (done, total) => {
+          last = { done, total };
+          // With previews, batches before the last are reported with their drops.
+          if (!r.preview || done >= total) hooks.progress(done, total, null);
+        },
+        onPreview: r.preview ? (drops) => hooks.progress(last.done, last.total, drops) : undefined,
+      });
       return { method: 'occlusion', result };
     }
     case 'fgsm': {

@@ -23,7 +23,8 @@ type Plain<T> = Omit<T, 'onProgress' | 'onPreview' | 'signal' | 'pause'>;
 export type AttributeRequest =
   | { method: 'saliency'; image: Float32Array; options: Plain<SaliencyOptions> }
   | { method: 'gradCam'; image: Float32Array; options: Plain<GradCamOptions> }
-  | { method: 'occlusion'; image: Float32Array; options: Plain<OcclusionOptions> }
+  /** `preview`: progress messages carry the drops so far (see OcclusionOptions.onPreview). */
+  | { method: 'occlusion'; image: Float32Array; options: Plain<OcclusionOptions>; preview?: boolean }
   | { method: 'fgsm'; image: Float32Array; options: Plain<FgsmOptions> }
   /** `preview`: send the image so far with each progress message. */
   | { method: 'visualise'; options: Plain<VisualiseOptions>; preview: boolean };

@@ -107,6 +107,10 @@ export const attributionMessages = defineMessages({
     zh: '解释的对象：网络对“{name}”的输出（这个网络的最后不是 softmax）。',
   },
   'attribution.running': { en: 'Computing…', zh: '计算中…' },
+  'attribution.occlusionForming': {
+    en: 'The map so far: the places the patch has covered',
+    zh: '目前的热力图：方块已经遮挡过的地方',
+  },
   'attribution.progress': { en: '{done} of {total} positions', zh: '已完成 {done} / {total} 个位置' },
   'attribution.progressSamples': {
     en: '{done} of {total} noisy copies',
