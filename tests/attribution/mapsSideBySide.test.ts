@@ -106,12 +106,29 @@ describe('ranges', () => {
   it('shares one range between A and B over the drawn channels, from stats when the data has them', () => {
     const a = t([2, 2, 2], (i) => (i % 2 === 0 ? i : 100)); // channel 1 is 100 everywhere
     const b = t([2, 2, 2], (i) => (i % 2 === 0 ? -i * 2 : 0));
-    expect(jointDomain([a], 1)).toEqual({ lo: 0, hi: 6, scheme: 'sequential' });
-    expect(jointDomain([a, b], 1)).toEqual({ lo: -12, hi: 12, scheme: 'diverging' });
-    expect(jointDomain([a, b], 2)).toEqual({ lo: -100, hi: 100, scheme: 'diverging' });
+    expect(jointDomain([{ data: a, shown: 1 }])).toEqual({ lo: 0, hi: 6, scheme: 'sequential' });
+    expect(
+      jointDomain([
+        { data: a, shown: 1 },
+        { data: b, shown: 1 },
+      ]),
+    ).toEqual({ lo: -12, hi: 12, scheme: 'diverging' });
+    expect(
+      jointDomain([
+        { data: a, shown: 2 },
+        { data: b, shown: 2 },
+      ]),
+    ).toEqual({ lo: -100, hi: 100, scheme: 'diverging' });
+    // Each layer's own drawn channels (nets of another shape draw different counts).
+    expect(
+      jointDomain([
+        { data: a, shown: 2 },
+        { data: b, shown: 1 },
+      ]),
+    ).toEqual({ lo: -100, hi: 100, scheme: 'diverging' });
     const withStats = { ...a, stats: channelStats(a.data, 2) };
-    expect(jointDomain([withStats], 1)).toEqual(jointDomain([a], 1));
-    expect(jointDomain([t([2, 2, 1], () => 0)], 1).hi).toBeGreaterThan(0);
+    expect(jointDomain([{ data: withStats, shown: 1 }])).toEqual(jointDomain([{ data: a, shown: 1 }]));
+    expect(jointDomain([{ data: t([2, 2, 1], () => 0), shown: 1 }]).hi).toBeGreaterThan(0);
   });
   it('centres B − A on 0 at its largest magnitude', () => {
     const a = t([2, 2, 2], () => 1);
@@ -148,7 +165,7 @@ describe('paintTiles', () => {
     const g = tileGrid(l);
     const a = t([112, 112, 64], (i) => Math.sin(i));
     const out = new Uint32Array(g.pixelWidth * g.pixelHeight);
-    const domain = jointDomain([a], g.shown);
+    const domain = jointDomain([{ data: a, shown: g.shown }]);
     paintTiles(g, a.data, null, domain, lut, out); // warm up
     const start = performance.now();
     paintTiles(g, a.data, a.data, domain, lut, out);

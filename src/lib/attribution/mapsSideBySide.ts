@@ -153,14 +153,15 @@ function rangeOf(t: TensorData, shown: number): { min: number; max: number } {
 }
 
 /**
- * One colour range for the drawn channels of both layers: centred on 0 (diverging) when any
- * value is negative, else [0, largest] on the positive half, as the overview colours maps.
+ * One colour range for the drawn channels (the first `shown`) of both layers: centred on 0
+ * (diverging) when any value is negative, else [0, largest] on the positive half, as the
+ * overview colours maps.
  */
-export function jointDomain(layers: readonly TensorData[], shown: number): Domain {
+export function jointDomain(layers: readonly { data: TensorData; shown: number }[]): Domain {
   let min = 0;
   let max = 0;
-  for (const t of layers) {
-    const r = rangeOf(t, shown);
+  for (const { data, shown } of layers) {
+    const r = rangeOf(data, shown);
     min = Math.min(min, r.min);
     max = Math.max(max, r.max);
   }
