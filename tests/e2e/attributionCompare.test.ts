@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
 import { probabilities } from './pageReads';
-import { canvasBytes, chooseMethod, isPicture, worstDiff } from './attributionShared';
+import { auditPanel, canvasBytes, chooseMethod, isPicture, worstDiff } from './attributionShared';
 import { node, openEditor, setInputPreset, settled as editorSettled } from './editorHelpers';
 import {
   differenceDomain,
@@ -200,6 +200,7 @@ describe('compare side by side', () => {
     await check('conv_1_1');
     await page.getByTestId('compare-maps').scrollIntoViewIfNeeded();
     await shot(page, 'attribution-compare-maps');
+    expect(await auditPanel(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -251,6 +252,7 @@ describe('compare side by side', () => {
     await both('conv_1_1', 'stem_relu');
     await page.getByTestId('compare-maps').scrollIntoViewIfNeeded();
     await shot(page, 'attribution-compare-maps-nets');
+    expect(await auditPanel(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
