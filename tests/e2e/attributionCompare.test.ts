@@ -1,12 +1,26 @@
 /**
  * Compare side by side: an image pinned as A against another image through the same net (the
- * overview draws B, A or B − A), and against the same image after an edit of the net.
+ * overview draws B, A or B − A; the maps of one layer of A, B and B − A side by side), against
+ * the same image after an edit of the net, and against another model of the zoo (each side's
+ * own layer, no B − A).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openApp, shot, startHarness, type Harness } from './harness';
 import { probabilities } from './pageReads';
-import { canvasBytes, chooseMethod, isPicture, worstDiff } from './attributionShared';
+import { auditPanel, canvasBytes, chooseMethod, isPicture, worstDiff } from './attributionShared';
 import { node, openEditor, setInputPreset, settled as editorSettled } from './editorHelpers';
+import {
+  differenceDomain,
+  jointDomain,
+  paintTiles,
+  tileGrid,
+  type TileGrid,
+} from '../../src/lib/attribution/mapsSideBySide';
+import { packRgba, parseColour, schemeLut } from '../../src/lib/colour/lut';
+import type { Domain } from '../../src/lib/colour/ranges';
+import type { TensorData } from '../../src/lib/tensor/types';
+import { colour } from '../../src/lib/theme';
 
 let h: Harness;
 
@@ -16,6 +30,49 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
+
+/** A layer of A or B as the page holds it. */
+async function layerOf(page: Page, side: 'a' | 'b', id: string): Promise<TensorData> {
+  const t = await page.evaluate(([s, l]) => window.__cnnStudio!.attribution!.compareLayer(s, l), [
+    side,
+    id,
+  ] as const);
+  expect(t, `${side}: ${id}`).not.toBeNull();
+  return { data: Float32Array.from(t!.data), shape: t!.shape };
+}
+
+const gridOf = (t: TensorData): TileGrid => {
+  const [height = 0, width = 0, channels = 0] = t.shape;
+  return tileGrid({ id: '', height, width, channels });
+};
+
+/** The tiles' RGBA bytes as they should be drawn (gaps in the panel colour). */
+function tiles(grid: TileGrid, data: Float32Array, minus: Float32Array | null, domain: Domain): number[] {
+  const out = new Uint32Array(grid.pixelWidth * grid.pixelHeight).fill(
+    packRgba(...parseColour(colour.panel)),
+  );
+  paintTiles(grid, data, minus, domain, schemeLut(domain.scheme), out);
+  return Array.from(new Uint8Array(out.buffer));
+}
+
+/** The layer a panel of the maps side by side draws. */
+const drawnLayer = (page: Page, testid: string): Promise<string | null> =>
+  page.getByTestId(testid).locator('canvas').getAttribute('data-layer');
+
+/** The largest difference of two pictures' bytes (Infinity when their sizes differ), for big pictures too. */
+function largestDiff(a: number[], b: number[]): number {
+  if (a.length !== b.length) return Infinity;
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
+  return worst;
+}
+
+/** Waits until the panel drew `expected` (the canvas's bytes equal, ±1). */
+async function expectDrawn(page: Page, testid: string, expected: number[]): Promise<void> {
+  await expect
+    .poll(async () => largestDiff(await canvasBytes(page, testid), expected))
+    .toBeLessThanOrEqual(1);
+}
 
 describe('compare side by side', () => {
   it('two images through the same net: predictions side by side, the layers that differ, the overview as B, A or B − A', async () => {
@@ -47,6 +104,155 @@ describe('compare side by side', () => {
     await shot(page, 'attribution-compare-1280');
     await page.getByTestId('overview-source').getByRole('button').click();
     await expect.poll(() => probabilities(page)).toEqual(b);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('two images through TinyVGG: one layer’s maps of A, B and B − A side by side, as the numbers call for', async () => {
+    const { page, errors } = await openApp(h);
+    await page.evaluate(() => window.__cnnStudio!.setTestImage(7));
+    await page.getByTestId('why-button').click();
+    await chooseMethod(page, 'compare');
+    await page.getByTestId('compare-pin').click();
+    await expect.poll(() => page.getByTestId('compare-same').count()).toBe(1);
+    expect(await page.getByTestId('compare-maps').count()).toBe(0);
+    await page.evaluate(() => window.__cnnStudio!.setTestImage(8));
+    await page.getByTestId('compare-maps').waitFor();
+    // One net: one picker, no note about nets, and the layer is the top changed one with maps.
+    expect(await page.getByTestId('compare-maps-layer-a').count()).toBe(0);
+    expect(await page.getByTestId('compare-maps-own').count()).toBe(0);
+    expect(await page.getByTestId('compare-other-net').count()).toBe(0);
+    const top = await page
+      .getByTestId('compare-changed')
+      .locator('li:has(button)')
+      .first()
+      .getAttribute('data-layer');
+    expect(top).toBeTruthy();
+    for (const id of ['compare-maps-a', 'compare-maps-b', 'compare-maps-diff'])
+      expect(await drawnLayer(page, id), id).toBe(top);
+    expect(await page.getByTestId('compare-maps-layer').inputValue()).toBe(top);
+
+    const check = async (id: string): Promise<void> => {
+      const a = await layerOf(page, 'a', id);
+      const b = await layerOf(page, 'b', id);
+      const grid = gridOf(a);
+      const canvas = page.getByTestId('compare-maps-a').locator('canvas');
+      expect(await canvas.getAttribute('data-channels')).toBe(String(a.shape[2]));
+      expect(await canvas.getAttribute('data-shown')).toBe(String(grid.shown));
+      const domain = jointDomain([
+        { data: a, shown: grid.shown },
+        { data: b, shown: grid.shown },
+      ]);
+      const drawnA = tiles(grid, a.data, null, domain);
+      await expectDrawn(page, 'compare-maps-a', drawnA);
+      await expectDrawn(page, 'compare-maps-b', tiles(grid, b.data, null, domain));
+      await expectDrawn(
+        page,
+        'compare-maps-diff',
+        tiles(grid, b.data, a.data, differenceDomain(a, b, grid.shown)),
+      );
+      // The images differ, so do their maps; B − A is the neutral middle of its scale where A and B are equal.
+      expect(largestDiff(await canvasBytes(page, 'compare-maps-b'), drawnA)).toBeGreaterThan(50);
+      const diff = await canvasBytes(page, 'compare-maps-diff');
+      const lut = schemeLut('diverging');
+      const middle = [lut.rgb[128 * 3], lut.rgb[128 * 3 + 1], lut.rgb[128 * 3 + 2]];
+      const [, width = 0, channels = 1] = a.shape;
+      let equal = 0;
+      let notNeutral = 0;
+      for (let i = 0; i < a.data.length; i++) {
+        const c = i % channels;
+        if (c >= grid.shown || a.data[i] !== b.data[i]) continue;
+        const x = Math.floor(i / channels) % width;
+        const y = Math.floor(i / channels / width);
+        const ox = (c % grid.cols) * (grid.width + grid.gap);
+        const oy = Math.floor(c / grid.cols) * (grid.height + grid.gap);
+        const p = ((oy + y) * grid.pixelWidth + ox + x) * 4;
+        if (diff[p] !== middle[0] || diff[p + 1] !== middle[1] || diff[p + 2] !== middle[2]) notNeutral++;
+        equal++;
+      }
+      expect(notNeutral).toBe(0);
+      if (id.startsWith('relu')) expect(equal).toBeGreaterThan(0);
+    };
+    await check(top!);
+
+    // Pointing at a tile names its channel.
+    const box = (await page.getByTestId('compare-maps-b').locator('canvas').boundingBox())!;
+    const grid = gridOf(await layerOf(page, 'b', top!));
+    await page.mouse.move(box.x + box.width * ((grid.width + grid.gap + 2) / grid.pixelWidth), box.y + 2);
+    await expect
+      .poll(() => page.getByTestId('compare-maps-b-channel').textContent())
+      .toBe(`Channel 1 of ${top}`);
+
+    // Another row of the changed layers picks its layer for every panel.
+    const other = await page
+      .getByTestId('compare-changed')
+      .locator(`li:has(button):not([data-layer="${top}"])`)
+      .first()
+      .getAttribute('data-layer');
+    await page.getByTestId('compare-changed').locator(`li[data-layer="${other}"] button`).click();
+    await expect.poll(() => drawnLayer(page, 'compare-maps-diff')).toBe(other);
+    expect(await drawnLayer(page, 'compare-maps-a')).toBe(other);
+    expect(await page.getByTestId('compare-maps-layer').inputValue()).toBe(other);
+    await check(other!);
+    // And the picker: the first layer of maps (conv_1_1, 62×62×10).
+    await page.getByTestId('compare-maps-layer').selectOption('conv_1_1');
+    await expect.poll(() => drawnLayer(page, 'compare-maps-b')).toBe('conv_1_1');
+    await check('conv_1_1');
+    await page.getByTestId('compare-maps').scrollIntoViewIfNeeded();
+    await shot(page, 'attribution-compare-maps');
+    expect(await auditPanel(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('two nets of another shape (TinyVGG, then ResNet-8 from the zoo): each side its own layer, no B − A, a note naming both', async () => {
+    const { page, errors } = await openApp(h);
+    await page.evaluate(() => window.__cnnStudio!.setTestImage(7));
+    await page.getByTestId('why-button').click();
+    await chooseMethod(page, 'compare');
+    await page.getByTestId('compare-pin').click();
+    await expect.poll(() => page.getByTestId('compare-same').count()).toBe(1);
+    await page.getByTestId('model-menu').selectOption('resnet8');
+    await page.getByTestId('compare-maps-layer-a').waitFor({ timeout: 120_000 });
+    expect((await page.evaluate(() => window.__cnnStudio!.attribution!.compare())).matches).toBe(false);
+    await expect.poll(() => page.getByTestId('compare-other-net').textContent()).toContain('ResNet-8');
+    expect(await page.getByTestId('compare-maps-own').textContent()).toMatch(/TinyVGG.*ResNet-8/);
+    expect(await page.getByTestId('compare-maps-layer').count()).toBe(0);
+    // Each net's last layer of maps.
+    const lastOption = (id: string): Promise<string | null> =>
+      page.getByTestId(id).locator('option').last().getAttribute('value');
+    expect(await drawnLayer(page, 'compare-maps-a')).toBe('max_pool_2');
+    expect(await lastOption('compare-maps-layer-a')).toBe('max_pool_2');
+    const lastB = await lastOption('compare-maps-layer-b');
+    expect(lastB).toMatch(/^stage3/);
+    expect(await drawnLayer(page, 'compare-maps-b')).toBe(lastB);
+    expect(await page.getByTestId('compare-maps-diff').count()).toBe(0);
+    expect(await page.getByTestId('compare-maps-nodiff').textContent()).toContain('max_pool_2');
+
+    const both = async (idA: string, idB: string): Promise<void> => {
+      const a = await layerOf(page, 'a', idA);
+      const b = await layerOf(page, 'b', idB);
+      const [gridA, gridB] = [gridOf(a), gridOf(b)];
+      const domain = jointDomain([
+        { data: a, shown: gridA.shown },
+        { data: b, shown: gridB.shown },
+      ]);
+      await expectDrawn(page, 'compare-maps-a', tiles(gridA, a.data, null, domain));
+      await expectDrawn(page, 'compare-maps-b', tiles(gridB, b.data, null, domain));
+      expect(isPicture(await canvasBytes(page, 'compare-maps-b'))).toBe(true);
+    };
+    await both('max_pool_2', lastB!);
+    // Each picker moves its own side only.
+    await page.getByTestId('compare-maps-layer-a').selectOption('conv_1_1');
+    await expect.poll(() => drawnLayer(page, 'compare-maps-a')).toBe('conv_1_1');
+    expect(await drawnLayer(page, 'compare-maps-b')).toBe(lastB);
+    await page.getByTestId('compare-maps-layer-b').selectOption('stem_relu');
+    await expect.poll(() => drawnLayer(page, 'compare-maps-b')).toBe('stem_relu');
+    expect(await drawnLayer(page, 'compare-maps-a')).toBe('conv_1_1');
+    await both('conv_1_1', 'stem_relu');
+    await page.getByTestId('compare-maps').scrollIntoViewIfNeeded();
+    await shot(page, 'attribution-compare-maps-nets');
+    expect(await auditPanel(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -125,6 +125,11 @@ export function installAttributionHook(att: AttributionState, explainer: Explain
       changed: att.compare.change?.layers.map((l) => ({ layerId: l.layerId, relative: l.relative })) ?? [],
     }),
     compareCheck: () => compareCheck(att, explainer),
+    compareLayer: (side, layerId) => {
+      const e = side === 'a' ? att.compare.pinned?.explanation : explainer.explanation;
+      const t = e?.activations.get(layerId);
+      return t ? { shape: [...t.shape], data: Array.from(t.data) } : null;
+    },
   };
   if (window.__cnnStudio) window.__cnnStudio.attribution = hook;
 }

@@ -85,4 +85,6 @@ export interface AttributionHook {
    * both explanations' activations: the largest relative difference, and the layers compared.
    */
   compareCheck(): { maxDiff: number; layers: number };
+  /** One layer's activations of A (pinned) or B (shown now), to check the maps side by side drawn. */
+  compareLayer(side: 'a' | 'b', layerId: string): { shape: number[]; data: number[] } | null;
 }

@@ -192,8 +192,59 @@ export const attributionMessages = defineMessages({
     zh: '正在把 B 的每一层与 A 的对比……',
   },
   'attribution.compare.otherNet': {
-    en: 'A went through {net}; layers that kept their name and shape are compared.',
-    zh: 'A 经过的是 {net}；名称和形状都没变的层会被比较。',
+    en: 'A went through {net}, B goes through {netB}; layers that kept their name and shape are compared.',
+    zh: 'A 经过的是 {net}，B 经过的是 {netB}；名称和形状都没变的层会被比较。',
+  },
+  'attribution.compare.maps.title': { en: 'Maps side by side', zh: '激活图并排对比' },
+  'attribution.compare.maps.layerA': { en: 'Layer of A', zh: 'A 的层' },
+  'attribution.compare.maps.layerB': { en: 'Layer of B', zh: 'B 的层' },
+  'attribution.compare.maps.sideA': { en: 'A: {layer} of {net}', zh: 'A：{net} 的 {layer}' },
+  'attribution.compare.maps.sideB': { en: 'B: {layer} of {net}', zh: 'B：{net} 的 {layer}' },
+  'attribution.compare.maps.diff': { en: 'Difference B − A: {layer}', zh: '差值 B − A：{layer}' },
+  'attribution.compare.maps.all': {
+    en: '{channels} channels of {height}×{width}',
+    zh: '{channels} 个通道，每个 {height}×{width}',
+  },
+  'attribution.compare.maps.shown': {
+    en: 'showing {shown} of {channels} channels',
+    zh: '显示 {channels} 个通道中的前 {shown} 个',
+  },
+  'attribution.compare.maps.point': {
+    en: 'Point at or tap a tile to see its channel',
+    zh: '指向或轻点一个小图，可查看它是哪个通道',
+  },
+  'attribution.compare.maps.diffDetail': {
+    en: 'red: higher in B, blue: higher in A',
+    zh: '红色：B 更高；蓝色：A 更高',
+  },
+  'attribution.compare.maps.channel': {
+    en: 'Channel {channel} of {layer}',
+    zh: '{layer} 的第 {channel} 个通道',
+  },
+  'attribution.compare.maps.scale': {
+    en: 'A and B share this scale',
+    zh: 'A 和 B 共用这一色标',
+  },
+  'attribution.compare.maps.diffScale': { en: 'B − A, 0 in the middle', zh: 'B − A，中间为 0' },
+  'attribution.compare.maps.otherNets': {
+    en: 'A went through {a}, B goes through {b}: each has its own layer to show.',
+    zh: 'A 经过的是 {a}，B 经过的是 {b}：两边各自选择要显示的层。',
+  },
+  'attribution.compare.maps.reshaped': {
+    en: '{net} changed shape since A was pinned: each side has its own layer to show.',
+    zh: '固定 A 之后，{net} 的形状变了：两边各自选择要显示的层。',
+  },
+  'attribution.compare.maps.noDiff': {
+    en: 'No B − A here: {layerA} of A is {shapeA} and {layerB} of B is {shapeB}, and only maps of one layer with one shape can be subtracted.',
+    zh: '这里没有 B − A：A 的 {layerA} 是 {shapeA}，B 的 {layerB} 是 {shapeB}；只有同一层、形状相同的激活图才能相减。',
+  },
+  'attribution.compare.maps.none': {
+    en: 'Neither net has a layer with maps to show.',
+    zh: '两个网络都没有可以显示的激活图层。',
+  },
+  'attribution.compare.maps.pickLayer': {
+    en: 'Show {layer} in the maps side by side',
+    zh: '在并排激活图中显示 {layer}',
   },
   'attribution.compare.changed': {
     en: 'Layers that differ most between A and B',
