@@ -81,6 +81,8 @@ describe('compare side by side', () => {
     const a = await probabilities(page);
     await page.getByTestId('why-button').click();
     await chooseMethod(page, 'compare');
+    // The tab asks its own question, not why the net predicted a class.
+    await expect.poll(() => page.locator('#attribution-title').textContent()).toBe('Compare A and B');
     await page.getByTestId('compare-pin').click();
     await expect.poll(() => page.getByTestId('compare-same').count()).toBe(1);
     await page.evaluate(() => window.__cnnStudio!.setTestImage(8));
@@ -233,12 +235,11 @@ describe('compare side by side', () => {
       const a = await layerOf(page, 'a', idA);
       const b = await layerOf(page, 'b', idB);
       const [gridA, gridB] = [gridOf(a), gridOf(b)];
-      const domain = jointDomain([
-        { data: a, shown: gridA.shown },
-        { data: b, shown: gridB.shown },
-      ]);
-      await expectDrawn(page, 'compare-maps-a', tiles(gridA, a.data, null, domain));
-      await expectDrawn(page, 'compare-maps-b', tiles(gridB, b.data, null, domain));
+      // Two different layers: each side on its own scale (one shared scale washed A out).
+      const domainA = jointDomain([{ data: a, shown: gridA.shown }]);
+      const domainB = jointDomain([{ data: b, shown: gridB.shown }]);
+      await expectDrawn(page, 'compare-maps-a', tiles(gridA, a.data, null, domainA));
+      await expectDrawn(page, 'compare-maps-b', tiles(gridB, b.data, null, domainB));
       expect(isPicture(await canvasBytes(page, 'compare-maps-b'))).toBe(true);
     };
     await both('max_pool_2', lastB!);

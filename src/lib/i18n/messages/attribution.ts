@@ -225,10 +225,15 @@ export const attributionMessages = defineMessages({
     en: 'A and B share this scale',
     zh: 'A 和 B 共用这一色标',
   },
+  'attribution.compare.maps.scaleA': {
+    en: 'A’s scale (two different layers: each has its own)',
+    zh: 'A 的色标（两个不同的层，各用各的色标）',
+  },
+  'attribution.compare.maps.scaleB': { en: 'B’s scale', zh: 'B 的色标' },
   'attribution.compare.maps.diffScale': { en: 'B − A, 0 in the middle', zh: 'B − A，中间为 0' },
   'attribution.compare.maps.otherNets': {
-    en: 'A went through {a}, B goes through {b}: each has its own layer to show.',
-    zh: 'A 经过的是 {a}，B 经过的是 {b}：两边各自选择要显示的层。',
+    en: '{a} and {b} have different layers: pick one for each side.',
+    zh: '{a} 和 {b} 的层不同：请为两边各选一层。',
   },
   'attribution.compare.maps.reshaped': {
     en: '{net} changed shape since A was pinned: each side has its own layer to show.',
