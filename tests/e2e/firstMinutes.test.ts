@@ -283,6 +283,12 @@ describe('the first ten minutes at every size', () => {
         expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
         if (i < total - 1) await page.keyboard.press('ArrowRight');
       }
+      // "Start exploring" on the last stop (far down the page) brings the learner back to the
+      // top, where the image and the overview are; it left them in the article before.
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(500);
+      await tour.getByTestId('tour-next').click();
+      await tour.waitFor({ state: 'detached' });
+      await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
       expect(cut).toEqual([]);
       expect(covered).toEqual([]);
       expect(errors).toEqual([]);
