@@ -128,6 +128,45 @@ describe('on a phone', () => {
     await page.context().close();
   });
 
+  it('keeps the way back to the article clear of the floating editor button', async () => {
+    const { page, errors } = await openApp(h, '', PHONE);
+    const link = page.locator('#learn-pooling').getByTestId('show-me');
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    await page.getByTestId('neuron-detail').waitFor();
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const back = page.getByTestId('back-to-article');
+    await back.waitFor();
+    const a = (await back.boundingBox())!;
+    const b = (await page.getByTestId('drawer-toggle').boundingBox())!;
+    // Both sat on the bottom edge: the button hid the pill's end and its ✕.
+    const overlap =
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlap, JSON.stringify({ back: a, toggle: b })).toBe(false);
+    await shot(page, 'phone-back-to-article');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows another net from its input, whatever column the overview was scrolled to', async () => {
+    const { page, errors } = await openApp(h, '', PHONE);
+    const overview = page.getByTestId('overview');
+    // The learner has scrolled TinyVGG's overview to its output (as the softmax detail does).
+    await overview.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+    expect(await overview.evaluate((e) => e.scrollLeft)).toBeGreaterThan(100);
+    await page.getByTestId('drawer-toggle').click();
+    await page.getByTestId('open-zoo').click();
+    await page.locator('[data-testid="zoo-card"][data-id="lenet5"]').getByTestId('zoo-open').click();
+    await expect
+      .poll(() => page.locator('[data-testid="neuron"][data-layer="c1"]').count())
+      .toBeGreaterThan(0);
+    // It opened scrolled to LeNet-5's last columns before: c1 off screen.
+    expect(await overview.evaluate((e) => e.scrollLeft)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('opens the editor as a drawer that fits the screen', async () => {
     const { page, errors } = await openApp(h, '', PHONE);
     await page.getByTestId('drawer-toggle').click();

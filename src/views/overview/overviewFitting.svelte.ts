@@ -46,6 +46,21 @@ export class OverviewFitting {
     this.more = { left: false, right: shownFit?.fadeRight ?? false };
   }
 
+  private netName: string | null = null;
+
+  /**
+   * Another net starts at its input: the overview scrolled sideways to the old net's output
+   * (a phone after the softmax detail, say) opened LeNet-5 showing only its last columns. An
+   * edit of the same net keeps where the learner was.
+   */
+  showNet(name: string): void {
+    if (this.netName !== null && name !== this.netName && this.scroller) {
+      this.scroller.scrollLeft = 0;
+      this.onscroll();
+    }
+    this.netName = name;
+  }
+
   onscroll = (): void => {
     const scroller = this.scroller;
     if (!scroller) return;
