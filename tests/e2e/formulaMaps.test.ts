@@ -19,6 +19,16 @@ describe('activation view', () => {
     const { page, detail: d, errors } = await openDetail(h, 'relu_1_1:0');
     const view = d.getByTestId('activation-view');
     await view.waitFor();
+    // A channel whose inputs are all negative (2 for this image) still shows ReLU's rising half:
+    // a quarter of the graph's width at least, not a wall in its last 0.1 (it looked a step).
+    await d.getByTestId('detail-channel').selectOption('2');
+    await expect.poll(() => view.getAttribute('data-input-max').then(Number)).toBeLessThan(0.01);
+    const graph = d.getByTestId('activation-graph');
+    const [from, to] = [
+      Number(await graph.getAttribute('data-from')),
+      Number(await graph.getAttribute('data-to')),
+    ];
+    expect(to).toBeGreaterThanOrEqual(0.25 * -from);
     // A channel whose input has both signs shows ReLU doing something on both sides.
     for (let c = 0; c < 10; c++) {
       await d.getByTestId('detail-channel').selectOption(String(c));
