@@ -115,7 +115,7 @@ describe('on a phone', () => {
     }
     await expect.poll(width).toBeLessThanOrEqual(48.5);
     // It covers a 48-px circle now, and still says what it does.
-    expect(await toggle.getAttribute('aria-label')).toBe('Open Architecture editor');
+    expect(await toggle.getAttribute('aria-label')).toBe('Open the architecture editor');
     await shot(page, 'phone-fab-collapsed');
     // Going back up brings the label back; a tap on the icon opens the drawer all the same.
     await page.evaluate(() => scrollBy(0, -100));

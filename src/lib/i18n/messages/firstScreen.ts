@@ -38,5 +38,7 @@ export const firstScreenMessages = defineMessages({
   'attribution.compare.back': { en: 'Show B again', zh: '恢复显示 B' },
   'attribution.overview.back': { en: 'Show the image again', zh: '恢复显示原图' },
   'editor.title': { en: 'Architecture editor', zh: '架构编辑器' },
+  /** In a sentence ("Open the architecture editor"). */
+  'editor.name': { en: 'architecture editor', zh: '架构编辑器' },
   'editor.loading': { en: 'Loading the architecture editor…', zh: '正在载入架构编辑器…' },
 });

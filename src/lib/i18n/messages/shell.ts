@@ -24,9 +24,10 @@ export const shellMessages = defineMessages({
   'shell.retry': { en: 'Try again', zh: '重试' },
   'shell.retrying': { en: 'Trying again…', zh: '正在重试…' },
   'shell.side': { en: 'Side panel', zh: '侧边面板' },
-  'shell.sideOpen': { en: 'Open {panel}', zh: '打开{panel}' },
-  'shell.sideClose': { en: 'Close {panel}', zh: '关闭{panel}' },
-  'shell.sideResize': { en: 'Resize {panel}', zh: '调整{panel}宽度' },
+  'shell.sideName': { en: 'side panel', zh: '侧边面板' },
+  'shell.sideOpen': { en: 'Open the {panel}', zh: '打开{panel}' },
+  'shell.sideClose': { en: 'Close the {panel}', zh: '关闭{panel}' },
+  'shell.sideResize': { en: 'Resize the {panel}', zh: '调整{panel}宽度' },
   'shell.footer': {
     en: 'Everything runs in your browser: your images never leave this computer.',
     zh: '一切都在你的浏览器中运行：你的图像不会离开这台电脑。',
