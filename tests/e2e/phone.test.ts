@@ -163,6 +163,11 @@ describe('on a phone', () => {
       .toBeGreaterThan(0);
     // It opened scrolled to LeNet-5's last columns before: c1 off screen.
     expect(await overview.evaluate((e) => e.scrollLeft)).toBe(0);
+    // The drawer made way for the net chosen (it stayed over the page), the focus on its button.
+    await expect.poll(() => page.getByTestId('drawer-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'drawer-toggle',
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });
