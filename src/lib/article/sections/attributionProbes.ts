@@ -78,8 +78,8 @@ export const compare: ArticleSection = {
     {
       kind: 'p',
       text: {
-        en: 'Many questions are about a difference. Why a cat here and a dog there? What did that edit, or ten minutes of training, change? Pin one image as A, then show another, or change the net, and compare B with A layer by layer: the relative change $\\| a_{B} - a_{A} \\| / \\| a_{A} \\|$ of every layer, and in the overview the difference of every map. Layers an edit left alone stay at 0; the change usually grows with depth, because every layer builds on the ones before.',
-        zh: '许多问题问的都是差别：为什么这里是猫、那里是狗？那次编辑、或者十分钟的训练改变了什么？把一张图像固定为 A，再换一张图像或改变网络，然后逐层比较 B 与 A：每一层的相对变化 $\\| a_{B} - a_{A} \\| / \\| a_{A} \\|$，以及网络总览中每张特征图的差。编辑没有碰到的层保持为 0；变化通常随深度增大，因为每一层都建立在前面各层之上。',
+        en: 'Many questions are about a difference. Why a cat here and a dog there? What did that edit, or ten minutes of training, change? Pin one image as A, then show another, or change the net, and compare B with A layer by layer: the relative change $\\| a_{B} - a_{A} \\| / \\| a_{A} \\|$ of every layer, and in the overview the difference of every map. Layers an edit left alone stay at 0; the change usually grows with depth, because every layer builds on the ones before. Below the list, one layer’s maps of A and of B sit side by side on one colour scale, with B − A beside them; two nets of different shapes each show a layer of their own, on scales of their own.',
+        zh: '许多问题问的都是差别：为什么这里是猫、那里是狗？那次编辑、或者十分钟的训练改变了什么？把一张图像固定为 A，再换一张图像或改变网络，然后逐层比较 B 与 A：每一层的相对变化 $\\| a_{B} - a_{A} \\| / \\| a_{A} \\|$，以及网络总览中每张特征图的差。编辑没有碰到的层保持为 0；变化通常随深度增大，因为每一层都建立在前面各层之上。列表下方，同一层在 A 和 B 中的特征图并排显示、共用一个色标，旁边是 B − A；形状不同的两个网络则各自显示自己的一层，各用各的色标。',
       },
     },
   ],
