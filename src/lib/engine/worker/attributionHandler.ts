@@ -24,6 +24,25 @@ export interface AttributeHooks {
   progress: (done: number, total: number, preview: Float32Array | null) => void;
 }
 
+/**
+ * A method's progress hooks when the page may want previews (occlusion's drops so far, the
+ * visualisation so far): each chunk but the last is reported once, with its preview (which
+ * the method hands over right after its progress); without previews, progress alone.
+ */
+function previewing(
+  hooks: AttributeHooks,
+  preview: boolean | undefined,
+): { onProgress: (done: number, total: number) => void; onPreview?: (values: Float32Array) => void } {
+  let last = { done: 0, total: 0 };
+  return {
+    onProgress: (done, total) => {
+      last = { done, total };
+      if (!preview || done >= total) hooks.progress(done, total, null);
+    },
+    onPreview: preview ? (values) => hooks.progress(last.done, last.total, values) : undefined,
+  };
+}
+
 export async function attribute(
   attributor: EngineAttributor,
   explainer: Explainer,
@@ -41,16 +60,10 @@ export async function attribute(
     case 'gradCam':
       return { method: 'gradCam', result: attributor.gradCam(r.image, r.options) };
     case 'occlusion': {
-      let last = { done: 0, total: 0 };
       const result = await attributor.occlusion(r.image, {
         ...r.options,
         signal,
-        onProgress: (done, total) => {
-          last = { done, total };
-          // With previews, batches before the last are reported with their drops.
-          if (!r.preview || done >= total) hooks.progress(done, total, null);
-        },
-        onPreview: r.preview ? (drops) => hooks.progress(last.done, last.total, drops) : undefined,
+        ...previewing(hooks, r.preview),
       });
       return { method: 'occlusion', result };
     }
@@ -65,17 +78,7 @@ export async function attribute(
       return { method: 'fgsm', result, activations, change };
     }
     case 'visualise': {
-      let last = { done: 0, total: 0 };
-      const result = await attributor.visualise({
-        ...r.options,
-        signal,
-        onProgress: (done, total) => {
-          last = { done, total };
-          // With previews, chunks before the last are reported with their image.
-          if (!r.preview || done >= total) hooks.progress(done, total, null);
-        },
-        onPreview: r.preview ? (image) => hooks.progress(last.done, last.total, image) : undefined,
-      });
+      const result = await attributor.visualise({ ...r.options, signal, ...previewing(hooks, r.preview) });
       return { method: 'visualise', result };
     }
   }
