@@ -243,10 +243,12 @@ describe('the first ten minutes at every size', () => {
       expect(await audit(page)).toEqual([]);
       const total = Number(/of (\d+)/.exec((await tour.locator('.progress').textContent()) ?? '')?.[1]);
       expect(total).toBeGreaterThan(3);
+      const seen: string[] = [];
       const cut: string[] = [];
       const covered: string[] = [];
       for (let i = 0; i < total; i++) {
         const step = (await tour.getAttribute('data-step')) ?? '';
+        seen.push(step);
         // The card settles where its target is, then must lie wholly inside the window.
         await page.waitForTimeout(350);
         const inside = await tour.evaluate((e) => {
@@ -291,6 +293,8 @@ describe('the first ten minutes at every size', () => {
       await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
       expect(cut).toEqual([]);
       expect(covered).toEqual([]);
+      // The editor has its stop on every screen: on a phone, at the button that opens its drawer.
+      expect(seen).toContain('editor');
       expect(errors).toEqual([]);
     });
   }

@@ -41,7 +41,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
   },
   {
     id: 'editor',
-    target: '[data-view="editor"], #side-panel',
+    // On a phone or tablet the editor is in a closed drawer (inert): its button stands for it.
+    target: '[data-view="editor"], #side-panel, [data-testid="drawer-toggle"]',
     title: 'tour.editor.title',
     body: 'tour.editor.body',
   },
