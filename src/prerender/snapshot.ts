@@ -18,7 +18,7 @@ import type { Locale } from '../lib/i18n/define';
 import { defaultSideWidth, fitHeight, SIDE_STORAGE_KEY } from '../app/state/sideWidth';
 import { CHOICE_ATTRIBUTE, readChoice, stored } from './firstScreen';
 import type { SpriteMap } from './sprite';
-import { removeSnapshotStyle, SWAP_ATTRIBUTE } from './snapshotStyle';
+import { LINE_STILL_CLASS, removeSnapshotStyle, SWAP_ATTRIBUTE } from './snapshotStyle';
 import { decodeLut, imageSheet, paintColumn, paintPreviews, type PreviewRect } from './snapshotPaint';
 import { fitKey } from './fitKey';
 import { thumbnailSheetCss } from '../lib/data/exampleIndex';
@@ -192,15 +192,22 @@ export function bootSnapshot(): void {
         if (why === 'taken over' || html.dataset.prerender !== 'pending') return release();
         if (why) return drop(why);
         html.dataset.prerender = 'shown';
+        // The loading line stands still from here: the overview is on screen, and its slide,
+        // drawn in software on a machine without a GPU, takes from the other core the time
+        // the app's scripts need to download and compile (~25 ms of the wait to interactive).
+        root.classList.add(LINE_STILL_CLASS);
         performance.mark('overview-drawn', { detail: 'prerendered' });
         release();
-        // The example strip's thumbnails, after the app's files (the strip uses the property
-        // and keeps it once the app takes over: ExampleStrip.svelte).
-        if (data.thumbnailsUrl)
-          html.style.setProperty(
-            '--example-thumbnails',
-            thumbnailSheetCss(data.thumbnailsUrl, document.baseURI),
-          );
+        // The example strip's thumbnails, after the app's files: on the snapshot's strip and on
+        // the app's root, whose strip inherits it once it takes over (ExampleStrip.svelte). Not
+        // on <html>: a custom property there restyles the whole page, in the gap where the
+        // app's scripts start.
+        if (data.thumbnailsUrl) {
+          const sheet = thumbnailSheetCss(data.thumbnailsUrl, document.baseURI);
+          const holders = [...root.querySelectorAll<HTMLElement>('[data-testid="examples"]')];
+          for (const el of [...holders, document.getElementById('app')])
+            el?.style.setProperty('--example-thumbnails', sheet);
+        }
       },
       (e: unknown) => drop(`failed: ${e instanceof Error ? e.message : String(e)}`),
     );

@@ -28,3 +28,9 @@ export function removeSnapshotStyle(): void {
   document.getElementById(SNAPSHOT_STYLE_ID)?.remove();
   document.documentElement.removeAttribute(SWAP_ATTRIBUTE);
 }
+
+/**
+ * The class that stops the snapshot's loading line (app.css): set once the snapshot's overview
+ * is painted (snapshot.ts), and again by the app's first line (takeover.ts) when it came first.
+ */
+export const LINE_STILL_CLASS = 'starting';

@@ -215,6 +215,26 @@ describe('the prerendered first screen', () => {
     expect(read.filter((t) => t.closest !== t.file)).toEqual([]);
     // The boot placeholder stays hidden behind it (the snapshot's own rules).
     expect(await page.locator('#boot').isVisible()).toBe(false);
+    // The sheet is set on the strip and on the app's root, not on <html>, where it would
+    // restyle the whole page just as the app's scripts start.
+    const sheetOn = await page.evaluate(() =>
+      [
+        document.documentElement,
+        document.querySelector('#prerender [data-testid="examples"]'),
+        document.getElementById('app'),
+      ].map((el) => (el as HTMLElement | null)?.style.getPropertyValue('--example-thumbnails') ?? ''),
+    );
+    expect(sheetOn[0]).toBe('');
+    expect(sheetOn[1]).toMatch(/thumbnails\.jpg/);
+    expect(sheetOn[2]).toBe(sheetOn[1]);
+    // The loading line stands still once the overview is painted, with no app to wait for.
+    const line = await page.evaluate(() =>
+      document
+        .querySelector('#prerender > .boot-line')
+        ?.getAnimations()
+        .map((a) => a.playState),
+    );
+    expect(line).toEqual(['paused']);
     await snap(page, 'prerender-without-app-1280');
     await context.close();
   });

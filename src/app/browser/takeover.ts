@@ -4,7 +4,7 @@
  * place, and the two swap in one task once the app's own overview has its pixels, so the next
  * frame shows the app where the snapshot was, without a flash or a jump.
  */
-import { removeSnapshotStyle } from '../../prerender/snapshotStyle';
+import { LINE_STILL_CLASS, removeSnapshotStyle } from '../../prerender/snapshotStyle';
 
 const BEHIND = 'behind-snapshot';
 
@@ -18,7 +18,7 @@ export const snapshotShown = (): HTMLElement | null => document.getElementById('
  * stood still anyway while the main thread was busy starting the app.
  */
 export function pauseSnapshotLine(): void {
-  snapshotShown()?.classList.add('starting');
+  snapshotShown()?.classList.add(LINE_STILL_CLASS);
 }
 
 /**
