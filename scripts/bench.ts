@@ -125,9 +125,7 @@ async function main(): Promise<void> {
     await server.close();
   }
   const first = results[0]!;
-  process.stdout.write(
-    `\nmachine: ${machine.cpuModel} × ${machine.cores}, calibration ${machine.calibrationMs} ms\n`,
-  );
+  process.stdout.write(`\nmachine: ${describeMachine(machine)}\n`);
   process.stdout.write(`\n${formatTable(results)}\n\n${targetLines(first).join('\n')}\n`);
   if (live)
     process.stdout.write(

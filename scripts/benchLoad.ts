@@ -3,7 +3,10 @@
  * site and loads them in turn, alternating A, B, A, B… in one browser so that a shared
  * machine's drift hits every build alike; prints each build's median and spread of every load
  * stage (performance marks since navigation) and what it fetched before the first overview.
+ * `--browser-pages` also loads each build in a browser that builds its own omnibox popup page
+ * beside every load, as the bench did before session 21 (scripts/lib/chromium.ts).
  */
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './lib/chromium';
 import { serveStatic, type StaticServer } from './lib/staticServer';
 import { byteReport, fetchedFiles, machineReport, type ByteReport } from './lib/benchBytes';
@@ -14,6 +17,11 @@ const OPTIONS = {
   rounds: { kind: 'number', default: 9, help: 'loads of each build (alternating)' },
   width: { kind: 'number', default: 1280, help: 'viewport width' },
   json: { kind: 'bool', default: false, help: 'print the results as one JSON object on the last line' },
+  'browser-pages': {
+    kind: 'bool',
+    default: false,
+    help: 'also load each build in a browser that builds its omnibox popup page per context (as before session 21), alternating',
+  },
   help: { kind: 'bool', default: false, help: 'show this help' },
 } as const;
 
@@ -40,6 +48,9 @@ const STEPS: [string, string][] = [
 
 interface Build {
   dir: string;
+  /** The build's name in the report (its folder, and the browser when two are compared). */
+  label: string;
+  browser: Browser;
   server: StaticServer;
   stages: number[][];
   bytes: ByteReport | null;
@@ -55,9 +66,22 @@ async function main(): Promise<void> {
     process.stdout.write(`npm run bench:load -- dist [other-dist …] [options]\n${usage(OPTIONS)}\n`);
     return;
   }
-  const builds: Build[] = [];
-  for (const dir of dirs) builds.push({ dir, server: await serveStatic(dir), stages: [], bytes: null });
   const browser = await launchChromium();
+  const withPopup = args['browser-pages'] ? await launchChromium([], { omniboxPopup: true }) : null;
+  const builds: Build[] = [];
+  for (const dir of dirs) {
+    const server = await serveStatic(dir);
+    builds.push({ dir, label: dir, browser, server, stages: [], bytes: null });
+    if (withPopup)
+      builds.push({
+        dir,
+        label: `${dir} (Chromium's omnibox popup on)`,
+        browser: withPopup,
+        server,
+        stages: [],
+        bytes: null,
+      });
+  }
   // The machine's speed before and after the rounds (a shared machine drifts): see machineReport.
   const calibrate = async (): Promise<string> => {
     const page = await browser.newPage();
@@ -70,7 +94,7 @@ async function main(): Promise<void> {
     calibration.push(await calibrate());
     for (let round = 0; round < args.rounds; round++)
       for (const b of round % 2 ? [...builds].reverse() : builds) {
-        const page = await browser.newPage({ viewport: { width: args.width, height: 800 } });
+        const page = await b.browser.newPage({ viewport: { width: args.width, height: 800 } });
         await page.goto(b.server.url);
         const deadline = Date.now() + 60_000;
         await new Promise((r) => setTimeout(r, 1000));
@@ -86,13 +110,14 @@ async function main(): Promise<void> {
         b.bytes ??= byteReport(b.dir, await fetchedFiles(page), times[STAGES.indexOf('overview-drawn')]!);
         await page.close();
         process.stderr.write(
-          `${b.dir} ${round + 1}: ${STAGES.map((s, i) => `${s} ${Math.round(times[i]!)}`).join(' · ')}\n`,
+          `${b.label} ${round + 1}: ${STAGES.map((s, i) => `${s} ${Math.round(times[i]!)}`).join(' · ')}\n`,
         );
       }
     calibration.push(await calibrate());
   } finally {
     await browser.close();
-    for (const b of builds) await b.server.close();
+    await withPopup?.close();
+    for (const b of builds) if (b.browser === browser) await b.server.close();
   }
   process.stdout.write(`\ncalibration before ${calibration[0]}, after ${calibration[1]}\n`);
   const out: Record<string, unknown> = { calibration };
@@ -119,8 +144,8 @@ async function main(): Promise<void> {
           max: Math.round(Math.max(...v)),
         };
     });
-    out[b.dir] = { stages: figures, bytes: b.bytes };
-    process.stdout.write(`\n${b.dir}\n`);
+    out[b.label] = { stages: figures, bytes: b.bytes };
+    process.stdout.write(`\n${b.label}\n`);
     for (const [s, f] of Object.entries(figures))
       process.stdout.write(
         `  ${s.padEnd(32)} median ${f.median} ms (min ${f.min}, p25 ${f.p25}, p75 ${f.p75}, max ${f.max})\n`,

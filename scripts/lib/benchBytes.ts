@@ -76,11 +76,21 @@ export interface MachineReport {
    */
   calibrationMs: number;
   calibrationSpreadMs: [number, number];
+  /** Chromium's version: the same page loads differently in another. */
+  browser: string;
+  /**
+   * Pages of the browser's own open beside ours (chrome://…): none, or the figures include
+   * their loading (scripts/lib/chromium.ts turns off the omnibox popup's).
+   */
+  browserPages: string[];
 }
 
 /** The machine in one line: CPU model, cores and calibration with its spread. */
 export const describeMachine = (m: MachineReport): string =>
-  `${m.cpuModel}, ${m.cores} cores; calibration ${m.calibrationMs} ms (${m.calibrationSpreadMs.join('–')})`;
+  `${m.cpuModel}, ${m.cores} cores; calibration ${m.calibrationMs} ms (${m.calibrationSpreadMs.join('–')}); Chromium ${m.browser}` +
+  (m.browserPages.length
+    ? `; WARNING, the browser's own pages load beside ours: ${m.browserPages.join(', ')}`
+    : '');
 
 export async function machineReport(page: Page, runs = 21): Promise<MachineReport> {
   const times = await page.evaluate((n) => {
@@ -102,7 +112,13 @@ export async function machineReport(page: Page, runs = 21): Promise<MachineRepor
     return out;
   }, runs);
   const sorted = [...times].sort((x, y) => x - y);
+  const browser = page.context().browser();
+  const cdp = await browser?.newBrowserCDPSession();
+  const targets = cdp ? (await cdp.send('Target.getTargets')).targetInfos : [];
+  await cdp?.detach();
   return {
+    browser: browser?.version() ?? 'unknown',
+    browserPages: targets.filter((t) => t.url.startsWith('chrome://')).map((t) => t.url),
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     cores: cpus().length,
     calibrationMs: round1(median(times)),

@@ -29,6 +29,15 @@ export function findChromium(): string {
 }
 
 /**
+ * The address bar's suggestion popup, a web page of Chromium's own. Headless Chromium 156 loads
+ * it (chrome://omnibox-popup.top-chrome/, ~0.5 MB of scripts) in a renderer of its own for every
+ * new browser context, that is for every cold load the bench and the tests make, while the page
+ * under test loads: on two cores it took ~170 ms of CPU from each first load. A reader's browser
+ * builds it once per window, not per page.
+ */
+export const OMNIBOX_POPUP_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'];
+
+/**
  * Chromium features turned off in every launch. Chromium keeps only the last
  * `--disable-features` switch, so this one replaces playwright-core's own and carries the
  * features it turns off as well (network calls to Google at start-up, paint holding on
@@ -49,14 +58,7 @@ export const DISABLED_FEATURES = [
   'NetworkTimeServiceQuerying',
   'AimEnabled',
   'PreconnectToSearch',
-  // The address bar's suggestion popup as a web page of Chromium's own. Headless Chromium
-  // 156 loads it (chrome://omnibox-popup.top-chrome/, ~0.5 MB of scripts) in a renderer of its
-  // own for every new browser context, that is for every cold load the bench and the tests
-  // make, while the page under test loads: on two cores it took ~170 ms of CPU from a
-  // first load. A reader's browser builds it once per window, not per page.
-  'WebUIOmniboxPopup',
-  'WebUIOmniboxAimPopup',
-  'WebUIOmniboxFullPopup',
+  ...OMNIBOX_POPUP_FEATURES,
 ];
 
 export const BASE_FLAGS = [
@@ -77,10 +79,13 @@ const DISABLE = '--disable-features=';
 /**
  * The command line for a launch: BASE_FLAGS, then the caller's flags, with one
  * `--disable-features` at the end that holds DISABLED_FEATURES and any the caller turns off
- * (two such switches would not add up: the last alone would count).
+ * (two such switches would not add up: the last alone would count). `omniboxPopup`: leave
+ * Chromium's omnibox popup pages on, as before (bench:load --browser-pages compares the two).
  */
-export function chromiumArgs(extraFlags: string[] = []): string[] {
-  const features = new Set(DISABLED_FEATURES);
+export function chromiumArgs(extraFlags: string[] = [], o: { omniboxPopup?: boolean } = {}): string[] {
+  const features = new Set(
+    o.omniboxPopup ? DISABLED_FEATURES.filter((f) => !OMNIBOX_POPUP_FEATURES.includes(f)) : DISABLED_FEATURES,
+  );
   const rest: string[] = [];
   for (const flag of [...BASE_FLAGS, ...extraFlags]) {
     if (!flag.startsWith(DISABLE)) rest.push(flag);
@@ -89,6 +94,13 @@ export function chromiumArgs(extraFlags: string[] = []): string[] {
   return [...rest, `${DISABLE}${[...features].join(',')}`];
 }
 
-export function launchChromium(extraFlags: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs(extraFlags) });
+export function launchChromium(
+  extraFlags: string[] = [],
+  o: { omniboxPopup?: boolean } = {},
+): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: chromiumArgs(extraFlags, o),
+  });
 }

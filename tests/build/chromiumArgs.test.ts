@@ -3,7 +3,12 @@
  * `--disable-features`, so the launcher must pass one that holds every feature turned off.
  */
 import { describe, expect, it } from 'vitest';
-import { BASE_FLAGS, chromiumArgs, DISABLED_FEATURES } from '../../scripts/lib/chromium';
+import {
+  BASE_FLAGS,
+  chromiumArgs,
+  DISABLED_FEATURES,
+  OMNIBOX_POPUP_FEATURES,
+} from '../../scripts/lib/chromium';
 
 const featureSwitches = (args: string[]) => args.filter((a) => a.startsWith('--disable-features='));
 const features = (args: string[]) => featureSwitches(args)[0]!.slice('--disable-features='.length).split(',');
@@ -30,5 +35,11 @@ describe('chromiumArgs', () => {
     expect(features(args)).toEqual([...DISABLED_FEATURES, 'WebUSB']);
     expect(args).toContain('--use-fake-ui-for-media-stream');
     expect(args.indexOf('--use-fake-ui-for-media-stream')).toBeLessThan(args.indexOf('--mute-audio'));
+  });
+
+  it('leaves the omnibox popup pages on only when asked (the bench’s comparison with before)', () => {
+    const on = features(chromiumArgs([], { omniboxPopup: true }));
+    expect(on).toContain('PaintHolding');
+    for (const f of OMNIBOX_POPUP_FEATURES) expect(on).not.toContain(f);
   });
 });
