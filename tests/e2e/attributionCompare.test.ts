@@ -83,6 +83,14 @@ describe('compare side by side', () => {
     await chooseMethod(page, 'compare');
     // The tab asks its own question, not why the net predicted a class.
     await expect.poll(() => page.locator('#attribution-title').textContent()).toBe('Compare A and B');
+    // Before anything is pinned the tab is its text and its button, with no blank band below
+    // (the other methods' room for a picture): the panel ends a status line after the button.
+    const gap = await page.evaluate(() => {
+      const pin = document.querySelector('[data-testid="compare-pin"]')!.getBoundingClientRect();
+      const panel = document.querySelector('[data-testid="attribution"]')!.getBoundingClientRect();
+      return panel.bottom - pin.bottom;
+    });
+    expect(gap).toBeLessThan(70);
     await page.getByTestId('compare-pin').click();
     await expect.poll(() => page.getByTestId('compare-same').count()).toBe(1);
     await page.evaluate(() => window.__cnnStudio!.setTestImage(8));

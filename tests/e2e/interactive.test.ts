@@ -33,13 +33,13 @@ declare global {
   }
 }
 
-/** In the page: the loading line's state once the snapshot is painted, and once the app runs. */
+/** In the page: the loading line's state as the snapshot loads, once it is painted, and once the app runs. */
 function recordLine(): void {
   const at: Record<string, string | null> = {};
   window.__lineAt = at;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries())
-      if (e.name === 'overview-drawn' || e.name === 'app-start') {
+      if (e.name === 'prerender-fit' || e.name === 'overview-drawn' || e.name === 'app-start') {
         const line = document.querySelector('#prerender > .boot-line');
         at[e.name] = line ? getComputedStyle(line).animationPlayState : null;
       }
@@ -105,10 +105,12 @@ describe('the interactive mark', () => {
     expect(at.hitNeuron).toBe(true);
     expect(at.tooltip).toMatch(/conv_1_2.*Channel 3/s);
     expect(at.dimmed).toBe(true);
-    // The snapshot's loading line moves until the app's code runs, then stands still (its
-    // compositor animation would take a core from the app's start: takeover.ts pauseSnapshotLine).
+    // The snapshot's loading line moves while the snapshot loads, then stands still from the
+    // moment its overview is painted (its slide, composited in software, would take a core from
+    // the app's start: snapshot.ts and takeover.ts, LINE_STILL_CLASS).
     expect(await page.evaluate(() => window.__lineAt)).toEqual({
-      'overview-drawn': 'running',
+      'prerender-fit': 'running',
+      'overview-drawn': 'paused',
       'app-start': 'paused',
     });
     expect(errors).toEqual([]);
