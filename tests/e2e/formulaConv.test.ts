@@ -66,6 +66,30 @@ describe('convolution view', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens on the input channel that adds the most to the output, not on a dead one', async () => {
+    // conv_1_2 reads relu_1_1, where the example's channel 0 is all zeros: a view opening on it
+    // showed a window of zeros times the kernel, summing to 0.
+    const { detail: d, errors } = await openDetail(h, 'conv_1_2:3');
+    await d.getByTestId('conv-view').waitFor();
+    const rows = d.getByTestId('elastic-channel');
+    await expect.poll(() => rows.count()).toBe(10);
+    const read = await rows.evaluateAll((els) =>
+      els.map((el) => ({
+        mass: Number(el.getAttribute('data-mass')),
+        pressed: el.getAttribute('aria-pressed'),
+      })),
+    );
+    const masses = read.map((r) => r.mass);
+    const strongest = masses.indexOf(Math.max(...masses));
+    expect(masses[0]).toBe(0);
+    expect(masses[strongest]).toBeGreaterThan(0);
+    expect(read.map((r) => r.pressed === 'true')).toEqual(masses.map((_, c) => c === strongest));
+    await expect
+      .poll(() => d.getByTestId('conv-input').locator('h3').textContent())
+      .toMatch(new RegExp(`Input channel ${strongest} · 62×62`));
+    expect(errors).toEqual([]);
+  });
+
   it('focuses another input channel from the elastic view, in a deeper layer', async () => {
     const { page, detail: d, errors } = await openDetail(h, 'conv_2_1:0');
     await d.getByTestId('conv-view').waitFor();

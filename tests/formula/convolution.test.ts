@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
 import { createRng, randomInt } from '../../src/lib/random';
 import { convAt, convParams, convPlan, convWeights } from '../../src/lib/formula/convolution';
-import { channelContributionMaps, convolveLayer } from '../../src/lib/formula/convolutionMaps';
+import {
+  channelContributionMaps,
+  convolveLayer,
+  strongestChannel,
+} from '../../src/lib/formula/convolutionMaps';
 import {
   insideInput,
   outputCellsFedBy,
@@ -222,5 +226,30 @@ describe('per-channel maps (elastic view)', () => {
       [6, 5],
       [6, 6],
     ]);
+  });
+});
+
+describe('strongestChannel', () => {
+  it('picks the input channel whose plane adds the most, by absolute value, the first of equals', () => {
+    const planes = [
+      new Float32Array([0, 0, 0]),
+      new Float32Array([0.5, -2, 0]),
+      new Float32Array([1, 1, 0.4]),
+    ];
+    expect(strongestChannel(planes)).toBe(1);
+    expect(strongestChannel([new Float32Array([1, -1]), new Float32Array([-1, 1])])).toBe(0);
+    expect(strongestChannel([new Float32Array(4), new Float32Array(4)])).toBe(0);
+    expect(strongestChannel([])).toBe(0);
+  });
+
+  it.each(CONV_IDS)('%s: is a channel no other outweighs, for the first and last output channel', (id) => {
+    const net = nets.find((n) => n.spec.layers.some((l) => l.id === id));
+    if (!net) throw new Error(id);
+    const { input, weights, params, output } = layerContext(net, id);
+    for (const outChannel of [0, (output.shape[2] ?? 1) - 1]) {
+      const maps = channelContributionMaps(input, weights, params, outChannel);
+      const mass = maps.perInputChannel.map((p) => p.reduce((a, v) => a + Math.abs(v), 0));
+      expect(mass[strongestChannel(maps.perInputChannel)]).toBe(Math.max(...mass));
+    }
   });
 });

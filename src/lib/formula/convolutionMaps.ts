@@ -98,6 +98,28 @@ export function channelContributionMaps(
   };
 }
 
+/**
+ * The input channel that adds the most to an output channel over its whole map (the largest
+ * Σ|plane|; the first of equals): where a view of the convolution starts, so that a learner is
+ * not first shown a dead channel, all zeros after a ReLU, times its kernel. 0 for no planes.
+ */
+export function strongestChannel(perInputChannel: readonly Float32Array[]): number {
+  let best = 0;
+  let bestSum = -1;
+  perInputChannel.forEach((plane, c) => {
+    const sum = planeMass(plane);
+    if (sum > bestSum) [best, bestSum] = [c, sum];
+  });
+  return best;
+}
+
+/** Σ|v| over a channel's plane: how much it adds to the output, whatever the sign. */
+export function planeMass(plane: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < plane.length; i++) sum += Math.abs(plane[i]!);
+  return sum;
+}
+
 /** The whole layer output [outH, outW, outC] (after activation), NHWC; for checks and thumbnails. */
 export function convolveLayer(input: TensorData, weights: ConvWeights, params: ConvLayerParams): TensorData {
   const plan = convPlan(input, weights, params);
