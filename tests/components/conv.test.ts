@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ConvolutionView from '../../src/views/detail/conv/ConvolutionView.svelte';
 import ConvFormula from '../../src/views/detail/conv/ConvFormula.svelte';
 import { convAt, convParams, convWeights } from '../../src/lib/formula/convolution';
+import { channelContributionMaps, strongestChannel } from '../../src/lib/formula/convolutionMaps';
 import { formatValue } from '../../src/lib/i18n/format';
 import type { LayerWeights, TensorData } from '../../src/lib/tensor/types';
 import { activationOf, VIEW_NET_SIZE, useViewNet } from '../fixtures/explainedNet';
@@ -58,6 +59,12 @@ function render(channel: number): string {
   });
 }
 
+/** The input channel the view opens on for output channel `o`: the one that adds the most. */
+function firstShown(o: number): number {
+  const maps = channelContributionMaps(input, convWeights(weights), convParams({ padding: 'same' }), o);
+  return strongestChannel(maps.perInputChannel);
+}
+
 beforeAll(() => {
   input = activationOf(net, 'input');
   output = activationOf(net, 'conv');
@@ -65,10 +72,11 @@ beforeAll(() => {
 });
 
 describe('ConvolutionView', () => {
-  it('writes out channel 0 at the first position: the padded window, the kernel, their products and sum', () => {
+  it('writes out the channel that adds the most at the first position: the padded window, the kernel, their products and sum', () => {
     const html = render(1);
-    const window = Array.from({ length: 9 }, (_, t) => x(Math.floor(t / 3) - 1, (t % 3) - 1, 0));
-    const kernel = Array.from({ length: 9 }, (_, t) => k(Math.floor(t / 3), t % 3, 0, 1));
+    const c = firstShown(1);
+    const window = Array.from({ length: 9 }, (_, t) => x(Math.floor(t / 3) - 1, (t % 3) - 1, c));
+    const kernel = Array.from({ length: 9 }, (_, t) => k(Math.floor(t / 3), t % 3, c, 1));
     const products = window.map((v, t) => v * (kernel[t] ?? 0));
     expect(numbersOf(byTestId(html, 'conv-window-matrix'))).toEqual(window.map(formatValue));
     // The window's top row and left column are padding: zeros.
@@ -123,12 +131,13 @@ describe('ConvolutionView', () => {
   it('shows the input channel around the window, padding as zeros', () => {
     const cells = gridCells(byTestId(render(0), 'conv-input-grid'));
     expect(cells.length).toBeGreaterThanOrEqual(9);
-    for (const cell of cells) expect(cell.value).toBe(x(cell.row, cell.col, 0));
+    const c = firstShown(0);
+    for (const cell of cells) expect(cell.value).toBe(x(cell.row, cell.col, c));
   });
 
   it('keeps the numbers of its formula', () => {
     expect(mathLine(byTestId(render(1), 'conv-formula'))).toMatchInlineSnapshot(
-      `"0 = 0.000 0.000 0.000 0.000 0.609 0.728 0.000 0.337 0.989 | ⊙ −0.435 −0.319 −0.022 0.162 −0.179 −0.125 0.097 −0.120 0.067 | = 0.000 0.000 0.000 0.000 −0.109 −0.091 0.000 −0.041 0.066 | = −0.174 | = = 0 2 + = | − 0.174 | + 0.192 | + 0.073 | + 0.120 | = 0.210 | = 0.210"`,
+      `"1 = 0.000 0.000 0.000 0.000 0.676 0.318 0.000 0.449 0.079 | ⊙ −0.401 0.050 0.358 0.313 0.254 −0.470 0.270 0.319 0.335 | = 0.000 0.000 0.000 0.000 0.172 −0.150 0.000 0.143 0.026 | = 0.192 | = = 0 2 + = | − 0.174 | + 0.192 | + 0.073 | + 0.120 | = 0.210 | = 0.210"`,
     );
   });
 });
