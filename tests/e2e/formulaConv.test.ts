@@ -67,8 +67,8 @@ describe('convolution view', () => {
   });
 
   it('opens on the input channel that adds the most to the output, not on a dead one', async () => {
-    // conv_1_2 reads relu_1_1, where the example's channel 0 is all zeros: a view opening on it
-    // showed a window of zeros times the kernel, summing to 0.
+    // conv_1_2 reads relu_1_1, whose channel 0 is all zeros here (a dead channel): a view
+    // opening on it showed a window of zeros times the kernel, summing to 0.
     const { detail: d, errors } = await openDetail(h, 'conv_1_2:3');
     await d.getByTestId('conv-view').waitFor();
     const rows = d.getByTestId('elastic-channel');
@@ -87,6 +87,33 @@ describe('convolution view', () => {
     await expect
       .poll(() => d.getByTestId('conv-input').locator('h3').textContent())
       .toMatch(new RegExp(`Input channel ${strongest} · 62×62`));
+    expect(errors).toEqual([]);
+  });
+
+  it('shows more cells around the window on a wide screen, at full size, and 7 on a laptop', async () => {
+    const { page, detail: d, errors } = await openDetail(h, 'conv_1_2:3');
+    await d.getByTestId('conv-view').waitFor();
+    const columns = (part: string) =>
+      d.locator(`[data-testid="conv-${part}-grid"] text.axis`).evaluateAll((els) => els.length);
+    const cellWidth = () =>
+      d
+        .locator('[data-testid="conv-input-grid"] rect')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().width);
+    // 7 columns and 7 rows of axis labels on a laptop.
+    expect(await columns('input')).toBe(14);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect.poll(() => columns('input')).toBe(22);
+    expect(await columns('output')).toBe(22);
+    expect(await cellWidth()).toBeGreaterThanOrEqual(40);
+    // The two grids still stand side by side, inside the dialog.
+    const [input, output] = await Promise.all(
+      ['conv-input', 'conv-output'].map((id) => d.getByTestId(id).boundingBox()),
+    );
+    expect(output!.x).toBeGreaterThan(input!.x + input!.width);
+    expect(output!.x + output!.width).toBeLessThanOrEqual(1920);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => columns('input')).toBe(14);
     expect(errors).toEqual([]);
   });
 
